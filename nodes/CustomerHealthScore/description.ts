@@ -1,0 +1,267 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** The parameters of Customer Health Score, defaults from seed 002 §5.1 and seed 001 (DESIGN.md). */
+
+export const CATEGORY_OUTPUTS = ['healthy', 'at_risk', 'critical', 'insufficient_data'] as const;
+
+export const healthScoreProperties: INodeProperties[] = [
+	{
+		displayName: 'Model',
+		name: 'model',
+		type: 'options',
+		default: 'default',
+		description: 'How the 0-100 score is computed',
+		options: [
+			{
+				name: 'Banded Points (Seed 001)',
+				value: 'seed001_banded',
+				description: 'Point tables for engagement (30), results (40) and relationship (30) that add up to the score',
+			},
+			{ name: 'Custom (Build Here)', value: 'customUi', description: 'Components and metrics defined in the tables below' },
+			{ name: 'Custom (JSON)', value: 'customJson', description: 'A whole model pasted as JSON' },
+			{
+				name: 'Default (Seed 002, Fixed)',
+				value: 'default',
+				description:
+					'Product usage 30%, engagement 25%, support, relationship and financial 15% each; inverse metrics fixed',
+			},
+			{
+				name: 'Five Components (Seed 003)',
+				value: 'seed003',
+				description: 'Usage intensity, feature adoption, support, payment history, engagement; adds a churned band below 40',
+			},
+			{
+				name: 'Four Components (Seed 004)',
+				value: 'seed004',
+				description: 'Usage 30%, adoption 25%, performance 25%, satisfaction (NPS) 20%',
+			},
+		],
+	},
+	{
+		displayName: 'Components',
+		name: 'components',
+		type: 'fixedCollection',
+		placeholder: 'Add Component',
+		typeOptions: { multipleValues: true },
+		default: {},
+		description: 'The parts of the score and their weights (weights are normalised, so 30/25/45 works)',
+		displayOptions: { show: { model: ['customUi'] } },
+		options: [
+			{
+				displayName: 'Component',
+				name: 'component',
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. Product Usage', required: true, description: 'Name of the component' },
+					{ displayName: 'Weight', name: 'weight', type: 'number', default: 1, typeOptions: { minValue: 0, numberPrecision: 4 }, description: 'Relative weight of the component' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Metrics',
+		name: 'metrics',
+		type: 'fixedCollection',
+		placeholder: 'Add Metric',
+		typeOptions: { multipleValues: true },
+		default: {},
+		description: 'Each metric belongs to a component by name and is scored 0-100',
+		displayOptions: { show: { model: ['customUi'] } },
+		options: [
+			{
+				displayName: 'Metric',
+				name: 'metric',
+				values: [
+					{
+						displayName: 'Component',
+						name: 'component',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Product Usage',
+							required:	true,
+						description: 'Name of the component this metric belongs to',
+					},
+					{
+						displayName: 'Direction',
+						name: 'direction',
+						type: 'options',
+						default: 'higher',
+						options: [
+							{
+								name: 'Higher Is Better',
+								value: 'higher',
+								description: '100 at or above the ideal, proportional below',
+							},
+							{
+								name: 'Lower Is Better',
+								value: 'lower',
+								description: '100 at or below the ideal, 0 at or beyond the worst, linear between',
+							},
+						]
+					},
+					{
+						displayName: 'Field',
+						name: 'field',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. logins_per_week',
+							required:	true,
+						description: 'Field of the customer record (dots for nested fields)',
+					},
+					{
+						displayName: 'Ideal',
+						name: 'ideal',
+						type: 'number',
+						default: 1,
+						description: 'The value that earns the full score',
+					},
+					{
+						displayName: 'Weight',
+						name: 'weight',
+						type: 'number',
+						default: 1,
+						description: 'Relative weight inside its component',
+					},
+					{
+						displayName: 'Worst',
+						name: 'worst',
+						type: 'number',
+						default: 30,
+						description: 'For lower-is-better metrics:	the value that earns 0',
+					},
+			],
+			},
+		],
+	},
+	{
+		displayName: 'Model (JSON)',
+		name: 'modelJson',
+		type: 'json',
+		default:
+			'{\n  "components": [\n    {\n      "key": "usage", "name": "Usage", "weight": 0.6,\n      "metrics": [\n        { "key": "logins_per_week", "type": "higher", "ideal": 5, "weight": 1 },\n        { "key": "days_since_last_login", "type": "lower", "ideal": 1, "worst": 30, "weight": 1 }\n      ]\n    },\n    {\n      "key": "support", "name": "Support", "weight": 0.4,\n      "metrics": [ { "key": "avg_csat", "type": "higher", "ideal": 5, "weight": 1 } ]\n    }\n  ]\n}',
+		description:
+			'A model with components and metrics of type "higher" (ideal), "lower" (ideal, worst) or "bands" (gte/gt/equals with points). See the README for the full schema.',
+		displayOptions: { show: { model: ['customJson'] } },
+	},
+	{
+		displayName: 'Customer Record Path',
+		name: 'customerPath',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. customer',
+		description:
+			'Where the customer record is inside each item, with dots for nesting. Leave empty when the fields (dau_mau_ratio, nps_score, …) are at the top level.',
+	},
+	{
+		displayName: 'Output',
+		name: 'outputMode',
+		type: 'options',
+		noDataExpression: true,
+		default: 'single',
+		options: [
+			{ name: 'Single Output', value: 'single', description: 'Every scored customer leaves by one output' },
+			{
+				name: 'One Output per Category',
+				value: 'byCategory',
+				description: 'Healthy, At Risk, Critical (also seed 003’s churned band) and Insufficient Data, so a flow branches without an If node',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Category Thresholds',
+				name: 'categoryThresholds',
+				type: 'fixedCollection',
+				default: {},
+				description: 'Minimum score of each category (seed 001: healthy 80, at risk 60)',
+				options: [
+					{
+						displayName: 'Thresholds',
+						name: 'values',
+						values: [
+							{ displayName: 'Healthy From', name: 'healthy', type: 'number', default: 80, description: 'Minimum score of the healthy category' },
+							{ displayName: 'At Risk From', name: 'at_risk', type: 'number', default: 60, description: 'Minimum score of the at-risk category' },
+							{ displayName: 'Critical From (Seed 003 Only)', name: 'critical', type: 'number', default: 40, description: 'Minimum score of the critical category when the model has a churned band below it' },
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Grade Thresholds',
+				name: 'gradeThresholds',
+				type: 'fixedCollection',
+				default: {},
+				description: 'Minimum score of each grade (seed 002: A 80, B 60, C 40, D 20, else F)',
+				options: [
+					{
+						displayName: 'Thresholds',
+						name: 'values',
+						values: [
+							{ displayName: 'A From', name: 'A', type: 'number', default: 80, description: 'Minimum score of grade A' },
+							{ displayName: 'B From', name: 'B', type: 'number', default: 60, description: 'Minimum score of grade B' },
+							{ displayName: 'C From', name: 'C', type: 'number', default: 40, description: 'Minimum score of grade C' },
+							{ displayName: 'D From', name: 'D', type: 'number', default: 20, description: 'Minimum score of grade D' },
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Minimum Coverage',
+				name: 'minCoverage',
+				type: 'number',
+				default: 0.5,
+				typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+				description:
+					'Share of the model’s weight that must have data (0-1). Below it the customer is category insufficient_data with no score, instead of a misleading number.',
+			},
+			{
+				displayName: 'Missing Data',
+				name: 'missingData',
+				type: 'options',
+				default: 'reweight',
+				options: [
+					{
+						name: 'Leave Out and Re-Weight',
+						value: 'reweight',
+						description: 'A missing or non-numeric metric is left out and the rest of its component carries its weight',
+					},
+					{
+						name: 'Treat as Zero (Seed 002)',
+						value: 'zero',
+						description: 'The seed’s behaviour: a missing metric counts as 0 (a missing login gap then scores 100)',
+					},
+					{ name: 'Fail the Item', value: 'fail', description: 'A missing metric is an error that names the fields' },
+				],
+			},
+			{
+				displayName: 'Previous Score Field',
+				name: 'previousScoreField',
+				type: 'string',
+				default: 'previous_health_score',
+				description: 'Field of the customer record holding the last score, for trend and drop alerts',
+			},
+			{
+				displayName: 'Reference Time',
+				name: 'referenceTime',
+				type: 'dateTime',
+				default: '',
+				description:
+					'The moment "days since last login" and other dates are measured against. Empty means now; set it for reproducible runs.',
+			},
+			{
+				displayName: 'Time Zone',
+				name: 'timezone',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Europe/Madrid',
+				description:
+					'Time zone for counting calendar days when a record has no "timezone" field. Empty means the workflow’s time zone.',
+			},
+		],
+	},
+];

@@ -1,0 +1,52 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+
+/**
+ * One loop for every node of the package: runs `handle` per item, keeps `pairedItem`, routes to an output,
+ * and turns domain errors into NodeOperationError naming the item (or, with Continue On Fail, into an item that
+ * keeps its fields and carries `error`, so nothing is silently dropped).
+ */
+export interface ItemOutcome {
+	json: IDataObject;
+	/** Output index; 0 when the node has one output. */
+	output?: number;
+}
+
+export function processItems(
+	context: IExecuteFunctions,
+	outputCount: number,
+	handle: (item: INodeExecutionData, itemIndex: number) => ItemOutcome | ItemOutcome[],
+): INodeExecutionData[][] {
+	const items = context.getInputData();
+	const outputs: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const item = items[itemIndex];
+		try {
+			const outcome = handle(item, itemIndex);
+			for (const { json, output = 0 } of Array.isArray(outcome) ? outcome : [outcome]) {
+				outputs[output].push({ json, pairedItem: { item: itemIndex } });
+			}
+		} catch (error) {
+			const message = error instanceof Error ? error.message : String(error);
+			if (context.continueOnFail()) {
+				outputs[0].push({ json: { ...item.json, error: message }, pairedItem: { item: itemIndex } });
+				continue;
+			}
+			throw new NodeOperationError(context.getNode(), error as Error, {
+				itemIndex,
+				message: `Item ${itemIndex}: ${message}`,
+				description: describeCause(error),
+			});
+		}
+	}
+	return outputs;
+}
+
+function describeCause(error: unknown): string | undefined {
+	const field = (error as { field?: unknown })?.field;
+	return typeof field === 'string' && field !== '' ? `Check the field "${field}" of this item.` : undefined;
+}

@@ -1,0 +1,59 @@
+import type { DateTime } from 'luxon';
+
+import { assertTimeZone, calendarDaysBetween, parseInstant } from '../shared/dates';
+import type { CustomerRecord } from './record';
+
+/**
+ * Relative-day fields derived from dates (DESIGN.md: "Where a days_* field is absent and its date is present,
+ * the node derives it with luxon against a reference time, in the customer's timezone").
+ */
+interface DayDerivation {
+	field: string;
+	from: string;
+	direction: 'since' | 'until';
+}
+
+export const DAY_DERIVATIONS: readonly DayDerivation[] = [
+	{ field: 'days_since_last_login', from: 'last_login_at', direction: 'since' },
+	{ field: 'days_since_key_action', from: 'last_key_action_at', direction: 'since' },
+	{ field: 'days_since_signup', from: 'signup_date', direction: 'since' },
+	{ field: 'days_since_last_nps_survey', from: 'last_nps_survey_at', direction: 'since' },
+	{ field: 'days_to_renewal', from: 'renewal_date', direction: 'until' },
+	{ field: 'trial_days_remaining', from: 'trial_ends_at', direction: 'until' },
+];
+
+export interface DerivedDays {
+	/** The customer's zone used for calendar days (record `timezone`, else the default). */
+	timeZone: string;
+	/** Only the fields that were derived, e.g. { days_since_last_login: 3 }. */
+	values: Record<string, number>;
+	/** Which date each derived field came from, for explanations. */
+	sources: Record<string, string>;
+}
+
+function isAbsent(value: unknown): boolean {
+	return value === undefined || value === null || value === '';
+}
+
+export function customerTimeZone(record: CustomerRecord, defaultZone: string): string {
+	const zone = record.timezone;
+	if (typeof zone === 'string' && zone.trim() !== '') return assertTimeZone(zone.trim(), 'timezone');
+	return assertTimeZone(defaultZone, 'default time zone');
+}
+
+/** Derives every absent days_* field whose date is present; a malformed date throws InvalidDateError naming it. */
+export function deriveDays(record: CustomerRecord, reference: DateTime, defaultZone: string): DerivedDays {
+	const timeZone = customerTimeZone(record, defaultZone);
+	const values: Record<string, number> = {};
+	const sources: Record<string, string> = {};
+	for (const rule of DAY_DERIVATIONS) {
+		if (!isAbsent(record[rule.field]) || isAbsent(record[rule.from])) continue;
+		const date = parseInstant(record[rule.from], timeZone, rule.from);
+		values[rule.field] =
+			rule.direction === 'since'
+				? calendarDaysBetween(date, reference, timeZone)
+				: calendarDaysBetween(reference, date, timeZone);
+		sources[rule.field] = rule.from;
+	}
+	return { timeZone, values, sources };
+}

@@ -1,0 +1,76 @@
+import type { DateTime } from 'luxon';
+
+import { deriveDays } from '../customer/derive';
+import { describeType, parseCustomerRecord } from '../customer/record';
+import { toFiniteNumber } from '../shared/numbers';
+import { getPath, isPlainObject } from '../shared/path';
+import type { HealthModel } from './model';
+import type { HealthResult, MissingDataPolicy } from './result';
+import { scoreHealth } from './score';
+
+/** Scores one customer record as it arrives in an item: locate the metrics, derive days from dates, score. */
+
+export interface CustomerHealthConfig {
+	model: HealthModel;
+	/** Dotted path of the customer record inside the item; empty for the item's top level. */
+	metricsPath?: string;
+	/** Path, inside the customer record, of the previous health score (for trend and alerts). */
+	previousScoreField?: string;
+	missingData?: MissingDataPolicy;
+	minCoverage?: number;
+	/** The instant relative metrics are measured against (days since last login, …). */
+	reference: DateTime;
+	/** Zone for calendar days when the record has no `timezone`. */
+	defaultTimeZone: string;
+}
+
+export const DEFAULT_PREVIOUS_SCORE_FIELD = 'previous_health_score';
+
+export class CustomerInputError extends Error {
+	constructor(
+		message: string,
+		readonly field: string,
+	) {
+		super(message);
+		this.name = 'CustomerInputError';
+	}
+}
+
+/** The customer record inside an item, validated against the shared vocabulary. */
+export function locateCustomerRecord(item: Record<string, unknown>, path = ''): Record<string, unknown> {
+	const record = path.trim() === '' ? item : getPath(item, path);
+	if (!isPlainObject(record)) {
+		throw new CustomerInputError(
+			`Field "${path}" must hold the customer record as an object (got ${describeType(record)})`,
+			path,
+		);
+	}
+	return parseCustomerRecord(record, path.trim() === '' ? 'customer record' : `customer record at "${path}"`);
+}
+
+export function evaluateCustomerHealth(item: Record<string, unknown>, config: CustomerHealthConfig): HealthResult {
+	const record = locateCustomerRecord(item, config.metricsPath);
+	const derived = deriveDays(record, config.reference, config.defaultTimeZone);
+	const source = Object.keys(derived.values).length ? { ...record, ...derived.values } : record;
+
+	const previousField = config.previousScoreField?.trim() || DEFAULT_PREVIOUS_SCORE_FIELD;
+	const rawPrevious = getPath(source, previousField);
+	let previousScore: number | null = null;
+	if (rawPrevious !== undefined && rawPrevious !== null && rawPrevious !== '') {
+		const parsed = toFiniteNumber(rawPrevious);
+		if (parsed === undefined || parsed < 0 || parsed > 100) {
+			throw new CustomerInputError(
+				`Field "${previousField}" must be the previous health score, a number from 0 to 100 (got ${JSON.stringify(rawPrevious)})`,
+				previousField,
+			);
+		}
+		previousScore = parsed;
+	}
+
+	return scoreHealth(source, config.model, {
+		missingData: config.missingData,
+		minCoverage: config.minCoverage,
+		previousScore,
+		derivedFrom: derived.sources,
+	});
+}
