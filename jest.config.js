@@ -17,5 +17,14 @@ module.exports = {
       testMatch: ['**/*.test.ts'],
       transform: { '^.+\\.ts$': tsJest },
     },
+    {
+      // A real n8n server: started once per file, so these run in band and take minutes, not seconds.
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/e2e'],
+      testMatch: ['**/*.e2e.test.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+      slowTestThreshold: 120,
+    },
   ],
 };

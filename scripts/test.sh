@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The whole test suite: lint, type check, unit tests of src/, node tests through n8n-core,
+# and end-to-end tests against a real n8n server with the packed package installed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-deps.sh
+echo "==> lint (n8n community-node rules)"
+npx eslint .
+echo "==> type check"
+npx tsc -p tsconfig.json --noEmit
+echo "==> unit and node tests"
+npx jest --selectProjects unit nodes
+echo "==> end-to-end tests (real n8n)"
+bash scripts/install-n8n.sh
+npx jest --selectProjects e2e --runInBand
