@@ -46,12 +46,12 @@ function resolveModel(context: IExecuteFunctions, itemIndex: number, cache: Map<
 		const metrics = context.getNodeParameter('metrics.metric', itemIndex, []) as MetricRow[];
 		definition = { components, metrics };
 	}
-	const grades = context.getNodeParameter('options.gradeThresholds.values', itemIndex, undefined) as
-		| GradeThresholds
-		| undefined;
-	const categories = context.getNodeParameter('options.categoryThresholds.values', itemIndex, undefined) as
-		| CategoryThresholds
-		| undefined;
+	const options = context.getNodeParameter('options', itemIndex, {}) as {
+		gradeThresholds?: { values?: GradeThresholds };
+		categoryThresholds?: { values?: CategoryThresholds };
+	};
+	const grades = options.gradeThresholds?.values;
+	const categories = options.categoryThresholds?.values;
 	const cacheKey = JSON.stringify([choice, definition, grades, categories]);
 	let model = cache.get(cacheKey);
 	if (model) return model;
