@@ -1,0 +1,161 @@
+import { DateTime } from 'luxon';
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import {
+	assessChurn,
+	builtInRules,
+	cooldownCandidates,
+	cooldownKeys,
+	customRules,
+	finalizeChurn,
+	parseCooldownDays,
+	resolveCooldowns,
+	type ChurnAssessment,
+	type CooldownDecision,
+	type CooldownRequest,
+	type SignalRule,
+} from '../../src/signals';
+import { defaultTimeZone, referenceInstant } from '../shared/parameters';
+import { processItems } from '../shared/processItems';
+import {
+	churnSignalsProperties,
+	DEFAULT_COOLDOWN_HISTORY,
+	TIER_OUTPUT_NAMES,
+	TIER_OUTPUTS,
+} from './description';
+
+// One output, or one per intervention tier (in TIER_OUTPUTS order, by urgency) so a flow branches directly.
+const OUTPUTS_BY_MODE: `={{${string}}}` = `={{ $parameter["outputMode"] === "byTier" ? [${TIER_OUTPUT_NAMES.map(
+	(displayName) => `{ "type": "${NodeConnectionTypes.Main}", "displayName": "${displayName}" }`,
+).join(', ')}] : [{ "type": "${NodeConnectionTypes.Main}" }] }}`;
+
+interface ChurnOptions {
+	cooldownDays?: number;
+	cooldownHistorySize?: number;
+	thresholds?: { values?: Record<string, unknown> };
+}
+
+/** The signal rules of one item; parsed once per distinct configuration. */
+function resolveRules(context: IExecuteFunctions, itemIndex: number, cache: Map<string, SignalRule[]>): SignalRule[] {
+	const enabled = context.getNodeParameter('signals', itemIndex, []) as string[];
+	const rows = context.getNodeParameter('customSignals.signal', itemIndex, []) as unknown[];
+	const options = context.getNodeParameter('options', itemIndex, {}) as ChurnOptions;
+	const thresholds = options.thresholds?.values ?? {};
+	const key = JSON.stringify([enabled, rows, thresholds]);
+	let rules = cache.get(key);
+	if (!rules) {
+		rules = [...builtInRules(enabled, thresholds), ...customRules(rows)];
+		cache.set(key, rules);
+	}
+	return rules;
+}
+
+interface Assessed {
+	assessment: ChurnAssessment;
+	cooldownDays: number;
+}
+
+export class CustomerChurnSignals implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Churn Signals',
+		name: 'customerChurnSignals',
+		icon: { light: 'file:customerChurnSignals.svg', dark: 'file:customerChurnSignals.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["outputMode"] === "byTier" ? "One output per tier" : "Detect churn signals" }}',
+		description:
+			'Detect early churn-warning signals per customer, with severity, intervention tier, at-risk flag, recommended save playbook and alert cooldown',
+		defaults: { name: 'Churn Signals' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: OUTPUTS_BY_MODE,
+		properties: churnSignalsProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const byTier = this.getNodeParameter('outputMode', 0) === 'byTier';
+		const items = this.getInputData();
+		const rulesCache = new Map<string, SignalRule[]>();
+		const now = DateTime.now();
+
+		// 1. Detect, per item (pure). Errors are kept and re-thrown per item by processItems below.
+		const assessed: Array<Assessed | { error: unknown }> = items.map((item, itemIndex) => {
+			try {
+				const zone = defaultTimeZone(this, itemIndex);
+				const options = this.getNodeParameter('options', itemIndex, {}) as ChurnOptions;
+				const cooldownDays = parseCooldownDays(options.cooldownDays);
+				const assessment = assessChurn(item.json, {
+					rules: resolveRules(this, itemIndex, rulesCache),
+					customerPath: this.getNodeParameter('customerPath', itemIndex, '') as string,
+					reference: referenceInstant(this, itemIndex, now.setZone(zone)),
+					defaultTimeZone: zone,
+					cooldownDays,
+				});
+				return { assessment, cooldownDays };
+			} catch (error) {
+				return { error };
+			}
+		});
+
+		// 2. Cooldown, for all items at once. Nothing is recorded when the node is about to stop on an error:
+		// a signal that never left the node must not be cooled down.
+		const failed = assessed.some((entry) => 'error' in entry);
+		const decisions = new Map<number, CooldownDecision[]>();
+		if (!failed || this.continueOnFail()) {
+			const requests: CooldownRequest[] = [];
+			const owners: number[] = [];
+			assessed.forEach((entry, itemIndex) => {
+				if ('error' in entry || entry.cooldownDays === 0) return;
+				decisions.set(itemIndex, []);
+				for (const signal of cooldownCandidates(entry.assessment)) {
+					requests.push({
+						customerId: entry.assessment.customerId as string,
+						type: signal.type,
+						day: entry.assessment.day,
+						days: entry.cooldownDays,
+					});
+					owners.push(itemIndex);
+				}
+			});
+			if (requests.length) {
+				const history = (this.getNodeParameter('options.cooldownHistorySize', 0, DEFAULT_COOLDOWN_HISTORY) as number) || DEFAULT_COOLDOWN_HISTORY;
+				try {
+					const { processed } = await this.helpers.checkProcessedAndRecord(cooldownKeys(requests), 'node', {
+						mode: 'entries',
+						maxEntries: history,
+					});
+					const resolution = resolveCooldowns(requests, new Set(processed.map(String)));
+					if (resolution.strays.length) {
+						await this.helpers.removeProcessed(resolution.strays, 'node', { mode: 'entries' });
+					}
+					resolution.decisions.forEach((decision, index) => decisions.get(owners[index])?.push(decision));
+				} catch (error) {
+					throw new NodeOperationError(this.getNode(), error as Error, {
+						message: `Cooldown: n8n's processed-data store failed: ${(error as Error).message}`,
+						description:
+							'The cooldown is kept with n8n’s processed-data helpers (as used by Remove Duplicates). Set Cooldown (Days) to 0 to run without it.',
+					});
+				}
+			}
+		}
+
+		// 3. Results and routing; processItems re-throws the kept errors (or passes them on with Continue On Fail).
+		return processItems(this, byTier ? TIER_OUTPUTS.length : 1, (item, itemIndex) => {
+			const entry = assessed[itemIndex];
+			if ('error' in entry) throw entry.error;
+			const churn = finalizeChurn(entry.assessment, decisions.get(itemIndex));
+			return {
+				json: { ...item.json, churn: churn as unknown as IDataObject },
+				output: byTier ? TIER_OUTPUTS.indexOf(churn.tier) : 0,
+			};
+		});
+	}
+}

@@ -1,0 +1,78 @@
+import type { DateTime } from 'luxon';
+
+import { deriveDays } from '../customer/derive';
+import { locateCustomerRecord } from '../health/evaluate';
+import { forecastLimit } from './forecast';
+import { isAbsent, readNumber, readUsageHistory } from './inputs';
+import { buildOpportunities } from './opportunities';
+import type { ExpansionResult, ExpansionSignalResult, NotEvaluatedSignal } from './result';
+import { resolveExpansionSettings, type ExpansionSettings } from './settings';
+import { checkAddOnSignals, checkExpansionSignals, expansionProbability, type SignalCheck } from './signals';
+
+/** Evaluates one customer record as it arrives in an item: locate it, derive days, forecast, detect, value. */
+
+export interface CustomerExpansionConfig {
+	/** Dotted path of the customer record inside the item; empty for the item's top level. */
+	customerPath?: string;
+	settings?: ExpansionSettings;
+	/** The instant days_to_renewal and the limit forecast are measured from. */
+	reference: DateTime;
+	/** Zone for calendar days when the record has no `timezone`. */
+	defaultTimeZone: string;
+}
+
+export function evaluateExpansion(item: Record<string, unknown>, config: CustomerExpansionConfig): ExpansionResult {
+	const settings = config.settings ?? resolveExpansionSettings();
+	const record = locateCustomerRecord(item, config.customerPath);
+
+	// Only the dates this node reads are derived, so a malformed date it does not use cannot fail the item.
+	const derived = deriveDays(
+		{ timezone: record.timezone, days_to_renewal: record.days_to_renewal, renewal_date: record.renewal_date },
+		config.reference,
+		config.defaultTimeZone,
+	);
+	const source = Object.keys(derived.values).length ? { ...record, ...derived.values } : record;
+
+	const usage = readNumber(source, 'usage_vs_limit');
+	const growth = isAbsent(source.usage_growth_per_month) ? undefined : readNumber(source, 'usage_growth_per_month');
+	const forecast = forecastLimit(
+		{
+			usage: usage.ok ? usage.value : undefined,
+			usageProblem: usage.ok ? undefined : usage.reason,
+			history: readUsageHistory(source, 'usage_vs_limit_history', derived.timeZone),
+			growthPerMonth: growth,
+		},
+		config.reference,
+		derived.timeZone,
+	);
+
+	const inputs = {
+		record: source,
+		item,
+		thresholds: settings.thresholds,
+		forecast,
+		forecastHorizonDays: settings.forecastHorizonDays,
+		derivedFrom: derived.sources,
+	};
+	const checks: SignalCheck[] = checkExpansionSignals(inputs).map(([, check]) => check);
+	if (settings.addOnTriggers) checks.push(...checkAddOnSignals(inputs).map(([, check]) => check));
+
+	const fired: ExpansionSignalResult[] = [];
+	const notEvaluated: NotEvaluatedSignal[] = [];
+	for (const check of checks) {
+		if (check.status === 'fired') fired.push(check.signal);
+		if (check.status === 'not_evaluated') notEvaluated.push(check.missing);
+	}
+	// Seed 002: the probability is over its seven signals; add-on triggers weigh 0.
+	const probability = expansionProbability(fired);
+	const { opportunities, skipped } = buildOpportunities({ record: source, settings, probability, fired });
+
+	return {
+		probability,
+		signals: fired,
+		opportunities,
+		notEvaluated,
+		limitForecast: forecast,
+		skippedOpportunities: skipped,
+	};
+}

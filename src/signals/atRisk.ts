@@ -1,0 +1,78 @@
+import { getPath, isPlainObject } from '../shared/path';
+import { isAbsent, readNumber, type ValueRange } from './rules';
+
+const SCORE: ValueRange = { min: 0, max: 100 };
+
+/**
+ * Seed 002 §3.2 LifecycleManager.isAtRisk:
+ *   healthScore < 40 || daysWithoutLogin > 14 || supportTicketsSeverityHigh > 2 || npsScore <= 6
+ * read from our vocabulary. A missing input (absent, null, empty) never makes its condition true; in the seed's
+ * JavaScript a null would (`null < 40` and `null <= 6` are true, null counting as 0).
+ */
+
+export interface AtRiskReason {
+	metric: string;
+	operator: '<' | '>' | '<=';
+	threshold: number;
+	value: number;
+}
+
+export interface AtRiskAssessment {
+	atRisk: boolean;
+	atRiskReasons: AtRiskReason[];
+}
+
+export const HEALTH_SCORE_FIELD = 'health_score';
+
+/**
+ * The health score: `health.score` at the item's top level when a Customer Health Score node ran before (its
+ * output key), else the record's `health_score` field, else none. A null `health.score` (insufficient data)
+ * falls through to the record field.
+ */
+export function readHealthScore(
+	item: Record<string, unknown>,
+	record: Record<string, unknown>,
+): { metric: string; value: number } | null {
+	const health = item.health;
+	if (isPlainObject(health) && !isAbsent(health.score)) {
+		return { metric: 'health.score', value: readNumber(health.score, 'health.score', 'the at-risk check', SCORE) };
+	}
+	const raw = getPath(record, HEALTH_SCORE_FIELD);
+	if (isAbsent(raw)) return null;
+	return { metric: HEALTH_SCORE_FIELD, value: readNumber(raw, HEALTH_SCORE_FIELD, 'the at-risk check', SCORE) };
+}
+
+const CONDITIONS: ReadonlyArray<{
+	metric: string;
+	operator: AtRiskReason['operator'];
+	threshold: number;
+	range?: ValueRange;
+}> = [
+	{ metric: 'days_since_last_login', operator: '>', threshold: 14 },
+	{ metric: 'high_severity_tickets', operator: '>', threshold: 2, range: { min: 0 } },
+	{ metric: 'nps_score', operator: '<=', threshold: 6, range: { min: 0, max: 10 } },
+];
+
+function holds(operator: AtRiskReason['operator'], value: number, threshold: number): boolean {
+	if (operator === '<') return value < threshold;
+	if (operator === '>') return value > threshold;
+	return value <= threshold;
+}
+
+/** `record` already carries the derived days (days_since_last_login from last_login_at). */
+export function assessAtRisk(item: Record<string, unknown>, record: Record<string, unknown>): AtRiskAssessment {
+	const reasons: AtRiskReason[] = [];
+	const health = readHealthScore(item, record);
+	if (health && holds('<', health.value, 40)) {
+		reasons.push({ metric: health.metric, operator: '<', threshold: 40, value: health.value });
+	}
+	for (const condition of CONDITIONS) {
+		const raw = getPath(record, condition.metric);
+		if (isAbsent(raw)) continue;
+		const value = readNumber(raw, condition.metric, 'the at-risk check', condition.range);
+		if (holds(condition.operator, value, condition.threshold)) {
+			reasons.push({ metric: condition.metric, operator: condition.operator, threshold: condition.threshold, value });
+		}
+	}
+	return { atRisk: reasons.length > 0, atRiskReasons: reasons };
+}
