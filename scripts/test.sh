@@ -11,5 +11,4 @@ npx tsc -p tsconfig.json --noEmit
 echo "==> unit and node tests"
 npx jest --selectProjects unit nodes
 echo "==> end-to-end tests (real n8n)"
-bash scripts/install-n8n.sh
-npx jest --selectProjects e2e --runInBand
+bash test/e2e/run.sh --runInBand

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# npm start: a local n8n with this package installed, for trying the nodes and the templates.
+#
+#   1. installs the pinned Node 24 and n8n if needed (scripts/install-n8n.sh, cached in ~/.cache);
+#   2. builds and packs this package (npm pack runs the build);
+#   3. installs the tarball into ./.n8n-local/.n8n/nodes as n8n's Community Nodes installer does
+#      (so the nodes load as n8n-nodes-customer-success.<node>, as for users who install from npm);
+#   4. imports the workflow templates in workflows/*.json that are new or changed since the last
+#      run (a template whose file did not change is not imported again, so edits made in n8n stay);
+#   5. runs n8n in the foreground on http://localhost:5678 with SQLite (Ctrl+C stops it).
+#
+# Environment: N8N_PORT (default 5678), N8N_RUNNERS_BROKER_PORT (default N8N_PORT + 1),
+# CS_N8N_LOCAL_FOLDER (default ./.n8n-local), CS_TEMPLATES_DIR (default workflows),
+# CS_REIMPORT_TEMPLATES=1 to import every template again.
+# Any other N8N_* variable is passed on to n8n.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+# shellcheck source=scripts/n8n-env.sh
+source scripts/n8n-env.sh
+
+log() { printf '[start] %s\n' "$*"; }
+
+bash scripts/ensure-deps.sh
+bash scripts/install-n8n.sh
+
+USER_FOLDER=${CS_N8N_LOCAL_FOLDER:-$PWD/.n8n-local}
+mkdir -p "$USER_FOLDER"
+USER_FOLDER=$(cd "$USER_FOLDER" && pwd)
+PORT=${N8N_PORT:-5678}
+BROKER_PORT=${N8N_RUNNERS_BROKER_PORT:-$((PORT + 1))}
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/cs-start-XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+log "Building and packing the package"
+npm pack --pack-destination "$work" --loglevel=error
+tarball=$(ls "$work"/*.tgz)
+
+cs_install_package_tarball "$tarball" "$USER_FOLDER"
+
+export N8N_USER_FOLDER="$USER_FOLDER"
+export N8N_PORT="$PORT"
+export N8N_RUNNERS_BROKER_PORT="$BROKER_PORT"
+export DB_TYPE=${DB_TYPE:-sqlite}
+export N8N_DIAGNOSTICS_ENABLED=${N8N_DIAGNOSTICS_ENABLED:-false}
+export N8N_VERSION_NOTIFICATIONS_ENABLED=${N8N_VERSION_NOTIFICATIONS_ENABLED:-false}
+
+# Templates: import those that are new or changed since they were last imported from here.
+# The record lives inside .n8n, so deleting .n8n (the database) imports everything again.
+shopt -s nullglob
+templates=("${CS_TEMPLATES_DIR:-workflows}"/*.json)
+shopt -u nullglob
+if ((${#templates[@]} == 0)); then
+	log "No workflow templates in ${CS_TEMPLATES_DIR:-workflows}/ yet: nothing to import"
+else
+	record_dir="$USER_FOLDER/.n8n/cs-imported-templates"
+	mkdir -p "$record_dir" "$work/import"
+	to_import=()
+	for template in "${templates[@]}"; do
+		name=$(basename "$template")
+		hash=$(sha256sum "$template" | cut -d' ' -f1)
+		if [[ "${CS_REIMPORT_TEMPLATES:-}" == 1 || "$(cat "$record_dir/$name.sha256" 2>/dev/null)" != "$hash" ]]; then
+			if ! node -e 'process.exit(typeof JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).id === "string" ? 0 : 1)' "$template"; then
+				log "warning: $template has no \"id\": each import adds a new copy of it"
+			fi
+			cp "$template" "$work/import/$name"
+			to_import+=("$name")
+		fi
+	done
+	if ((${#to_import[@]} == 0)); then
+		log "Workflow templates unchanged since the last import (${#templates[@]} in ${CS_TEMPLATES_DIR:-workflows}/)"
+	else
+		log "Importing ${#to_import[@]} workflow template(s): ${to_import[*]}"
+		if ! cs_n8n import:workflow --separate --input="$work/import" >"$work/import.log" 2>&1; then
+			grep -v -e '^Starting migration' -e '^Finished migration' "$work/import.log" >&2
+			log "n8n import:workflow failed"
+			exit 1
+		fi
+		grep -E 'Successfully imported|Skipped|Skipping|Deactivating' "$work/import.log" || true
+		for name in "${to_import[@]}"; do
+			sha256sum "$work/import/$name" | cut -d' ' -f1 >"$record_dir/$name.sha256"
+		done
+	fi
+fi
+
+rm -rf "$work"
+trap - EXIT
+
+log "Starting n8n $CS_N8N_VERSION with $(node -p 'require("./package.json").name') from $USER_FOLDER"
+log "Open http://localhost:$PORT (Ctrl+C to stop)"
+PATH="$(cs_path_with_node24)" exec "$CS_N8N_BIN" start
