@@ -8,6 +8,8 @@ lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock_hash" ]; then
 	exit 0
 fi
-echo "==> installing development dependencies (npm ci)"
-npm ci --ignore-scripts --no-audit --no-fund
+echo "==> installing development dependencies from package-lock.json"
+# npm install (not npm ci): the registry here lacks some platform-only optional packages (@unrs/resolver-binding-*),
+# which npm leaves out of the lock file and npm ci then reports as missing.
+npm install --no-save --ignore-scripts --no-audit --no-fund
 echo "$lock_hash" > "$stamp"
