@@ -1,6 +1,7 @@
 import { and, compare, continueSentence, equals, equalsAny, flag, joinSentences, type Check } from './conditions';
 import type { LifecycleMetrics } from './metrics';
 import type { LifecycleStage } from './stages';
+import { AT_RISK_THRESHOLDS as AT_RISK } from '../signals/atRisk';
 
 /** Seed 002 §3.2 LifecycleManager.determineNextStage and isAtRisk, explained. */
 
@@ -39,13 +40,22 @@ const subscriptionCancelled = (m: LifecycleMetrics) => equalsAny('Subscription s
 // Seed 002 §3.2 isAtRisk: healthScore < 40 || daysWithoutLogin > 14 || supportTicketsSeverityHigh > 2 || npsScore <= 6
 export function atRiskRules(m: LifecycleMetrics): Rule[] {
 	return [
-		{ condition: 'healthScore < 40', check: healthScore(m, '<', 40) },
-		{ condition: 'daysWithoutLogin > 14', check: compare('Days since last login', m.daysWithoutLogin, '>', 14) },
 		{
-			condition: 'supportTicketsSeverityHigh > 2',
-			check: compare('High-severity tickets', m.supportTicketsSeverityHigh, '>', 2),
+			condition: `healthScore < ${AT_RISK.healthScoreBelow}`,
+			check: healthScore(m, '<', AT_RISK.healthScoreBelow),
 		},
-		{ condition: 'npsScore <= 6', check: compare('NPS score', m.npsScore, '<=', 6) },
+		{
+			condition: `daysWithoutLogin > ${AT_RISK.daysSinceLastLoginAbove}`,
+			check: compare('Days since last login', m.daysWithoutLogin, '>', AT_RISK.daysSinceLastLoginAbove),
+		},
+		{
+			condition: `supportTicketsSeverityHigh > ${AT_RISK.highSeverityTicketsAbove}`,
+			check: compare('High-severity tickets', m.supportTicketsSeverityHigh, '>', AT_RISK.highSeverityTicketsAbove),
+		},
+		{
+			condition: `npsScore <= ${AT_RISK.npsScoreAtMost}`,
+			check: compare('NPS score', m.npsScore, '<=', AT_RISK.npsScoreAtMost),
+		},
 	].map((rule) => ({ rule: AT_RISK_RULE, ...rule }));
 }
 

@@ -24,6 +24,14 @@ export interface AtRiskAssessment {
 
 export const HEALTH_SCORE_FIELD = 'health_score';
 
+/** The thresholds of seed 002 §3.2 isAtRisk, defined once: Lifecycle Stage's at-risk check uses them too. */
+export const AT_RISK_THRESHOLDS = {
+	healthScoreBelow: 40,
+	daysSinceLastLoginAbove: 14,
+	highSeverityTicketsAbove: 2,
+	npsScoreAtMost: 6,
+} as const;
+
 /**
  * The health score: `health.score` at the item's top level when a Customer Health Score node ran before (its
  * output key), else the record's `health_score` field, else none. A null `health.score` (insufficient data)
@@ -48,9 +56,14 @@ const CONDITIONS: ReadonlyArray<{
 	threshold: number;
 	range?: ValueRange;
 }> = [
-	{ metric: 'days_since_last_login', operator: '>', threshold: 14 },
-	{ metric: 'high_severity_tickets', operator: '>', threshold: 2, range: { min: 0 } },
-	{ metric: 'nps_score', operator: '<=', threshold: 6, range: { min: 0, max: 10 } },
+	{ metric: 'days_since_last_login', operator: '>', threshold: AT_RISK_THRESHOLDS.daysSinceLastLoginAbove },
+	{
+		metric: 'high_severity_tickets',
+		operator: '>',
+		threshold: AT_RISK_THRESHOLDS.highSeverityTicketsAbove,
+		range: { min: 0 },
+	},
+	{ metric: 'nps_score', operator: '<=', threshold: AT_RISK_THRESHOLDS.npsScoreAtMost, range: { min: 0, max: 10 } },
 ];
 
 function holds(operator: AtRiskReason['operator'], value: number, threshold: number): boolean {
@@ -63,8 +76,9 @@ function holds(operator: AtRiskReason['operator'], value: number, threshold: num
 export function assessAtRisk(item: Record<string, unknown>, record: Record<string, unknown>): AtRiskAssessment {
 	const reasons: AtRiskReason[] = [];
 	const health = readHealthScore(item, record);
-	if (health && holds('<', health.value, 40)) {
-		reasons.push({ metric: health.metric, operator: '<', threshold: 40, value: health.value });
+	const below = AT_RISK_THRESHOLDS.healthScoreBelow;
+	if (health && holds('<', health.value, below)) {
+		reasons.push({ metric: health.metric, operator: '<', threshold: below, value: health.value });
 	}
 	for (const condition of CONDITIONS) {
 		const raw = getPath(record, condition.metric);

@@ -59,7 +59,7 @@ afterAll(async () => {
 	await server.dispose();
 }, 60_000);
 
-describe('the four decision nodes, loaded from the installed package', () => {
+describe('the four decision nodes, loaded from the installed package', async () => {
 	test('are all registered in the running server', async () => {
 		const names = (await server.loadedNodeTypes()).map((type) => type.name);
 		for (const node of ['customerChurnSignals', 'customerExpansionSignals', 'customerLifecycleStage', 'customerPlaybook']) {
@@ -68,12 +68,12 @@ describe('the four decision nodes, loaded from the installed package', () => {
 	});
 });
 
-describe('one customer through Health -> Churn -> Expansion -> Lifecycle -> Playbook', () => {
-	test('health: 58, critical (seed 002 §5)', () => {
+describe('one customer through Health -> Churn -> Expansion -> Lifecycle -> Playbook', async () => {
+	test('health: 58, critical (seed 002 §5)', async () => {
 		expect(item.health).toMatchObject({ score: 58, grade: 'C', category: 'critical' });
 	});
 
-	test('churn: login 7 and 14 days, NPS detractor, cancellation request -> immediate, at risk, save playbook', () => {
+	test('churn: login 7 and 14 days, NPS detractor, cancellation request -> immediate, at risk, save playbook', async () => {
 		expect(item.churn.signals.map((s: Json) => [s.type, s.severity]).sort()).toEqual(
 			[
 				['cancellation_request', 'high'],
@@ -87,7 +87,7 @@ describe('one customer through Health -> Churn -> Expansion -> Lifecycle -> Play
 		expect(item.churn.playbook).toBe('save.cancellation_request');
 	});
 
-	test('expansion: approaching limit (0.9) + team growth (0.7) of 4.6 -> 0.35; upsell to pro 500, 3 seats 300', () => {
+	test('expansion: approaching limit (0.9) + team growth (0.7) of 4.6 -> 0.35; upsell to pro 500, 3 seats 300', async () => {
 		expect(item.expansion.probability).toBe(0.35);
 		expect(item.expansion.signals.map((s: Json) => s.type).sort()).toEqual(['approaching_limit', 'team_growth']);
 		const opportunities = item.expansion.opportunities.map((o: Json) => [o.type, o.product, o.estimatedValue]);
@@ -97,12 +97,12 @@ describe('one customer through Health -> Churn -> Expansion -> Lifecycle -> Play
 		]);
 	});
 
-	test('lifecycle: growing -> at_risk (no login for more than 14 days, seed 002 §3.2)', () => {
+	test('lifecycle: growing -> at_risk (no login for more than 14 days, seed 002 §3.2)', async () => {
 		expect(item.lifecycle).toMatchObject({ stage: 'at_risk', previousStage: 'growing', changed: true });
 		expect(item.lifecycle.workflows).toEqual(['at_risk_intervention', 'executive_escalation']);
 	});
 
-	test('playbook: the four steps of save.cancellation_request, the call due 2 hours after the start', () => {
+	test('playbook: the four steps of save.cancellation_request, the call due 2 hours after the start', async () => {
 		const playbook = item.playbook;
 		expect(playbook.id).toBe('save.cancellation_request');
 		expect(playbook.owner).toBe('csm');

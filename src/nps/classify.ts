@@ -1,0 +1,58 @@
+import type { DateTime } from 'luxon';
+
+import { customerTimeZone } from '../customer/derive';
+import { locateCustomerRecord } from '../health/evaluate';
+import { parseInstant } from '../shared/dates';
+import { getPath } from '../shared/path';
+import { planFollowUp, type FollowUp } from './followUp';
+import { DEFAULT_SCORE_FIELD, isAbsentValue, parseNpsScore, segmentOf, type NpsSegment } from './segments';
+
+/** Classify mode: one response -> its segment and follow-up (seed 002 §11.1 processResponse, seed 000 §3). */
+
+export const DEFAULT_RESPONSE_TIME_FIELD = 'nps_responded_at';
+
+export interface NpsClassifyConfig {
+	/** Dotted path of the customer record inside the item; empty for the item's top level. */
+	customerPath?: string;
+	/** Field of the record holding the 0-10 score (dots for nesting). */
+	scoreField?: string;
+	/** Field of the record holding when the customer answered; due times count from it when present. */
+	responseTimeField?: string;
+	/** Due times count from here when the record has no response time (now, unless the node fixes it). */
+	reference: DateTime;
+	/** Zone for due times when the record has no `timezone`. */
+	defaultTimeZone: string;
+}
+
+export interface NpsClassification {
+	score: number;
+	segment: NpsSegment;
+	followUp: FollowUp;
+}
+
+export function fieldOrDefault(field: string | undefined, fallback: string): string {
+	const trimmed = field?.trim();
+	return trimmed ? trimmed : fallback;
+}
+
+export function classifyResponse(item: Record<string, unknown>, config: NpsClassifyConfig): NpsClassification {
+	const record = locateCustomerRecord(item, config.customerPath);
+	const scoreField = fieldOrDefault(config.scoreField, DEFAULT_SCORE_FIELD);
+	const score = parseNpsScore(getPath(record, scoreField), scoreField);
+	const segment = segmentOf(score);
+	const timeZone = customerTimeZone(record, config.defaultTimeZone);
+
+	// Seed 002 §11.1 counts the detractor's 24 hours from when the server processes the response (Date.now()).
+	// Ours: from when the customer answered, if the record says so; a batch processed a day late is then overdue,
+	// which is the truth, rather than silently given another 24 hours.
+	const responseField = fieldOrDefault(config.responseTimeField, DEFAULT_RESPONSE_TIME_FIELD);
+	const rawResponse = getPath(record, responseField);
+	const fromRecord = !isAbsentValue(rawResponse);
+	const respondedAt = fromRecord ? parseInstant(rawResponse, timeZone, responseField) : config.reference;
+
+	return {
+		score,
+		segment,
+		followUp: planFollowUp(segment, respondedAt, timeZone, fromRecord ? responseField : 'referenceTime'),
+	};
+}

@@ -1,0 +1,201 @@
+import type { DateTime } from 'luxon';
+
+import type { NpsSegment } from './segments';
+
+/**
+ * The follow-up each segment gets, with due times counted from the response.
+ *
+ * Sources: seed 000 §3 (the action per segment), seed 002 §11.1 NPSManager (detractor task due in 24 hours with a
+ * CSM alert; promoter into the advocacy pipeline), seed 002 §14.1 CS_WORKFLOWS nps.nps_detractor and
+ * nps.nps_promoter (steps and delays), seed 002 §9.1 (template nps_followup_detractor).
+ * Where the seeds are silent we say "ours".
+ *
+ * Offsets in hours are elapsed time ("Within 24h" is 24 real hours, even across a DST change); offsets in days are
+ * calendar days in the customer's time zone (10:00 stays 10:00).
+ */
+
+export type FollowUpChannel = 'call' | 'email' | 'notification' | 'task' | 'system';
+
+export interface FollowUpActionDefinition {
+	action: string;
+	description: string;
+	channel: FollowUpChannel;
+	owner: 'csm' | 'cs_manager';
+	/** A CS Email Template id, or null where the seeds give no template. */
+	template: string | null;
+	/** The timing as text, for people; `offset` is what the due time is computed from. */
+	timing: string;
+	offset: { hours: number } | { days: number };
+	/** What must hold for the action to be needed (e.g. "no_followup"), else null. */
+	condition: string | null;
+	source: string;
+}
+
+export interface FollowUpDefinition {
+	/** The CS Playbook id of the same follow-up (seed 002 §14.1), so a CS Playbook node can take it over. */
+	playbook: string | null;
+	priority: 'high' | 'normal';
+	actions: FollowUpActionDefinition[];
+}
+
+export const NPS_FOLLOW_UPS: Readonly<Record<NpsSegment, FollowUpDefinition>> = {
+	detractor: {
+		playbook: 'nps.nps_detractor',
+		priority: 'high', // seed 002 §11.1: task priority 'high'
+		actions: [
+			{
+				action: 'notify_csm',
+				description: 'Alert the CSM to the detractor response',
+				channel: 'notification',
+				owner: 'csm',
+				template: null,
+				timing: 'Immediately',
+				offset: { hours: 0 },
+				condition: null,
+				source: 'Seed 002 §11.1 sendCSMAlert; §14.1 nps.nps_detractor notify_csm',
+			},
+			{
+				action: 'send_followup_email',
+				description: 'Thank them for the feedback and ask for a short call',
+				channel: 'email',
+				owner: 'csm',
+				template: 'nps_followup_detractor',
+				timing: 'Immediately',
+				offset: { hours: 0 },
+				condition: null,
+				source: 'Seed 002 §9.1 CS_EMAIL_TEMPLATES nps_followup_detractor (trigger nps_detractor)',
+			},
+			{
+				action: 'call_customer',
+				description: 'Call to understand and solve the problem, and offer compensation where it is due',
+				channel: 'call',
+				owner: 'csm',
+				template: null,
+				timing: 'Within 24h',
+				offset: { hours: 24 },
+				condition: null,
+				source: 'Seed 000 §3 (CS specialist calls within 24 hours); seed 002 §11.1 (task due in 24 hours)',
+			},
+			{
+				action: 'escalate_to_manager',
+				description: 'Escalate to the CS manager if the customer has not been followed up',
+				channel: 'task',
+				owner: 'cs_manager',
+				template: null,
+				timing: '3 days',
+				offset: { days: 3 },
+				condition: 'no_followup',
+				source: 'Seed 002 §14.1 nps.nps_detractor escalate_to_manager',
+			},
+		],
+	},
+	passive: {
+		// Seed 002 §11.1 does nothing for passives; seed 000 §3 asks them for an interview. No seed playbook.
+		playbook: null,
+		priority: 'normal',
+		actions: [
+			{
+				action: 'request_interview',
+				description: 'Ask for a 15-minute interview on what is missing to make them a promoter',
+				channel: 'email',
+				owner: 'csm',
+				template: null,
+				timing: 'Within 3 days', // ours: the seeds give no time
+				offset: { days: 3 },
+				condition: null,
+				source: 'Seed 000 §3 (Passives: 15-minute interview)',
+			},
+		],
+	},
+	promoter: {
+		playbook: 'nps.nps_promoter',
+		priority: 'normal',
+		actions: [
+			{
+				action: 'add_to_advocacy_pipeline',
+				description: 'Add to the advocacy pipeline as an nps_promoter candidate',
+				channel: 'system',
+				owner: 'csm',
+				template: null,
+				timing: 'Immediately',
+				offset: { hours: 0 },
+				condition: null,
+				source: 'Seed 002 §11.1 triggerPromoterWorkflow; §14.1 nps.nps_promoter add_to_advocacy_pipeline',
+			},
+			{
+				action: 'send_thank_you',
+				description: 'Thank them for the score',
+				channel: 'email',
+				owner: 'csm',
+				template: null,
+				timing: 'Immediately',
+				offset: { hours: 0 },
+				condition: null,
+				source: 'Seed 002 §14.1 nps.nps_promoter send_thank_you',
+			},
+			{
+				action: 'send_advocacy_invite',
+				description: 'Ask for a case study, a testimonial and a referral (affiliate program)',
+				channel: 'email',
+				owner: 'csm',
+				template: null,
+				timing: '7 days',
+				offset: { days: 7 },
+				condition: null,
+				source: 'Seed 000 §3 (Promoters: case studies, testimonials, referrals); seed 002 §14.1 send_advocacy_invite',
+			},
+		],
+	},
+};
+
+export interface FollowUpAction {
+	order: number;
+	action: string;
+	description: string;
+	channel: FollowUpChannel;
+	owner: string;
+	template: string | null;
+	timing: string;
+	/** ISO 8601 in the customer's time zone. */
+	dueAt: string;
+	condition: string | null;
+}
+
+export interface FollowUp {
+	playbook: string | null;
+	priority: 'high' | 'normal';
+	/** The instant the due times count from, in the customer's time zone. */
+	respondedAt: string;
+	/** Where that instant came from: the record's response-time field, or the reference time. */
+	dueFrom: string;
+	timezone: string;
+	actions: FollowUpAction[];
+}
+
+export function toIsoSeconds(time: DateTime): string {
+	return time.toISO({ suppressMilliseconds: true }) as string;
+}
+
+/** The follow-up of `segment`, due times counted from `respondedAt` in `timeZone`. */
+export function planFollowUp(segment: NpsSegment, respondedAt: DateTime, timeZone: string, dueFrom: string): FollowUp {
+	const definition = NPS_FOLLOW_UPS[segment];
+	const start = respondedAt.setZone(timeZone);
+	return {
+		playbook: definition.playbook,
+		priority: definition.priority,
+		respondedAt: toIsoSeconds(start),
+		dueFrom,
+		timezone: timeZone,
+		actions: definition.actions.map((action, index) => ({
+			order: index + 1,
+			action: action.action,
+			description: action.description,
+			channel: action.channel,
+			owner: action.owner,
+			template: action.template,
+			timing: action.timing,
+			dueAt: toIsoSeconds(start.plus(action.offset)),
+			condition: action.condition,
+		})),
+	};
+}
