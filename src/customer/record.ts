@@ -118,6 +118,7 @@ export function parseCustomerRecord(value: unknown, label = 'customer record'): 
 }
 
 export function describeType(value: unknown): string {
+	if (value === undefined) return 'nothing';
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'an array';
 	return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;

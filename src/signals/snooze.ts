@@ -19,7 +19,7 @@ export const SNOOZE_FIELD = 'snoozed_signals';
 export type ActiveSnoozes = Map<string, string | null>;
 
 function invalid(path: string, problem: string, value: unknown): CustomerInputError {
-	return new CustomerInputError(`${path}: ${problem} (got ${value === undefined ? 'nothing' : describeType(value)})`, SNOOZE_FIELD);
+	return new CustomerInputError(`${path}: ${problem} (got ${describeType(value)})`, SNOOZE_FIELD);
 }
 
 export function activeSnoozes(value: unknown, reference: DateTime, timeZone: string): ActiveSnoozes {

@@ -59,7 +59,7 @@ afterAll(async () => {
 	await server.dispose();
 }, 60_000);
 
-describe('the four decision nodes, loaded from the installed package', async () => {
+describe('the four decision nodes, loaded from the installed package', () => {
 	test('are all registered in the running server', async () => {
 		const names = (await server.loadedNodeTypes()).map((type) => type.name);
 		for (const node of ['customerChurnSignals', 'customerExpansionSignals', 'customerLifecycleStage', 'customerPlaybook']) {
@@ -68,7 +68,7 @@ describe('the four decision nodes, loaded from the installed package', async () 
 	});
 });
 
-describe('one customer through Health -> Churn -> Expansion -> Lifecycle -> Playbook', async () => {
+describe('one customer through Health -> Churn -> Expansion -> Lifecycle -> Playbook', () => {
 	test('health: 58, critical (seed 002 §5)', async () => {
 		expect(item.health).toMatchObject({ score: 58, grade: 'C', category: 'critical' });
 	});
