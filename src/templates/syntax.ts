@@ -7,7 +7,8 @@
  *   {{{ path }}}            a raw value, inserted without HTML escaping: only for variables the node lists as raw
  *   {{#if path}}…{{else}}…{{/if}}   a section shown when the value is present and not false, 0 or an empty list
  *   {{#each path}}…{{/each}}        repeated for every entry of a list (a text is split into lines);
- *                                   inside it, {{ this }} is the entry and {{ this.field }} one of its fields
+ *                                   inside it, {{ this }} is the entry, {{ this.field }} one of its fields
+ *                                   and {{ @number }} its position (1, 2, 3…)
  *   {{! comment }}          ignored
  *
  * A path is a variable name or a dotted path (`health.score`, `expansion.opportunities.0.product`); segments are
@@ -36,6 +37,8 @@ export const FORBIDDEN_SEGMENTS: ReadonlySet<string> = new Set(['__proto__', 'pr
 const SEGMENT = /^[A-Za-z0-9_]+$/;
 const FIRST_SEGMENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const FILTERS = new Set(['url']);
+/** The 1-based position of the current {{#each}} entry. */
+export const LOOP_NUMBER = '@number';
 
 interface Frame {
 	kind: 'root' | 'if' | 'each';
@@ -54,11 +57,12 @@ function position(source: string, offset: number): string {
 
 /** Parses a dotted path; `insideEach` allows `this` (and `this.field`). */
 export function parsePath(text: string, insideEach: boolean): string[] | string {
+	if (text === LOOP_NUMBER) return insideEach ? [LOOP_NUMBER] : 'can only be used inside {{#each}}';
 	const segments = text.split('.');
 	if (segments.some((segment) => segment === '')) return 'is not a valid variable name';
 	const [first] = segments;
 	if (first === 'this') {
-		if (!insideEach) return '"this" can only be used inside {{#each}}';
+		if (!insideEach) return 'can only be used inside {{#each}}';
 	} else if (!FIRST_SEGMENT.test(first)) return 'is not a valid variable name (letters, digits and _, not starting with a digit)';
 	for (const segment of segments) {
 		if (!SEGMENT.test(segment)) return 'is not a valid variable name (letters, digits and _ separated by dots)';

@@ -48,7 +48,7 @@ beforeAll(async () => {
 	await server.installPackage(await packPackage());
 	await server.addWorkflow(path.join('workflows', 'decision-chain-webhook.json'));
 	await server.start();
-	const response = await server.postWebhook('cs-decide', { customers: [customer] });
+	const response = await server.postWebhookWhenRegistered('cs-decide', { customers: [customer] });
 	if (response.status !== 200) throw new Error(`webhook answered ${response.status}: ${response.text}\n${server.logTail()}`);
 	const items = response.json as Json[];
 	expect(items).toHaveLength(1);

@@ -120,7 +120,7 @@ describe('Webhook -> Split Out -> Customer Health Score (default model)', () => 
 	let items: ScoredItem[];
 
 	beforeAll(async () => {
-		const response = await server.postWebhook(WEBHOOK_PATH, { customers: [perfect, mixed] });
+		const response = await server.postWebhookWhenRegistered(WEBHOOK_PATH, { customers: [perfect, mixed] });
 		if (response.status !== 200) {
 			throw new Error(`webhook answered ${response.status}: ${response.text}\n${server.logTail()}`);
 		}

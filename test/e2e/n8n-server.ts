@@ -381,6 +381,25 @@ export class N8nServer {
 		return this.request('POST', `/webhook/${webhookPath.replace(/^\//, '')}`, body, headers);
 	}
 
+	/**
+	 * POSTs once the published workflow's webhook is registered. n8n 2.x registers published webhooks through a
+	 * reconciler that runs every 10 s after start-up, so a first request can meet a 404 "not registered"; a 404
+	 * ran nothing, so retrying it is safe.
+	 */
+	async postWebhookWhenRegistered(
+		webhookPath: string,
+		body: unknown,
+		timeoutMs = 60_000,
+		headers: Record<string, string> = {},
+	): Promise<HttpResult> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const response = await this.postWebhook(webhookPath, body, headers);
+			if (response.status !== 404 || Date.now() > deadline) return response;
+			await sleep(1000);
+		}
+	}
+
 	get(urlPath: string, headers: Record<string, string> = {}): Promise<HttpResult> {
 		return this.request('GET', urlPath, undefined, headers);
 	}

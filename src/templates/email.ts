@@ -1,0 +1,311 @@
+import type { DateTime } from 'luxon';
+
+import { customerTimeZone, DAY_DERIVATIONS, deriveDays } from '../customer/derive';
+import { locateCustomerRecord } from '../health/evaluate';
+import { getPath, isPlainObject } from '../shared/path';
+import { builtInLabels, builtInTemplate, parseCached, parseContent, type ContentLabels, type ParsedContent } from './catalog';
+import { buildTemplateContext, type ExtraVariable, type TemplateParameters } from './context';
+import {
+	assertUnsubscribeUrl,
+	idempotencyKey,
+	recipient,
+	senderAddress,
+	unsubscribeHeaders,
+	type IdempotencyPeriod,
+} from './delivery';
+import { singleLine } from './escape';
+import { htmlToText } from './htmlToText';
+import { resolveLocale, type TemplateLocale } from './locale';
+import type { EmailTemplate, TemplateContent } from './model';
+import { isMissing, renderTemplate, type MissingVariablePolicy, type RenderOptions } from './render';
+import { TemplateSyntaxError, type TemplateNode } from './syntax';
+import { rootNames, templateVariables, type TemplateVariable } from './variables';
+
+/** Renders one customer's email from an item: the template, its language, its variables, and delivery fields. */
+
+export type TemplateChoice =
+	/** A built-in by id or alias; `field` names where the id came from in errors ("Template", "Template ID"). */
+	| { kind: 'builtIn'; id: unknown; field: string }
+	/** A template written in the node (one language: its `locales` has a single key). */
+	| { kind: 'custom'; template: EmailTemplate };
+
+export interface TemplateOverrides {
+	subject?: string;
+	html?: string;
+	text?: string;
+}
+
+export interface EmailConfig {
+	template: TemplateChoice;
+	/** Dotted path of the customer record in the item; empty for the top level. */
+	customerPath?: string;
+	missingVariables: MissingVariablePolicy;
+	defaultLocale: TemplateLocale;
+	parameters: TemplateParameters;
+	extraVariables?: readonly ExtraVariable[];
+	/** Variables that may be inserted raw with {{{ name }}}. */
+	rawVariables?: readonly string[];
+	overrides?: TemplateOverrides;
+	/** A URL template such as https://app.example.com/unsubscribe?c={{customer_id}} (values percent-encoded). */
+	unsubscribeUrl?: string;
+	idempotency?: IdempotencyPeriod;
+	/** The instant of the run: idempotency periods and days_* variables are measured against it. */
+	reference: DateTime;
+	/** Zone for calendar days when the record has no `timezone`. */
+	defaultTimeZone: string;
+}
+
+export interface RenderedEmail {
+	templateId: string;
+	locale: string;
+	to: string | null;
+	from: string | null;
+	subject: string;
+	html: string;
+	text: string;
+	/** Variables rendered empty (lenient mode only; strict mode fails instead). */
+	missingVariables: string[];
+	/** Variables rendered from their default (lenient mode only). */
+	defaultedVariables: string[];
+	/** List-Unsubscribe headers when an Unsubscribe URL is set; otherwise empty. */
+	headers: Record<string, string>;
+	idempotencyKey: string | null;
+}
+
+export class MissingVariablesError extends Error {
+	constructor(
+		message: string,
+		readonly variables: string[],
+	) {
+		super(message);
+		this.name = 'MissingVariablesError';
+	}
+}
+
+interface Prepared {
+	template: EmailTemplate;
+	locale: string;
+	parsed: ParsedContent;
+	record: Record<string, unknown>;
+	defaults: Map<string, string>;
+}
+
+function recordField(customerPath: string | undefined, field: string): string {
+	const path = (customerPath ?? '').trim();
+	return path === '' ? field : `${path}.${field}`;
+}
+
+function overrideLabels(base: ContentLabels, overrides: TemplateOverrides): ContentLabels {
+	return {
+		subject: overrides.subject !== undefined ? 'Subject Override' : base.subject,
+		html: overrides.html !== undefined ? 'HTML Override' : base.html,
+		text: overrides.text !== undefined ? 'Text Override' : base.text,
+	};
+}
+
+/**
+ * The item as the customer record is read from it. This node writes its output to `email`, the record's address
+ * field: when the record is the item itself and `email` already holds an earlier CS Email Template output, the
+ * address is that output's `to`, so a second template node can follow the first.
+ */
+function recordSource(item: Record<string, unknown>, customerPath: string | undefined): Record<string, unknown> {
+	const previous = item.email;
+	if ((customerPath ?? '').trim() !== '' || !isPlainObject(previous) || typeof previous.templateId !== 'string') return item;
+	return { ...item, email: typeof previous.to === 'string' ? previous.to : null };
+}
+
+/** Template, language and parsed content of an item (no rendering yet). */
+function prepare(item: Record<string, unknown>, config: EmailConfig): Prepared {
+	const record = locateCustomerRecord(recordSource(item, config.customerPath), config.customerPath);
+	const choice = config.template;
+	const template = choice.kind === 'builtIn' ? builtInTemplate(choice.id, choice.field) : choice.template;
+	const languages = Object.keys(template.locales);
+	const locale = choice.kind === 'builtIn' ? resolveLocale(record.locale, languages, config.defaultLocale) : languages[0];
+	const base = template.locales[locale];
+
+	const overrides = choice.kind === 'builtIn' ? (config.overrides ?? {}) : {};
+	const content: TemplateContent = {
+		subject: overrides.subject ?? base.subject,
+		html: overrides.html ?? base.html,
+		// A new HTML body makes the built-in text stale: the text is then generated from the HTML.
+		text: overrides.text ?? (overrides.html !== undefined ? null : base.text),
+	};
+	const labels =
+		choice.kind === 'builtIn'
+			? overrideLabels(builtInLabels(template.id, locale), overrides)
+			: { subject: 'Custom Subject', html: 'Custom HTML', text: 'Custom Text' };
+	for (const part of ['subject', 'html'] as const) {
+		if (content[part].trim() === '') throw new TemplateSyntaxError(`${labels[part]}: is empty; a template needs a subject and an HTML body`, labels[part]);
+	}
+	const parsed = parseContent(content, labels);
+	assertRawAllowed(parsed.variables, config.rawVariables ?? [], template.id);
+
+	const used = new Set(parsed.variables.map((variable) => variable.name));
+	const defaults = new Map(Object.entries(template.defaults[locale] ?? {}).filter(([name]) => used.has(name)));
+	return { template, locale, parsed, record, defaults };
+}
+
+function assertRawAllowed(variables: TemplateVariable[], allowed: readonly string[], templateId: string): void {
+	const refused = variables.filter((variable) => variable.raw && !allowed.includes(variable.name)).map((variable) => variable.name);
+	if (refused.length) {
+		throw new TemplateSyntaxError(
+			`Template "${templateId}" inserts ${refused.map((name) => `{{{ ${name} }}}`).join(', ')} without HTML escaping, but ${refused.length > 1 ? 'these are' : 'it is'} not listed in Options > Raw Variables. List ${refused.length > 1 ? 'them' : 'it'} there only if the value is trusted HTML, or use {{ ${refused[0]} }}`,
+			'Raw Variables',
+		);
+	}
+}
+
+/** The context of an item: derived days only when the template uses them (a bad date elsewhere does not matter). */
+function contextFor(item: Record<string, unknown>, prepared: Prepared, config: EmailConfig, unsubscribeLink?: string | null) {
+	const roots = rootNames(prepared.parsed.variables);
+	const unsubscribeRoots = config.unsubscribeUrl ? rootNames(parseUnsubscribe(config.unsubscribeUrl).variables) : new Set<string>();
+	const needsDays = DAY_DERIVATIONS.some((rule) => roots.has(rule.field) || unsubscribeRoots.has(rule.field));
+	const derivedDays = needsDays ? deriveDays(prepared.record, config.reference, config.defaultTimeZone).values : undefined;
+	return buildTemplateContext({
+		item,
+		record: prepared.record,
+		derivedDays,
+		parameters: config.parameters,
+		unsubscribeLink,
+		extraVariables: config.extraVariables,
+	});
+}
+
+function parseUnsubscribe(source: string): { nodes: TemplateNode[]; variables: TemplateVariable[] } {
+	const nodes = parseCached(source, 'Unsubscribe URL');
+	return { nodes, variables: templateVariables(nodes) };
+}
+
+/** The unsubscribe URL of an item: every variable required (a broken unsubscribe link is worse than none). */
+function renderUnsubscribeUrl(source: string, context: unknown): string {
+	const { nodes } = parseUnsubscribe(source);
+	const result = renderTemplate(nodes, context, { target: 'url', policy: 'strict' });
+	if (result.missing.length) {
+		throw new MissingVariablesError(
+			`Unsubscribe URL is missing ${result.missing.length} variable${result.missing.length > 1 ? 's' : ''}: ${result.missing.join(', ')} (every variable of the unsubscribe URL is required, whatever Missing Variables says)`,
+			result.missing,
+		);
+	}
+	return assertUnsubscribeUrl(result.output.trim());
+}
+
+function merge(target: string[], names: string[]): void {
+	for (const name of names) if (!target.includes(name)) target.push(name);
+}
+
+/** Plain text as written, with trailing spaces and runs of blank lines (left by empty sections) tidied. */
+export function tidyText(text: string): string {
+	return text
+		.replace(/[ \t]+$/gm, '')
+		.replace(/\n{3,}/g, '\n\n')
+		.trim();
+}
+
+export function renderCustomerEmail(item: Record<string, unknown>, config: EmailConfig): RenderedEmail {
+	const prepared = prepare(item, config);
+	const { template, locale, parsed, record } = prepared;
+
+	let unsubscribeLink: string | null = null;
+	if (config.unsubscribeUrl && config.unsubscribeUrl.trim() !== '') {
+		unsubscribeLink = renderUnsubscribeUrl(config.unsubscribeUrl.trim(), contextFor(item, prepared, config));
+	}
+	const context = contextFor(item, prepared, config, unsubscribeLink);
+
+	const options = (target: RenderOptions['target']): RenderOptions => ({
+		target,
+		policy: config.missingVariables,
+		defaults: prepared.defaults,
+	});
+	const subject = renderTemplate(parsed.subject, context, options('subject'));
+	const html = renderTemplate(parsed.html, context, options('html'));
+	const text = parsed.text ? renderTemplate(parsed.text, context, options('text')) : null;
+
+	const missing: string[] = [];
+	const defaulted: string[] = [];
+	for (const part of [subject, html, text]) {
+		if (!part) continue;
+		merge(missing, part.missing);
+		merge(defaulted, part.defaulted);
+	}
+	const strict = config.missingVariables === 'strict';
+	if (strict && missing.length) {
+		throw new MissingVariablesError(
+			`Template "${template.id}" (${locale}) is missing ${missing.length} variable${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}. Add ${missing.length > 1 ? 'them' : 'it'} to the item, the node's parameters or Extra Variables, or set Missing Variables to Lenient`,
+			missing,
+		);
+	}
+
+	const emailField = recordField(config.customerPath, 'email');
+	const period = config.idempotency ?? 'off';
+	return {
+		templateId: template.id,
+		locale,
+		to: recipient(record, emailField, strict),
+		from: senderAddress(config.parameters.senderName, config.parameters.senderEmail),
+		subject: singleLine(subject.output).replace(/ {2,}/g, ' ').trim(),
+		html: html.output,
+		text: text ? tidyText(text.output) : htmlToText(html.output),
+		missingVariables: missing,
+		defaultedVariables: defaulted,
+		headers: unsubscribeLink ? unsubscribeHeaders(unsubscribeLink) : {},
+		idempotencyKey:
+			period === 'off'
+				? null
+				: idempotencyKey(
+						template.id,
+						record.customer_id,
+						recordField(config.customerPath, 'customer_id'),
+						period,
+						config.reference,
+						customerTimeZone(record, config.defaultTimeZone),
+					),
+	};
+}
+
+export interface ListedVariable extends TemplateVariable {
+	/** The lenient-mode default in this language, or null. */
+	default: string | null;
+	/** Whether this item (with the node's parameters) provides it. */
+	provided: boolean;
+}
+
+export interface TemplateDescription {
+	templateId: string;
+	name: string;
+	source: string;
+	locale: string;
+	locales: string[];
+	variables: ListedVariable[];
+	/** Required variables this item does not provide (strict mode would fail on them, lenient renders defaults). */
+	missingVariables: string[];
+}
+
+/** What the template of an item needs, without rendering it: each variable, its default, and whether it is there. */
+export function describeTemplateVariables(item: Record<string, unknown>, config: EmailConfig): TemplateDescription {
+	const prepared = prepare(item, config);
+	let unsubscribeLink: string | null = null;
+	if (config.unsubscribeUrl && config.unsubscribeUrl.trim() !== '') {
+		try {
+			unsubscribeLink = renderUnsubscribeUrl(config.unsubscribeUrl.trim(), contextFor(item, prepared, config));
+		} catch {
+			unsubscribeLink = null; // reported as not provided
+		}
+	}
+	const context = contextFor(item, prepared, config, unsubscribeLink);
+	const variables = prepared.parsed.variables.map(
+		(variable): ListedVariable => ({
+			...variable,
+			default: prepared.defaults.get(variable.name) ?? null,
+			provided: !isMissing(getPath(context, variable.name)),
+		}),
+	);
+	return {
+		templateId: prepared.template.id,
+		name: prepared.template.name,
+		source: prepared.template.source,
+		locale: prepared.locale,
+		locales: Object.keys(prepared.template.locales),
+		variables,
+		missingVariables: variables.filter((variable) => variable.required && !variable.provided).map((variable) => variable.name),
+	};
+}

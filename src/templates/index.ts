@@ -1,0 +1,12 @@
+export * from './syntax';
+export * from './escape';
+export * from './render';
+export * from './variables';
+export * from './htmlToText';
+export * from './locale';
+export * from './model';
+export * from './catalog';
+export * from './context';
+export * from './delivery';
+export * from './email';
+export { BUILT_IN_TEMPLATES, BUILT_IN_TEMPLATE_IDS, TEMPLATE_ALIASES } from './builtins';
