@@ -58,7 +58,11 @@ export const CUSTOMER_DATE_FIELDS = [
 
 const shape: Record<string, z.ZodTypeAny> = {
 	customer_id: text,
-	email: z.string().nullable().optional(),
+	// A string address; after a CS Email Template node, its rendered `email` output (which carries `to`).
+	email: z
+		.union([z.string(), z.object({ to: z.string().nullable().optional() }).passthrough()])
+		.nullable()
+		.optional(),
 	first_name: text,
 	company: text,
 	plan: text,

@@ -466,7 +466,7 @@ describe('rendering a customer email', () => {
 		expect(lenient.to).toBeNull();
 		// Any other object in email is not an address.
 		expect(thrown(() => renderCustomerEmail({ ...FULL_ITEM, email: { address: 'ana@acme.test' } }, config(builtIn('welcome_email')))).message).toBe(
-			'Invalid customer record: email: Expected string, received object',
+			'Field "email" must be one email address such as "ana@example.com" (got {"address":"ana@acme.test"})',
 		);
 	});
 
