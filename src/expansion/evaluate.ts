@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 
 import { deriveDays } from '../customer/derive';
-import { locateCustomerRecord } from '../health/evaluate';
+import { locateCustomerRecord } from '../customer/locate';
 import { forecastLimit } from './forecast';
 import { isAbsent, readNumber, readUsageHistory } from './inputs';
 import { buildOpportunities } from './opportunities';

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import { z } from 'zod';
 
-import { CustomerInputError } from '../health/evaluate';
+import { CustomerInputError } from '../customer/locate';
 import { parseInstant } from '../shared/dates';
 import { toFiniteNumber } from '../shared/numbers';
 import { getPath } from '../shared/path';

@@ -1,9 +1,9 @@
 import type { DateTime } from 'luxon';
 
 import { deriveDays } from '../customer/derive';
-import { describeType, parseCustomerRecord } from '../customer/record';
+import { CustomerInputError, locateCustomerRecord } from '../customer/locate';
 import { toFiniteNumber } from '../shared/numbers';
-import { getPath, isPlainObject } from '../shared/path';
+import { getPath } from '../shared/path';
 import type { HealthModel } from './model';
 import type { HealthResult, MissingDataPolicy } from './result';
 import { scoreHealth } from './score';
@@ -25,28 +25,6 @@ export interface CustomerHealthConfig {
 }
 
 export const DEFAULT_PREVIOUS_SCORE_FIELD = 'previous_health_score';
-
-export class CustomerInputError extends Error {
-	constructor(
-		message: string,
-		readonly field: string,
-	) {
-		super(message);
-		this.name = 'CustomerInputError';
-	}
-}
-
-/** The customer record inside an item, validated against the shared vocabulary. */
-export function locateCustomerRecord(item: Record<string, unknown>, path = ''): Record<string, unknown> {
-	const record = path.trim() === '' ? item : getPath(item, path);
-	if (!isPlainObject(record)) {
-		throw new CustomerInputError(
-			`Field "${path}" must hold the customer record as an object (got ${describeType(record)})`,
-			path,
-		);
-	}
-	return parseCustomerRecord(record, path.trim() === '' ? 'customer record' : `customer record at "${path}"`);
-}
 
 export function evaluateCustomerHealth(item: Record<string, unknown>, config: CustomerHealthConfig): HealthResult {
 	const record = locateCustomerRecord(item, config.metricsPath);

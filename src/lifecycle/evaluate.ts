@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon';
 
 import { deriveDays } from '../customer/derive';
 import { describeType } from '../customer/record';
-import { CustomerInputError, locateCustomerRecord } from '../health/evaluate';
+import { CustomerInputError, locateCustomerRecord } from '../customer/locate';
 import { getPath } from '../shared/path';
 import { isAbsent, readLifecycleMetrics, readNumber, DAYS, type OnboardingCompletionScale } from './metrics';
 import {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { CustomerInputError } from '../health/evaluate';
+import { CustomerInputError } from '../customer/locate';
 import { toFiniteNumber, roundTo } from '../shared/numbers';
 import { getPath, isPlainObject } from '../shared/path';
 

@@ -1,4 +1,4 @@
-import { locateCustomerRecord } from '../health/evaluate';
+import { locateCustomerRecord } from '../customer/locate';
 import { getPath, isPlainObject } from '../shared/path';
 import { aggregateNps, countSegments, type InvalidResponse, type NpsAggregate, type NpsAggregateOptions } from './aggregate';
 import { fieldOrDefault } from './classify';

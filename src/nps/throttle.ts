@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 
 import { customerTimeZone } from '../customer/derive';
-import { CustomerInputError, locateCustomerRecord } from '../health/evaluate';
+import { CustomerInputError, locateCustomerRecord } from '../customer/locate';
 import { calendarDaysBetween, parseInstant } from '../shared/dates';
 import { toFiniteNumber } from '../shared/numbers';
 import { getPath } from '../shared/path';

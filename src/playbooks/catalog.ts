@@ -1,4 +1,4 @@
-import { CustomerInputError } from '../health/evaluate';
+import { CustomerInputError } from '../customer/locate';
 import { describeType } from '../customer/record';
 import { BUILT_IN_PLAYBOOKS } from './builtins';
 import type { Playbook } from './model';

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 
 import { customerTimeZone } from '../customer/derive';
-import { locateCustomerRecord } from '../health/evaluate';
+import { locateCustomerRecord } from '../customer/locate';
 import { parseInstant } from '../shared/dates';
 import type { BusinessWindow } from './businessHours';
 import type { PlaybookCatalog } from './catalog';

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 
 import { deriveDays } from '../customer/derive';
-import { CustomerInputError, locateCustomerRecord } from '../health/evaluate';
+import { CustomerInputError, locateCustomerRecord } from '../customer/locate';
 import { type AtRiskReason, assessAtRisk } from './atRisk';
 import { recommendedPlaybook } from './catalogue';
 import { cooldownUntil, type CooldownDecision } from './cooldown';

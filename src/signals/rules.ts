@@ -1,4 +1,4 @@
-import { CustomerInputError } from '../health/evaluate';
+import { CustomerInputError } from '../customer/locate';
 import { toFiniteNumber } from '../shared/numbers';
 import { getPath } from '../shared/path';
 

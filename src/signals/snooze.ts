@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 
 import { describeType } from '../customer/record';
-import { CustomerInputError } from '../health/evaluate';
+import { CustomerInputError } from '../customer/locate';
 import { parseInstant } from '../shared/dates';
 import { isPlainObject } from '../shared/path';
 import { isAbsent } from './rules';

@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 
-import { CustomerInputError } from '../health/evaluate';
+import { CustomerInputError } from '../customer/locate';
 import { singleLine } from './escape';
 
 /** What a mail node needs beyond the content: recipient, sender, RFC 8058 unsubscribe headers, idempotency key. */

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 
 import { customerTimeZone, DAY_DERIVATIONS, deriveDays } from '../customer/derive';
-import { locateCustomerRecord } from '../health/evaluate';
+import { locateCustomerRecord } from '../customer/locate';
 import { getPath, isPlainObject } from '../shared/path';
 import { builtInLabels, builtInTemplate, parseCached, parseContent, type ContentLabels, type ParsedContent } from './catalog';
 import { buildTemplateContext, type ExtraVariable, type TemplateParameters } from './context';

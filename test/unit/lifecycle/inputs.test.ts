@@ -1,4 +1,4 @@
-import { CustomerInputError } from '../../../src/health';
+import { CustomerInputError } from '../../../src/customer/locate';
 import { DEFAULT_STAGE_FIELD } from '../../../src/lifecycle';
 import { evaluate, fromStage, NOT_AT_RISK, REFERENCE } from './helpers';
 

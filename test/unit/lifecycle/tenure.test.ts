@@ -1,4 +1,4 @@
-import { CustomerInputError } from '../../../src/health';
+import { CustomerInputError } from '../../../src/customer/locate';
 import { TENURE_STAGE_DEFINITIONS, tenureStage } from '../../../src/lifecycle';
 import { evaluate } from './helpers';
 

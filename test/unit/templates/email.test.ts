@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { CustomerInputError } from '../../../src/health/evaluate';
+import { CustomerInputError } from '../../../src/customer/locate';
 import {
 	DeliveryConfigError,
 	describeTemplateVariables,
