@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { readHealthScore } from '../customer/healthScore';
 import { CustomerInputError } from '../customer/locate';
 import { toFiniteNumber, roundTo } from '../shared/numbers';
 import { getPath, isPlainObject } from '../shared/path';
@@ -77,7 +78,6 @@ function numberSchema(rule: NumberRule) {
 export const DAYS: NumberRule = { expected: 'a number of days' };
 const COUNT: NumberRule = { min: 0, expected: 'a count of 0 or more' };
 const NPS: NumberRule = { min: 0, max: 10, expected: 'an NPS score from 0 to 10' };
-const HEALTH: NumberRule = { min: 0, max: 100, expected: 'a health score from 0 to 100' };
 const PERCENT: NumberRule = {
 	min: 0,
 	max: 100,
@@ -116,16 +116,6 @@ function readFlag(source: unknown, field: string, label = field): boolean | unde
 	const parsed = flagSchema.safeParse(raw);
 	if (!parsed.success) throw new CustomerInputError(`${label}: must be true or false ${got(raw)}`, label);
 	return parsed.data;
-}
-
-/** The item's `health.score` written by Customer Health Score (null when it had too little data), else `health_score`. */
-function readHealthScore(item: Record<string, unknown>, record: Record<string, unknown>): number | undefined {
-	const health = item.health;
-	if (isPlainObject(health)) {
-		const score = readNumber(health, 'score', HEALTH, 'health.score');
-		if (score !== undefined) return score;
-	}
-	return readNumber(record, 'health_score', HEALTH);
 }
 
 /**
@@ -172,7 +162,7 @@ export function readLifecycleMetrics(
 			fields: ['onboarding_completion'],
 		},
 		daysAsCustomer: { value: readNumber(record, 'days_since_signup', DAYS), fields: ['days_since_signup', 'signup_date'] },
-		healthScore: { value: readHealthScore(item, record), fields: ['health.score', 'health_score'] },
+		healthScore: { value: readHealthScore(item, record)?.value, fields: ['health.score', 'health_score'] },
 		daysUntilRenewal: { value: readNumber(record, 'days_to_renewal', DAYS), fields: ['days_to_renewal', 'renewal_date'] },
 		expansionOpportunity: {
 			value: readExpansionOpportunity(item, record),

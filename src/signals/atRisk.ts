@@ -1,7 +1,6 @@
-import { getPath, isPlainObject } from '../shared/path';
+import { readHealthScore } from '../customer/healthScore';
+import { getPath } from '../shared/path';
 import { isAbsent, readNumber, type ValueRange } from './rules';
-
-const SCORE: ValueRange = { min: 0, max: 100 };
 
 /**
  * Seed 002 §3.2 LifecycleManager.isAtRisk:
@@ -22,7 +21,6 @@ export interface AtRiskAssessment {
 	atRiskReasons: AtRiskReason[];
 }
 
-export const HEALTH_SCORE_FIELD = 'health_score';
 
 /** The thresholds of seed 002 §3.2 isAtRisk, defined once: Lifecycle Stage's at-risk check uses them too. */
 export const AT_RISK_THRESHOLDS = {
@@ -31,24 +29,6 @@ export const AT_RISK_THRESHOLDS = {
 	highSeverityTicketsAbove: 2,
 	npsScoreAtMost: 6,
 } as const;
-
-/**
- * The health score: `health.score` at the item's top level when a Customer Health Score node ran before (its
- * output key), else the record's `health_score` field, else none. A null `health.score` (insufficient data)
- * falls through to the record field.
- */
-export function readHealthScore(
-	item: Record<string, unknown>,
-	record: Record<string, unknown>,
-): { metric: string; value: number } | null {
-	const health = item.health;
-	if (isPlainObject(health) && !isAbsent(health.score)) {
-		return { metric: 'health.score', value: readNumber(health.score, 'health.score', 'the at-risk check', SCORE) };
-	}
-	const raw = getPath(record, HEALTH_SCORE_FIELD);
-	if (isAbsent(raw)) return null;
-	return { metric: HEALTH_SCORE_FIELD, value: readNumber(raw, HEALTH_SCORE_FIELD, 'the at-risk check', SCORE) };
-}
 
 const CONDITIONS: ReadonlyArray<{
 	metric: string;
@@ -78,7 +58,7 @@ export function assessAtRisk(item: Record<string, unknown>, record: Record<strin
 	const health = readHealthScore(item, record);
 	const below = AT_RISK_THRESHOLDS.healthScoreBelow;
 	if (health && holds('<', health.value, below)) {
-		reasons.push({ metric: health.metric, operator: '<', threshold: below, value: health.value });
+		reasons.push({ metric: health.field, operator: '<', threshold: below, value: health.value });
 	}
 	for (const condition of CONDITIONS) {
 		const raw = getPath(record, condition.metric);
