@@ -46,6 +46,8 @@ export interface N8nInstall {
 	nodeBinDir: string;
 	n8nBin: string;
 	n8nVersion: string;
+	/** The folder n8n is installed in (its node_modules hold the sqlite3 module n8n uses). */
+	n8nDir: string;
 }
 
 /** Runs a bash snippet after sourcing scripts/n8n-env.sh; extra args are "$1", "$2", ... */
@@ -71,10 +73,10 @@ let installPromise: Promise<N8nInstall> | undefined;
 /** Where the pinned Node 24 and n8n are; fails with a hint if scripts/install-n8n.sh did not complete. */
 export function getN8nInstall(): Promise<N8nInstall> {
 	installPromise ??= runWithN8nEnv(
-		'cs_require_n8n; printf "%s\\n%s\\n%s\\n" "$CS_NODE24_BIN" "$CS_N8N_BIN" "$CS_N8N_VERSION"',
+		'cs_require_n8n; printf "%s\\n%s\\n%s\\n%s\\n" "$CS_NODE24_BIN" "$CS_N8N_BIN" "$CS_N8N_VERSION" "$CS_N8N_DIR"',
 	).then((out) => {
-		const [nodeBinDir, n8nBin, n8nVersion] = out.trim().split('\n');
-		return { nodeBinDir, n8nBin, n8nVersion };
+		const [nodeBinDir, n8nBin, n8nVersion, n8nDir] = out.trim().split('\n');
+		return { nodeBinDir, n8nBin, n8nVersion, n8nDir };
 	});
 	return installPromise;
 }
@@ -450,6 +452,61 @@ export class N8nServer {
 		const file = path.join(this.userFolder, 'exported-nodes.json');
 		await this.cli(['export:nodes', `--output=${file}`]);
 		return JSON.parse(await fsp.readFile(file, 'utf8'));
+	}
+
+	/**
+	 * Runs a read-only SQL query on the server's SQLite database (with the sqlite3 module of n8n's own install, under
+	 * Node 24), so a test counts what n8n recorded rather than trusting a response.
+	 */
+	async sql(query: string, params: unknown[] = []): Promise<Array<Record<string, unknown>>> {
+		this.assertSetUp();
+		const { nodeBinDir, n8nDir } = await getN8nInstall();
+		const script = `
+			const sqlite3 = require(${JSON.stringify(path.join(n8nDir, 'node_modules', 'sqlite3'))});
+			const db = new sqlite3.Database(process.argv[1], sqlite3.OPEN_READONLY);
+			db.all(process.argv[2], JSON.parse(process.argv[3]), (error, rows) => {
+				if (error) { console.error(error.message); process.exit(1); }
+				process.stdout.write(JSON.stringify(rows));
+				db.close();
+			});`;
+		const database = path.join(this.userFolder, '.n8n', 'database.sqlite');
+		try {
+			const { stdout } = await execFileAsync(path.join(nodeBinDir, 'node'), ['-e', script, database, query, JSON.stringify(params)], {
+				maxBuffer: MAX_BUFFER,
+			});
+			return JSON.parse(stdout);
+		} catch (error) {
+			throw commandError(`sql ${query}`, error);
+		}
+	}
+
+	/** The executions n8n recorded for a workflow, oldest first. */
+	async executions(workflowId: string): Promise<Array<{ id: string; status: string; mode: string }>> {
+		const rows = await this.sql(
+			'select id, status, mode from execution_entity where workflowId = ? order by cast(id as integer)',
+			[workflowId],
+		);
+		return rows.map((row) => ({ id: String(row.id), status: String(row.status), mode: String(row.mode) }));
+	}
+
+	/**
+	 * Waits until n8n has recorded `count` finished executions of a workflow, then `settleMs` longer to see that no
+	 * more arrive; returns them all.
+	 */
+	async waitForExecutions(
+		workflowId: string,
+		count: number,
+		{ timeoutMs = 30_000, settleMs = 1500 } = {},
+	): Promise<Array<{ id: string; status: string; mode: string }>> {
+		const deadline = Date.now() + timeoutMs;
+		let executions = await this.executions(workflowId);
+		const finished = () => executions.filter((e) => !['new', 'running', 'waiting'].includes(e.status)).length;
+		while (finished() < count && Date.now() < deadline) {
+			await sleep(250);
+			executions = await this.executions(workflowId);
+		}
+		await sleep(settleMs);
+		return await this.executions(workflowId);
 	}
 
 	/** The whole log from `offset` on, unfiltered. */

@@ -23,12 +23,24 @@ const unsupported = (what: string) => () => {
 };
 
 /**
- * Our nodes use no credentials (only the webhook trigger does, and its webhook() is out of the
- * harness's reach), so reading one fails. Supporting them means returning test data from
- * getDecrypted() by credential type, as n8n's own nodes-testing/credentials-helper.ts does.
+ * Credentials for a test, by credential type (only the webhook trigger reads one): getDecrypted()
+ * returns the test's data, as n8n's own nodes-testing/credentials-helper.ts does; a type the test
+ * did not give fails loudly.
  */
-class NoCredentialsHelper extends ICredentialsHelper {
-	getDecrypted = unsupported('Reading credentials') as () => Promise<ICredentialDataDecryptedObject>;
+class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly byType: Record<string, ICredentialDataDecryptedObject>) {
+		super();
+	}
+
+	async getDecrypted(
+		_additionalData: unknown,
+		_nodeCredentials: unknown,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
+		const data = this.byType[type];
+		if (!data) throw new Error(`The test gave no credentials of type "${type}"`);
+		return structuredClone(data);
+	}
 
 	getParentTypes(): string[] {
 		return [];
@@ -61,14 +73,18 @@ class NoCredentialsHelper extends ICredentialsHelper {
 
 export function createAdditionalData(
 	hooks: ExecutionLifecycleHooks,
-	{ executionId, workflowId }: { executionId: string; workflowId: string },
+	{
+		executionId,
+		workflowId,
+		credentials = {},
+	}: { executionId: string; workflowId: string; credentials?: Record<string, ICredentialDataDecryptedObject> },
 ): IWorkflowExecuteAdditionalData {
 	const baseUrl = 'http://localhost:5678';
 	return {
 		hooks,
 		executionId,
 		workflowId,
-		credentialsHelper: new NoCredentialsHelper(),
+		credentialsHelper: new TestCredentialsHelper(credentials),
 		externalSecretsProxy: new ExternalSecretsProxy(), // no provider: `$secrets` is empty
 		currentNodeExecutionIndex: 0,
 		variables: {},

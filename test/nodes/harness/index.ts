@@ -35,9 +35,12 @@
  *   resetProcessedData()      forgets what `this.helpers.checkProcessedAndRecord` & co. recorded;
  *                             otherwise records persist across runs in one test file, per workflow id.
  *
- * Not covered: webhook()/trigger()/poll() entry points (a trigger node in a fixture is started
- * with its pinData, as n8n does for a manual run), credentials (`this.getCredentials` throws),
- * sub-workflows, the Code node, binary data storage.
+ *   callWebhook(wf, options)  calls a webhook node's webhook() with n8n-core's real WebhookContext
+ *                             (see webhook.ts); feed `result.workflowData` to runWorkflow as the
+ *                             trigger's pinData to run the rest of the workflow.
+ *
+ * Not covered: trigger()/poll() entry points (a trigger node in a fixture is started with its
+ * pinData, as n8n does for a manual run), sub-workflows, the Code node, binary data storage.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,7 +66,7 @@ import type {
 
 import { createAdditionalData } from './additional-data';
 import { createNodeTypes } from './node-types';
-import { ensureProcessedDataBackend, resetProcessedData } from './processed-data';
+import { ensureProcessedDataBackend, resetProcessedData, setProcessedDataLatency } from './processed-data';
 
 // n8n-core's instance settings (read lazily on the first run) create `<N8N_USER_FOLDER>/.n8n/config`
 // with an encryption key; point them at a throw-away folder, never at the developer's real ~/.n8n.
@@ -74,7 +77,8 @@ process.env.N8N_LOG_LEVEL ??= 'silent';
 afterAll(() => rmSync(userFolder, { recursive: true, force: true }));
 
 export { createNodeTypes, PACKAGE_NAME } from './node-types';
-export { resetProcessedData };
+export { resetProcessedData, setProcessedDataLatency };
+export { callWebhook, type WebhookCall, type WebhookCallOptions } from './webhook';
 
 /** The parts of an exported n8n workflow JSON the harness uses (other keys are ignored). */
 export interface WorkflowJson {

@@ -24,6 +24,17 @@ type ProcessedRecord =
 
 const store = new Map<string, ProcessedRecord>();
 
+// n8n's database-backed store reads a record, awaits, then writes it back; a latency here puts the same gap between
+// the read and the write, so a test can show what concurrent callers do to it.
+let latencyMs = 0;
+
+/** Makes every check-and-record wait `ms` between reading and writing its record (0 switches it off). */
+export function setProcessedDataLatency(ms: number): void {
+	latencyMs = ms;
+}
+
+const pause = () => (latencyMs > 0 ? new Promise((resolve) => setTimeout(resolve, latencyMs)) : Promise.resolve());
+
 function recordKey(scope: DeduplicationScope, { workflow, node }: ICheckProcessedContextData) {
 	if (!workflow.id) throw new Error('Processed data needs a workflow id');
 	if (scope === 'node' && !node) throw new Error("No node given, so scope 'node' cannot be used");
@@ -58,7 +69,10 @@ class InMemoryDeduplicator implements IDataDeduplicator {
 		{ mode, maxEntries }: ICheckProcessedOptions,
 	): Promise<IDeduplicationOutput> {
 		const key = recordKey(scope, contextData);
-		const record = existing(key, mode);
+		const snapshot = existing(key, mode);
+		// Like n8n's store: decide on what was read, then write back a copy (a concurrent write in between is lost).
+		const record = snapshot && (structuredClone(snapshot) as ProcessedRecord);
+		await pause();
 		const result: IDeduplicationOutput = { new: [], processed: [] };
 
 		if (mode !== 'entries') {
@@ -77,6 +91,7 @@ class InMemoryDeduplicator implements IDataDeduplicator {
 				}
 			}
 			record.data = latest;
+			store.set(key, record);
 			return result;
 		}
 
@@ -97,6 +112,7 @@ class InMemoryDeduplicator implements IDataDeduplicator {
 			}
 		}
 		if (maxEntries) seen.splice(0, Math.max(0, seen.length - maxEntries));
+		store.set(key, record);
 		return result;
 	}
 
@@ -145,4 +161,5 @@ export async function ensureProcessedDataBackend(): Promise<void> {
 /** Forgets every processed-data record (all workflows). Call it in `beforeEach`. */
 export function resetProcessedData(): void {
 	store.clear();
+	latencyMs = 0;
 }

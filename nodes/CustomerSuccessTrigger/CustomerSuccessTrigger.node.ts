@@ -1,0 +1,201 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type ICredentialTestFunctions,
+	type ICredentialsDecrypted,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeCredentialTestResult,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import {
+	buildEventRouting,
+	DEFAULT_RETENTION_DAYS,
+	DEFAULT_TOLERANCE_SECONDS,
+	OTHER_EVENTS_OUTPUT,
+	receiveEvent,
+	type Authentication,
+	type ResponseBody,
+} from '../../src/events';
+import { CREDENTIAL_TYPE, customerSuccessTriggerProperties } from './description';
+import { claimEvent } from './processedEvents';
+import { readRawBody } from './rawBody';
+
+// One output, or one per chosen event (the same order src/events/filter.ts routes by).
+const OUTPUTS_BY_EVENT: `={{${string}}}` = `={{ $parameter["outputPerEvent"] ? [...new Set([...($parameter["events"] || []).filter((name) => name !== "*"), ...String($parameter["customEvents"] || "").split(",").map((name) => name.trim()).filter((name) => name !== "")])].concat(($parameter["events"] || []).includes("*") ? ["${OTHER_EVENTS_OUTPUT}"] : []).map((name) => ({ "type": "${NodeConnectionTypes.Main}", "displayName": name })) : [{ "type": "${NodeConnectionTypes.Main}" }] }}`;
+
+interface TriggerSettings {
+	allowQueryToken?: boolean;
+	deduplicate?: boolean;
+	retentionDays?: number;
+	toleranceSeconds?: number;
+}
+
+const MIN_SECRET_LENGTH = 16;
+
+/** The caller learns what failed, never what was expected. */
+function respond(context: IWebhookFunctions, status: number, body: ResponseBody): IWebhookResponseData {
+	const res = context.getResponseObject();
+	res.status(status);
+	res.setHeader('content-type', 'application/json; charset=utf-8');
+	res.end(JSON.stringify(body));
+	return { noWebhookResponse: true };
+}
+
+async function readAuthentication(context: IWebhookFunctions, settings: TriggerSettings): Promise<Authentication> {
+	const mode = context.getNodeParameter('authentication', 'signature') as Authentication['mode'];
+	if (mode === 'none') return { mode };
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const secrets = [credentials.secret, credentials.previousSecret]
+		.map((secret) => (typeof secret === 'string' ? secret : ''))
+		.filter((secret) => secret !== '');
+	if (secrets.length === 0) {
+		throw new NodeOperationError(context.getNode(), 'The Customer Success Webhook credential has no secret', {
+			description: 'Open the credential and set its Secret (at least 32 random characters).',
+		});
+	}
+	if (mode === 'signature') {
+		return { mode, secrets, toleranceSeconds: settings.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS };
+	}
+	const headerName = String(credentials.headerName ?? '').trim() || 'X-CS-Webhook-Token';
+	return { mode, tokens: secrets, headerName, allowQueryToken: settings.allowQueryToken === true };
+}
+
+export class CustomerSuccessTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Customer Success Trigger',
+		name: 'customerSuccessTrigger',
+		icon: { light: 'file:customerSuccessTrigger.svg', dark: 'file:customerSuccessTrigger.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ ($parameter["events"] || []).includes("*") ? "All events" : ($parameter["events"] || []).join(", ") }}',
+		description:
+			'Starts a workflow when a billing system, product backend or CRM posts a customer-success event: signed, validated and deduplicated',
+		defaults: { name: 'Customer Success Trigger' },
+		inputs: [],
+		outputs: OUTPUTS_BY_EVENT,
+		credentials: [
+			{
+				name: 'customerSuccessWebhookApi',
+				required: true,
+				testedBy: 'customerSuccessWebhookSecret',
+				displayOptions: { show: { authentication: ['signature', 'headerToken'] } },
+			},
+		],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: '={{$parameter["responseMode"]}}',
+				responseCode: '={{$parameter["responseMode"] === "onReceived" ? 202 : 200}}',
+				responseData: '={{$parameter["responseMode"] === "lastNode" ? "firstEntryJson" : ""}}',
+				path: '={{$parameter["path"]}}',
+				isFullPath: true,
+			},
+		],
+		properties: customerSuccessTriggerProperties,
+	};
+
+	methods = {
+		credentialTest: {
+			// Nothing remote to call: the secret is only shared with the caller, so check what makes it safe to share.
+			async customerSuccessWebhookSecret(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
+				const data = credential.data ?? {};
+				const secret = typeof data.secret === 'string' ? data.secret : '';
+				const previous = typeof data.previousSecret === 'string' ? data.previousSecret : '';
+				if (secret.length < MIN_SECRET_LENGTH) {
+					return { status: 'Error', message: `The secret must be at least ${MIN_SECRET_LENGTH} characters (32 random characters or more is best)` };
+				}
+				if (previous !== '' && previous === secret) {
+					return { status: 'Error', message: 'The previous secret is the same as the secret: clear it, or put the old secret there' };
+				}
+				const header = String(data.headerName ?? '');
+				if (header !== '' && !/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(header)) {
+					return { status: 'Error', message: `"${header.slice(0, 60)}" is not a valid HTTP header name` };
+				}
+				return { status: 'OK', message: 'The secret can be shared with the calling system' };
+			},
+		},
+	};
+
+	// The caller registers this node's URL by hand: these methods only say so in n8n's log; they register nothing.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				// n8n itself serves the URL once the workflow is active; there is no remote registration to look for.
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				this.logger.info(
+					`Customer Success Trigger "${this.getNode().name}": serving ${this.getNodeWebhookUrl('default') ?? 'its webhook URL'}; give this URL to the calling system by hand (nothing is registered remotely)`,
+				);
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				this.logger.info(
+					`Customer Success Trigger "${this.getNode().name}": no longer serving its webhook URL; remove it from the calling system by hand`,
+				);
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const nowMs = Date.now();
+		const node = this.getNode();
+		const settings = this.getNodeParameter('settings', {}) as TriggerSettings;
+		const outputPerEvent = this.getNodeParameter('outputPerEvent', false) as boolean;
+		let routing;
+		try {
+			routing = buildEventRouting(
+				this.getNodeParameter('events', []) as string[],
+				String(this.getNodeParameter('customEvents', '') ?? ''),
+			);
+		} catch (error) {
+			throw new NodeOperationError(node, error as Error, { message: (error as Error).message });
+		}
+		const authentication = await readAuthentication(this, settings);
+		const request = this.getRequestObject();
+		const rawBody = await readRawBody(request);
+		if (!rawBody.ok) return respond(this, rawBody.status, rawBody.body);
+		const decision = receiveEvent(
+			{ rawBody: rawBody.body, headers: request.headers, query: (request.query ?? {}) as IDataObject },
+			{ authentication, routing, outputPerEvent },
+			nowMs,
+		);
+		if (decision.kind !== 'accept') return respond(this, decision.status, decision.body);
+
+		// Test events from the editor are never duplicates: a builder sends the same sample again and again.
+		if (settings.deduplicate !== false && this.getMode() !== 'manual') {
+			const retentionDays = settings.retentionDays ?? DEFAULT_RETENTION_DAYS;
+			try {
+				const claim = await claimEvent({
+					workflowId: String(this.getWorkflow().id),
+					node,
+					key: decision.key,
+					retentionSeconds: Math.round(retentionDays * 86_400),
+					nowMs,
+				});
+				if (claim === 'duplicate') return respond(this, 200, decision.duplicateBody);
+			} catch (error) {
+				throw new NodeOperationError(node, error as Error, {
+					message: `Duplicate check: n8n's processed-data store is not available or failed: ${(error as Error).message}`,
+					description: 'Turn off the option "Ignore Duplicate Events" to accept events without it.',
+				});
+			}
+		}
+
+		const outputCount = outputPerEvent ? routing.outputs.length : 1;
+		const workflowData: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
+		workflowData[decision.output].push({ json: decision.item as IDataObject });
+		return { workflowData, webhookResponse: decision.acceptedBody };
+	}
+}

@@ -1,0 +1,38 @@
+import { createHash } from 'crypto';
+
+/**
+ * Idempotency of webhook events. An event is keyed by the caller's `eventId`, or, for bodies without one (the seed
+ * payloads), by the SHA-256 of the raw body: a retry of the same request has the same bytes (seed 002 stamps each
+ * call with its own `timestamp`, so two separate calls never collide).
+ *
+ * Accepted keys are remembered in generations as long as the retention window: a key accepted in generation g is
+ * written to g and g + 1, and a request in generation h looks only in h. So each key is remembered for at least the
+ * window and at most twice it, only two generations are ever live, and the one before them can be deleted whole.
+ */
+
+export const DEFAULT_RETENTION_DAYS = 7;
+export const MAX_RETENTION_DAYS = 365;
+
+export function idempotencyKey(eventId: string | undefined, rawBody: Buffer | string): string {
+	if (eventId !== undefined) return `id:${eventId}`;
+	return `sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
+}
+
+/** The id the emitted item carries: the caller's, else the body hash. */
+export function displayedEventId(key: string): string {
+	return key.startsWith('id:') ? key.slice(3) : key;
+}
+
+export interface RetentionGenerations {
+	/** The generation a request at `nowMs` checks (and records in). */
+	current: number;
+	/** Also recorded, so the key outlives the end of the current generation. */
+	next: number;
+	/** No longer read by anyone: safe to delete. */
+	expired: number;
+}
+
+export function retentionGenerations(nowMs: number, retentionSeconds: number): RetentionGenerations {
+	const current = Math.floor(nowMs / 1000 / retentionSeconds);
+	return { current, next: current + 1, expired: current - 1 };
+}
