@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 
-import { customerRecordSchema, type CustomerRecord } from '../customer/record';
+import { CUSTOMER_DATE_FIELDS, customerRecordSchema, type CustomerRecord } from '../customer/record';
+import { parseInstant } from '../shared/dates';
 import { isPlainObject } from '../shared/path';
 import { EVENT_NAME_PATTERN } from './catalog';
 
@@ -54,12 +55,26 @@ const instant = z
 
 const data = z.record(z.unknown(), { invalid_type_error: 'must be an object' });
 
+// The dates of a customer record are checked here, not only when a node derives days from them: a workflow that
+// stores the record (a Data Table, a CRM) would otherwise fail later on a date nobody can read.
+const customerDates = (record: Record<string, unknown>, context: z.RefinementCtx) => {
+	for (const field of CUSTOMER_DATE_FIELDS) {
+		const value = record[field];
+		if (value === undefined || value === null || value === '') continue;
+		try {
+			parseInstant(value, 'UTC', field);
+		} catch {
+			context.addIssue({ code: z.ZodIssueCode.custom, path: [field], message: 'must be an ISO 8601 date such as "2026-11-23T09:00:00Z"' });
+		}
+	}
+};
+
 const envelopeSchema = z
 	.object({
 		event: eventName,
 		eventId: identifier.optional(),
 		occurredAt: instant.optional(),
-		customer: customerRecordSchema.and(z.object({ customer_id: identifier })),
+		customer: customerRecordSchema.and(z.object({ customer_id: identifier })).superRefine(customerDates),
 		data: data.nullable().optional(),
 	})
 	.passthrough();
@@ -76,7 +91,7 @@ const csWorkflowSchema = z
 const lifecycleWorkflowSchema = z
 	.object({
 		workflow: eventName,
-		customer: customerRecordSchema.and(z.object({ id: identifier })),
+		customer: customerRecordSchema.and(z.object({ id: identifier })).superRefine(customerDates),
 		timestamp: instant.optional(),
 	})
 	.passthrough();

@@ -480,6 +480,19 @@ export class N8nServer {
 		}
 	}
 
+	/**
+	 * An execution's run data as n8n stores it (the `flatted` format of execution_data), parsed: `resultData` holds
+	 * `runData` per node, `error` and `lastNodeExecuted`.
+	 */
+	async executionData(executionId: string): Promise<{ resultData: { error?: { message?: string; node?: { name?: string } }; lastNodeExecuted?: string; runData: Record<string, any[]> } }> {
+		const [row] = await this.sql('select data from execution_data where executionId = ?', [executionId]);
+		if (!row) throw new Error(`no execution data for execution ${executionId}`);
+		const { n8nDir } = await getN8nInstall();
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const flatted = require(path.join(n8nDir, 'node_modules', 'flatted'));
+		return flatted.parse(String(row.data));
+	}
+
 	/** The executions n8n recorded for a workflow, oldest first. */
 	async executions(workflowId: string): Promise<Array<{ id: string; status: string; mode: string }>> {
 		const rows = await this.sql(

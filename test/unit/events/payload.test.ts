@@ -61,6 +61,12 @@ describe('the package envelope', () => {
 		);
 	});
 
+	it('checks the customer record’s dates, so a stored record never holds one nobody can read', () => {
+		expect(errors({ event: 'login', customer: { customer_id: 'c1', last_login_at: 'last tuesday', signup_date: '2026-01-05' } })).toEqual([
+			{ path: 'customer.last_login_at', message: 'must be an ISO 8601 date such as "2026-11-23T09:00:00Z"' },
+		]);
+	});
+
 	it('requires an event and a customer', () => {
 		expect(errors({})).toEqual([
 			{ path: 'event', message: 'is required' },

@@ -1,0 +1,222 @@
+/**
+ * A real n8n with the packed package, the bundled templates from workflows/ (imported and published as a user does),
+ * the two credentials the templates name (SMTP pointing at a test SMTP server, the webhook secret), and helpers to
+ * drive a template through its real trigger and read what a user would see: the emails that arrived, the Data Table
+ * rows, the executions.
+ *
+ *   const env = new TemplateEnv('welcome', { 'cs-01-welcome-onboarding': { delay_unit: 'seconds' } });
+ *   beforeAll(() => env.start(), SETUP_TIMEOUT_MS);
+ *   afterAll(() => env.dispose(), 60_000);
+ *   await env.sendEvent('customer-success/onboarding', { event: 'subscription_created', ... });
+ *   const mail = await env.waitForEmails(3);
+ *   const rows = await env.rows('cs_enrolments');
+ */
+import { createHmac } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import { N8nServer, packPackage, PROJECT_ROOT } from './n8n-server';
+import { decodeHeader, header, mimePart, SmtpSink } from './smtp-sink';
+
+export const WEBHOOK_SECRET = 'e2e-template-webhook-secret-7b1d93c2a4';
+const SMTP_CREDENTIAL_ID = 'csDemoMailSink01';
+const WEBHOOK_CREDENTIAL_ID = 'csDemoWebhook001';
+
+export interface Email {
+	from: string;
+	to: string[];
+	subject: string;
+	html: string;
+	text: string;
+}
+
+type SettingOverrides = Record<string, string | number | boolean>;
+
+/** A template from workflows/, with values of its Settings node replaced. */
+export function loadTemplate(file: string, settings: SettingOverrides = {}): Record<string, any> {
+	const workflow = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'workflows', `${file}.json`), 'utf8'));
+	const node = workflow.nodes.find((candidate: { name: string }) => candidate.name === 'Settings');
+	for (const [name, value] of Object.entries(settings)) {
+		if (!node) throw new Error(`${file} has no Settings node`);
+		const assignment = node.parameters.assignments.assignments.find((candidate: { name: string }) => candidate.name === name);
+		if (!assignment) throw new Error(`${file}: the Settings node has no "${name}"`);
+		assignment.value = value;
+	}
+	return workflow;
+}
+
+/**
+ * Makes every Schedule Trigger of a template fire every `seconds` seconds, so a test runs the template through its
+ * real trigger without waiting for the day; the rest of the template is unchanged.
+ */
+export function everySeconds(workflow: Record<string, any>, seconds: number): Record<string, any> {
+	const triggers = workflow.nodes.filter((node: { type: string }) => node.type === 'n8n-nodes-base.scheduleTrigger');
+	if (triggers.length === 0) throw new Error(`${workflow.name} has no Schedule Trigger`);
+	for (const trigger of triggers) trigger.parameters = { rule: { interval: [{ field: 'seconds', secondsInterval: seconds }] } };
+	return workflow;
+}
+
+// A test-only workflow that writes rows into cs_customers (creating the table as the templates do), so a scheduled
+// template has customers to work on.
+const SEED_PATH = 'e2e-seed-customers';
+function seedWorkflow(): Record<string, unknown> {
+	const welcome = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'workflows', 'cs-01-welcome-onboarding.json'), 'utf8'));
+	const pick = (name: string) => ({ ...welcome.nodes.find((node: { name: string }) => node.name === name) });
+	const table = { ...pick('Table cs_customers'), position: [200, 0] };
+	const columns = { ...pick('Customer fields'), position: [600, 0] };
+	const save = { ...pick('Save customer'), position: [800, 0] };
+	return {
+		id: 'csE2eSeedCustmr1',
+		name: 'E2E: seed customers',
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{ id: 's1', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2.1, position: [0, 0], webhookId: 'e2e5eed0-0000-4000-8000-000000000001', parameters: { httpMethod: 'POST', path: SEED_PATH, responseMode: 'lastNode', responseData: 'allEntries', options: {} } },
+			table,
+			{ id: 's2', name: 'One item per customer', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [400, 0], parameters: { fieldToSplitOut: 'body.customers', options: {} } },
+			columns,
+			save,
+		],
+		connections: {
+			Webhook: { main: [[{ node: table.name, type: 'main', index: 0 }]] },
+			[table.name]: { main: [[{ node: 'One item per customer', type: 'main', index: 0 }]] },
+			'One item per customer': { main: [[{ node: columns.name, type: 'main', index: 0 }]] },
+			[columns.name]: { main: [[{ node: save.name, type: 'main', index: 0 }]] },
+		},
+	};
+}
+
+export function signedHeaders(body: string, secret = WEBHOOK_SECRET): Record<string, string> {
+	const t = Math.floor(Date.now() / 1000);
+	return {
+		'content-type': 'application/json',
+		'cs-signature': `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`,
+	};
+}
+
+export class TemplateEnv {
+	readonly server: N8nServer;
+	readonly smtp = new SmtpSink();
+	private readonly ids: Record<string, string> = {};
+
+	constructor(
+		label: string,
+		/** Template files (without .json) to import and publish, each with the Settings values to change. */
+		private readonly templates: Record<string, SettingOverrides>,
+		/** Changes a template's JSON before it is imported (e.g. `everySeconds`). */
+		private readonly prepare: (file: string, workflow: Record<string, any>) => Record<string, any> = (_file, workflow) => workflow,
+	) {
+		this.server = new N8nServer(label);
+	}
+
+	/** Writes customers (records of the customer vocabulary, each with customer_id) into cs_customers. */
+	async seedCustomers(customers: Array<Record<string, unknown>>): Promise<void> {
+		const response = await this.server.postWebhookWhenRegistered(SEED_PATH, { customers });
+		if (response.status !== 200) throw new Error(`seeding customers: ${response.status} ${response.text}\n${this.server.logTail()}`);
+	}
+
+	async start(): Promise<void> {
+		const port = await this.smtp.start();
+		await this.server.setUp();
+		await this.server.installPackage(await packPackage());
+		const credentials = path.join(this.server.userFolder, 'template-credentials.json');
+		fs.writeFileSync(
+			credentials,
+			JSON.stringify([
+				{
+					id: SMTP_CREDENTIAL_ID,
+					name: 'CS demo mail sink (SMTP)',
+					type: 'smtp',
+					data: { user: '', password: '', host: '127.0.0.1', port, secure: false, disableStartTls: true },
+				},
+				{
+					id: WEBHOOK_CREDENTIAL_ID,
+					name: 'CS webhook secret',
+					type: 'customerSuccessWebhookApi',
+					data: { secret: WEBHOOK_SECRET, previousSecret: '', headerName: 'X-CS-Webhook-Token' },
+				},
+			]),
+		);
+		await this.server.cli(['import:credentials', `--input=${credentials}`]);
+		for (const [file, settings] of Object.entries(this.templates)) {
+			const workflow = loadTemplate(file, settings);
+			this.ids[file] = await this.server.addWorkflow(this.prepare(file, workflow));
+		}
+		await this.server.addWorkflow(seedWorkflow());
+		await this.server.start();
+	}
+
+	async dispose(): Promise<void> {
+		await this.server.dispose();
+		await this.smtp.stop();
+	}
+
+	workflowId(file: string): string {
+		const id = this.ids[file];
+		if (!id) throw new Error(`${file} was not imported`);
+		return id;
+	}
+
+	/** Posts a signed event to a trigger path, retrying while n8n has not registered the webhook yet. */
+	async sendEvent(webhookPath: string, event: Record<string, unknown>): Promise<{ status: number; json: any }> {
+		const deadline = Date.now() + 60_000;
+		for (;;) {
+			const body = JSON.stringify(event);
+			const response = await fetch(`${this.server.baseUrl}/webhook/${webhookPath}`, {
+				method: 'POST',
+				headers: signedHeaders(body),
+				body,
+			});
+			const text = await response.text();
+			if (response.status !== 404 || Date.now() > deadline) {
+				let json: unknown;
+				try {
+					json = JSON.parse(text);
+				} catch {
+					json = text;
+				}
+				return { status: response.status, json };
+			}
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+		}
+	}
+
+	/** Every email received so far, oldest first. */
+	emails(): Email[] {
+		return this.smtp.messages.map((message) => ({
+			from: message.from,
+			to: message.to,
+			subject: decodeHeader(header(message.raw, 'Subject') ?? ''),
+			html: mimePart(message.raw, 'text/html') ?? '',
+			text: mimePart(message.raw, 'text/plain') ?? '',
+		}));
+	}
+
+	async waitForEmails(count: number, timeoutMs = 60_000): Promise<Email[]> {
+		await this.smtp.waitForMessages(count, timeoutMs);
+		return this.emails();
+	}
+
+	/** Waits until `predicate` holds for the emails, e.g. a subject arrived. */
+	async waitForEmail(predicate: (email: Email) => boolean, timeoutMs = 60_000): Promise<Email> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const found = this.emails().find(predicate);
+			if (found) return found;
+			if (Date.now() > deadline) {
+				throw new Error(`no such email after ${timeoutMs} ms; received: ${JSON.stringify(this.emails().map((e) => [e.to, e.subject]))}`);
+			}
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+	}
+
+	/** The rows of a Data Table (by name), oldest first, read from n8n's database. */
+	async rows(table: string): Promise<Array<Record<string, any>>> {
+		const [meta] = await this.server.sql('select id from data_table where name = ?', [table]);
+		if (!meta) return [];
+		return await this.server.sql(`select * from "data_table_user_${String(meta.id)}" order by id`);
+	}
+
+	async executions(file: string) {
+		return await this.server.executions(this.workflowId(file));
+	}
+}

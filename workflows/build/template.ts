@@ -1,0 +1,164 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * A workflow template under construction: nodes placed on a grid, connections, sticky notes, and the facts
+ * workflows/README.md lists. Node and webhook ids are derived from the template and node names, so building again
+ * gives the same file.
+ */
+
+export const PACKAGE = 'n8n-nodes-customer-success';
+
+/** Grid cell in pixels: a node at [column, row] sits at [column * COLUMN, row * ROW]. */
+const COLUMN = 240;
+const ROW = 200;
+
+export interface NodeSpec {
+	name: string;
+	type: string;
+	typeVersion: number;
+	parameters: Record<string, unknown>;
+	/** [column, row] on the grid; fractions are allowed. */
+	at: [number, number];
+	credentials?: Record<string, { id: string; name: string }>;
+	webhook?: boolean;
+	executeOnce?: boolean;
+	alwaysOutputData?: boolean;
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	notes?: string;
+}
+
+export interface TemplateInfo {
+	/** The file name in workflows/, without .json. */
+	file: string;
+	/** Stable workflow id (16 characters): importing again replaces the workflow instead of adding a copy. */
+	id: string;
+	name: string;
+	/** What starts it, in words. */
+	trigger: string;
+	/** What it does, one sentence. */
+	does: string;
+	/** What a user sets before switching it on. */
+	configure: string;
+	/** The seed sections it follows (docs/sources.md). */
+	follows: string;
+	/** The data tables it reads or writes. */
+	tables: string[];
+	/** Set when the template cannot work in n8n 1.x, saying why. */
+	notInN8n1?: string;
+}
+
+interface StickySpec {
+	content: string;
+	from: [number, number];
+	to: [number, number];
+	color?: number;
+}
+
+export function stableId(...parts: string[]): string {
+	const hex = createHash('sha1').update(parts.join('\u0000')).digest('hex');
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export class Template {
+	private readonly nodes: NodeSpec[] = [];
+	private readonly connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }> = {};
+	private readonly stickies: StickySpec[] = [];
+
+	constructor(readonly info: TemplateInfo) {
+		if (!/^[A-Za-z0-9]{16}$/.test(info.id)) throw new Error(`${info.file}: the id must be 16 letters or digits`);
+	}
+
+	/** Adds a node and returns its name (the handle connections use). */
+	add(spec: NodeSpec): string {
+		if (this.nodes.some((node) => node.name === spec.name)) throw new Error(`${this.info.file}: two nodes named "${spec.name}"`);
+		this.nodes.push(spec);
+		return spec.name;
+	}
+
+	/** Connects `from`'s output `output` to each target's input 0 (or [name, input]). */
+	connect(from: string, targets: string | Array<string | [string, number]>, output = 0): this {
+		const list = Array.isArray(targets) ? targets : [targets];
+		const entry = (this.connections[from] ??= { main: [] });
+		while (entry.main.length <= output) entry.main.push([]);
+		for (const target of list) {
+			const [node, index] = Array.isArray(target) ? target : [target, 0];
+			entry.main[output].push({ node, type: 'main', index });
+		}
+		return this;
+	}
+
+	/** Connects each node to the next one. */
+	chain(...names: string[]): this {
+		for (let i = 1; i < names.length; i++) this.connect(names[i - 1], names[i]);
+		return this;
+	}
+
+	/** A sticky note covering the grid cells from `from` to `to` (inclusive). Markdown content. */
+	sticky(content: string, from: [number, number], to: [number, number], color?: number): this {
+		this.stickies.push({ content, from, to, color });
+		return this;
+	}
+
+	nodeNames(): string[] {
+		return this.nodes.map((node) => node.name);
+	}
+
+	toJSON(): Record<string, unknown> {
+		for (const [from, { main }] of Object.entries(this.connections)) {
+			if (!this.nodes.some((node) => node.name === from)) throw new Error(`${this.info.file}: connection from unknown node "${from}"`);
+			for (const target of main.flat()) {
+				if (!this.nodes.some((node) => node.name === target.node)) {
+					throw new Error(`${this.info.file}: connection from "${from}" to unknown node "${target.node}"`);
+				}
+			}
+		}
+		const nodes = this.nodes.map((spec) => {
+			const node: Record<string, unknown> = {
+				parameters: spec.parameters,
+				id: stableId(this.info.id, spec.name),
+				name: spec.name,
+				type: spec.type,
+				typeVersion: spec.typeVersion,
+				position: [Math.round(spec.at[0] * COLUMN), Math.round(spec.at[1] * ROW)],
+			};
+			if (spec.webhook) node.webhookId = stableId(this.info.id, spec.name, 'webhook');
+			if (spec.credentials) node.credentials = spec.credentials;
+			if (spec.executeOnce) node.executeOnce = true;
+			if (spec.alwaysOutputData) node.alwaysOutputData = true;
+			if (spec.onError) node.onError = spec.onError;
+			if (spec.notes) {
+				node.notes = spec.notes;
+				node.notesInFlow = true;
+			}
+			return node;
+		});
+		this.stickies.forEach((note, index) => {
+			const [c1, r1] = note.from;
+			const [c2, r2] = note.to;
+			nodes.push({
+				parameters: {
+					content: note.content,
+					height: Math.round((r2 - r1) * ROW + 270),
+					width: Math.round((c2 - c1) * COLUMN + 220),
+					...(note.color ? { color: note.color } : {}),
+				},
+				id: stableId(this.info.id, 'sticky', String(index)),
+				name: `Note ${index + 1}`,
+				type: 'n8n-nodes-base.stickyNote',
+				typeVersion: 1,
+				position: [Math.round(c1 * COLUMN - 60), Math.round(r1 * ROW - 110)],
+			});
+		});
+		return {
+			id: this.info.id,
+			name: this.info.name,
+			nodes,
+			connections: this.connections,
+			settings: { executionOrder: 'v1' },
+			active: false,
+			pinData: {},
+			meta: { templateCredsSetupCompleted: false },
+			tags: [],
+		};
+	}
+}
