@@ -522,6 +522,60 @@ export class N8nServer {
 		return await this.executions(workflowId);
 	}
 
+	private sessionCookie: string | undefined;
+
+	/** The owner account the tests use for n8n's REST API and editor (created on first use). */
+	static readonly OWNER = { email: 'owner@cs-e2e.example', password: 'Cs-e2e-Passw0rd!', firstName: 'CS', lastName: 'Owner' };
+
+	/** A session cookie of the instance owner: sets the owner up on a fresh instance, else logs in. */
+	async ownerCookie(): Promise<string> {
+		if (this.sessionCookie) return this.sessionCookie;
+		const { email, password, firstName, lastName } = N8nServer.OWNER;
+		const cookieOf = (response: Response) => {
+			const cookie = (response.headers.getSetCookie?.() ?? [response.headers.get('set-cookie') ?? '']).find((c) => c.startsWith('n8n-auth='));
+			return cookie?.split(';')[0];
+		};
+		const json = { 'content-type': 'application/json' };
+		let response = await fetch(`${this.baseUrl}/rest/owner/setup`, { method: 'POST', headers: json, body: JSON.stringify({ email, password, firstName, lastName }) });
+		let cookie = response.ok ? cookieOf(response) : undefined;
+		if (!cookie) {
+			response = await fetch(`${this.baseUrl}/rest/login`, { method: 'POST', headers: json, body: JSON.stringify({ emailOrLdapLoginId: email, password }) });
+			cookie = cookieOf(response);
+		}
+		if (!cookie) throw new Error(`could not log in to n8n as the owner: ${response.status} ${await response.text()}`);
+		this.sessionCookie = cookie;
+		return cookie;
+	}
+
+	/**
+	 * Runs a workflow from one of its triggers the way the editor's *Execute workflow* does (n8n's REST API), so a
+	 * manual or schedule trigger runs on demand. Returns the execution id.
+	 */
+	async runFromTrigger(workflowId: string, triggerName: string): Promise<string> {
+		const cookie = await this.ownerCookie();
+		const response = await fetch(`${this.baseUrl}/rest/workflows/${workflowId}/run`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', cookie },
+			body: JSON.stringify({ triggerToStartFrom: { name: triggerName } }),
+		});
+		const text = await response.text();
+		if (!response.ok) throw new Error(`running ${workflowId} from "${triggerName}": ${response.status} ${text}`);
+		const executionId = JSON.parse(text)?.data?.executionId;
+		if (!executionId) throw new Error(`running ${workflowId} from "${triggerName}" gave no execution id: ${text}`);
+		return String(executionId);
+	}
+
+	/** Waits until an execution has finished and returns its status. */
+	async waitForExecution(executionId: string, timeoutMs = 120_000): Promise<string> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const [row] = await this.sql('select status from execution_entity where id = ?', [executionId]);
+			const status = row ? String(row.status) : 'new';
+			if (!['new', 'running'].includes(status) || Date.now() > deadline) return status;
+			await sleep(250);
+		}
+	}
+
 	/** The whole log from `offset` on, unfiltered. */
 	readLog(offset = 0): string {
 		try {

@@ -10,6 +10,7 @@
  *   await env.sendEvent('customer-success/onboarding', { event: 'subscription_created', ... });
  *   const mail = await env.waitForEmails(3);
  *   const rows = await env.rows('cs_enrolments');
+ *   await env.runTrigger('cs-09-daily-health-scoring', 'Every day at 08:00');   // a schedule or manual trigger, now
  */
 import { createHmac } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -138,8 +139,10 @@ export class TemplateEnv {
 		);
 		await this.server.cli(['import:credentials', `--input=${credentials}`]);
 		for (const [file, settings] of Object.entries(this.templates)) {
-			const workflow = loadTemplate(file, settings);
-			this.ids[file] = await this.server.addWorkflow(this.prepare(file, workflow));
+			const workflow = this.prepare(file, loadTemplate(file, settings));
+			// A workflow whose only trigger is the manual one (the demo) cannot be published; it is run on demand.
+			const activatable = workflow.nodes.some((node: { type: string }) => /Trigger$/.test(node.type) && node.type !== 'n8n-nodes-base.manualTrigger');
+			this.ids[file] = activatable ? await this.server.addWorkflow(workflow) : await this.server.importWorkflow(workflow);
 		}
 		await this.server.addWorkflow(seedWorkflow());
 		await this.server.start();
@@ -214,6 +217,12 @@ export class TemplateEnv {
 		const [meta] = await this.server.sql('select id from data_table where name = ?', [table]);
 		if (!meta) return [];
 		return await this.server.sql(`select * from "data_table_user_${String(meta.id)}" order by id`);
+	}
+
+	/** Runs a template from one of its triggers now (n8n's REST API, as Execute workflow does); returns its status. */
+	async runTrigger(file: string, triggerName: string): Promise<{ executionId: string; status: string }> {
+		const executionId = await this.server.runFromTrigger(this.workflowId(file), triggerName);
+		return { executionId, status: await this.server.waitForExecution(executionId) };
 	}
 
 	async executions(file: string) {
