@@ -7,11 +7,16 @@
 #      (so the nodes load as n8n-nodes-customer-success.<node>, as for users who install from npm);
 #   4. imports the workflow templates in workflows/*.json that are new or changed since the last
 #      run (a template whose file did not change is not imported again, so edits made in n8n stay);
-#   5. runs n8n in the foreground on http://localhost:5678 with SQLite (Ctrl+C stops it).
+#   5. starts the local mail sink (scripts/mail-sink.js): SMTP on 127.0.0.1:2525, messages readable at
+#      http://localhost:5680, kept as .eml files in ./.n8n-local/mail;
+#   6. creates, once, the two credentials the templates name: "CS demo mail sink (SMTP)" (to the mail sink) and
+#      "CS webhook secret" (a random secret, kept in ./.n8n-local/cs-webhook-secret);
+#   7. runs n8n in the foreground on http://localhost:5678 with SQLite (Ctrl+C stops n8n and the mail sink).
 #
 # Environment: N8N_PORT (default 5678), N8N_RUNNERS_BROKER_PORT (default N8N_PORT + 1),
 # CS_N8N_LOCAL_FOLDER (default ./.n8n-local), CS_TEMPLATES_DIR (default workflows),
-# CS_REIMPORT_TEMPLATES=1 to import every template again.
+# CS_REIMPORT_TEMPLATES=1 to import every template again, CS_MAIL_SMTP_PORT (default 2525),
+# CS_MAIL_HTTP_PORT (default 5680).
 # Any other N8N_* variable is passed on to n8n.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -84,9 +89,50 @@ else
 	fi
 fi
 
+# The two credentials the templates refer to (by id), created once: what a user edits in n8n afterwards stays.
+SMTP_PORT=${CS_MAIL_SMTP_PORT:-2525}
+MAIL_HTTP_PORT=${CS_MAIL_HTTP_PORT:-5680}
+secret_file="$USER_FOLDER/cs-webhook-secret"
+if [[ ! -f "$USER_FOLDER/.n8n/cs-demo-credentials" ]]; then
+	[[ -f "$secret_file" ]] || node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))' >"$secret_file"
+	chmod 600 "$secret_file"
+	node -e '
+		const [file, port, secret] = process.argv.slice(1);
+		require("fs").writeFileSync(file, JSON.stringify([
+			{ id: "csDemoMailSink01", name: "CS demo mail sink (SMTP)", type: "smtp",
+			  data: { user: "", password: "", host: "127.0.0.1", port: Number(port), secure: false, disableStartTls: true } },
+			{ id: "csDemoWebhook001", name: "CS webhook secret", type: "customerSuccessWebhookApi",
+			  data: { secret, previousSecret: "", headerName: "X-CS-Webhook-Token" } },
+		]));
+	' "$work/credentials.json" "$SMTP_PORT" "$(cat "$secret_file")"
+	log "Creating the demo credentials (mail sink SMTP, webhook secret)"
+	if ! cs_n8n import:credentials --input="$work/credentials.json" >"$work/credentials.log" 2>&1; then
+		grep -v -e '^Starting migration' -e '^Finished migration' "$work/credentials.log" >&2
+		log "n8n import:credentials failed"
+		exit 1
+	fi
+	touch "$USER_FOLDER/.n8n/cs-demo-credentials"
+fi
+
 rm -rf "$work"
 trap - EXIT
 
+mkdir -p "$USER_FOLDER/mail"
+node scripts/mail-sink.js --smtp-port "$SMTP_PORT" --http-port "$MAIL_HTTP_PORT" --dir "$USER_FOLDER/mail" &
+mail_sink=$!
+
 log "Starting n8n $CS_N8N_VERSION with $(node -p 'require("./package.json").name') from $USER_FOLDER"
-log "Open http://localhost:$PORT (Ctrl+C to stop)"
-PATH="$(cs_path_with_node24)" exec "$CS_N8N_BIN" start
+log "Open http://localhost:$PORT, set up your account, then open the workflow 'CS 00 · Try it' and press Execute workflow."
+log "Emails arrive in the mail sink: http://localhost:$MAIL_HTTP_PORT. The webhook secret is in $secret_file. Ctrl+C stops."
+# n8n runs as a child so that stopping this script (Ctrl+C, or a TERM from a supervisor) stops n8n and the mail sink.
+PATH="$(cs_path_with_node24)" "$CS_N8N_BIN" start &
+n8n_pid=$!
+stop() {
+	kill -TERM "$n8n_pid" 2>/dev/null || true
+	wait "$n8n_pid" 2>/dev/null || true
+	kill "$mail_sink" 2>/dev/null || true
+}
+trap 'stop; exit 130' INT
+trap 'stop; exit 143' TERM
+trap 'kill "$mail_sink" 2>/dev/null || true' EXIT
+wait "$n8n_pid"
