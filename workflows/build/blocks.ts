@@ -149,7 +149,7 @@ export function emailStep(
 	links: Record<string, string> = {},
 ): string {
 	const render = t.add(renderEmail(`Render ${label}`, at, template, extra, { missingVariables: 'lenient', links }));
-	const send = t.add(sendEmail(`Send ${label}`, [at[0] + 0.5, at[1] - 1]));
+	const send = t.add(sendEmail(`Send ${label}`, [at[0], at[1] - 1]));
 	t.connect(render, send);
 	return render;
 }

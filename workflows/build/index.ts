@@ -1,21 +1,21 @@
 /**
- * Builds workflows/*.json from the template definitions in workflows/build/templates/.
+ * Builds workflows/*.json (and workflows/README.md) from the template definitions in workflows/build/templates/.
  *   npm run workflows:build            writes the files
  *   npm run workflows:build -- --check  fails when a file differs from what the definitions give
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+import { renderReadme } from './readme';
 import { TEMPLATES } from './templates';
 
 const OUT = path.resolve(__dirname, '..');
 
 export function renderTemplates(): Map<string, string> {
 	const files = new Map<string, string>();
-	for (const build of TEMPLATES) {
-		const template = build();
-		files.set(`${template.info.file}.json`, `${JSON.stringify(template.toJSON(), null, '\t')}\n`);
-	}
+	const templates = TEMPLATES.map((build) => build());
+	for (const template of templates) files.set(`${template.info.file}.json`, `${JSON.stringify(template.toJSON(), null, '\t')}\n`);
+	files.set('README.md', renderReadme(templates));
 	return files;
 }
 
@@ -30,7 +30,7 @@ function main(): void {
 		if (check) stale.push(file);
 		else fs.writeFileSync(target, content);
 	}
-	const extra = fs.readdirSync(OUT).filter((file) => file.endsWith('.json') && !files.has(file));
+	const extra = fs.readdirSync(OUT).filter((file) => (file.endsWith('.json') || file === 'README.md') && !files.has(file));
 	if (check && (stale.length || extra.length)) {
 		console.error(`workflows/ is out of date: ${[...stale, ...extra.map((file) => `${file} (no definition)`)].join(', ')}. Run npm run workflows:build.`);
 		process.exit(1);

@@ -93,7 +93,10 @@ export class Template {
 		return this;
 	}
 
-	/** A sticky note covering the grid cells from `from` to `to` (inclusive). Markdown content. */
+	/**
+	 * A sticky note covering the grid cells from `from` to `to` (inclusive): from 60 px above and left of the first
+	 * cell's node to 60 px past the last one's. Markdown content.
+	 */
 	sticky(content: string, from: [number, number], to: [number, number], color?: number): this {
 		this.stickies.push({ content, from, to, color });
 		return this;
@@ -138,15 +141,15 @@ export class Template {
 			nodes.push({
 				parameters: {
 					content: note.content,
-					height: Math.round((r2 - r1) * ROW + 270),
-					width: Math.round((c2 - c1) * COLUMN + 220),
+					height: Math.round((r2 - r1) * ROW + 240),
+					width: Math.round((c2 - c1) * COLUMN + 240),
 					...(note.color ? { color: note.color } : {}),
 				},
 				id: stableId(this.info.id, 'sticky', String(index)),
 				name: `Note ${index + 1}`,
 				type: 'n8n-nodes-base.stickyNote',
 				typeVersion: 1,
-				position: [Math.round(c1 * COLUMN - 60), Math.round(r1 * ROW - 110)],
+				position: [Math.round(c1 * COLUMN - 60), Math.round(r1 * ROW - 60)],
 			});
 		});
 		return {

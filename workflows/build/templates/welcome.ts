@@ -69,7 +69,7 @@ export function welcomeTemplate(): Template {
 		]),
 	);
 	t.chain(trigger, settings, route);
-	t.connect(settings, ensureTables(t, [1.5, -4], t.info.tables));
+	t.connect(settings, ensureTables(t, [2, -5], t.info.tables));
 
 	// subscription_created: record the customer, enrol, plan the CSM's tasks, welcome.
 	const start = t.add(
@@ -86,12 +86,12 @@ export function welcomeTemplate(): Template {
 	t.connect(route, start, 0);
 	const enrolled = enrol(t, [4, 0], { sequence: 'welcome' });
 	t.connect(start, enrolled);
-	const columns = customerColumns(t, 'Customer fields', [4.5, -3]);
-	const upsert = upsertCustomer(t, 'Save customer', [5.5, -3]);
+	const columns = customerColumns(t, 'Customer fields', [5, -4]);
+	const upsert = upsertCustomer(t, 'Save customer', [6, -4]);
 	t.connect(enrolled, columns).connect(columns, upsert);
-	const record = recordEnrolment(t, 'Record enrolment', [5, -2]);
+	const record = recordEnrolment(t, 'Record enrolment', [5, -3]);
 	t.connect(enrolled, record);
-	const plan = planTasks(t, [5, -1], 'onboarding.welcome_sequence', 'welcome');
+	const plan = planTasks(t, [5, -2], 'onboarding.welcome_sequence', 'welcome');
 	t.connect(enrolled, plan);
 
 	const welcome = emailStep(t, 'welcome email', [5, 0], 'welcome_email');
@@ -179,20 +179,20 @@ export function welcomeTemplate(): Template {
 			'',
 			'The data tables it uses are created on the first run (top row) when they are missing.',
 		].join('\n'),
-		[0, -3],
-		[3, -1.4],
+		[0, -4],
+		[3.6, -2.2],
 		4,
 	);
 	t.sticky(
 		'### Progress events\n`onboarding_step_completed` updates the customer: `occurredAt` is the progress time; `data.steps_completed` the count; `data.key_action: true` marks the first key action (the first-value goal).\n\n`onboarding_stalled` from your product starts the stalled branch directly.',
-		[3, 1.6],
-		[5, 3.3],
+		[3, 1.4],
+		[5, 3],
 		6,
 	);
 	t.sticky(
 		'### Every step\nwaits, then checks in `cs_enrolments` that the customer is still in the sequence (another template stops it, e.g. on a cancellation), then sends and logs.',
-		[6, 0.6],
-		[9, 1.3],
+		[6, 1.2],
+		[9, 1.6],
 	);
 	return t;
 }
