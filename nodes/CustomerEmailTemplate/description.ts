@@ -225,6 +225,14 @@ export const emailTemplateProperties: INodeProperties[] = [
 		description: 'URLs the templates link to (http, https or mailto)',
 		options: [
 			{
+				displayName: 'Advocacy Link',
+				name: 'advocacyLink',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. https://example.com/advocates',
+				description: '{{advocacy_link}}: the advocacy program a promoter is invited to (review, case study, referral)',
+			},
+			{
 				displayName: 'Calendar Link',
 				name: 'calendarLink',
 				type: 'string',
@@ -263,6 +271,15 @@ export const emailTemplateProperties: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. https://app.example.com/reactivate',
 				description: '{{reactivation_link}}: where a churned customer comes back (win-back days 7 and 14)',
+			},
+			{
+				displayName: 'Survey Link',
+				name: 'surveyLink',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. https://survey.example.com/nps?customer_id=cust-1',
+				description:
+					'{{survey_link}}: the NPS survey. Its 0-10 links add score=0 … score=10 to it ({{survey_score_link}}), after its own query if it has one.',
 			},
 		],
 	},

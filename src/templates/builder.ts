@@ -10,8 +10,9 @@ export type Block =
 	| { type: 'lines'; lines: string[] }
 	| { type: 'section'; title: string; blocks: Block[] }
 	| { type: 'list'; ordered: boolean; items: ListItem[] }
-	| { type: 'each'; ordered: boolean; list: string }
-	| { type: 'if'; condition: string; blocks: Block[] };
+	| { type: 'each'; ordered: boolean; list: string; item: string }
+	| { type: 'if'; condition: string; blocks: Block[]; otherwise: Block[] }
+	| { type: 'scale'; link: string; from: number; to: number };
 
 /** A list entry, optionally shown only when a variable is present. */
 export type ListItem = string | { if: string; text: string };
@@ -23,13 +24,29 @@ export const lines = (...text: string[]): Block => ({ type: 'lines', lines: text
 export const section = (title: string, ...blocks: Block[]): Block => ({ type: 'section', title, blocks });
 export const ul = (...items: ListItem[]): Block => ({ type: 'list', ordered: false, items });
 export const ol = (...items: ListItem[]): Block => ({ type: 'list', ordered: true, items });
-/** A bulleted (or numbered) list with one entry per element of the list variable (or line of a text). */
-export const each = (list: string, ordered = false): Block => ({ type: 'each', ordered, list });
+/**
+ * A bulleted (or numbered) list with one entry per element of the list variable (or line of a text); `item` is
+ * the entry's text, `{{ this }}` by default, or its fields for a list of objects (`{{ this.company }}`).
+ */
+export const each = (list: string, ordered = false, item = '{{ this }}'): Block => ({ type: 'each', ordered, list, item });
 /** Blocks shown only when `condition` is present (and not false or 0). */
-export const when = (condition: string, ...blocks: Block[]): Block => ({ type: 'if', condition, blocks });
+export const when = (condition: string, ...blocks: Block[]): Block => ({ type: 'if', condition, blocks, otherwise: [] });
+/** `blocks` when `condition` is present, else `otherwise` (e.g. a list variable, else a list of our own). */
+export const whenElse = (condition: string, blocks: Block[], otherwise: Block[]): Block => ({ type: 'if', condition, blocks, otherwise });
+/**
+ * A row of links `from` … `to` (an NPS scale), each to the URL in `link` followed by its number: the variable
+ * ends where the number goes (e.g. `https://survey.example.com/nps?score=`). One link a line in the text body.
+ */
+export const scale = (link: string, from: number, to: number): Block => ({ type: 'scale', link, from, to });
 
 const LINK = /\[([^\]]+)\]\(([A-Za-z_][A-Za-z0-9_.]*)\)/g;
 const BOLD = /\*\*([^*]+)\*\*/g;
+const SCALE_LINK_STYLE =
+	'display: inline-block; min-width: 30px; padding: 6px 0; margin: 2px; text-align: center; border: 1px solid #d1d5db; border-radius: 4px; color: #1f2937; text-decoration: none;';
+
+function range(from: number, to: number): number[] {
+	return Array.from({ length: to - from + 1 }, (_value, index) => from + index);
+}
 
 function escapeStatic(text: string): string {
 	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -68,10 +85,16 @@ function blockHtml(block: Block): string {
 		}
 		case 'each': {
 			const tag = block.ordered ? 'ol' : 'ul';
-			return `<${tag}>\n{{#each ${block.list}}}<li>{{ this }}</li>\n{{/each}}</${tag}>`;
+			return `<${tag}>\n{{#each ${block.list}}}<li>${inlineHtml(block.item)}</li>\n{{/each}}</${tag}>`;
 		}
-		case 'if':
-			return `{{#if ${block.condition}}}\n${block.blocks.map(blockHtml).join('\n')}\n{{/if}}`;
+		case 'if': {
+			const otherwise = block.otherwise.length ? `{{else}}\n${block.otherwise.map(blockHtml).join('\n')}\n` : '';
+			return `{{#if ${block.condition}}}\n${block.blocks.map(blockHtml).join('\n')}\n${otherwise}{{/if}}`;
+		}
+		case 'scale':
+			return `<p>${range(block.from, block.to)
+				.map((score) => `<a href="{{ ${block.link} | url }}${score}" style="${SCALE_LINK_STYLE}">${score}</a>`)
+				.join(' ')}</p>`;
 	}
 }
 
@@ -92,9 +115,15 @@ function blockText(block: Block): string {
 				})
 				.join('');
 		case 'each':
-			return `{{#each ${block.list}}}${block.ordered ? '{{ @number }}.' : '-'} {{ this }}\n{{/each}}`;
-		case 'if':
-			return `{{#if ${block.condition}}}${block.blocks.map(blockText).join('\n\n')}{{/if}}`;
+			return `{{#each ${block.list}}}${block.ordered ? '{{ @number }}.' : '-'} ${inlineText(block.item)}\n{{/each}}`;
+		case 'if': {
+			const otherwise = block.otherwise.length ? `{{else}}${block.otherwise.map(blockText).join('\n\n')}` : '';
+			return `{{#if ${block.condition}}}${block.blocks.map(blockText).join('\n\n')}${otherwise}{{/if}}`;
+		}
+		case 'scale':
+			return range(block.from, block.to)
+				.map((score) => `${score}: {{ ${block.link} | url }}${score}`)
+				.join('\n');
 	}
 }
 

@@ -13,7 +13,8 @@ import { FORBIDDEN_SEGMENTS } from './syntax';
  * 4. the other nodes' outputs at the item's top level: health, churn, expansion, nps, lifecycle, playbook;
  * 5. the node's parameters: product_name, sender_name, sender_email, the links (calendar_link, …) and
  *    unsubscribe_link;
- * 6. Extra Variables.
+ * 6. Extra Variables;
+ * then survey_score_link from the survey_link of any layer (unless a layer sets it).
  * The context is an object without a prototype, and lookups read own properties only.
  */
 
@@ -39,7 +40,21 @@ export const LINK_VARIABLES = {
 	helpLink: 'help_link',
 	churnSurveyLink: 'churn_survey_link',
 	reactivationLink: 'reactivation_link',
+	surveyLink: 'survey_link',
+	advocacyLink: 'advocacy_link',
 } as const;
+
+/**
+ * The NPS survey's 0-10 links: `survey_score_link` is `survey_link` with `score=` as its last parameter (`?score=`,
+ * or `&score=` when the link already has a query or a fragment, such as a survey tool's `#customer_id=…` hidden
+ * fields), and each link appends its number. Null without a survey link.
+ */
+export function surveyScoreLink(surveyLink: unknown): string | null {
+	if (typeof surveyLink !== 'string' || surveyLink.trim() === '') return null;
+	const link = surveyLink.trim();
+	if (/[?&]$/.test(link)) return `${link}score=`;
+	return `${link}${/[?#]/.test(link) ? '&' : '?'}score=`;
+}
 
 export type LinkParameter = keyof typeof LINK_VARIABLES;
 
@@ -128,5 +143,6 @@ export function buildTemplateContext(input: ContextInput): Context {
 	set(context, 'unsubscribe_link', input.unsubscribeLink);
 
 	for (const { name, value } of input.extraVariables ?? []) set(context, assertVariableName(name, 'Extra Variables'), value);
+	if (!has(context, 'survey_score_link')) set(context, 'survey_score_link', surveyScoreLink(context.survey_link));
 	return context;
 }

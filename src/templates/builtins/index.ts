@@ -6,8 +6,12 @@ import { SEED_000_TEMPLATES } from './seed000';
 import { SEED_001_TEMPLATES } from './seed001';
 import { SEED_002_TEMPLATES } from './seed002';
 import { SEED_003_TEMPLATES } from './seed003';
+import { SEQUENCE_TEMPLATES } from './sequences';
 
-/** The built-in library: every template in English and Spanish, in catalogue order. */
+/**
+ * The built-in library: every template in English and Spanish, in catalogue order. The emails of the bundled
+ * workflows (sequences.ts, mostly seed 002 §14.1's) follow seed 002's own, so the other seeds' templates keep their places.
+ */
 
 const UNSUBSCRIBE_LABEL: Record<TemplateLocale, string> = { en: 'Unsubscribe', es: 'Darse de baja' };
 
@@ -47,6 +51,7 @@ function compile(definition: BuiltInDefinition): EmailTemplate {
 
 export const BUILT_IN_TEMPLATES: readonly EmailTemplate[] = [
 	...SEED_002_TEMPLATES,
+	...SEQUENCE_TEMPLATES,
 	...SEED_001_TEMPLATES,
 	...SEED_003_TEMPLATES,
 	...SEED_000_TEMPLATES,
