@@ -63,7 +63,9 @@ const SEED_PATH = 'e2e-seed-customers';
 function seedWorkflow(): Record<string, unknown> {
 	const welcome = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'workflows', 'cs-01-welcome-onboarding.json'), 'utf8'));
 	const pick = (name: string) => ({ ...welcome.nodes.find((node: { name: string }) => node.name === name) });
-	const table = { ...pick('Table cs_customers'), position: [200, 0] };
+	// Above the split: n8n (execution order v1) creates the table first; in line, its output (the table) would replace
+	// the posted customers.
+	const table = { ...pick('Table cs_customers'), position: [200, -200] };
 	const columns = { ...pick('Customer fields'), position: [600, 0] };
 	const save = { ...pick('Save customer'), position: [800, 0] };
 	return {
@@ -78,8 +80,7 @@ function seedWorkflow(): Record<string, unknown> {
 			save,
 		],
 		connections: {
-			Webhook: { main: [[{ node: table.name, type: 'main', index: 0 }]] },
-			[table.name]: { main: [[{ node: 'One item per customer', type: 'main', index: 0 }]] },
+			Webhook: { main: [[{ node: table.name, type: 'main', index: 0 }, { node: 'One item per customer', type: 'main', index: 0 }]] },
 			'One item per customer': { main: [[{ node: columns.name, type: 'main', index: 0 }]] },
 			[columns.name]: { main: [[{ node: save.name, type: 'main', index: 0 }]] },
 		},

@@ -341,3 +341,34 @@ export function tableCreate(name: string, at: At, table: string): NodeSpec {
 		options: { createIfNotExists: true },
 	});
 }
+
+// ----- Sub-workflows (a workflow that starts its own executions) -----
+
+/** Execute Workflow Trigger ("When Executed by Another Workflow"), accepting whatever items the caller passes. */
+export function executeWorkflowTrigger(name: string, at: At): NodeSpec {
+	return { name, type: 'n8n-nodes-base.executeWorkflowTrigger', typeVersion: 1.1, at, parameters: { inputSource: 'passthrough' } };
+}
+
+/**
+ * Execute Workflow calling this same workflow (its Execute Workflow Trigger) with the items it gets, without waiting
+ * for it: the called execution runs on its own, so its Wait nodes hold up nothing here.
+ */
+export function executeThisWorkflow(name: string, at: At): NodeSpec {
+	return {
+		name,
+		type: 'n8n-nodes-base.executeWorkflow',
+		typeVersion: 1.2,
+		at,
+		parameters: {
+			workflowId: { __rl: true, mode: 'id', value: expr('$workflow.id') },
+			workflowInputs: { mappingMode: 'defineBelow', value: {}, matchingColumns: [], schema: [], attemptToConvertTypes: false, convertFieldsToString: true },
+			mode: 'once',
+			options: { waitForSubWorkflow: false },
+		},
+	};
+}
+
+/** Loop Over Items (Split in Batches 3): output 0 "done" (every item, at the end), output 1 "loop" (`batchSize` at a time). */
+export function loopOverItems(name: string, at: At, batchSize = 1): NodeSpec {
+	return { name, type: 'n8n-nodes-base.splitInBatches', typeVersion: 3, at, parameters: { batchSize, options: {} } };
+}

@@ -115,6 +115,10 @@ export const ENROLMENTS: Table = {
 		d('next_step_at', 'When the next step is due'),
 		d('last_step_at', 'When the last step ran'),
 		s('execution_id', 'The n8n execution that runs the sequence (open it to see where it waits)'),
+		s(
+			'episode',
+			'What the run answers, for sequences that start once per occurrence: re-engagement writes "last login <ISO time>" (or "last login never"), so one stretch of inactivity starts its playbook once',
+		),
 	],
 };
 
