@@ -1,0 +1,307 @@
+import { customerColumns, emailStep, ensureTables, freshCustomer, logStep, planTasks, stillEnrolled, upsertCustomer, waitFor } from '../blocks';
+import { notice, readCustomerOver, recordEnrolmentEpisode, rowNotExists, WITHOUT_ROW_META } from '../blocks-health';
+import { code, csNode, csTrigger, expr, ifNode, noOp, scheduleTrigger, setFields, setJson, setting, settingsNode, switchNode, tableGet, tableInsert, tableUpdate } from '../nodes';
+import { Template } from '../template';
+
+const name = '($json.company || $json.customer_id)';
+const pct = '($json.usage_percent != null ? $json.usage_percent : 80)';
+const isEvent = (event: string) => ({ left: expr('$json.event'), operator: { type: 'string' as const, operation: 'equals' }, right: event });
+
+/**
+ * Expansion: seed 002 §14.1 CS_WORKFLOWS expansion.expansion_opportunity (expansion_signal_detected:
+ * create_expansion_opp, notify_csm, prepare_proposal after 3 days) and expansion.approaching_limits
+ * (usage_at_80_percent: send_usage_alert, notify_csm, send_upgrade_info after 3 days), found every day by Expansion
+ * Signals (seed 002 §8.1 EXPANSION_SIGNALS and identifyOpportunities) over cs_customers, or started by those events.
+ *
+ * A customer at or above `limit_share` of the plan limit (or whose limit Expansion Signals forecasts within its
+ * horizon) is in approaching_limits; the other opportunities (more seats, feature add-ons) are expansion
+ * opportunities: the upgrade that approaching limits already offers is not a second one. Once per episode: an
+ * approaching-limits episode is the plan (a new one after an upgrade), an expansion episode the plan and the kinds of
+ * opportunity; never while the customer is in the same sequence.
+ */
+export function expansionTemplate(): Template {
+	const t = new Template({
+		file: 'cs-08-expansion',
+		id: 'csTplExpansion01',
+		name: 'CS 08 · Expansion opportunity and approaching limits',
+		trigger: 'Customer Success Trigger: expansion_signal_detected, usage_at_80_percent (and plan_upgraded, which ends approaching limits); and a Schedule Trigger every day at 08:00 (Expansion Signals over cs_customers)',
+		does: 'Approaching limits: usage alert to the customer and notice to the CSM, upgrade information 3 days later unless the customer upgraded. Expansion opportunity: opportunity task and notice to the CSM, proposal task due in 3 days',
+		configure: 'Settings (sender, product, CSM, links, usage share, days), the SMTP credential, the webhook credential',
+		follows: 'seed 002 §14.1 (expansion.expansion_opportunity, expansion.approaching_limits) and §8.1 (EXPANSION_SIGNALS, identifyOpportunities)',
+		tables: ['cs_customers', 'cs_enrolments', 'cs_tasks'],
+	});
+	const id = t.info.id;
+
+	const schedule = t.add(scheduleTrigger('Every day at 08:00', [0, 0], { hour: 8 }));
+	const trigger = t.add(
+		csTrigger([0, 1], { path: 'customer-success/expansion', events: ['expansion_signal_detected', 'usage_at_80_percent'], customEvents: 'plan_upgraded' }),
+	);
+	const settings = t.add(
+		settingsNode(
+			[1, 0],
+			{
+				product_name: 'Acme',
+				sender_name: 'Acme Customer Success',
+				sender_email: 'success@acme.example',
+				csm_name: 'Your CSM',
+				csm_email: 'csm@acme.example',
+				calendar_link: 'https://cal.example.com/acme-cs',
+				help_link: 'https://help.acme.example',
+				dashboard_link: 'https://app.acme.example',
+				upgrade_link: 'https://app.acme.example/billing/upgrade',
+				delay_unit: 'days',
+				limit_share: 0.8,
+				upgrade_info_day: 3,
+			},
+			id,
+		),
+	);
+	t.connect(schedule, settings).connect(trigger, settings);
+	t.connect(settings, ensureTables(t, [1.5, -8], t.info.tables));
+	const startedBy = t.add(
+		switchNode('Started by', [2, 0], id, [
+			{ output: 'signal event', condition: { left: expr("['expansion_signal_detected', 'usage_at_80_percent'].includes($json.event)"), operator: { type: 'boolean', operation: 'true', singleValue: true } } },
+			{ output: 'plan_upgraded', condition: isEvent('plan_upgraded') },
+			{ output: 'daily run', condition: { left: expr('$json.event'), operator: { type: 'string', operation: 'empty', singleValue: true } } },
+		]),
+	);
+	t.connect(settings, startedBy);
+
+	// A signal event: the event as posted, its customer fields saved first (leaf), then the customer's whole row.
+	const event = t.add(setJson('Event', [3, -1], "$('Customer Success Trigger').item.json"));
+	t.connect(startedBy, event, 0);
+	const eventColumns = customerColumns(t, 'Event customer fields', [4, -2]);
+	const saveEvent = upsertCustomer(t, 'Save event customer', [5, -2]);
+	t.chain(event, eventColumns, saveEvent);
+	const eventRow = readCustomerOver(t, 'customer (event)', [4, -1], 'Event');
+	t.connect(event, eventRow.first);
+
+	// plan_upgraded: the new plan on the customer, and the approaching-limits sequence stops (no upgrade info).
+	const upgradeEvent = t.add(setJson('Upgrade event', [3, 3], "$('Customer Success Trigger').item.json"));
+	t.connect(startedBy, upgradeEvent, 1);
+	const stop = t.add(
+		tableUpdate(
+			'Stop approaching limits',
+			[4, 3],
+			'cs_enrolments',
+			[
+				{ column: 'customer_id', value: expr('String($json.customer_id)') },
+				{ column: 'sequence', value: 'approaching_limits' },
+				{ column: 'status', value: 'active' },
+			],
+			{ status: 'stopped', stop_reason: 'upgraded', last_step_at: expr('$now.toUTC().toISO()') },
+		),
+	);
+	const upgradeColumns = customerColumns(t, 'Upgraded customer fields', [4, 4]);
+	const saveUpgrade = upsertCustomer(t, 'Save upgraded customer', [5, 4]);
+	t.connect(upgradeEvent, [stop, upgradeColumns]).connect(upgradeColumns, saveUpgrade);
+
+	// Daily run: every customer.
+	const readAll = t.add({ ...tableGet('Read customers', [4, 1], 'cs_customers', []), executeOnce: true });
+	t.connect(startedBy, readAll, 2);
+
+	// Expansion Signals reads the stored health score as the engagement score (high_engagement), as it reads a
+	// Customer Health Score result.
+	const input = t.add(
+		setJson(
+			'Customer record',
+			[5, 0],
+			`{ ...${WITHOUT_ROW_META}, ...(typeof $json.health_score === 'number' && !$json.health ? { health: { score: $json.health_score } } : {}) }`,
+		),
+	);
+	t.connect(eventRow.last, input).connect(readAll, input);
+	// A record the node cannot read leaves with `error` and no `expansion`: it starts nothing; the others go on.
+	const signals = t.add({ ...csNode('Expansion Signals', 'customerExpansionSignals', [6, 0], { outputMode: 'single', options: {} }), onError: 'continueRegularOutput' });
+	t.connect(input, signals);
+
+	// Which sequences each customer is for, and the episode that makes an enrolment once only.
+	const episodes = t.add(
+		code(
+			'Sequences and episodes',
+			[7, 0],
+			[
+				`const limitShare = Number($('Settings').first().json.limit_share);`,
+				'const out = [];',
+				'$input.all().forEach((item, index) => {',
+				'\tconst customer = item.json;',
+				'\tif (customer.error) return;',
+				'\tconst expansion = customer.expansion || {};',
+				'\tconst signals = expansion.signals || [];',
+				'\tconst usage = customer.usage_vs_limit === null || customer.usage_vs_limit === undefined || customer.usage_vs_limit === "" ? NaN : Number(customer.usage_vs_limit);',
+				"\tconst approaching = customer.event === 'usage_at_80_percent' || usage >= limitShare || signals.some((signal) => signal.type === 'approaching_limit');",
+				'\tconst plan = customer.plan || "no plan";',
+				'\tconst upsell = (expansion.opportunities || []).find((opportunity) => opportunity.type === "upsell");',
+				'\tif (approaching) {',
+				'\t\tout.push({',
+				'\t\t\tjson: {',
+				'\t\t\t\t...customer,',
+				'\t\t\t\t// usage_at_80_percent without a usage figure: the event says 80 % (the limit share).',
+				'\t\t\t\tusage_vs_limit: Number.isFinite(usage) ? usage : limitShare,',
+				"\t\t\t\tsequence: 'approaching_limits',",
+				'\t\t\t\tepisode: plan,',
+				'\t\t\t\tusage_percent: Math.round((Number.isFinite(usage) ? usage : limitShare) * 100),',
+				'\t\t\t\tnext_plan: upsell && upsell.product ? upsell.product : null,',
+				'\t\t\t},',
+				'\t\t\tpairedItem: { item: index },',
+				'\t\t});',
+				'\t}',
+				'\t// The upgrade an approaching customer is offered is that sequence; the rest are expansion opportunities.',
+				"\tconst others = (expansion.opportunities || []).filter((opportunity) => !(approaching && opportunity.type === 'upsell'));",
+				"\tif (others.length > 0 || (customer.event === 'expansion_signal_detected' && !approaching)) {",
+				'\t\tconst kinds = [...new Set(others.map((opportunity) => opportunity.type))].sort();',
+				"\t\tconst signalName = customer.data && customer.data.signal ? String(customer.data.signal) : 'reported';",
+				'\t\tconst value = others.reduce((sum, opportunity) => sum + (typeof opportunity.estimatedValue === "number" ? opportunity.estimatedValue : 0), 0);',
+				'\t\tout.push({',
+				'\t\t\tjson: {',
+				'\t\t\t\t...customer,',
+				"\t\t\t\tsequence: 'expansion_opportunity',",
+				"\t\t\t\tepisode: plan + ':' + (kinds.length ? kinds.join('+') : 'signal ' + signalName),",
+				"\t\t\t\topportunity_products: others.length ? others.map((opportunity) => opportunity.product || opportunity.type) : [signalName.replace(/_/g, ' ')],",
+				'\t\t\t\topportunity_lines: others.length',
+				"\t\t\t\t\t? others.map((opportunity) => `${opportunity.product || opportunity.type}: ${opportunity.recommendedAction} (estimated ${opportunity.estimatedValue === null ? 'value unknown' : opportunity.estimatedValue + ' a month'}${opportunity.basis ? ', ' + opportunity.basis : ''})`)",
+				"\t\t\t\t\t: [`Signal reported: ${signalName}`],",
+				'\t\t\t\topportunity_value: value,',
+				'\t\t\t\topportunity_signals: signals.map((signal) => signal.description),',
+				'\t\t\t},',
+				'\t\t\tpairedItem: { item: index },',
+				'\t\t});',
+				'\t}',
+				'});',
+				'return out;',
+			].join('\n'),
+		),
+	);
+	t.connect(signals, episodes);
+
+	const enrolled = t.add(
+		setFields(
+			'Enrol',
+			[8, 0],
+			{
+				enrolment_id: expr("$json.sequence + ':' + $json.customer_id + ':' + $now.toUTC().toISO()"),
+				csm_name: expr(`$json.csm_name || ${setting('csm_name')}`),
+				csm_email: expr(`$json.csm_email || ${setting('csm_email')}`),
+				enrolled_plan: expr("$json.plan || ''"),
+			},
+			id,
+		),
+	);
+	const notRunning = rowNotExists(t, 'Not in this sequence now', [9, 0], 'cs_enrolments', [
+		{ column: 'customer_id', value: expr('String($json.customer_id)') },
+		{ column: 'sequence', value: expr('$json.sequence') },
+		{ column: 'status', value: 'active' },
+	]);
+	const notThisEpisode = rowNotExists(t, 'Not enrolled in this episode', [10, 0], 'cs_enrolments', [
+		{ column: 'customer_id', value: expr('String($json.customer_id)') },
+		{ column: 'sequence', value: expr('$json.sequence') },
+		{ column: 'episode', value: expr('$json.episode') },
+	]);
+	t.chain(episodes, enrolled, notRunning, notThisEpisode);
+	const record = recordEnrolmentEpisode(t, 'Record enrolment', [11, -9]);
+	const sequence = t.add(
+		switchNode('Sequence', [11, 0], id, [
+			{ output: 'expansion_opportunity', condition: { left: expr('$json.sequence'), operator: { type: 'string', operation: 'equals' }, right: 'expansion_opportunity' } },
+			{ output: 'approaching_limits', condition: { left: expr('$json.sequence'), operator: { type: 'string', operation: 'equals' }, right: 'approaching_limits' } },
+		]),
+	);
+	t.connect(notThisEpisode, [record, sequence]);
+
+	// Expansion opportunity (above: it has no Wait, so it is done before approaching limits waits).
+	const opportunity = t.add(
+		tableInsert('Record expansion opportunity', [12, -8], 'cs_tasks', {
+			task_id: expr("$json.enrolment_id + ':opportunity'"),
+			customer_id: expr('String($json.customer_id)'),
+			company: expr("$json.company || ''"),
+			type: 'task',
+			title: expr("'Expansion opportunity: ' + $json.opportunity_products.join(', ')"),
+			details: expr(
+				"$json.opportunity_lines.join('; ') + '. Probability ' + ($json.expansion && $json.expansion.probability) + '. Signals: ' + ($json.opportunity_signals.join(', ') || 'reported by your systems') + '. Seed 002 expansion.expansion_opportunity (create_expansion_opp).'",
+			),
+			owner: 'csm',
+			owner_email: expr('$json.csm_email'),
+			priority: expr("$json.expansion && $json.expansion.probability >= 0.5 ? 'high' : 'normal'"),
+			due_at: expr('$now.toUTC().toISO()'),
+			status: 'open',
+			source: 'expansion: create_expansion_opp',
+		}),
+	);
+	const proposal = planTasks(t, [12, -7], 'expansion.expansion_opportunity', 'expansion');
+	const opportunityNotice = notice(t, 'CSM: expansion opportunity', [12, -5], {
+		to: expr('$json.csm_email'),
+		title: expr(`'Expansion opportunity: ' + ${name}`),
+		reason: expr(
+			"$json.opportunity_signals.length ? 'Expansion Signals found: ' + $json.opportunity_signals.join(', ') + ' (expansion probability ' + $json.expansion.probability + ').' : 'Your systems reported an expansion signal' + ($json.data && $json.data.signal ? ': ' + $json.data.signal : '') + '.'",
+		),
+		actions: expr("[...$json.opportunity_lines, 'Prepare the proposal: it is in your tasks, due in 3 days']"),
+		severity: 'Opportunity',
+		dueAt: expr('$now.plus({ days: 3 }).toFormat("yyyy-MM-dd HH:mm ZZZZ")'),
+	});
+	t.connect(sequence, [opportunity, proposal, opportunityNotice], 0);
+	const opportunityDone = logStep(t, 'Log: opportunity handed to the CSM', [15, -5], 3, 'prepare_proposal_planned', 'completed');
+	t.connect('Render CSM: expansion opportunity', opportunityDone);
+
+	// Approaching limits: usage alert to the customer, notice to the CSM, then upgrade information on day 3.
+	const approaching = t.add(noOp('Approaching limits', [12, 0]));
+	t.connect(sequence, approaching, 1);
+	const usageAlert = emailStep(t, 'usage alert', [13, -2.5], 'usage_limit_approaching', { upgrade_link: expr(setting('upgrade_link')) });
+	const log1 = logStep(t, 'Log: usage alert sent', [15.5, -3], 1, 'send_usage_alert');
+	t.connect(approaching, usageAlert).connect(usageAlert, log1);
+	const limitsNotice = notice(t, 'CSM: approaching limits', [13, -1], {
+		to: expr('$json.csm_email'),
+		title: expr(`${name} + ' is at ' + ${pct} + '% of the plan limit'`),
+		reason: expr(
+			`${name} + ' uses ' + ${pct} + '% of the ' + ($json.plan || 'current') + ' plan limit. The customer got the usage alert today; upgrade information follows in ' + ${setting('upgrade_info_day')} + ' ' + ${setting('delay_unit')} + ' unless they upgrade.'`,
+		),
+		actions: expr("['Offer the upgrade' + ($json.next_plan ? ' to ' + $json.next_plan : ' to the next plan'), 'Check whether the team needs more seats or features']"),
+		severity: 'Upgrade',
+		dueAt: expr(`$now.plus({ [${setting('delay_unit')}]: ${setting('upgrade_info_day')} }).toFormat("yyyy-MM-dd HH:mm ZZZZ")`),
+	});
+	t.connect(approaching, limitsNotice);
+	const log2 = logStep(t, 'Log: CSM notified', [15, -1], 2, 'notify_csm');
+	t.connect('Render CSM: approaching limits', log2);
+
+	const waitDays = waitFor(t, 'Wait until the upgrade-info day', [13, 0], setting('upgrade_info_day'));
+	const gate = stillEnrolled(t, 'Still approaching limits?', [14, 0]);
+	const current = freshCustomer(t, 'customer (upgrade-info day)', [15, 0]);
+	t.connect(approaching, waitDays).chain(waitDays, gate, current.first);
+	const notUpgraded = t.add(
+		ifNode('Still on the same plan?', [17, 0], id, [{ left: expr("($json.plan || '') === ($json.enrolled_plan || '')"), operator: { type: 'boolean', operation: 'true', singleValue: true } }]),
+	);
+	t.connect(current.last, notUpgraded);
+	const upgradeInfo = emailStep(t, 'upgrade info', [18, 0], 'upgrade_info', { upgrade_link: expr(setting('upgrade_link')) });
+	const log3 = logStep(t, 'Log: upgrade info sent', [19, -1], 3, 'send_upgrade_info', 'completed');
+	t.connect(notUpgraded, upgradeInfo, 0).connect(upgradeInfo, log3);
+	const upgraded = logStep(t, 'Log: upgraded, no upgrade info', [18, 2], 3, 'send_upgrade_info', 'stopped', 'upgraded');
+	t.connect(notUpgraded, upgraded, 1);
+
+	t.sticky(
+		[
+			'## Expansion opportunity and approaching limits',
+			'Runs every day at 08:00 over the customers in `cs_customers` (Expansion Signals, seed 002 §8.1), and starts when your product posts **usage_at_80_percent** or **expansion_signal_detected** to this trigger’s URL. **plan_upgraded** (with the new `plan`) ends approaching limits before the upgrade information.',
+			'',
+			'**Configure**: the **Settings** node (sender, product, CSM fallback, links, `limit_share` = the share of the plan limit that counts as approaching, `upgrade_info_day`; `delay_unit` = `seconds` for a trial), the SMTP credential of the *Send* nodes and the webhook credential of the trigger.',
+			'',
+			'The data tables it uses are created on the first run (top row) when they are missing.',
+		].join('\n'),
+		[0, -6],
+		[4, -4.4],
+		4,
+	);
+	t.sticky(
+		'### Once per episode\n`cs_enrolments` holds one enrolment per customer, sequence and episode: approaching limits once per plan (again after an upgrade), an expansion opportunity once per plan and kind of opportunity (seats, features). Never while the customer is in the same sequence.',
+		[7, 1.6],
+		[10, 2.4],
+		6,
+	);
+	t.sticky(
+		'### Expansion opportunity\nOpportunity task, the CSM’s notice, and the proposal task due in 3 days (CS Playbook `expansion.expansion_opportunity`).',
+		[12, -10.2],
+		[15, -9.6],
+	);
+	t.sticky(
+		'### Approaching limits\nUsage alert (customer), notice (CSM); on `upgrade_info_day` the upgrade information, unless the plan changed or plan_upgraded arrived.',
+		[13, 1.6],
+		[16, 2.2],
+	);
+	return t;
+}
