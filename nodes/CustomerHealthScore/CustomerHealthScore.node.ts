@@ -17,13 +17,14 @@ import {
 	type CategoryThresholds,
 	type ComponentRow,
 	type GradeThresholds,
+	type HealthDetail,
 	type HealthModel,
 	type HealthModelPreset,
 	type MetricRow,
 	type MissingDataPolicy,
 } from '../../src/health';
 import { processItems } from '../shared/processItems';
-import { defaultTimeZone, referenceInstant } from '../shared/parameters';
+import { ItemParameters } from '../shared/itemParameters';
 import { CATEGORY_OUTPUTS, healthScoreProperties } from './description';
 
 // One output, or one per category (in CATEGORY_OUTPUTS order) so a flow branches without an If node.
@@ -36,22 +37,20 @@ const OUTPUTS_BY_MODE: `={{${string}}}` = `={{ $parameter["outputMode"] === "byC
 	.map((displayName) => `{ "type": "${NodeConnectionTypes.Main}", "displayName": "${displayName}" }`)
 	.join(', ')}] : [{ "type": "${NodeConnectionTypes.Main}" }] }}`;
 
+const MODEL_PARAMETERS = ['model', 'modelJson', 'components', 'metrics', 'options.gradeThresholds', 'options.categoryThresholds'];
+
 /** Resolves the model parameters of one item; models are parsed once per distinct definition. */
-function resolveModel(context: IExecuteFunctions, itemIndex: number, cache: Map<string, HealthModel>): HealthModel {
-	const choice = context.getNodeParameter('model', itemIndex) as string;
+function resolveModel(parameters: ItemParameters, itemIndex: number, cache: Map<string, HealthModel>): HealthModel {
+	const choice = parameters.get<string>('model', itemIndex);
 	let definition: unknown;
-	if (choice === 'customJson') definition = context.getNodeParameter('modelJson', itemIndex);
+	if (choice === 'customJson') definition = parameters.get('modelJson', itemIndex);
 	if (choice === 'customUi') {
-		const components = context.getNodeParameter('components.component', itemIndex, []) as ComponentRow[];
-		const metrics = context.getNodeParameter('metrics.metric', itemIndex, []) as MetricRow[];
+		const components = parameters.get<ComponentRow[]>('components.component', itemIndex, []);
+		const metrics = parameters.get<MetricRow[]>('metrics.metric', itemIndex, []);
 		definition = { components, metrics };
 	}
-	const options = context.getNodeParameter('options', itemIndex, {}) as {
-		gradeThresholds?: { values?: GradeThresholds };
-		categoryThresholds?: { values?: CategoryThresholds };
-	};
-	const grades = options.gradeThresholds?.values;
-	const categories = options.categoryThresholds?.values;
+	const grades = parameters.get<{ values?: GradeThresholds }>('options.gradeThresholds', itemIndex, {}).values;
+	const categories = parameters.get<{ values?: CategoryThresholds }>('options.categoryThresholds', itemIndex, {}).values;
 	const cacheKey = JSON.stringify([choice, definition, grades, categories]);
 	let model = cache.get(cacheKey);
 	if (model) return model;
@@ -87,17 +86,23 @@ export class CustomerHealthScore implements INodeType {
 		const byCategory = this.getNodeParameter('outputMode', 0) === 'byCategory';
 		const models = new Map<string, HealthModel>();
 		const now = DateTime.now();
+		const parameters = new ItemParameters(this);
+		// The model is the same for every item unless one of its parameters is an expression.
+		const perItemModel = MODEL_PARAMETERS.some((name) => parameters.isPerItem(name));
+		let sharedModel: HealthModel | undefined;
 
 		return processItems(this, byCategory ? CATEGORY_OUTPUTS.length : 1, (item, itemIndex) => {
-			const zone = defaultTimeZone(this, itemIndex);
+			const zone = parameters.defaultTimeZone(itemIndex);
+			const model = perItemModel ? resolveModel(parameters, itemIndex, models) : (sharedModel ??= resolveModel(parameters, itemIndex, models));
 			const health = evaluateCustomerHealth(item.json, {
-				model: resolveModel(this, itemIndex, models),
-				metricsPath: this.getNodeParameter('customerPath', itemIndex, '') as string,
-				previousScoreField: this.getNodeParameter('options.previousScoreField', itemIndex, '') as string,
-				missingData: this.getNodeParameter('options.missingData', itemIndex, 'reweight') as MissingDataPolicy,
-				minCoverage: this.getNodeParameter('options.minCoverage', itemIndex, 0.5) as number,
-				reference: referenceInstant(this, itemIndex, now.setZone(zone)),
+				model,
+				metricsPath: parameters.get<string>('customerPath', itemIndex, ''),
+				previousScoreField: parameters.get<string>('options.previousScoreField', itemIndex, ''),
+				missingData: parameters.get<MissingDataPolicy>('options.missingData', itemIndex, 'reweight'),
+				minCoverage: parameters.get<number>('options.minCoverage', itemIndex, 0.5),
+				reference: parameters.referenceInstant(itemIndex, now, zone),
 				defaultTimeZone: zone,
+				detail: parameters.get<HealthDetail>('options.outputDetail', itemIndex, 'full'),
 			});
 			// Seed 003's churned band is the worst one: it leaves with Critical.
 			const category = health.category === 'churned' ? 'critical' : health.category;

@@ -239,6 +239,26 @@ export const healthScoreProperties: INodeProperties[] = [
 				],
 			},
 			{
+				displayName: 'Output Detail',
+				name: 'outputDetail',
+				type: 'options',
+				default: 'full',
+				options: [
+					{
+						name: 'Full Breakdown',
+						value: 'full',
+						description: 'Every component with every metric: value, normalised score, points earned and lost',
+					},
+					{
+						name: 'Summary',
+						value: 'summary',
+						description:
+							'Score, grade, category, trend, alerts, drivers and component scores, with the metric lists left empty: lighter on memory and faster downstream for large runs',
+					},
+				],
+				description: 'How much of the scoring each item carries in health',
+			},
+			{
 				displayName: 'Previous Score Field',
 				name: 'previousScoreField',
 				type: 'string',

@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 
-import { assertTimeZone, calendarDaysBetween, parseInstant } from '../shared/dates';
+import { assertTimeZone, calendarDaysBetweenMs, parseInstantMs } from '../shared/dates';
 import type { CustomerRecord } from './record';
 
 /**
@@ -41,18 +41,29 @@ export function customerTimeZone(record: CustomerRecord, defaultZone: string): s
 	return assertTimeZone(defaultZone, 'default time zone');
 }
 
-/** Derives every absent days_* field whose date is present; a malformed date throws InvalidDateError naming it. */
-export function deriveDays(record: CustomerRecord, reference: DateTime, defaultZone: string): DerivedDays {
+/**
+ * Derives every absent days_* field whose date is present (or only those in `fields`, the ones the caller reads: a
+ * date nobody reads is not parsed); a malformed date throws InvalidDateError naming it.
+ */
+export function deriveDays(
+	record: CustomerRecord,
+	reference: DateTime,
+	defaultZone: string,
+	fields?: ReadonlySet<string>,
+): DerivedDays {
 	const timeZone = customerTimeZone(record, defaultZone);
 	const values: Record<string, number> = {};
 	const sources: Record<string, string> = {};
+	let referenceMs: number | undefined;
 	for (const rule of DAY_DERIVATIONS) {
+		if (fields && !fields.has(rule.field)) continue;
 		if (!isAbsent(record[rule.field]) || isAbsent(record[rule.from])) continue;
-		const date = parseInstant(record[rule.from], timeZone, rule.from);
+		const date = parseInstantMs(record[rule.from], timeZone, rule.from);
+		referenceMs ??= reference.toMillis();
 		values[rule.field] =
 			rule.direction === 'since'
-				? calendarDaysBetween(date, reference, timeZone)
-				: calendarDaysBetween(reference, date, timeZone);
+				? calendarDaysBetweenMs(date, referenceMs, timeZone)
+				: calendarDaysBetweenMs(referenceMs, date, timeZone);
 		sources[rule.field] = rule.from;
 	}
 	return { timeZone, values, sources };

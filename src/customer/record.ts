@@ -1,5 +1,6 @@
-import { IANAZone } from 'luxon';
 import { z } from 'zod';
+
+import { isValidTimeZone } from '../shared/dates';
 
 /**
  * The customer record: one snake_case vocabulary every node and template reads (DESIGN.md, "The customer record").
@@ -69,7 +70,7 @@ const shape: Record<string, z.ZodTypeAny> = {
 	locale: z.string().nullable().optional(),
 	timezone: z
 		.string()
-		.refine((zone) => IANAZone.isValidZone(zone), {
+		.refine((zone) => isValidTimeZone(zone), {
 			message: 'must be a valid IANA time zone such as "Europe/Madrid"',
 		})
 		.nullable()
@@ -83,6 +84,52 @@ for (const field of CUSTOMER_NUMERIC_FIELDS) shape[field] = numeric;
 for (const field of CUSTOMER_DATE_FIELDS) shape[field] = instant;
 
 export const customerRecordSchema = z.object(shape).passthrough();
+
+// The same rules as the schema above, as plain checks: a record that passes them all passes the schema, so the zod
+// parse (which copies every record) runs only for a record that has a problem, to word the message.
+type Check = (value: unknown) => boolean;
+const absent = (value: unknown) => value === undefined || value === null;
+const isNumber = (value: unknown) => typeof value === 'number' && !Number.isNaN(value);
+const numericCheck: Check = (value) => absent(value) || isNumber(value) || typeof value === 'string';
+const textCheck: Check = numericCheck;
+const flagCheck: Check = (value) => absent(value) || typeof value === 'boolean' || value === 'true' || value === 'false';
+const instantCheck: Check = (value) =>
+	absent(value) || typeof value === 'string' || isNumber(value) || (value instanceof Date && !Number.isNaN(value.getTime()));
+const stringCheck: Check = (value) => absent(value) || typeof value === 'string';
+// What zod parses as an object: not an array, a Date, a Map, a Set or a promise.
+const isObjectLike = (value: unknown) =>
+	typeof value === 'object' &&
+	value !== null &&
+	!Array.isArray(value) &&
+	!(value instanceof Date) &&
+	!(value instanceof Map) &&
+	!(value instanceof Set) &&
+	!(typeof (value as { then?: unknown }).then === 'function' && typeof (value as { catch?: unknown }).catch === 'function');
+const FIELD_CHECKS: Record<string, Check> = {
+	customer_id: textCheck,
+	email: (value) =>
+		absent(value) ||
+		typeof value === 'string' ||
+		(isObjectLike(value) && stringCheck((value as Record<string, unknown>).to)),
+	first_name: textCheck,
+	company: textCheck,
+	plan: textCheck,
+	locale: stringCheck,
+	timezone: (value) => absent(value) || (typeof value === 'string' && isValidTimeZone(value)),
+	csm_name: textCheck,
+	csm_email: stringCheck,
+	cancellation_requested: flagCheck,
+	competitor_mentioned: flagCheck,
+};
+for (const field of CUSTOMER_NUMERIC_FIELDS) FIELD_CHECKS[field] = numericCheck;
+for (const field of CUSTOMER_DATE_FIELDS) FIELD_CHECKS[field] = instantCheck;
+const CHECKS = Object.entries(FIELD_CHECKS);
+
+/** Whether a record passes the customer record schema, without parsing it (see customerRecordSchema). */
+export function isValidCustomerRecord(record: Record<string, unknown>): boolean {
+	for (const [field, check] of CHECKS) if (!check(record[field])) return false;
+	return true;
+}
 
 export type CustomerRecord = Record<string, unknown>;
 
@@ -111,6 +158,7 @@ export function parseCustomerRecord(value: unknown, label = 'customer record'): 
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
 		throw new InvalidCustomerRecordError(`The ${label} must be an object (got ${describeType(value)})`, []);
 	}
+	if (isValidCustomerRecord(value as Record<string, unknown>)) return value as CustomerRecord;
 	const result = customerRecordSchema.safeParse(value);
 	if (!result.success) {
 		throw new InvalidCustomerRecordError(

@@ -5,7 +5,7 @@ import { CustomerInputError, locateCustomerRecord } from '../customer/locate';
 import { toFiniteNumber } from '../shared/numbers';
 import { getPath } from '../shared/path';
 import type { HealthModel } from './model';
-import type { HealthResult, MissingDataPolicy } from './result';
+import type { HealthDetail, HealthResult, MissingDataPolicy } from './result';
 import { scoreHealth } from './score';
 
 /** Scores one customer record as it arrives in an item: locate the metrics, derive days from dates, score. */
@@ -22,13 +22,27 @@ export interface CustomerHealthConfig {
 	reference: DateTime;
 	/** Zone for calendar days when the record has no `timezone`. */
 	defaultTimeZone: string;
+	/** 'summary' leaves out the per-metric breakdown. */
+	detail?: HealthDetail;
 }
 
 export const DEFAULT_PREVIOUS_SCORE_FIELD = 'previous_health_score';
 
+// The days_* fields a model reads (its metrics, and the risk factor on days since last login): only those are derived
+// from dates. Worked out once per model object.
+const fieldsByModel = new WeakMap<HealthModel, ReadonlySet<string>>();
+function fieldsRead(model: HealthModel): ReadonlySet<string> {
+	let fields = fieldsByModel.get(model);
+	if (!fields) {
+		fields = new Set(['days_since_last_login', ...model.components.flatMap((c) => c.metrics.map((m) => m.field ?? m.key))]);
+		fieldsByModel.set(model, fields);
+	}
+	return fields;
+}
+
 export function evaluateCustomerHealth(item: Record<string, unknown>, config: CustomerHealthConfig): HealthResult {
 	const record = locateCustomerRecord(item, config.metricsPath);
-	const derived = deriveDays(record, config.reference, config.defaultTimeZone);
+	const derived = deriveDays(record, config.reference, config.defaultTimeZone, fieldsRead(config.model));
 	const source = Object.keys(derived.values).length ? { ...record, ...derived.values } : record;
 
 	const previousField = config.previousScoreField?.trim() || DEFAULT_PREVIOUS_SCORE_FIELD;
@@ -50,5 +64,6 @@ export function evaluateCustomerHealth(item: Record<string, unknown>, config: Cu
 		minCoverage: config.minCoverage,
 		previousScore,
 		derivedFrom: derived.sources,
+		detail: config.detail,
 	});
 }

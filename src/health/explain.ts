@@ -5,7 +5,9 @@ import type { HealthComponentResult, HealthMetricResult } from './result';
 const MAX_DRIVERS = 3;
 
 function formatNumber(value: number): string {
-	return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(2)));
+	// A value with at most two decimals (every rounded points figure) prints as it is; toFixed is slow.
+	if (Number.isInteger(value) || Math.round(value * 100) / 100 === value) return String(value);
+	return String(Number(value.toFixed(2)));
 }
 
 function describeValue(metric: HealthMetricResult): string {
@@ -35,11 +37,19 @@ export function describeDrivers(
 				`${Math.round(context.minCoverage * 100)}% is required. Missing: ${missing.join(', ') || 'none'}`,
 		];
 	}
-	const losses = components
-		.flatMap((component) => component.metrics.map((metric) => ({ metric, component })))
-		.filter(({ metric }) => (metric.pointsLost ?? 0) >= 0.01)
-		.sort((a, b) => (b.metric.pointsLost ?? 0) - (a.metric.pointsLost ?? 0))
-		.slice(0, MAX_DRIVERS);
+	// The three largest losses, ties in model order (what a stable sort of all metrics would give), found in one pass.
+	const losses: Array<{ metric: HealthMetricResult; component: HealthComponentResult }> = [];
+	for (const component of components) {
+		for (const metric of component.metrics) {
+			const lost = metric.pointsLost ?? 0;
+			if (lost < 0.01) continue;
+			let at = losses.length;
+			while (at > 0 && (losses[at - 1].metric.pointsLost ?? 0) < lost) at--;
+			if (at >= MAX_DRIVERS) continue;
+			losses.splice(at, 0, { metric, component });
+			if (losses.length > MAX_DRIVERS) losses.pop();
+		}
+	}
 	if (losses.length === 0) return ['Every metric with data is at or beyond its ideal'];
 	return losses.map(({ metric, component }) => describeMetric(metric, component));
 }

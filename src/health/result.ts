@@ -38,8 +38,12 @@ export interface HealthComponentResult {
 	score: number | null;
 	/** Share of the component's weight that had data. */
 	coverage: number;
+	/** Empty in summary detail. */
 	metrics: HealthMetricResult[];
 }
+
+/** Full: every component with its metrics; summary: the metric lists left empty (lighter output for big runs). */
+export type HealthDetail = 'full' | 'summary';
 
 export interface HealthAlert {
 	type: 'health_score_drop' | 'customer_at_risk';

@@ -4,6 +4,7 @@ import type { HealthModel, MetricSpec } from './model';
 import { readMetric, readMetricAsZero, type MetricReading } from './metricScore';
 import type {
 	HealthComponentResult,
+	HealthDetail,
 	HealthMetricResult,
 	HealthResult,
 	MissingDataPolicy,
@@ -20,6 +21,8 @@ export interface HealthScoringOptions {
 	previousScore?: number | null;
 	/** Fields derived from dates, keyed by metric field, naming their source date. */
 	derivedFrom?: Record<string, string>;
+	/** 'summary' leaves the per-metric breakdown out of the result (the score, drivers and the rest are the same). */
+	detail?: HealthDetail;
 }
 
 export class MissingHealthMetricsError extends Error {
@@ -43,7 +46,15 @@ function describeProblem(reading: MetricReading): string {
 	return reading.problemDetail ?? 'invalid';
 }
 
-const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+const componentWeights = new WeakMap<HealthModel, number>();
+function componentWeightTotal(model: HealthModel): number {
+	let total = componentWeights.get(model);
+	if (total === undefined) {
+		total = model.components.reduce((sum, component) => sum + component.weight, 0);
+		componentWeights.set(model, total);
+	}
+	return total;
+}
 
 /**
  * Scores a metrics object with a model (seed 002 §5.1 calculate(), with DESIGN.md's fixes):
@@ -57,11 +68,15 @@ export function scoreHealth(
 ): HealthResult {
 	const policy = options.missingData ?? 'reweight';
 	const minCoverage = options.minCoverage ?? 0.5;
-	const totalComponentWeight = sum(model.components.map((c) => c.weight));
+	const totalComponentWeight = componentWeightTotal(model);
 
+	// Plain loops rather than map/filter/sum: this runs for every item, and the sums keep the same order (so the
+	// same floating-point results) as the arithmetic they replace.
 	const problems: Array<{ field: string; reason: string }> = [];
-	const work = model.components.map((component) =>
-		component.metrics.map((spec): MetricWork => {
+	const work: MetricWork[][] = [];
+	for (const component of model.components) {
+		const row: MetricWork[] = [];
+		for (const spec of component.metrics) {
 			const field = spec.field ?? spec.key;
 			let reading = readMetric(spec, getPath(source, field));
 			const usable = reading.normalized !== null;
@@ -69,34 +84,44 @@ export function scoreHealth(
 				problems.push({ field, reason: describeProblem(reading) });
 				if (policy === 'zero') reading = readMetricAsZero(spec, reading);
 			}
-			return { spec, field, reading, counted: usable || policy === 'zero' };
-		}),
-	);
+			row.push({ spec, field, reading, counted: usable || policy === 'zero' });
+		}
+		work.push(row);
+	}
 	if (policy === 'fail' && problems.length > 0) throw new MissingHealthMetricsError(problems);
 
 	// Coverage: share of the model's weight whose metrics had data, whatever the policy.
 	let coverage = 0;
-	const componentScores = model.components.map((component, c) => {
-		const metricWeightTotal = sum(component.metrics.map((m) => m.weight));
-		const dataWeight = sum(work[c].filter((w) => w.reading.problem === undefined).map((w) => w.spec.weight));
+	const componentScores: Array<{ raw: number | null; countedWeight: number; metricWeightTotal: number; dataWeight: number }> = [];
+	model.components.forEach((component, c) => {
+		let metricWeightTotal = 0;
+		let dataWeight = 0;
+		let countedWeight = 0;
+		let weighted = 0;
+		for (const w of work[c]) {
+			metricWeightTotal += w.spec.weight;
+			if (w.reading.problem === undefined) dataWeight += w.spec.weight;
+			if (w.counted) {
+				countedWeight += w.spec.weight;
+				weighted += w.spec.weight * (w.reading.normalized as number);
+			}
+		}
 		coverage += (component.weight / totalComponentWeight) * (dataWeight / metricWeightTotal);
-		const countedWeight = sum(work[c].filter((w) => w.counted).map((w) => w.spec.weight));
-		if (countedWeight === 0) return { raw: null as number | null, countedWeight, metricWeightTotal };
-		const raw = sum(work[c].filter((w) => w.counted).map((w) => w.spec.weight * (w.reading.normalized as number))) / countedWeight;
-		return { raw, countedWeight, metricWeightTotal };
+		componentScores.push({ raw: countedWeight === 0 ? null : weighted / countedWeight, countedWeight, metricWeightTotal, dataWeight });
 	});
 
-	const usedForTotal = componentScores.map((s) =>
-		s.raw === null ? null : model.rounding === 'component' ? roundTo(s.raw) : s.raw,
-	);
-	const presentComponentWeight = sum(model.components.filter((_, c) => usedForTotal[c] !== null).map((c) => c.weight));
-	const total =
-		presentComponentWeight === 0
-			? null
-			: sum(model.components.map((component, c) => (usedForTotal[c] ?? 0) * component.weight)) / presentComponentWeight;
+	let presentComponentWeight = 0;
+	let weightedTotal = 0;
+	model.components.forEach((component, c) => {
+		const raw = componentScores[c].raw;
+		if (raw === null) return;
+		presentComponentWeight += component.weight;
+		weightedTotal += (model.rounding === 'component' ? roundTo(raw) : raw) * component.weight;
+	});
+	const total = presentComponentWeight === 0 ? null : weightedTotal / presentComponentWeight;
 
 	const components: HealthComponentResult[] = model.components.map((component, c) => {
-		const { raw, countedWeight, metricWeightTotal } = componentScores[c];
+		const { raw, countedWeight, metricWeightTotal, dataWeight } = componentScores[c];
 		const componentShare = raw === null || presentComponentWeight === 0 ? 0 : component.weight / presentComponentWeight;
 		const metrics = work[c].map(({ spec, field, reading, counted }): HealthMetricResult => {
 			const share = counted && countedWeight > 0 ? componentShare * (spec.weight / countedWeight) : 0;
@@ -128,12 +153,14 @@ export function scoreHealth(
 			name: component.name,
 			weight: roundTo(component.weight / totalComponentWeight, 4),
 			score: raw === null ? null : roundTo(raw),
-			coverage: roundTo(sum(work[c].filter((w) => w.reading.problem === undefined).map((w) => w.spec.weight)) / metricWeightTotal, 4),
+			coverage: roundTo(dataWeight / metricWeightTotal, 4),
 			metrics,
 		};
 	});
 
 	coverage = roundTo(coverage, 4);
+	const drivers = describeDrivers(components, { coverage, minCoverage, sufficient: total !== null && coverage >= minCoverage });
+	if (options.detail === 'summary') for (const component of components) component.metrics = [];
 	const previousScore = options.previousScore ?? null;
 	const sufficient = total !== null && coverage >= minCoverage;
 	const score = sufficient ? roundTo(total as number) : null;
@@ -152,6 +179,6 @@ export function scoreHealth(
 		riskFactors: riskFactorsFor(components, source),
 		opportunities: opportunitiesFor(source),
 		alerts: score === null || grade === null ? [] : healthAlerts(score, grade, previousScore, model.grades),
-		drivers: describeDrivers(components, { coverage, minCoverage, sufficient }),
+		drivers,
 	};
 }

@@ -14,10 +14,20 @@ export function clamp(value: number, min: number, max: number): number {
 	return Math.min(max, Math.max(min, value));
 }
 
-/** Rounds half away from zero to `decimals` places, avoiding binary artefacts such as 1.005 -> 1. */
+const FACTORS = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
+
+/**
+ * Rounds half away from zero to `decimals` places, avoiding binary artefacts such as 1.005 -> 1: the value is taken
+ * at 12 significant digits first. That only changes the result within a hair of a .5 boundary, so only there is the
+ * (slow) string conversion done; everywhere else Math.round gives the same answer.
+ */
 export function roundTo(value: number, decimals = 0): number {
-	const factor = 10 ** decimals;
+	const factor = FACTORS[decimals] ?? 10 ** decimals;
 	const shifted = Math.abs(value) * factor;
-	const rounded = Math.round(Number(shifted.toPrecision(12)));
+	const fraction = shifted - Math.floor(shifted);
+	const rounded =
+		Math.abs(fraction - 0.5) <= Math.max(1e-9, shifted * 1e-10)
+			? Math.round(Number(shifted.toPrecision(12)))
+			: Math.round(shifted);
 	return (Math.sign(value) * rounded) / factor;
 }

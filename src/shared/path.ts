@@ -9,8 +9,15 @@ export function splitPath(path: string): string[] {
 		.filter((segment) => segment.length > 0);
 }
 
+const SIMPLE_KEY = /^[^.\s]+$/;
+
 /** Returns the value at `path` (own properties only), or undefined. An empty path returns `source`. */
 export function getPath(source: unknown, path: string): unknown {
+	// Most paths are one plain field name: read it without splitting (this runs for every metric of every item).
+	if (SIMPLE_KEY.test(path)) {
+		if (FORBIDDEN_SEGMENTS.has(path) || source === null || typeof source !== 'object') return undefined;
+		return Object.prototype.hasOwnProperty.call(source, path) ? (source as Record<string, unknown>)[path] : undefined;
+	}
 	let current: unknown = source;
 	for (const segment of splitPath(path)) {
 		if (FORBIDDEN_SEGMENTS.has(segment)) return undefined;

@@ -118,3 +118,23 @@ describe('Customer Health Score node, through n8n-core', () => {
 		);
 	});
 });
+
+describe('Output Detail: Summary', () => {
+	it('gives the same score, grade, drivers and component scores with the metric lists left empty', async () => {
+		const full = loadWorkflow(__dirname, 'defaults.workflow.json');
+		const summary = loadWorkflow(__dirname, 'defaults.workflow.json');
+		const node = summary.nodes.find((candidate) => candidate.name === NODE)!;
+		node.parameters = { ...node.parameters, options: { ...(node.parameters.options as object), outputDetail: 'summary' } };
+		const [fullItems] = (await runWorkflow(full, { nodeTypes })).outputs(NODE);
+		const [summaryItems] = (await runWorkflow(summary, { nodeTypes })).outputs(NODE);
+		expect(summaryItems).toHaveLength(fullItems.length);
+		summaryItems.forEach((item, index) => {
+			type Components = Array<Record<string, unknown> & { metrics: unknown[] }>;
+			const expected = fullItems[index].json.health as Record<string, unknown> & { components: Components };
+			const got = item.json.health as Record<string, unknown> & { components: Components };
+			const withoutMetrics = (components: Components) => components.map((component) => ({ ...component, metrics: [] }));
+			expect(got.components.map((component) => component.metrics)).toEqual(got.components.map(() => []));
+			expect(got).toEqual({ ...expected, components: withoutMetrics(expected.components) });
+		});
+	});
+});

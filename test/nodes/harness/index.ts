@@ -74,7 +74,9 @@ const userFolder = mkdtempSync(path.join(tmpdir(), 'n8n-node-test-'));
 process.env.N8N_USER_FOLDER = userFolder;
 // n8n's logger prints every node error (ErrorReporter); quiet unless the developer asks for logs.
 process.env.N8N_LOG_LEVEL ??= 'silent';
-afterAll(() => rmSync(userFolder, { recursive: true, force: true }));
+// Under jest, removed after each test file; outside jest (benchmarks), when the process exits.
+if (typeof afterAll === 'function') afterAll(() => rmSync(userFolder, { recursive: true, force: true }));
+else process.on('exit', () => rmSync(userFolder, { recursive: true, force: true }));
 
 export { createNodeTypes, PACKAGE_NAME } from './node-types';
 export { resetProcessedData, setProcessedDataLatency };

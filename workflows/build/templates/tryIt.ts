@@ -1,6 +1,6 @@
 import { customerColumns, ensureTables, upsertCustomer } from '../blocks';
 import { code, csNode, expr, filterNode, manualTrigger, noOp, renderEmail, sendEmail, settingsNode, tableGet } from '../nodes';
-import { sampleCustomers, WITH_DATES_CODE } from '../sampleCustomers';
+import { sampleCustomers, WITH_DATES_CODE } from '../../../test/fixtures/customers';
 import { Template } from '../template';
 
 /** How many sample customers the demo loads. */

@@ -1,0 +1,61 @@
+/**
+ * npm run bench [-- --size small] [-- --only cores,nodes,...] [-- --write]
+ *
+ * Prints one table: the pure cores, the nodes through n8n-core's real execution, the decision chain, memory, and a
+ * real n8n (scoring cost against a Code node, the webhook path). `--size small` is what CI runs so the benchmark
+ * cannot rot (a run, not a timed assertion); `--write` writes the table to bench/RESULTS.md.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import { completeCustomers } from '../test/fixtures/customers';
+import { benchCores } from './cores';
+import { benchNodes } from './nodes';
+import { machine, rows, table } from './measure';
+
+export interface BenchOptions {
+	size: 'small' | 'full';
+	/** Customers for the in-process benchmarks. */
+	customers: number;
+	runs: number;
+	nowMs: number;
+}
+
+const SECTIONS = ['cores', 'nodes'] as const;
+
+async function main(): Promise<void> {
+	const args = process.argv.slice(2);
+	const size = args.includes('--size') && args[args.indexOf('--size') + 1] === 'small' ? 'small' : 'full';
+	const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : [...SECTIONS];
+	const options: BenchOptions = {
+		size,
+		customers: size === 'small' ? 2_000 : 100_000,
+		runs: size === 'small' ? 3 : 5,
+		nowMs: Date.parse('2026-12-01T12:00:00Z'),
+	};
+	const started = new Date();
+	console.log(`bench (${size}) on ${machine()}`);
+	const records = completeCustomers(options.customers, options.nowMs);
+	const coreRates = only.includes('cores') || only.includes('nodes') ? await benchCores(records, options.nowMs, options.runs) : new Map();
+	if (only.includes('nodes')) await benchNodes(records, coreRates, options.runs);
+
+	const report = `# Benchmark results
+
+Measured ${started.toISOString().slice(0, 10)} with \`npm run bench\` (${size} size) on ${machine()}.
+
+${table()}
+
+Each figure is the median of ${options.runs} runs after a warm-up; ratios are measured side by side in one run. Absolute figures are for this machine only. Reproduce with \`npm run bench\` (about N minutes; \`-- --size small\` for a quick run).
+`;
+	console.log(`\n${table()}`);
+	if (args.includes('--write')) {
+		fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), report);
+		console.log('wrote bench/RESULTS.md');
+	}
+	if (rows.length === 0) throw new Error('no benchmark ran');
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
