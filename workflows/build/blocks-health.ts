@@ -1,5 +1,5 @@
 import { emailStep } from './blocks';
-import { code, csNode, expr, filterNode, setFields, setJson, tableGet, tableInsert, type FieldValue, type Match } from './nodes';
+import { code, expr, setFields, setJson, tableGet, tableInsert, type FieldValue, type Match } from './nodes';
 import { tableByName } from './tables';
 import type { Template } from './template';
 
@@ -64,40 +64,6 @@ export function notice(t: Template, label: string, at: At, spec: Notice): string
 	const render = emailStep(t, label, [at[0] + 1, at[1]], 'csm_alert');
 	t.connect(set, render);
 	return set;
-}
-
-/**
- * CS Playbook -> the steps for people (task, call, meeting) that have no condition -> cs_tasks. A conditional step
- * (e.g. escalate_to_manager if no_improvement) is left to the template, which records it when its condition holds.
- */
-export function planUnconditionalTasks(t: Template, at: At, playbook: string, source: string): string {
-	const plan = t.add(csNode(`Plan ${source} tasks`, 'customerPlaybook', at, { playbook, outputMode: 'perStep', options: {} }));
-	const people = t.add(
-		filterNode(`Unconditional people steps (${source})`, [at[0] + 1, at[1]], t.info.id, [
-			{
-				left: expr('["task", "call", "meeting"].includes($json.playbook.step.channel) && !$json.playbook.step.condition'),
-				operator: { type: 'boolean', operation: 'true', singleValue: true },
-			},
-		]),
-	);
-	const record = t.add(
-		tableInsert(`Record ${source} tasks`, [at[0] + 2, at[1]], 'cs_tasks', {
-			task_id: expr("$json.playbook.id + ':' + $json.customer_id + ':' + $json.playbook.step.order + ':' + $json.playbook.startAt"),
-			customer_id: expr('String($json.customer_id)'),
-			company: expr("$json.company || ''"),
-			type: expr('$json.playbook.step.channel'),
-			title: expr("$json.playbook.step.action.replace(/_/g, ' ')"),
-			details: expr("$json.playbook.name + ' (' + $json.playbook.source + ')'"),
-			owner: expr('$json.playbook.owner'),
-			owner_email: expr('$json.csm_email'),
-			priority: 'high',
-			due_at: expr('$json.playbook.step.dueAt'),
-			status: 'open',
-			source: expr(`'${source}: ' + $json.playbook.step.action`),
-		}),
-	);
-	t.chain(plan, people, record);
-	return plan;
 }
 
 /**

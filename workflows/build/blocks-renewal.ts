@@ -29,8 +29,8 @@ export function enrolBy(t: Template, at: At, sequence: string, enrolmentId: stri
 			{
 				enrolment_id: enrolmentId,
 				sequence,
-				csm_name: expr(`$json.csm_name || ${setting('csm_name')}`),
-				csm_email: expr(`$json.csm_email || ${setting('csm_email')}`),
+				csm_name: expr(`$json.csm_name || ${setting('default_csm_name')}`),
+				csm_email: expr(`$json.csm_email || ${setting('default_csm_email')}`),
 			},
 			t.info.id,
 		),

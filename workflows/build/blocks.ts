@@ -82,8 +82,8 @@ export function enrol(t: Template, at: At, { sequence }: Enrolment): string {
 			{
 				enrolment_id: expr(`'${sequence}:' + $json.customer_id + ':' + $now.toUTC().toISO()`),
 				sequence,
-				csm_name: expr(`$json.csm_name || ${setting('csm_name')}`),
-				csm_email: expr(`$json.csm_email || ${setting('csm_email')}`),
+				csm_name: expr(`$json.csm_name || ${setting('default_csm_name')}`),
+				csm_email: expr(`$json.csm_email || ${setting('default_csm_email')}`),
 			},
 			t.info.id,
 		),
@@ -159,8 +159,18 @@ export function waitFor(t: Template, name: string, at: At, amount: string): stri
 	return t.add(wait(name, at, amount));
 }
 
-/** Plans the playbook's steps with due times (CS Playbook) and records those for people as tasks in cs_tasks. */
-export function planTasks(t: Template, at: At, playbook: string, source: string): string {
+/**
+ * Plans the playbook's steps with due times (CS Playbook) and records those for people (task, call, meeting) as tasks
+ * in cs_tasks. A step with a condition (e.g. escalate_to_manager if no_improvement) is not recorded up front: the
+ * template records it when its condition holds.
+ */
+export function planTasks(
+	t: Template,
+	at: At,
+	playbook: string,
+	source: string,
+	{ priority = 'normal' }: { priority?: 'urgent' | 'high' | 'normal' } = {},
+): string {
 	const plan = t.add(
 		csNode(`Plan ${source} tasks`, 'customerPlaybook', at, {
 			playbook,
@@ -170,7 +180,10 @@ export function planTasks(t: Template, at: At, playbook: string, source: string)
 	);
 	const people = t.add(
 		filterNode(`People steps (${source})`, [at[0] + 1, at[1]], t.info.id, [
-			{ left: expr('["task", "call", "meeting"].includes($json.playbook.step.channel)'), operator: { type: 'boolean', operation: 'true', singleValue: true } },
+			{
+				left: expr('["task", "call", "meeting"].includes($json.playbook.step.channel) && !$json.playbook.step.condition'),
+				operator: { type: 'boolean', operation: 'true', singleValue: true },
+			},
 		]),
 	);
 	const record = t.add(
@@ -183,7 +196,7 @@ export function planTasks(t: Template, at: At, playbook: string, source: string)
 			details: expr("$json.playbook.name + ' (' + $json.playbook.source + ')'"),
 			owner: expr('$json.playbook.owner'),
 			owner_email: expr('$json.csm_email'),
-			priority: 'normal',
+			priority,
 			due_at: expr('$json.playbook.step.dueAt'),
 			status: 'open',
 			source: expr(`'${source}: ' + $json.playbook.step.action`),

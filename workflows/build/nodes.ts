@@ -1,5 +1,5 @@
 import { stableId, PACKAGE, type NodeSpec } from './template';
-import { tableByName } from './tables';
+import { CUSTOMERS, tableByName } from './tables';
 
 /**
  * Builders for the nodes the templates use, with the parameter shapes n8n itself saves. Versions are the ones both
@@ -21,8 +21,15 @@ export const expr = (code: string) => `={{ ${code} }}`;
 
 export type SettingValue = string | number | boolean;
 
-/** The one node a user edits: every template's links, names and delays. */
+/**
+ * The one node a user edits: every template's links, names and delays. It keeps the item's fields, so a setting
+ * named like a customer field would overwrite the customer's own value (its CSM, say): such names are refused.
+ */
 export function settingsNode(at: At, values: Record<string, SettingValue>, templateId: string): NodeSpec {
+	const clashes = Object.keys(values).filter((name) => CUSTOMERS.columns.some((column) => column.name === name));
+	if (clashes.length) {
+		throw new Error(`${templateId}: settings ${clashes.join(', ')} are customer fields and would overwrite them; call them default_<name>`);
+	}
 	return {
 		name: 'Settings',
 		type: 'n8n-nodes-base.set',

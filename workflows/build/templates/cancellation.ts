@@ -47,8 +47,8 @@ export function cancellationTemplate(): Template {
 				sender_name: 'Acme Customer Success',
 				sender_email: 'success@acme.example',
 				team_language: 'en',
-				csm_name: 'Your CSM',
-				csm_email: 'csm@acme.example',
+				default_csm_name: 'Your CSM',
+				default_csm_email: 'csm@acme.example',
 				executive_name: 'VP Customer Success',
 				executive_email: 'vp-cs@acme.example',
 				save_offer: 'two months at half price',
@@ -155,7 +155,7 @@ export function cancellationTemplate(): Template {
 		setJson(
 			'Save rejected',
 			[6, 4],
-			`{ ...$('Event').first().json, ...${WITHOUT_ROW_META}, enrolment_id: $('Active save').item.json.enrolment_id, customer_id: $('Active save').item.json.customer_id, csm_name: $json.csm_name || ${setting('csm_name')}, csm_email: $json.csm_email || ${setting('csm_email')}, escalation_outcome: 'save rejected', escalation_reason: 'The customer rejected the save offer' + ($('Event').first().json.data && $('Event').first().json.data.reason ? ': ' + $('Event').first().json.data.reason : '') }`,
+			`{ ...$('Event').first().json, ...${WITHOUT_ROW_META}, enrolment_id: $('Active save').item.json.enrolment_id, customer_id: $('Active save').item.json.customer_id, csm_name: $json.csm_name || ${setting('default_csm_name')}, csm_email: $json.csm_email || ${setting('default_csm_email')}, escalation_outcome: 'save rejected', escalation_reason: 'The customer rejected the save offer' + ($('Event').first().json.data && $('Event').first().json.data.reason ? ': ' + $('Event').first().json.data.reason : '') }`,
 		),
 	);
 	t.chain(active, readRejected, rejected);

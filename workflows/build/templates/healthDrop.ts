@@ -1,5 +1,5 @@
-import { customerColumns, enrol, ensureTables, freshCustomer, logStep, stillEnrolled, upsertCustomer, waitFor } from '../blocks';
-import { notice, planUnconditionalTasks, readCustomerOver, recordEnrolmentEpisode, rowNotExists, WITHOUT_ROW_META } from '../blocks-health';
+import { customerColumns, enrol, ensureTables, freshCustomer, logStep, planTasks, stillEnrolled, upsertCustomer, waitFor } from '../blocks';
+import { notice, readCustomerOver, recordEnrolmentEpisode, rowNotExists, WITHOUT_ROW_META } from '../blocks-health';
 import { code, csTrigger, expr, filterNode, ifNode, scheduleTrigger, setJson, setting, settingsNode, switchNode, tableGet, tableInsert } from '../nodes';
 import { Template } from '../template';
 
@@ -35,8 +35,8 @@ export function healthDropTemplate(): Template {
 				product_name: 'Acme',
 				sender_name: 'Acme Customer Success',
 				sender_email: 'success@acme.example',
-				csm_name: 'Your CSM',
-				csm_email: 'csm@acme.example',
+				default_csm_name: 'Your CSM',
+				default_csm_email: 'csm@acme.example',
 				manager_name: 'CS manager',
 				manager_email: 'cs-manager@acme.example',
 				calendar_link: 'https://cal.example.com/acme-cs',
@@ -141,7 +141,7 @@ export function healthDropTemplate(): Template {
 			source: 'health drop: create_at_risk_alert',
 		}),
 	);
-	const call = planUnconditionalTasks(t, [10, -5], 'at_risk.health_score_drop', 'health drop');
+	const call = planTasks(t, [10, -5], 'at_risk.health_score_drop', 'health drop', { priority: 'high' });
 	const csm = notice(t, 'CSM alert', [10, -3], {
 		to: expr('$json.csm_email'),
 		title: expr(`'Health score dropped: ' + ${name}`),

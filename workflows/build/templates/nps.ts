@@ -66,8 +66,8 @@ export function npsTemplate(): Template {
 				product_name: 'Acme',
 				sender_name: 'Acme Customer Success',
 				sender_email: 'success@acme.example',
-				csm_name: 'Your CSM',
-				csm_email: 'csm@acme.example',
+				default_csm_name: 'Your CSM',
+				default_csm_email: 'csm@acme.example',
 				manager_email: 'cs-manager@acme.example',
 				cs_team_email: 'cs-team@acme.example',
 				calendar_link: 'https://cal.example.com/acme-cs',
@@ -140,7 +140,7 @@ export function npsTemplate(): Template {
 	t.connect(reminder, [logReminder, waitClose]).chain(waitClose, gateClose, close);
 
 	// ----- nps_response: the answer -----
-	// The event as the trigger gave it (the Settings node adds its own fields, e.g. csm_email, to the item it passes on).
+	// The event as the trigger gave it (the Settings node adds its own fields, e.g. product_name, to the item it passes on).
 	const answer = t.add(
 		setJson(
 			'NPS answer',
@@ -162,7 +162,7 @@ export function npsTemplate(): Template {
 			'Customer and answer',
 			[6, 10],
 			[
-				`{ csm_name: ${setting('csm_name')}, csm_email: ${setting('csm_email')}`,
+				`{ csm_name: ${setting('default_csm_name')}, csm_email: ${setting('default_csm_email')}`,
 				"...Object.fromEntries(Object.entries($json).filter(([key, value]) => !['id', 'createdAt', 'updatedAt'].includes(key) && value !== null && value !== ''))",
 				"...Object.fromEntries(Object.entries($('NPS answer').first().json).filter(([key, value]) => value !== null && value !== undefined && value !== '')) }",
 			].join(', '),

@@ -46,8 +46,8 @@ export function welcomeTemplate(): Template {
 				product_name: 'Acme',
 				sender_name: 'Acme Customer Success',
 				sender_email: 'success@acme.example',
-				csm_name: 'Your CSM',
-				csm_email: 'csm@acme.example',
+				default_csm_name: 'Your CSM',
+				default_csm_email: 'csm@acme.example',
 				calendar_link: 'https://cal.example.com/acme-cs',
 				help_link: 'https://help.acme.example',
 				dashboard_link: 'https://app.acme.example',
@@ -136,7 +136,7 @@ export function welcomeTemplate(): Template {
 	const stalledPlan = planTasks(t, [14, -2.5], 'onboarding.stalled_onboarding', 'stalled onboarding');
 	t.connect(stalled, help, 0).connect(stalled, stalledPlan, 0);
 	const stalledEvent = t.add(
-		setFields('Stalled customer', [3, 3], { csm_email: expr(`$json.csm_email || ${setting('csm_email')}`), csm_name: expr(`$json.csm_name || ${setting('csm_name')}`) }, id),
+		setFields('Stalled customer', [3, 3], { csm_email: expr(`$json.csm_email || ${setting('default_csm_email')}`), csm_name: expr(`$json.csm_name || ${setting('default_csm_name')}`) }, id),
 	);
 	t.connect(route, stalledEvent, 2).connect(stalledEvent, help).connect(stalledEvent, stalledPlan);
 
