@@ -95,3 +95,10 @@ describe.each(files)('%s', (file) => {
 		}
 	});
 });
+
+it('the README lists every template that ships, by name', () => {
+	const readme = fs.readFileSync(path.resolve(DIR, '..', 'README.md'), 'utf8');
+	const section = readme.slice(readme.indexOf('## Workflow templates'), readme.indexOf('## Install into your own n8n'));
+	for (const file of files) expect(section).toContain(`| ${load(file).name} |`);
+	expect(section).toContain(`${['Zero', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten', 'Eleven', 'Twelve'][files.length]} templates ship`);
+});
