@@ -10,6 +10,7 @@ import * as path from 'node:path';
 
 import { completeCustomers } from '../test/fixtures/customers';
 import { benchCores } from './cores';
+import { benchN8n } from './n8nServer';
 import { benchNodes } from './nodes';
 import { machine, rows, table } from './measure';
 
@@ -21,7 +22,7 @@ export interface BenchOptions {
 	nowMs: number;
 }
 
-const SECTIONS = ['cores', 'nodes'] as const;
+const SECTIONS = ['cores', 'nodes', 'n8n'] as const;
 
 async function main(): Promise<void> {
 	const args = process.argv.slice(2);
@@ -38,6 +39,13 @@ async function main(): Promise<void> {
 	const records = completeCustomers(options.customers, options.nowMs);
 	const coreRates = only.includes('cores') || only.includes('nodes') ? await benchCores(records, options.nowMs, options.runs) : new Map();
 	if (only.includes('nodes')) await benchNodes(records, coreRates, options.runs);
+	if (only.includes('n8n')) {
+		await benchN8n(
+			size === 'small'
+				? { customers: 500, memoryCustomers: 2_000, runs: 2, requests: 100, connections: 4 }
+				: { customers: 20_000, memoryCustomers: 100_000, runs: 5, requests: 2_000, connections: 8 },
+		);
+	}
 
 	const report = `# Benchmark results
 

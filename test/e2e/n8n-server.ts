@@ -230,6 +230,8 @@ export class N8nServer {
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 			N8N_TEMPLATES_ENABLED: 'false',
 			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
+			// The CLI's output is how import and publish are checked; the node-test harness quiets n8n in its own process.
+			N8N_LOG_LEVEL: 'info',
 		};
 	}
 
