@@ -1,3 +1,4 @@
+import * as workflowHelpers from 'n8n-workflow';
 import {
 	NodeConnectionTypes,
 	NodeOperationError,
@@ -37,6 +38,30 @@ interface TriggerSettings {
 }
 
 const MIN_SECRET_LENGTH = 16;
+
+/**
+ * The webhook's path and response settings, from the node's parameters. n8n 2.x resolves fields declared with
+ * webhookDescriptionFields without its expression engine (no isolate for every request); older n8n versions lack
+ * the helper and get the same fields as plain expression templates.
+ */
+function webhookFields(): Record<'path' | 'responseMode' | 'responseCode' | 'responseData', string> {
+	const fields = {
+		path: { template: '={{$parameter["path"]}}', resolve: (p: IDataObject) => p.path },
+		responseMode: { template: '={{$parameter["responseMode"] || "onReceived"}}', resolve: (p: IDataObject) => p.responseMode || 'onReceived' },
+		responseCode: {
+			template: '={{$parameter["responseMode"] === "lastNode" || $parameter["responseMode"] === "responseNode" ? 200 : 202}}',
+			resolve: (p: IDataObject) => (p.responseMode === 'lastNode' || p.responseMode === 'responseNode' ? 200 : 202),
+		},
+		responseData: {
+			template: '={{$parameter["responseMode"] === "lastNode" ? "firstEntryJson" : ""}}',
+			resolve: (p: IDataObject) => (p.responseMode === 'lastNode' ? 'firstEntryJson' : ''),
+		},
+	};
+	type Templates = Record<keyof typeof fields, string>;
+	const declare = (workflowHelpers as unknown as { webhookDescriptionFields?: (f: typeof fields) => Templates }).webhookDescriptionFields;
+	if (typeof declare === 'function') return declare(fields);
+	return Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, field.template])) as Templates;
+}
 
 /** The caller learns what failed, never what was expected. */
 function respond(context: IWebhookFunctions, status: number, body: ResponseBody): IWebhookResponseData {
@@ -87,17 +112,7 @@ export class CustomerSuccessTrigger implements INodeType {
 				displayOptions: { show: { authentication: ['signature', 'headerToken'] } },
 			},
 		],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				responseMode: '={{$parameter["responseMode"]}}',
-				responseCode: '={{$parameter["responseMode"] === "onReceived" ? 202 : 200}}',
-				responseData: '={{$parameter["responseMode"] === "lastNode" ? "firstEntryJson" : ""}}',
-				path: '={{$parameter["path"]}}',
-				isFullPath: true,
-			},
-		],
+		webhooks: [{ name: 'default', httpMethod: 'POST', isFullPath: true, ...webhookFields() }],
 		properties: customerSuccessTriggerProperties,
 	};
 
