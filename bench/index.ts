@@ -43,7 +43,7 @@ async function main(): Promise<void> {
 		await benchN8n(
 			size === 'small'
 				? { customers: 500, memoryCustomers: 2_000, runs: 2, requests: 100, connections: 4 }
-				: { customers: 20_000, memoryCustomers: 100_000, runs: 5, requests: 2_000, connections: 8 },
+				: { customers: 20_000, memoryCustomers: 100_000, runs: 5, requests: 1_000, connections: 8 },
 		);
 	}
 

@@ -253,7 +253,7 @@ export const healthScoreProperties: INodeProperties[] = [
 						name: 'Summary',
 						value: 'summary',
 						description:
-							'Score, grade, category, trend, alerts, drivers and component scores, with the metric lists left empty: lighter on memory and faster downstream for large runs',
+							'Score, grade, category, trend, coverage, alerts, drivers, risk factors and opportunities, without the component and metric breakdown: lighter on memory and faster downstream for large runs',
 					},
 				],
 				description: 'How much of the scoring each item carries in health',

@@ -123,11 +123,14 @@ const FIELD_CHECKS: Record<string, Check> = {
 };
 for (const field of CUSTOMER_NUMERIC_FIELDS) FIELD_CHECKS[field] = numericCheck;
 for (const field of CUSTOMER_DATE_FIELDS) FIELD_CHECKS[field] = instantCheck;
-const CHECKS = Object.entries(FIELD_CHECKS);
+const CHECK_FIELDS = Object.keys(FIELD_CHECKS);
+const CHECK_FUNCTIONS = Object.values(FIELD_CHECKS);
 
 /** Whether a record passes the customer record schema, without parsing it (see customerRecordSchema). */
 export function isValidCustomerRecord(record: Record<string, unknown>): boolean {
-	for (const [field, check] of CHECKS) if (!check(record[field])) return false;
+	for (let index = 0; index < CHECK_FIELDS.length; index++) {
+		if (!CHECK_FUNCTIONS[index](record[CHECK_FIELDS[index]])) return false;
+	}
 	return true;
 }
 

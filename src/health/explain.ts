@@ -16,8 +16,9 @@ function describeValue(metric: HealthMetricResult): string {
 }
 
 function describeMetric(metric: HealthMetricResult, component: HealthComponentResult): string {
-	const lost = formatNumber(metric.pointsLost ?? 0);
-	const max = formatNumber(metric.maxPoints);
+	// Points are already rounded to two decimals: they print as they are.
+	const lost = String(metric.pointsLost ?? 0);
+	const max = String(metric.maxPoints);
 	const band =
 		metric.bandPoints !== undefined && metric.bandPoints !== null
 			? `, ${formatNumber(metric.bandPoints)} of ${formatNumber(metric.bandMaxPoints ?? 0)} band points`

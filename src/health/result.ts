@@ -38,11 +38,10 @@ export interface HealthComponentResult {
 	score: number | null;
 	/** Share of the component's weight that had data. */
 	coverage: number;
-	/** Empty in summary detail. */
 	metrics: HealthMetricResult[];
 }
 
-/** Full: every component with its metrics; summary: the metric lists left empty (lighter output for big runs). */
+/** Full: every component with its metrics; summary: no component list (lighter output for big runs). */
 export type HealthDetail = 'full' | 'summary';
 
 export interface HealthAlert {
@@ -61,6 +60,7 @@ export interface HealthResult {
 	previousScore: number | null;
 	/** Share of the model's total weight that had data, 0-1. */
 	coverage: number;
+	/** Empty in summary detail. */
 	components: HealthComponentResult[];
 	riskFactors: string[];
 	opportunities: string[];

@@ -21,7 +21,7 @@ export interface HealthScoringOptions {
 	previousScore?: number | null;
 	/** Fields derived from dates, keyed by metric field, naming their source date. */
 	derivedFrom?: Record<string, string>;
-	/** 'summary' leaves the per-metric breakdown out of the result (the score, drivers and the rest are the same). */
+	/** 'summary' leaves the component and metric breakdown out of the result (the score, drivers and the rest are the same). */
 	detail?: HealthDetail;
 }
 
@@ -46,14 +46,47 @@ function describeProblem(reading: MetricReading): string {
 	return reading.problemDetail ?? 'invalid';
 }
 
-const componentWeights = new WeakMap<HealthModel, number>();
-function componentWeightTotal(model: HealthModel): number {
-	let total = componentWeights.get(model);
-	if (total === undefined) {
-		total = model.components.reduce((sum, component) => sum + component.weight, 0);
-		componentWeights.set(model, total);
+/** What scoring needs of a model that does not depend on the record: worked out once per model object. */
+interface CompiledModel {
+	totalComponentWeight: number;
+	components: Array<{
+		/** The component's weight in the model, normalised (as the result shows it). */
+		weightShare: number;
+		metricWeightTotal: number;
+		metrics: Array<{ field: string; simple: boolean; weightShare: number }>;
+	}>;
+}
+
+const compiledModels = new WeakMap<HealthModel, CompiledModel>();
+const PLAIN_FIELD = /^[^.\s]+$/;
+
+function compile(model: HealthModel): CompiledModel {
+	let compiled = compiledModels.get(model);
+	if (!compiled) {
+		const totalComponentWeight = model.components.reduce((sum, component) => sum + component.weight, 0);
+		compiled = {
+			totalComponentWeight,
+			components: model.components.map((component) => {
+				const metricWeightTotal = component.metrics.reduce((sum, metric) => sum + metric.weight, 0);
+				return {
+					weightShare: roundTo(component.weight / totalComponentWeight, 4),
+					metricWeightTotal,
+					metrics: component.metrics.map((spec) => {
+						const field = spec.field ?? spec.key;
+						return { field, simple: PLAIN_FIELD.test(field), weightShare: roundTo(spec.weight / metricWeightTotal, 4) };
+					}),
+				};
+			}),
+		};
+		compiledModels.set(model, compiled);
 	}
-	return total;
+	return compiled;
+}
+
+/** The value of a metric's field: a plain field name is read directly (own property), a path through getPath. */
+function valueOf(source: Record<string, unknown>, field: string, simple: boolean): unknown {
+	if (!simple) return getPath(source, field);
+	return Object.prototype.hasOwnProperty.call(source, field) && field !== '__proto__' ? source[field] : undefined;
 }
 
 /**
@@ -68,17 +101,20 @@ export function scoreHealth(
 ): HealthResult {
 	const policy = options.missingData ?? 'reweight';
 	const minCoverage = options.minCoverage ?? 0.5;
-	const totalComponentWeight = componentWeightTotal(model);
+	const compiled = compile(model);
+	const totalComponentWeight = compiled.totalComponentWeight;
 
 	// Plain loops rather than map/filter/sum: this runs for every item, and the sums keep the same order (so the
 	// same floating-point results) as the arithmetic they replace.
 	const problems: Array<{ field: string; reason: string }> = [];
 	const work: MetricWork[][] = [];
-	for (const component of model.components) {
+	for (let c = 0; c < model.components.length; c++) {
+		const component = model.components[c];
 		const row: MetricWork[] = [];
-		for (const spec of component.metrics) {
-			const field = spec.field ?? spec.key;
-			let reading = readMetric(spec, getPath(source, field));
+		for (let m = 0; m < component.metrics.length; m++) {
+			const spec = component.metrics[m];
+			const { field, simple } = compiled.components[c].metrics[m];
+			let reading = readMetric(spec, valueOf(source, field, simple));
 			const usable = reading.normalized !== null;
 			if (!usable) {
 				problems.push({ field, reason: describeProblem(reading) });
@@ -123,7 +159,7 @@ export function scoreHealth(
 	const components: HealthComponentResult[] = model.components.map((component, c) => {
 		const { raw, countedWeight, metricWeightTotal, dataWeight } = componentScores[c];
 		const componentShare = raw === null || presentComponentWeight === 0 ? 0 : component.weight / presentComponentWeight;
-		const metrics = work[c].map(({ spec, field, reading, counted }): HealthMetricResult => {
+		const metrics = work[c].map(({ spec, field, reading, counted }, m): HealthMetricResult => {
 			const share = counted && countedWeight > 0 ? componentShare * (spec.weight / countedWeight) : 0;
 			const maxPoints = 100 * share;
 			const points = counted ? ((reading.normalized as number) / 100) * maxPoints : null;
@@ -133,7 +169,7 @@ export function scoreHealth(
 				field,
 				value: reading.value,
 				normalized: reading.normalized === null ? null : roundTo(reading.normalized, 2),
-				weight: roundTo(spec.weight / metricWeightTotal, 4),
+				weight: compiled.components[c].metrics[m].weightShare,
 				missing: reading.problem !== undefined,
 				points: points === null ? null : roundTo(points, 2),
 				maxPoints: roundTo(maxPoints, 2),
@@ -151,7 +187,7 @@ export function scoreHealth(
 		return {
 			key: component.key,
 			name: component.name,
-			weight: roundTo(component.weight / totalComponentWeight, 4),
+			weight: compiled.components[c].weightShare,
 			score: raw === null ? null : roundTo(raw),
 			coverage: roundTo(dataWeight / metricWeightTotal, 4),
 			metrics,
@@ -160,7 +196,6 @@ export function scoreHealth(
 
 	coverage = roundTo(coverage, 4);
 	const drivers = describeDrivers(components, { coverage, minCoverage, sufficient: total !== null && coverage >= minCoverage });
-	if (options.detail === 'summary') for (const component of components) component.metrics = [];
 	const previousScore = options.previousScore ?? null;
 	const sufficient = total !== null && coverage >= minCoverage;
 	const score = sufficient ? roundTo(total as number) : null;
@@ -175,7 +210,8 @@ export function scoreHealth(
 		trend: score === null ? null : trendFor(score, previousScore),
 		previousScore,
 		coverage,
-		components,
+		// Summary detail: the components (and their metrics) are left out; the drivers above still name the metrics.
+		components: options.detail === 'summary' ? [] : components,
 		riskFactors: riskFactorsFor(components, source),
 		opportunities: opportunitiesFor(source),
 		alerts: score === null || grade === null ? [] : healthAlerts(score, grade, previousScore, model.grades),

@@ -22,6 +22,8 @@ const FACTORS = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
  * (slow) string conversion done; everywhere else Math.round gives the same answer.
  */
 export function roundTo(value: number, decimals = 0): number {
+	// Whole numbers (most normalised scores are 100 or 0) are already rounded.
+	if (Number.isInteger(value) && Math.abs(value) < 2 ** 40) return value;
 	const factor = FACTORS[decimals] ?? 10 ** decimals;
 	const shifted = Math.abs(value) * factor;
 	const fraction = shifted - Math.floor(shifted);

@@ -10,11 +10,23 @@ export function splitPath(path: string): string[] {
 }
 
 const SIMPLE_KEY = /^[^.\s]+$/;
+// Whether a path is one plain field name, remembered per path (the same few paths are read for every item).
+const simplePaths = new Map<string, boolean>();
+
+function isSimplePath(path: string): boolean {
+	let simple = simplePaths.get(path);
+	if (simple === undefined) {
+		simple = SIMPLE_KEY.test(path);
+		if (simplePaths.size > 10_000) simplePaths.clear();
+		simplePaths.set(path, simple);
+	}
+	return simple;
+}
 
 /** Returns the value at `path` (own properties only), or undefined. An empty path returns `source`. */
 export function getPath(source: unknown, path: string): unknown {
 	// Most paths are one plain field name: read it without splitting (this runs for every metric of every item).
-	if (SIMPLE_KEY.test(path)) {
+	if (isSimplePath(path)) {
 		if (FORBIDDEN_SEGMENTS.has(path) || source === null || typeof source !== 'object') return undefined;
 		return Object.prototype.hasOwnProperty.call(source, path) ? (source as Record<string, unknown>)[path] : undefined;
 	}
