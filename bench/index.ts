@@ -9,7 +9,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { completeCustomers } from '../test/fixtures/customers';
+import { benchChain } from './chain';
 import { benchCores } from './cores';
+import { benchMemory } from './memory';
 import { benchN8n } from './n8nServer';
 import { benchNodes } from './nodes';
 import { machine, rows, table } from './measure';
@@ -22,7 +24,7 @@ export interface BenchOptions {
 	nowMs: number;
 }
 
-const SECTIONS = ['cores', 'nodes', 'n8n'] as const;
+const SECTIONS = ['cores', 'nodes', 'chain', 'memory', 'n8n'] as const;
 
 async function main(): Promise<void> {
 	const args = process.argv.slice(2);
@@ -39,6 +41,8 @@ async function main(): Promise<void> {
 	const records = completeCustomers(options.customers, options.nowMs);
 	const coreRates = only.includes('cores') || only.includes('nodes') ? await benchCores(records, options.nowMs, options.runs) : new Map();
 	if (only.includes('nodes')) await benchNodes(records, coreRates, options.runs);
+	if (only.includes('chain')) await benchChain(records, options.runs);
+	if (only.includes('memory')) benchMemory(size === 'small' ? [1_000, 2_000, 4_000] : [125_000, 250_000, 500_000, 1_000_000]);
 	if (only.includes('n8n')) {
 		await benchN8n(
 			size === 'small'
