@@ -23,7 +23,7 @@ import {
 	type CooldownRequest,
 	type SignalRule,
 } from '../../src/signals';
-import { defaultTimeZone, referenceInstant } from '../shared/parameters';
+import { ItemParameters } from '../shared/itemParameters';
 import { processItems } from '../shared/processItems';
 import {
 	churnSignalsProperties,
@@ -37,18 +37,13 @@ const OUTPUTS_BY_MODE: `={{${string}}}` = `={{ $parameter["outputMode"] === "byT
 	(displayName) => `{ "type": "${NodeConnectionTypes.Main}", "displayName": "${displayName}" }`,
 ).join(', ')}] : [{ "type": "${NodeConnectionTypes.Main}" }] }}`;
 
-interface ChurnOptions {
-	cooldownDays?: number;
-	cooldownHistorySize?: number;
-	thresholds?: { values?: Record<string, unknown> };
-}
+const RULE_PARAMETERS = ['signals', 'customSignals', 'options.thresholds'];
 
 /** The signal rules of one item; parsed once per distinct configuration. */
-function resolveRules(context: IExecuteFunctions, itemIndex: number, cache: Map<string, SignalRule[]>): SignalRule[] {
-	const enabled = context.getNodeParameter('signals', itemIndex, []) as string[];
-	const rows = context.getNodeParameter('customSignals.signal', itemIndex, []) as unknown[];
-	const options = context.getNodeParameter('options', itemIndex, {}) as ChurnOptions;
-	const thresholds = options.thresholds?.values ?? {};
+function resolveRules(parameters: ItemParameters, itemIndex: number, cache: Map<string, SignalRule[]>): SignalRule[] {
+	const enabled = parameters.get<string[]>('signals', itemIndex, []);
+	const rows = parameters.get<unknown[]>('customSignals.signal', itemIndex, []);
+	const thresholds = parameters.get<{ values?: Record<string, unknown> }>('options.thresholds', itemIndex, {}).values ?? {};
 	const key = JSON.stringify([enabled, rows, thresholds]);
 	let rules = cache.get(key);
 	if (!rules) {
@@ -85,17 +80,21 @@ export class CustomerChurnSignals implements INodeType {
 		const items = this.getInputData();
 		const rulesCache = new Map<string, SignalRule[]>();
 		const now = DateTime.now();
+		const parameters = new ItemParameters(this);
+		// The rules are the same for every item unless one of their parameters is an expression.
+		const perItemRules = RULE_PARAMETERS.some((name) => parameters.isPerItem(name));
+		let sharedRules: SignalRule[] | undefined;
 
 		// 1. Detect, per item (pure). Errors are kept and re-thrown per item by processItems below.
 		const assessed: Array<Assessed | { error: unknown }> = items.map((item, itemIndex) => {
 			try {
-				const zone = defaultTimeZone(this, itemIndex);
-				const options = this.getNodeParameter('options', itemIndex, {}) as ChurnOptions;
-				const cooldownDays = parseCooldownDays(options.cooldownDays);
+				const zone = parameters.defaultTimeZone(itemIndex);
+				const cooldownDays = parseCooldownDays(parameters.get<unknown>('options.cooldownDays', itemIndex, ''));
+				const rules = perItemRules ? resolveRules(parameters, itemIndex, rulesCache) : (sharedRules ??= resolveRules(parameters, itemIndex, rulesCache));
 				const assessment = assessChurn(item.json, {
-					rules: resolveRules(this, itemIndex, rulesCache),
-					customerPath: this.getNodeParameter('customerPath', itemIndex, '') as string,
-					reference: referenceInstant(this, itemIndex, now.setZone(zone)),
+					rules,
+					customerPath: parameters.get<string>('customerPath', itemIndex, ''),
+					reference: parameters.referenceInstant(itemIndex, now, zone),
 					defaultTimeZone: zone,
 					cooldownDays,
 				});

@@ -24,7 +24,7 @@ import {
 	type TemplateOverrides,
 	type TemplateParameters,
 } from '../../src/templates';
-import { defaultTimeZone, referenceInstant } from '../shared/parameters';
+import { ItemParameters } from '../shared/itemParameters';
 import { processItems } from '../shared/processItems';
 import { BY_ID, CUSTOM, emailTemplateProperties } from './description';
 
@@ -59,21 +59,19 @@ const OUR_TAG_IN_EXPRESSION = /\{\{\{|\{\{\s*[#/!]|\{\{\s*[A-Za-z_][A-Za-z0-9_.]
 
 /**
  * Our {{ tags }} look like n8n's expressions: in a field switched to Expression mode, n8n would evaluate them
- * itself (wrongly, or failing) before this node sees them. Such a field fails with a message saying to switch it
- * back to Fixed. An expression that only loads a template (`{{ $json.template_html }}`) is fine.
+ * itself (wrongly, or failing) before this node sees them. Such a field fails every item with a message saying to
+ * switch it back to Fixed. An expression that only loads a template (`{{ $json.template_html }}`) is fine. The fields
+ * are the node's own: checked once per execution, the message returned for the items to fail with.
  */
-function assertFixedTemplateFields(context: IExecuteFunctions, itemIndex: number): void {
+function expressionTemplateField(context: IExecuteFunctions): string | null {
 	const parameters = context.getNode().parameters;
 	for (const [name, label] of Object.entries(TEMPLATE_FIELDS)) {
 		const raw = getPath(parameters, name);
 		if (typeof raw !== 'string' || !raw.startsWith('=')) continue;
 		if (!OUR_TAG_IN_EXPRESSION.test(raw.slice(1).replace(/\{\{\s*\$[^}]*\}\}/g, ''))) continue;
-		throw new NodeOperationError(
-			context.getNode(),
-			`${label}: this field is an n8n expression, so n8n would evaluate the template's tags (such as {{ first_name }}) itself. Switch the field to Fixed: this node fills the tags in, escaping every value`,
-			{ itemIndex },
-		);
+		return `${label}: this field is an n8n expression, so n8n would evaluate the template's tags (such as {{ first_name }}) itself. Switch the field to Fixed: this node fills the tags in, escaping every value`;
 	}
+	return null;
 }
 
 function optionalText(value: unknown): string | undefined {
@@ -81,15 +79,15 @@ function optionalText(value: unknown): string | undefined {
 	return typeof value === 'string' ? value : String(value);
 }
 
-function rows(context: IExecuteFunctions, name: string, itemIndex: number): NameValueRow[] {
-	const value = context.getNodeParameter(name, itemIndex, []) as unknown;
+function rows(parameters: ItemParameters, name: string, itemIndex: number): NameValueRow[] {
+	const value = parameters.get<unknown>(name, itemIndex, []);
 	return Array.isArray(value) ? (value as NameValueRow[]) : [];
 }
 
-function customTemplate(context: IExecuteFunctions, itemIndex: number, locale: TemplateLocale): EmailTemplate {
-	const id = String(context.getNodeParameter('customTemplateId', itemIndex, 'custom') ?? '').trim() || 'custom';
+function customTemplate(context: IExecuteFunctions, parameters: ItemParameters, itemIndex: number, locale: TemplateLocale): EmailTemplate {
+	const id = String(parameters.get<unknown>('customTemplateId', itemIndex, 'custom') ?? '').trim() || 'custom';
 	const defaults: Record<string, string> = {};
-	for (const row of rows(context, 'customDefaults.default', itemIndex)) {
+	for (const row of rows(parameters, 'customDefaults.default', itemIndex)) {
 		const name = typeof row.name === 'string' ? row.name.trim() : '';
 		const parsed = parsePath(name, false);
 		if (typeof parsed === 'string') {
@@ -104,32 +102,51 @@ function customTemplate(context: IExecuteFunctions, itemIndex: number, locale: T
 		trigger: null,
 		locales: {
 			[locale]: {
-				subject: optionalText(context.getNodeParameter('customSubject', itemIndex, '')) ?? '',
-				html: optionalText(context.getNodeParameter('customHtml', itemIndex, '')) ?? '',
-				text: optionalText(context.getNodeParameter('customText', itemIndex, '')) ?? null,
+				subject: optionalText(parameters.get<unknown>('customSubject', itemIndex, '')) ?? '',
+				html: optionalText(parameters.get<unknown>('customHtml', itemIndex, '')) ?? '',
+				text: optionalText(parameters.get<unknown>('customText', itemIndex, '')) ?? null,
 			},
 		},
 		defaults: { [locale]: defaults },
 	};
 }
 
-function extraVariables(context: IExecuteFunctions, itemIndex: number): ExtraVariable[] {
-	return rows(context, 'extraVariables.variable', itemIndex).map((row) => ({ name: row.name, value: row.value }));
+function extraVariables(parameters: ItemParameters, itemIndex: number): ExtraVariable[] {
+	return rows(parameters, 'extraVariables.variable', itemIndex).map((row) => ({ name: row.name, value: row.value }));
 }
 
-function text(context: IExecuteFunctions, name: string, itemIndex: number): string {
-	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
+function text(parameters: ItemParameters, name: string, itemIndex: number): string {
+	const value = parameters.get<unknown>(name, itemIndex, '');
 	return typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value);
 }
 
-function emailConfig(context: IExecuteFunctions, itemIndex: number, now: DateTime): EmailConfig {
-	assertFixedTemplateFields(context, itemIndex);
-	const options = context.getNodeParameter('options', itemIndex, {}) as EmailOptions;
-	const choice = context.getNodeParameter('template', itemIndex) as string;
-	const locale = context.getNodeParameter('defaultLocale', itemIndex, 'en') as TemplateLocale;
+/** The parameters an item's EmailConfig is made of: when none is an expression, one config serves every item. */
+const CONFIG_PARAMETERS = [
+	'options',
+	'template',
+	'defaultLocale',
+	'links',
+	'customerPath',
+	'missingVariables',
+	'productName',
+	'senderName',
+	'senderEmail',
+	'extraVariables',
+	'templateId',
+	'customTemplateId',
+	'customDefaults',
+	'customSubject',
+	'customHtml',
+	'customText',
+];
+
+function emailConfig(context: IExecuteFunctions, parameters: ItemParameters, itemIndex: number, now: DateTime): EmailConfig {
+	const options = parameters.get<EmailOptions>('options', itemIndex, {});
+	const choice = parameters.get<string>('template', itemIndex, '');
+	const locale = parameters.get<TemplateLocale>('defaultLocale', itemIndex, 'en');
 	let template: TemplateChoice;
-	if (choice === CUSTOM) template = { kind: 'custom', template: customTemplate(context, itemIndex, locale) };
-	else if (choice === BY_ID) template = { kind: 'builtIn', id: context.getNodeParameter('templateId', itemIndex, ''), field: 'Template ID' };
+	if (choice === CUSTOM) template = { kind: 'custom', template: customTemplate(context, parameters, itemIndex, locale) };
+	else if (choice === BY_ID) template = { kind: 'builtIn', id: parameters.get<unknown>('templateId', itemIndex, ''), field: 'Template ID' };
 	else template = { kind: 'builtIn', id: choice, field: 'Template' };
 
 	const overrides: TemplateOverrides = {};
@@ -141,20 +158,20 @@ function emailConfig(context: IExecuteFunctions, itemIndex: number, now: DateTim
 		if (html !== undefined) overrides.html = html;
 		if (textBody !== undefined) overrides.text = textBody;
 	}
-	const links = context.getNodeParameter('links', itemIndex, {}) as TemplateParameters['links'];
-	const zone = defaultTimeZone(context, itemIndex);
+	const links = parameters.get<TemplateParameters['links']>('links', itemIndex, {});
+	const zone = parameters.defaultTimeZone(itemIndex);
 	return {
 		template,
-		customerPath: context.getNodeParameter('customerPath', itemIndex, '') as string,
-		missingVariables: context.getNodeParameter('missingVariables', itemIndex, 'strict') as MissingVariablePolicy,
+		customerPath: parameters.get<string>('customerPath', itemIndex, ''),
+		missingVariables: parameters.get<MissingVariablePolicy>('missingVariables', itemIndex, 'strict'),
 		defaultLocale: locale,
 		parameters: {
-			productName: text(context, 'productName', itemIndex),
-			senderName: text(context, 'senderName', itemIndex),
-			senderEmail: text(context, 'senderEmail', itemIndex),
+			productName: text(parameters, 'productName', itemIndex),
+			senderName: text(parameters, 'senderName', itemIndex),
+			senderEmail: text(parameters, 'senderEmail', itemIndex),
 			links,
 		},
-		extraVariables: extraVariables(context, itemIndex),
+		extraVariables: extraVariables(parameters, itemIndex),
 		rawVariables: (options.rawVariables ?? '')
 			.split(',')
 			.map((name) => name.trim())
@@ -162,7 +179,7 @@ function emailConfig(context: IExecuteFunctions, itemIndex: number, now: DateTim
 		overrides,
 		unsubscribeUrl: optionalText(options.unsubscribeUrl),
 		idempotency: options.idempotency ?? 'off',
-		reference: referenceInstant(context, itemIndex, now.setZone(zone)),
+		reference: parameters.referenceInstant(itemIndex, now, zone),
 		defaultTimeZone: zone,
 	};
 }
@@ -188,9 +205,16 @@ export class CustomerEmailTemplate implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const listing = this.getNodeParameter('operation', 0) === 'listVariables';
 		const now = DateTime.now();
+		const parameters = new ItemParameters(this);
+		const fixedFieldError = expressionTemplateField(this);
+		const perItemConfig = CONFIG_PARAMETERS.some((name) => parameters.isPerItem(name));
+		let sharedConfig: EmailConfig | undefined;
 
 		return processItems(this, 1, (item, itemIndex) => {
-			const config = emailConfig(this, itemIndex, now);
+			if (fixedFieldError) throw new NodeOperationError(this.getNode(), fixedFieldError, { itemIndex });
+			const config = perItemConfig
+				? emailConfig(this, parameters, itemIndex, now)
+				: (sharedConfig ??= emailConfig(this, parameters, itemIndex, now));
 			if (listing) {
 				const description = describeTemplateVariables(item.json, config);
 				return { json: { ...item.json, emailTemplate: description as unknown as IDataObject }, output: 0 };

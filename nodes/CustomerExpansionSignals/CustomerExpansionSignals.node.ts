@@ -15,8 +15,8 @@ import {
 	type ExpansionSettings,
 	type ExpansionThresholds,
 } from '../../src/expansion';
+import { ItemParameters } from '../shared/itemParameters';
 import { processItems } from '../shared/processItems';
-import { defaultTimeZone, referenceInstant } from '../shared/parameters';
 import { expansionSignalsProperties, OPPORTUNITY_OUTPUTS } from './description';
 
 // One output, or "Opportunity" / "No Opportunity" so a flow branches without an If node.
@@ -33,15 +33,26 @@ interface ExpansionOptions {
 	upsellShareOfMrr?: number;
 }
 
+// Every option but the Reference Time and the Time Zone is a setting.
+const SETTING_PARAMETERS = [
+	'addOnTriggers',
+	'options.addOnPrices',
+	'options.featureAddOnPrice',
+	'options.forecastHorizonDays',
+	'options.planLadder',
+	'options.thresholds',
+	'options.upsellShareOfMrr',
+];
+
 /** Resolves the settings of one item; each distinct combination is validated once. */
 function resolveSettings(
-	context: IExecuteFunctions,
+	parameters: ItemParameters,
 	itemIndex: number,
 	cache: Map<string, ExpansionSettings>,
 ): ExpansionSettings {
-	const options = context.getNodeParameter('options', itemIndex, {}) as ExpansionOptions;
+	const options = parameters.get<ExpansionOptions>('options', itemIndex, {});
 	const input = {
-		addOnTriggers: context.getNodeParameter('addOnTriggers', itemIndex, false) as boolean,
+		addOnTriggers: parameters.get<boolean>('addOnTriggers', itemIndex, false),
 		addOnPrices: options.addOnPrices?.values,
 		featureAddOnPrice: options.featureAddOnPrice,
 		forecastHorizonDays: options.forecastHorizonDays,
@@ -79,13 +90,20 @@ export class CustomerExpansionSignals implements INodeType {
 		const byOpportunity = this.getNodeParameter('outputMode', 0) === 'byOpportunity';
 		const cache = new Map<string, ExpansionSettings>();
 		const now = DateTime.now();
+		const parameters = new ItemParameters(this);
+		// The settings are the same for every item unless one of them is an expression.
+		const perItemSettings = SETTING_PARAMETERS.some((name) => parameters.isPerItem(name));
+		let sharedSettings: ExpansionSettings | undefined;
 
 		return processItems(this, byOpportunity ? OPPORTUNITY_OUTPUTS.length : 1, (item, itemIndex) => {
-			const zone = defaultTimeZone(this, itemIndex);
+			const zone = parameters.defaultTimeZone(itemIndex);
+			const settings = perItemSettings
+				? resolveSettings(parameters, itemIndex, cache)
+				: (sharedSettings ??= resolveSettings(parameters, itemIndex, cache));
 			const expansion = evaluateExpansion(item.json, {
-				customerPath: this.getNodeParameter('customerPath', itemIndex, '') as string,
-				settings: resolveSettings(this, itemIndex, cache),
-				reference: referenceInstant(this, itemIndex, now.setZone(zone)),
+				customerPath: parameters.get<string>('customerPath', itemIndex, ''),
+				settings,
+				reference: parameters.referenceInstant(itemIndex, now, zone),
 				defaultTimeZone: zone,
 			});
 			return {

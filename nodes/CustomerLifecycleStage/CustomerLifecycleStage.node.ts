@@ -16,7 +16,7 @@ import {
 	type LifecycleStage,
 	type OnboardingCompletionScale,
 } from '../../src/lifecycle';
-import { defaultTimeZone, referenceInstant } from '../shared/parameters';
+import { ItemParameters } from '../shared/itemParameters';
 import { processItems } from '../shared/processItems';
 import { lifecycleStageProperties, TENURE_OUTPUT_NAMES, TRANSITION_OUTPUT_NAMES } from './description';
 
@@ -27,11 +27,6 @@ const outputList = (names: readonly string[]) =>
 const OUTPUTS_BY_MODE: `={{${string}}}` = `={{ $parameter["outputMode"] === "byStage" ? ($parameter["mode"] === "tenure" ? ${outputList(
 	TENURE_OUTPUT_NAMES,
 )} : ${outputList(TRANSITION_OUTPUT_NAMES)}) : [{ "type": "${NodeConnectionTypes.Main}" }] }}`;
-
-interface LifecycleOptions {
-	defaultStage?: LifecycleStage | '';
-	onboardingCompletionScale?: OnboardingCompletionScale;
-}
 
 export class CustomerLifecycleStage implements INodeType {
 	description: INodeTypeDescription = {
@@ -55,17 +50,17 @@ export class CustomerLifecycleStage implements INodeType {
 		const byStage = this.getNodeParameter('outputMode', 0) === 'byStage';
 		const stages: readonly string[] = mode === 'tenure' ? TENURE_STAGES : LIFECYCLE_STAGES;
 		const now = DateTime.now();
+		const parameters = new ItemParameters(this);
 
 		return processItems(this, byStage ? stages.length : 1, (item, itemIndex) => {
-			const zone = defaultTimeZone(this, itemIndex);
-			const options = this.getNodeParameter('options', itemIndex, {}) as LifecycleOptions;
+			const zone = parameters.defaultTimeZone(itemIndex);
 			const lifecycle = evaluateLifecycle(item.json, {
 				mode,
-				customerPath: this.getNodeParameter('customerPath', itemIndex, '') as string,
-				stageField: this.getNodeParameter('stageField', itemIndex, '') as string,
-				defaultStage: options.defaultStage || undefined,
-				onboardingCompletionScale: options.onboardingCompletionScale ?? 'percent',
-				reference: referenceInstant(this, itemIndex, now.setZone(zone)),
+				customerPath: parameters.get<string>('customerPath', itemIndex, ''),
+				stageField: parameters.get<string>('stageField', itemIndex, ''),
+				defaultStage: parameters.get<LifecycleStage | ''>('options.defaultStage', itemIndex, '') || undefined,
+				onboardingCompletionScale: parameters.get<OnboardingCompletionScale | null>('options.onboardingCompletionScale', itemIndex, 'percent') ?? 'percent',
+				reference: parameters.referenceInstant(itemIndex, now, zone),
 				defaultTimeZone: zone,
 			});
 			return {

@@ -18,7 +18,7 @@ import {
 	surveyEligibility,
 	type NpsAggregate,
 } from '../../src/nps';
-import { defaultTimeZone, referenceInstant } from '../shared/parameters';
+import { ItemParameters } from '../shared/itemParameters';
 import { processItems } from '../shared/processItems';
 import { AGGREGATE, CLASSIFY, npsProperties, SEGMENT_OUTPUT_NAMES, THROTTLE, THROTTLE_OUTPUT_NAMES } from './description';
 
@@ -83,20 +83,17 @@ export class CustomerNps implements INodeType {
 		const now = DateTime.now();
 
 		if (mode === AGGREGATE) return [[aggregate(this)]];
+		const parameters = new ItemParameters(this);
 
 		if (mode === THROTTLE) {
 			return processItems(this, THROTTLE_OUTPUT_NAMES.length, (item, itemIndex) => {
 				const outcome = attempt(() => {
-					const zone = defaultTimeZone(this, itemIndex);
+					const zone = parameters.defaultTimeZone(itemIndex);
 					return surveyEligibility(item.json, {
-						customerPath: this.getNodeParameter('customerPath', itemIndex, '') as string,
-						lastSurveyField: this.getNodeParameter('lastSurveyField', itemIndex, '') as string,
-						minDaysBetweenSurveys: this.getNodeParameter(
-							'minDaysBetweenSurveys',
-							itemIndex,
-							DEFAULT_MIN_DAYS_BETWEEN_SURVEYS,
-						),
-						reference: referenceInstant(this, itemIndex, now.setZone(zone)),
+						customerPath: parameters.get<string>('customerPath', itemIndex, ''),
+						lastSurveyField: parameters.get<string>('lastSurveyField', itemIndex, ''),
+						minDaysBetweenSurveys: parameters.get<unknown>('minDaysBetweenSurveys', itemIndex, DEFAULT_MIN_DAYS_BETWEEN_SURVEYS),
+						reference: parameters.referenceInstant(itemIndex, now, zone),
 						defaultTimeZone: zone,
 					});
 				});
@@ -116,13 +113,12 @@ export class CustomerNps implements INodeType {
 
 		const bySegment = this.getNodeParameter('outputMode', 0, 'single') === 'bySegment';
 		return processItems(this, bySegment ? NPS_SEGMENTS.length : 1, (item, itemIndex) => {
-			const options = this.getNodeParameter('options', itemIndex, {}) as NpsOptions;
-			const zone = defaultTimeZone(this, itemIndex);
+			const zone = parameters.defaultTimeZone(itemIndex);
 			const nps = classifyResponse(item.json, {
-				customerPath: this.getNodeParameter('customerPath', itemIndex, '') as string,
-				scoreField: this.getNodeParameter('scoreField', itemIndex, '') as string,
-				responseTimeField: options.responseTimeField,
-				reference: referenceInstant(this, itemIndex, now.setZone(zone)),
+				customerPath: parameters.get<string>('customerPath', itemIndex, ''),
+				scoreField: parameters.get<string>('scoreField', itemIndex, ''),
+				responseTimeField: parameters.get<string>('options.responseTimeField', itemIndex, ''),
+				reference: parameters.referenceInstant(itemIndex, now, zone),
 				defaultTimeZone: zone,
 			});
 			return {

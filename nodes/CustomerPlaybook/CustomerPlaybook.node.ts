@@ -19,7 +19,7 @@ import {
 	type ScheduledPlaybook,
 } from '../../src/playbooks';
 import { getPath } from '../../src/shared/path';
-import { defaultTimeZone } from '../shared/parameters';
+import { ItemParameters } from '../shared/itemParameters';
 import { processItems, type ItemOutcome } from '../shared/processItems';
 import { BY_ID, DEFAULT_PLAYBOOK_FIELD, FROM_FIELD, playbookProperties } from './description';
 
@@ -28,12 +28,6 @@ import { BY_ID, DEFAULT_PLAYBOOK_FIELD, FROM_FIELD, playbookProperties } from '.
 const OUTPUTS_BY_MODE: `={{${string}}}` = `={{ ["${FROM_FIELD}", "${BY_ID}"].includes($parameter["playbook"]) ? [{ "type": "${NodeConnectionTypes.Main}", "displayName": "Playbook" }, { "type": "${NodeConnectionTypes.Main}", "displayName": "No Playbook" }] : [{ "type": "${NodeConnectionTypes.Main}" }] }}`;
 
 const NO_PLAYBOOK_OUTPUT = 1;
-
-interface PlaybookOptions {
-	customPlaybooks?: unknown;
-	referenceTime?: unknown;
-	timezone?: string;
-}
 
 interface WindowRow {
 	days?: string[];
@@ -83,41 +77,51 @@ export class CustomerPlaybook implements INodeType {
 		const catalogs = new Map<string, PlaybookCatalog>();
 		const windowSets = new Map<string, BusinessWindow[] | null>();
 		const now = DateTime.now();
+		const parameters = new ItemParameters(this);
+		// The catalog and the windows are the same for every item unless their parameters are expressions.
+		const perItemCatalog = parameters.isPerItem('options.customPlaybooks');
+		const perItemWindows = parameters.isPerItem('businessHours') || parameters.isPerItem('businessHoursWindows');
+		let sharedCatalog: PlaybookCatalog | undefined;
+		let sharedWindows: { value: BusinessWindow[] | null } | undefined;
 
-		return processItems(this, perItemId ? 2 : 1, (item, itemIndex) => {
-			const options = this.getNodeParameter('options', itemIndex, {}) as PlaybookOptions;
-
-			let playbookId: string | null = choice;
-			let playbookField = 'Playbook';
-			if (choice === FROM_FIELD) {
-				const field = String(this.getNodeParameter('playbookField', itemIndex, DEFAULT_PLAYBOOK_FIELD) ?? '').trim();
-				playbookField = field || DEFAULT_PLAYBOOK_FIELD;
-				playbookId = readPlaybookId(getPath(item.json, playbookField), playbookField);
-			} else if (choice === BY_ID) {
-				playbookField = 'Playbook ID';
-				playbookId = readPlaybookId(this.getNodeParameter('playbookId', itemIndex, ''), playbookField);
-			}
-			if (playbookId === null) return { json: item.json, output: NO_PLAYBOOK_OUTPUT };
-
-			const catalog = cached(catalogs, options.customPlaybooks ?? '', () => new PlaybookCatalog(parsePlaybooks(options.customPlaybooks)));
-
-			const mode = this.getNodeParameter('businessHours', itemIndex, 'none') as string;
-			const rows =
-				mode === 'custom' ? (this.getNodeParameter('businessHoursWindows.window', itemIndex, []) as WindowRow[]) : [];
-			const businessHours = cached(windowSets, [mode, rows], () => {
+		const catalogOf = (itemIndex: number) => {
+			const custom = parameters.get<unknown>('options.customPlaybooks', itemIndex, '');
+			return cached(catalogs, custom ?? '', () => new PlaybookCatalog(parsePlaybooks(custom)));
+		};
+		const windowsOf = (itemIndex: number) => {
+			const mode = parameters.get<string>('businessHours', itemIndex, 'none');
+			const rows = mode === 'custom' ? parameters.get<WindowRow[]>('businessHoursWindows.window', itemIndex, []) : [];
+			return cached(windowSets, [mode, rows], () => {
 				if (mode === 'none') return null;
 				if (mode === 'custom') return parseBusinessHours(rows, 'Business Hours Windows');
 				return businessHoursPreset(mode as 'weekdays_9_17');
 			});
+		};
+
+		return processItems(this, perItemId ? 2 : 1, (item, itemIndex) => {
+			let playbookId: string | null = choice;
+			let playbookField = 'Playbook';
+			if (choice === FROM_FIELD) {
+				const field = String(parameters.get<string>('playbookField', itemIndex, DEFAULT_PLAYBOOK_FIELD) ?? '').trim();
+				playbookField = field || DEFAULT_PLAYBOOK_FIELD;
+				playbookId = readPlaybookId(getPath(item.json, playbookField), playbookField);
+			} else if (choice === BY_ID) {
+				playbookField = 'Playbook ID';
+				playbookId = readPlaybookId(parameters.get<unknown>('playbookId', itemIndex, ''), playbookField);
+			}
+			if (playbookId === null) return { json: item.json, output: NO_PLAYBOOK_OUTPUT };
+
+			const catalog = perItemCatalog ? catalogOf(itemIndex) : (sharedCatalog ??= catalogOf(itemIndex));
+			const businessHours = perItemWindows ? windowsOf(itemIndex) : (sharedWindows ??= { value: windowsOf(itemIndex) }).value;
 
 			const plan = planCustomerPlaybook(item.json, {
 				catalog,
 				playbookId,
 				playbookField,
-				customerPath: this.getNodeParameter('customerPath', itemIndex, '') as string,
-				startTime: options.referenceTime,
+				customerPath: parameters.get<string>('customerPath', itemIndex, ''),
+				startTime: parameters.get<unknown>('options.referenceTime', itemIndex, ''),
 				now,
-				defaultTimeZone: defaultTimeZone(this, itemIndex),
+				defaultTimeZone: parameters.defaultTimeZone(itemIndex),
 				businessHours,
 			});
 

@@ -53,7 +53,8 @@ interface CompiledModel {
 		/** The component's weight in the model, normalised (as the result shows it). */
 		weightShare: number;
 		metricWeightTotal: number;
-		metrics: Array<{ field: string; simple: boolean; weightShare: number }>;
+		/** Per metric; maxPoints (and rounded) hold when every component and metric has data, the common case. */
+		metrics: Array<{ field: string; simple: boolean; weightShare: number; maxPoints: number; maxPointsRounded: number }>;
 	}>;
 }
 
@@ -73,7 +74,15 @@ function compile(model: HealthModel): CompiledModel {
 					metricWeightTotal,
 					metrics: component.metrics.map((spec) => {
 						const field = spec.field ?? spec.key;
-						return { field, simple: PLAIN_FIELD.test(field), weightShare: roundTo(spec.weight / metricWeightTotal, 4) };
+						// The same operations, in the same order, as scoreHealth's general case, so the same doubles.
+						const maxPoints = 100 * ((component.weight / totalComponentWeight) * (spec.weight / metricWeightTotal));
+						return {
+							field,
+							simple: PLAIN_FIELD.test(field),
+							weightShare: roundTo(spec.weight / metricWeightTotal, 4),
+							maxPoints,
+							maxPointsRounded: roundTo(maxPoints, 2),
+						};
 					}),
 				};
 			}),
@@ -159,9 +168,11 @@ export function scoreHealth(
 	const components: HealthComponentResult[] = model.components.map((component, c) => {
 		const { raw, countedWeight, metricWeightTotal, dataWeight } = componentScores[c];
 		const componentShare = raw === null || presentComponentWeight === 0 ? 0 : component.weight / presentComponentWeight;
+		const everything = presentComponentWeight === totalComponentWeight && countedWeight === metricWeightTotal;
 		const metrics = work[c].map(({ spec, field, reading, counted }, m): HealthMetricResult => {
+			const plan = compiled.components[c].metrics[m];
 			const share = counted && countedWeight > 0 ? componentShare * (spec.weight / countedWeight) : 0;
-			const maxPoints = 100 * share;
+			const maxPoints = everything && counted ? plan.maxPoints : 100 * share;
 			const points = counted ? ((reading.normalized as number) / 100) * maxPoints : null;
 			const metric: HealthMetricResult = {
 				key: spec.key,
@@ -169,10 +180,10 @@ export function scoreHealth(
 				field,
 				value: reading.value,
 				normalized: reading.normalized === null ? null : roundTo(reading.normalized, 2),
-				weight: compiled.components[c].metrics[m].weightShare,
+				weight: plan.weightShare,
 				missing: reading.problem !== undefined,
 				points: points === null ? null : roundTo(points, 2),
-				maxPoints: roundTo(maxPoints, 2),
+				maxPoints: everything && counted ? plan.maxPointsRounded : roundTo(maxPoints, 2),
 				pointsLost: points === null ? null : roundTo(maxPoints - points, 2),
 			};
 			if (reading.problem !== undefined) metric.reason = describeProblem(reading);

@@ -4,7 +4,7 @@ import { deriveDays } from '../customer/derive';
 import { describeType } from '../customer/record';
 import { CustomerInputError, locateCustomerRecord } from '../customer/locate';
 import { getPath } from '../shared/path';
-import { isAbsent, readLifecycleMetrics, readNumber, DAYS, type OnboardingCompletionScale } from './metrics';
+import { isAbsent, LIFECYCLE_DAY_FIELDS, readDays, readLifecycleMetrics, type OnboardingCompletionScale } from './metrics';
 import {
 	LIFECYCLE_STAGES,
 	normalizeStageName,
@@ -52,12 +52,18 @@ export interface LifecycleResult {
 	notEvaluated: NotEvaluated[];
 }
 
-function readStage<T extends string>(
-	record: Record<string, unknown>,
-	field: string,
-	stages: readonly T[],
-): T | undefined {
-	const raw = getPath(record, field);
+/** What the record and its derived days say about one item, read without merging them into a copy of the record. */
+interface Source {
+	record: Record<string, unknown>;
+	/** The days_* fields derived from dates (only those the record does not give). */
+	derived: Readonly<Record<string, number>>;
+	/** Which date each derived field came from. */
+	derivedFrom: Readonly<Record<string, string>>;
+}
+
+function readStage<T extends string>(source: Source, field: string, stages: readonly T[]): T | undefined {
+	const { record, derived } = source;
+	const raw = Object.prototype.hasOwnProperty.call(derived, field) ? derived[field] : getPath(record, field);
 	if (isAbsent(raw)) return undefined;
 	const name = typeof raw === 'string' ? normalizeStageName(raw) : undefined;
 	if (name === undefined || !(stages as readonly string[]).includes(name)) {
@@ -69,7 +75,7 @@ function readStage<T extends string>(
 
 function evaluateTransitions(
 	item: Record<string, unknown>,
-	source: Record<string, unknown>,
+	source: Source,
 	stageField: string,
 	config: LifecycleConfig,
 ): LifecycleResult {
@@ -85,7 +91,7 @@ function evaluateTransitions(
 		current = config.defaultStage;
 		assumed = ` (${stageField} was empty: Default Current Stage ${current} assumed)`;
 	}
-	const metrics = readLifecycleMetrics(item, source, config.onboardingCompletionScale);
+	const metrics = readLifecycleMetrics(item, source.record, config.onboardingCompletionScale, source.derived);
 	const decision = determineNextStage(current, metrics);
 	const changed = decision.stage !== current;
 	return {
@@ -99,9 +105,10 @@ function evaluateTransitions(
 	};
 }
 
-function evaluateTenure(source: Record<string, unknown>, stageField: string, derivedFrom?: string): LifecycleResult {
+function evaluateTenure(source: Source, stageField: string): LifecycleResult {
+	const derivedFrom = source.derivedFrom.days_since_signup as string | undefined;
 	const field = derivedFrom ?? 'days_since_signup';
-	const days = readNumber(source, 'days_since_signup', DAYS, field);
+	const days = readDays(source.record, source.derived, 'days_since_signup', field);
 	if (days === undefined) {
 		throw new CustomerInputError(
 			'signup_date: is missing; tenure stages need the signup date (or days_since_signup)',
@@ -111,7 +118,7 @@ function evaluateTenure(source: Record<string, unknown>, stageField: string, der
 	if (days < 0) {
 		throw new CustomerInputError(
 			derivedFrom
-				? `${derivedFrom}: is after the reference time, ${-days} days ahead (got ${JSON.stringify(source[derivedFrom])})`
+				? `${derivedFrom}: is after the reference time, ${-days} days ahead (got ${JSON.stringify(source.record[derivedFrom])})`
 				: `days_since_signup: must be 0 or more (got ${days})`,
 			field,
 		);
@@ -130,11 +137,15 @@ function evaluateTenure(source: Record<string, unknown>, stageField: string, der
 	};
 }
 
+const TENURE_DAY_FIELDS: ReadonlySet<string> = new Set(['days_since_signup']);
+
 export function evaluateLifecycle(item: Record<string, unknown>, config: LifecycleConfig): LifecycleResult {
 	const record = locateCustomerRecord(item, config.customerPath);
-	const derived = deriveDays(record, config.reference, config.defaultTimeZone);
-	const source = Object.keys(derived.values).length ? { ...record, ...derived.values } : record;
+	// Only the days the rules read are derived (tenure reads days since signup alone): a date no rule reads is not parsed.
+	const fields = config.mode === 'tenure' ? TENURE_DAY_FIELDS : LIFECYCLE_DAY_FIELDS;
+	const derived = deriveDays(record, config.reference, config.defaultTimeZone, fields);
+	const source: Source = { record, derived: derived.values, derivedFrom: derived.sources };
 	const stageField = config.stageField?.trim() || DEFAULT_STAGE_FIELD;
-	if (config.mode === 'tenure') return evaluateTenure(source, stageField, derived.sources.days_since_signup);
+	if (config.mode === 'tenure') return evaluateTenure(source, stageField);
 	return evaluateTransitions(item, source, stageField, config);
 }

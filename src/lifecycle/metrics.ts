@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 import { readHealthScore } from '../customer/healthScore';
 import { CustomerInputError } from '../customer/locate';
 import { toFiniteNumber, roundTo } from '../shared/numbers';
@@ -67,14 +65,6 @@ export interface NumberRule {
 	expected: string;
 }
 
-/** Numbers may arrive as numeric strings; anything else must be a finite number inside the rule's range. */
-function numberSchema(rule: NumberRule) {
-	let schema = z.number();
-	if (rule.min !== undefined) schema = schema.min(rule.min);
-	if (rule.max !== undefined) schema = schema.max(rule.max);
-	return z.preprocess((value) => toFiniteNumber(value) ?? value, schema);
-}
-
 export const DAYS: NumberRule = { expected: 'a number of days' };
 const COUNT: NumberRule = { min: 0, expected: 'a count of 0 or more' };
 const NPS: NumberRule = { min: 0, max: 10, expected: 'an NPS score from 0 to 10' };
@@ -89,33 +79,50 @@ const FRACTION: NumberRule = {
 	expected: 'a fraction from 0 to 1 (set Onboarding Completion Scale to "Percent (0-100)" for values such as 85)',
 };
 
-const statusSchema = z.string();
-const flagSchema = z.union([z.boolean(), z.enum(['true', 'false'])]).transform((value) => value === true || value === 'true');
+/**
+ * A number as the rules read it: a number or a numeric string ("12"), not NaN, inside the rule's range. Plain checks
+ * (these run for every metric of every item): the same rules as the zod schema `z.preprocess(toFiniteNumber, z.number()
+ * .min().max())` they replace (test/unit/lifecycle/readers.test.ts compares them), so Infinity is still a number of days.
+ */
+export function ruleNumber(raw: unknown, rule: NumberRule): number | undefined {
+	const value = toFiniteNumber(raw) ?? raw;
+	if (typeof value !== 'number' || Number.isNaN(value)) return undefined;
+	if (rule.min !== undefined && value < rule.min) return undefined;
+	if (rule.max !== undefined && value > rule.max) return undefined;
+	return value;
+}
 
 export function readNumber(source: unknown, field: string, rule: NumberRule, label = field): number | undefined {
 	const raw = getPath(source, field);
 	if (isAbsent(raw)) return undefined;
-	const parsed = numberSchema(rule).safeParse(raw);
-	if (!parsed.success) throw new CustomerInputError(`${label}: must be ${rule.expected} ${got(raw)}`, label);
-	return parsed.data as number;
+	const value = ruleNumber(raw, rule);
+	if (value === undefined) throw new CustomerInputError(`${label}: must be ${rule.expected} ${got(raw)}`, label);
+	return value;
 }
 
 /** A status compared as the seed's string literals: trimmed and lower case ("Active " is "active"). */
 function readStatus(source: unknown, field: string): string | undefined {
 	const raw = getPath(source, field);
 	if (isAbsent(raw)) return undefined;
-	const parsed = statusSchema.safeParse(raw);
-	if (!parsed.success) throw new CustomerInputError(`${field}: must be text such as "active" ${got(raw)}`, field);
-	const status = parsed.data.trim().toLowerCase();
+	if (typeof raw !== 'string') throw new CustomerInputError(`${field}: must be text such as "active" ${got(raw)}`, field);
+	const status = raw.trim().toLowerCase();
 	return status === '' ? undefined : status;
+}
+
+/** true/false, or exactly the strings "true"/"false". */
+export function ruleFlag(raw: unknown): boolean | undefined {
+	if (typeof raw === 'boolean') return raw;
+	if (raw === 'true') return true;
+	if (raw === 'false') return false;
+	return undefined;
 }
 
 function readFlag(source: unknown, field: string, label = field): boolean | undefined {
 	const raw = getPath(source, field);
 	if (isAbsent(raw)) return undefined;
-	const parsed = flagSchema.safeParse(raw);
-	if (!parsed.success) throw new CustomerInputError(`${label}: must be true or false ${got(raw)}`, label);
-	return parsed.data;
+	const value = ruleFlag(raw);
+	if (value === undefined) throw new CustomerInputError(`${label}: must be true or false ${got(raw)}`, label);
+	return value;
 }
 
 /**
@@ -140,30 +147,45 @@ function readExpansionOpportunity(item: Record<string, unknown>, record: Record<
 	return undefined;
 }
 
+/** The days_* fields the rules read, each derived from its date when the record does not give it. */
+export const LIFECYCLE_DAY_FIELDS: ReadonlySet<string> = new Set([
+	'trial_days_remaining',
+	'days_since_signup',
+	'days_to_renewal',
+	'days_since_last_login',
+]);
+
+/** A days_* field: the one derived from its date (`derived`, laid over the record without copying it), else the record's. */
+export function readDays(record: Record<string, unknown>, derived: Readonly<Record<string, number>>, field: string, label = field): number | undefined {
+	if (Object.prototype.hasOwnProperty.call(derived, field)) return derived[field];
+	return readNumber(record, field, DAYS, label);
+}
+
 /**
- * Reads the seed's metrics. `record` is the customer record with derived days_* fields already merged in;
- * `item` is the whole item json (where other nodes wrote `health` and `expansion`).
+ * Reads the seed's metrics. `record` is the customer record; `derived` the days_* fields derived from its dates (or
+ * already merged into `record`); `item` is the whole item json (where other nodes wrote `health` and `expansion`).
  */
 export function readLifecycleMetrics(
 	item: Record<string, unknown>,
 	record: Record<string, unknown>,
 	scale: OnboardingCompletionScale = 'percent',
+	derived: Readonly<Record<string, number>> = {},
 ): LifecycleMetrics {
 	const completion = readNumber(record, 'onboarding_completion', scale === 'fraction' ? FRACTION : PERCENT);
 	return {
 		subscriptionStatus: { value: readStatus(record, 'subscription_status'), fields: ['subscription_status'] },
 		renewalStatus: { value: readStatus(record, 'renewal_status'), fields: ['renewal_status'] },
 		trialDaysRemaining: {
-			value: readNumber(record, 'trial_days_remaining', DAYS),
+			value: readDays(record, derived, 'trial_days_remaining'),
 			fields: ['trial_days_remaining', 'trial_ends_at'],
 		},
 		onboardingCompletion: {
 			value: completion === undefined || scale === 'percent' ? completion : roundTo(completion * 100, 6),
 			fields: ['onboarding_completion'],
 		},
-		daysAsCustomer: { value: readNumber(record, 'days_since_signup', DAYS), fields: ['days_since_signup', 'signup_date'] },
+		daysAsCustomer: { value: readDays(record, derived, 'days_since_signup'), fields: ['days_since_signup', 'signup_date'] },
 		healthScore: { value: readHealthScore(item, record)?.value, fields: ['health.score', 'health_score'] },
-		daysUntilRenewal: { value: readNumber(record, 'days_to_renewal', DAYS), fields: ['days_to_renewal', 'renewal_date'] },
+		daysUntilRenewal: { value: readDays(record, derived, 'days_to_renewal'), fields: ['days_to_renewal', 'renewal_date'] },
 		expansionOpportunity: {
 			value: readExpansionOpportunity(item, record),
 			fields: ['expansion_opportunity', 'expansion.opportunities'],
@@ -171,7 +193,7 @@ export function readLifecycleMetrics(
 		npsScore: { value: readNumber(record, 'nps_score', NPS), fields: ['nps_score'] },
 		expansionClosed: { value: readFlag(record, 'expansion_closed'), fields: ['expansion_closed'] },
 		daysWithoutLogin: {
-			value: readNumber(record, 'days_since_last_login', DAYS),
+			value: readDays(record, derived, 'days_since_last_login'),
 			fields: ['days_since_last_login', 'last_login_at'],
 		},
 		supportTicketsSeverityHigh: {

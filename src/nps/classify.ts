@@ -2,9 +2,9 @@ import type { DateTime } from 'luxon';
 
 import { customerTimeZone } from '../customer/derive';
 import { locateCustomerRecord } from '../customer/locate';
-import { parseInstant } from '../shared/dates';
+import { parseInstantMs } from '../shared/dates';
 import { getPath } from '../shared/path';
-import { planFollowUp, type FollowUp } from './followUp';
+import { planFollowUpAt, type FollowUp } from './followUp';
 import { DEFAULT_SCORE_FIELD, isAbsentValue, parseNpsScore, segmentOf, type NpsSegment } from './segments';
 
 /** Classify mode: one response -> its segment and follow-up (seed 002 §11.1 processResponse, seed 000 §3). */
@@ -48,11 +48,11 @@ export function classifyResponse(item: Record<string, unknown>, config: NpsClass
 	const responseField = fieldOrDefault(config.responseTimeField, DEFAULT_RESPONSE_TIME_FIELD);
 	const rawResponse = getPath(record, responseField);
 	const fromRecord = !isAbsentValue(rawResponse);
-	const respondedAt = fromRecord ? parseInstant(rawResponse, timeZone, responseField) : config.reference;
+	const respondedAt = fromRecord ? parseInstantMs(rawResponse, timeZone, responseField) : config.reference.toMillis();
 
 	return {
 		score,
 		segment,
-		followUp: planFollowUp(segment, respondedAt, timeZone, fromRecord ? responseField : 'referenceTime'),
+		followUp: planFollowUpAt(segment, respondedAt, timeZone, fromRecord ? responseField : 'referenceTime'),
 	};
 }

@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 
+import { isoTime, plusDays } from '../playbooks/zonedTime';
 import type { NpsSegment } from './segments';
 
 /**
@@ -178,12 +179,16 @@ export function toIsoSeconds(time: DateTime): string {
 
 /** The follow-up of `segment`, due times counted from `respondedAt` in `timeZone`. */
 export function planFollowUp(segment: NpsSegment, respondedAt: DateTime, timeZone: string, dueFrom: string): FollowUp {
+	return planFollowUpAt(segment, respondedAt.toMillis(), timeZone, dueFrom);
+}
+
+/** planFollowUp from epoch milliseconds: due times computed on milliseconds, as luxon would (zonedTime.ts). */
+export function planFollowUpAt(segment: NpsSegment, respondedAtMs: number, timeZone: string, dueFrom: string): FollowUp {
 	const definition = NPS_FOLLOW_UPS[segment];
-	const start = respondedAt.setZone(timeZone);
 	return {
 		playbook: definition.playbook,
 		priority: definition.priority,
-		respondedAt: toIsoSeconds(start),
+		respondedAt: isoTime(respondedAtMs, timeZone, true) as string,
 		dueFrom,
 		timezone: timeZone,
 		actions: definition.actions.map((action, index) => ({
@@ -194,8 +199,13 @@ export function planFollowUp(segment: NpsSegment, respondedAt: DateTime, timeZon
 			owner: action.owner,
 			template: action.template,
 			timing: action.timing,
-			dueAt: toIsoSeconds(start.plus(action.offset)),
+			dueAt: isoTime(dueTime(respondedAtMs, action.offset, timeZone), timeZone, true) as string,
 			condition: action.condition,
 		})),
 	};
+}
+
+/** Hours are elapsed time; days are calendar days in the zone (luxon's `plus`). */
+function dueTime(startMs: number, offset: FollowUpActionDefinition['offset'], timeZone: string): number {
+	return 'hours' in offset ? startMs + offset.hours * 3_600_000 : plusDays(startMs, timeZone, offset.days);
 }

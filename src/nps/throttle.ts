@@ -2,11 +2,11 @@ import type { DateTime } from 'luxon';
 
 import { customerTimeZone } from '../customer/derive';
 import { CustomerInputError, locateCustomerRecord } from '../customer/locate';
-import { calendarDaysBetween, parseInstant } from '../shared/dates';
+import { isoTime, plusDays, startOfDay } from '../playbooks/zonedTime';
+import { calendarDaysBetweenMs, parseInstantMs } from '../shared/dates';
 import { toFiniteNumber } from '../shared/numbers';
 import { getPath } from '../shared/path';
 import { fieldOrDefault } from './classify';
-import { toIsoSeconds } from './followUp';
 import { isAbsentValue } from './segments';
 
 /**
@@ -62,26 +62,27 @@ export function surveyEligibility(item: Record<string, unknown>, config: SurveyT
 	const record = locateCustomerRecord(item, config.customerPath);
 	const timeZone = customerTimeZone(record, config.defaultTimeZone);
 	const field = fieldOrDefault(config.lastSurveyField, DEFAULT_LAST_SURVEY_FIELD);
+	// Instants are epoch milliseconds, written in the customer's zone as luxon would (zonedTime.ts).
 	const result = (
 		days: number | null,
-		lastSurveyAt: DateTime | null,
-		eligibleAt: DateTime | null,
+		lastSurveyAt: number | null,
+		eligibleAt: number | null,
 		basis: string,
 	): SurveyEligibility => ({
 		eligible: days === null || days >= minDays,
-		lastSurveyAt: lastSurveyAt ? toIsoSeconds(lastSurveyAt) : null,
+		lastSurveyAt: lastSurveyAt === null ? null : (isoTime(lastSurveyAt, timeZone, true) as string),
 		daysSinceLastSurvey: days,
 		minDaysBetweenSurveys: minDays,
-		eligibleAt: eligibleAt ? toIsoSeconds(eligibleAt) : null,
+		eligibleAt: eligibleAt === null ? null : (isoTime(eligibleAt, timeZone, true) as string),
 		basis,
 		timezone: timeZone,
 	});
 
 	const raw = getPath(record, field);
 	if (!isAbsentValue(raw)) {
-		const last = parseInstant(raw, timeZone, field);
-		const days = calendarDaysBetween(last, config.reference, timeZone);
-		return result(days, last, last.startOf('day').plus({ days: minDays }), field);
+		const last = parseInstantMs(raw, timeZone, field);
+		const days = calendarDaysBetweenMs(last, config.reference.toMillis(), timeZone);
+		return result(days, last, plusDays(startOfDay(last, timeZone), timeZone, minDays), field);
 	}
 
 	// Only the day count (a CRM that stores "days since last survey"): never read a known survey as "never surveyed".
@@ -94,8 +95,8 @@ export function surveyEligibility(item: Record<string, unknown>, config: SurveyT
 				DAYS_SINCE_SURVEY_FIELD,
 			);
 		}
-		const today = config.reference.setZone(timeZone).startOf('day');
-		return result(days, null, today.plus({ days: minDays - days }), DAYS_SINCE_SURVEY_FIELD);
+		const today = startOfDay(config.reference.toMillis(), timeZone);
+		return result(days, null, plusDays(today, timeZone, minDays - days), DAYS_SINCE_SURVEY_FIELD);
 	}
 
 	return result(null, null, null, 'never_surveyed');

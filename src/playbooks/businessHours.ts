@@ -1,7 +1,8 @@
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 
 import { describeIssues } from '../customer/record';
+import { localTime, plusDays, setHourMinute, startOfDay } from './zonedTime';
 
 /**
  * Business hours: send windows per weekday, read in the customer's time zone. A due time inside a window stays; one
@@ -102,27 +103,41 @@ export function businessHoursPreset(preset: BusinessHoursPreset): BusinessWindow
 	return parseBusinessHours(BUSINESS_HOURS_PRESETS[preset]);
 }
 
-function minutesOfDay(time: DateTime): number {
-	return time.hour * 60 + time.minute + time.second / 60 + time.millisecond / 60000;
-}
-
 /** Whether `time` (in the customer's zone) falls inside a window of its weekday. */
 export function isWithinBusinessHours(time: DateTime, windows: readonly BusinessWindow[]): boolean {
-	const minutes = minutesOfDay(time);
-	return windows.some((window) => window.weekday === time.weekday && window.start <= minutes && minutes < window.end);
+	return isWithinBusinessHoursAt(time.toMillis(), zoneNameOf(time), windows);
 }
 
 /** `time` itself when inside a window, else the start of the next window (in `time`'s zone). */
 export function nextBusinessOpening(time: DateTime, windows: readonly BusinessWindow[]): DateTime {
+	const zone = zoneNameOf(time);
+	return DateTime.fromMillis(nextBusinessOpeningAt(time.toMillis(), zone, windows), { zone });
+}
+
+function zoneNameOf(time: DateTime): string {
+	return time.zoneName ?? 'UTC';
+}
+
+/** isWithinBusinessHours for an instant in epoch milliseconds, read in `zone`. */
+export function isWithinBusinessHoursAt(ms: number, zone: string, windows: readonly BusinessWindow[]): boolean {
+	const { weekday, hour, minute, second, millisecond } = localTime(ms, zone);
+	const minutes = hour * 60 + minute + second / 60 + millisecond / 60000;
+	return windows.some((window) => window.weekday === weekday && window.start <= minutes && minutes < window.end);
+}
+
+/** nextBusinessOpening for an instant in epoch milliseconds, read in `zone` (zonedTime.ts does luxon's arithmetic). */
+export function nextBusinessOpeningAt(ms: number, zone: string, windows: readonly BusinessWindow[]): number {
 	if (windows.length === 0) throw new InvalidBusinessHoursError('Business Hours are invalid: add at least one window');
-	if (isWithinBusinessHours(time, windows)) return time;
+	if (isWithinBusinessHoursAt(ms, zone, windows)) return ms;
+	const midnight = startOfDay(ms, zone);
 	for (let offset = 0; offset <= 7; offset++) {
-		const day = time.startOf('day').plus({ days: offset });
+		const day = plusDays(midnight, zone, offset);
+		const { weekday } = localTime(day, zone);
 		for (const window of windows) {
-			if (window.weekday !== day.weekday) continue;
+			if (window.weekday !== weekday) continue;
 			// A start inside a DST gap (02:30 on the spring-forward day) becomes the first valid time after it.
-			const opening = day.set({ hour: Math.floor(window.start / 60), minute: window.start % 60 });
-			if (opening > time) return opening;
+			const opening = setHourMinute(day, zone, Math.floor(window.start / 60), window.start % 60);
+			if (opening > ms) return opening;
 		}
 	}
 	/* istanbul ignore next: every weekday recurs within 8 days */

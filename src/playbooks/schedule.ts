@@ -1,8 +1,9 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 
-import { nextBusinessOpening, type BusinessWindow } from './businessHours';
+import { nextBusinessOpeningAt, type BusinessWindow } from './businessHours';
 import type { Playbook } from './model';
 import type { TimingInput, TimingOffset } from './timing';
+import { fromWallClock, isoTime, plusDays, wallClock } from './zonedTime';
 
 /**
  * Turns a playbook into due times for one customer, with luxon in the customer's time zone.
@@ -47,33 +48,38 @@ export interface ScheduledPlaybook {
 }
 
 export interface ScheduleOptions {
-	start: DateTime;
+	/** The start: a DateTime, or epoch milliseconds. */
+	start: DateTime | number;
 	timeZone: string;
 	/** Send windows in the customer's time zone; none means any time. */
 	businessHours?: readonly BusinessWindow[] | null;
-}
-
-function addOffset(time: DateTime, offset: TimingOffset): DateTime {
-	return time.plus({ [offset.unit]: offset.amount });
-}
-
-/** Wall-clock milliseconds: the local date and time read as if they were UTC. */
-function wallClock(time: DateTime): number {
-	return time.setZone('UTC', { keepLocalTime: true }).toMillis();
-}
-
-/** The instant showing wall-clock `millis` in `zone` (a time in a DST gap moves forward, as luxon does). */
-function fromWallClock(millis: number, zone: string): DateTime {
-	return DateTime.fromMillis(millis, { zone: 'UTC' }).setZone(zone, { keepLocalTime: true });
 }
 
 export function toIso(time: DateTime): string {
 	return time.toISO({ suppressMilliseconds: true }) as string;
 }
 
+// Due times are epoch milliseconds, with luxon's calendar arithmetic done by zonedTime.ts (one DateTime per step asked
+// Intl for the zone's offset at every step: most of the cost of a plan).
+function addOffset(ms: number, offset: TimingOffset, zone: string): number {
+	switch (offset.unit) {
+		case 'minutes':
+			return ms + offset.amount * 60_000;
+		case 'hours':
+			return ms + offset.amount * 3_600_000;
+		case 'days':
+			return plusDays(ms, zone, offset.amount);
+		case 'weeks':
+			return plusDays(ms, zone, offset.amount * 7);
+	}
+}
+
+const isoIn = (ms: number, zone: string) => isoTime(ms, zone, true) as string;
+
 export function schedulePlaybook(playbook: Playbook, options: ScheduleOptions): ScheduledPlaybook {
-	const start = options.start.setZone(options.timeZone);
-	const raw: Array<DateTime | null> = [];
+	const zone = options.timeZone;
+	const start = typeof options.start === 'number' ? options.start : options.start.toMillis();
+	const raw: Array<number | null> = [];
 	playbook.steps.forEach((step, index) => {
 		const { rule } = step;
 		if (rule.kind === 'event') {
@@ -81,7 +87,7 @@ export function schedulePlaybook(playbook: Playbook, options: ScheduleOptions): 
 			return;
 		}
 		const anchor = rule.from === 'start' || index === 0 ? start : raw[index - 1];
-		raw.push(anchor ? addOffset(anchor, rule.offset) : null);
+		raw.push(anchor === null ? null : addOffset(anchor, rule.offset, zone));
 	});
 
 	const windows = options.businessHours?.length ? options.businessHours : null;
@@ -90,14 +96,14 @@ export function schedulePlaybook(playbook: Playbook, options: ScheduleOptions): 
 	playbook.steps.forEach((step, index) => {
 		const time = raw[index];
 		let due = time;
-		if (time && windows) {
-			const shifted = shift === 0 ? time : fromWallClock(wallClock(time) + shift, options.timeZone);
-			due = nextBusinessOpening(shifted, windows);
-			shift += wallClock(due) - wallClock(shifted);
+		if (time !== null && windows) {
+			const shifted = shift === 0 ? time : fromWallClock(wallClock(time, zone) + shift, zone);
+			due = nextBusinessOpeningAt(shifted, zone, windows);
+			shift += wallClock(due, zone) - wallClock(shifted, zone);
 		}
 		// A step anchored on an event-driven one waits for the same event: it carries that condition if it has none.
 		const inherited =
-			!time && step.rule.kind === 'offset' && step.rule.from === 'previous' && index > 0
+			time === null && step.rule.kind === 'offset' && step.rule.from === 'previous' && index > 0
 				? steps[index - 1].condition
 				: null;
 		steps.push({
@@ -106,10 +112,10 @@ export function schedulePlaybook(playbook: Playbook, options: ScheduleOptions): 
 			channel: step.channel,
 			template: step.template,
 			timing: step.timing,
-			dueAt: due ? toIso(due) : null,
+			dueAt: due === null ? null : isoIn(due, zone),
 			condition: step.condition ?? step.rule.condition ?? inherited,
 			owner: step.owner ?? playbook.owner,
-			deferredFrom: time && due && due.toMillis() !== time.toMillis() ? toIso(time) : null,
+			deferredFrom: time !== null && due !== null && due !== time ? isoIn(time, zone) : null,
 		});
 	});
 
@@ -121,8 +127,8 @@ export function schedulePlaybook(playbook: Playbook, options: ScheduleOptions): 
 		owner: playbook.owner,
 		timeline: playbook.timeline,
 		escalationPath: [...playbook.escalationPath],
-		timezone: options.timeZone,
-		startAt: toIso(start),
+		timezone: zone,
+		startAt: isoIn(start, zone),
 		stepCount: steps.length,
 		steps,
 	};

@@ -1,6 +1,5 @@
 import { readHealthScore } from '../customer/healthScore';
-import { getPath } from '../shared/path';
-import { isAbsent, readNumber, type ValueRange } from './rules';
+import { isAbsent, readField, readNumber, type ValueRange } from './rules';
 
 /**
  * Seed 002 §3.2 LifecycleManager.isAtRisk:
@@ -52,8 +51,18 @@ function holds(operator: AtRiskReason['operator'], value: number, threshold: num
 	return value <= threshold;
 }
 
-/** `record` already carries the derived days (days_since_last_login from last_login_at). */
-export function assessAtRisk(item: Record<string, unknown>, record: Record<string, unknown>): AtRiskAssessment {
+/** The record fields the check reads besides the health score. */
+export const AT_RISK_FIELDS: readonly string[] = CONDITIONS.map((condition) => condition.metric);
+
+/**
+ * `derived`: the days derived from dates (days_since_last_login from last_login_at), laid over `record` (or already
+ * merged into it).
+ */
+export function assessAtRisk(
+	item: Record<string, unknown>,
+	record: Record<string, unknown>,
+	derived: Readonly<Record<string, unknown>> = {},
+): AtRiskAssessment {
 	const reasons: AtRiskReason[] = [];
 	const health = readHealthScore(item, record);
 	const below = AT_RISK_THRESHOLDS.healthScoreBelow;
@@ -61,7 +70,7 @@ export function assessAtRisk(item: Record<string, unknown>, record: Record<strin
 		reasons.push({ metric: health.field, operator: '<', threshold: below, value: health.value });
 	}
 	for (const condition of CONDITIONS) {
-		const raw = getPath(record, condition.metric);
+		const raw = readField(record, derived, condition.metric);
 		if (isAbsent(raw)) continue;
 		const value = readNumber(raw, condition.metric, 'the at-risk check', condition.range);
 		if (holds(condition.operator, value, condition.threshold)) {

@@ -2,10 +2,11 @@ import type { DateTime } from 'luxon';
 
 import { deriveDays } from '../customer/derive';
 import { CustomerInputError, locateCustomerRecord } from '../customer/locate';
-import { type AtRiskReason, assessAtRisk } from './atRisk';
+import { isoDate } from '../playbooks/zonedTime';
+import { type AtRiskReason, assessAtRisk, AT_RISK_FIELDS } from './atRisk';
 import { recommendedPlaybook } from './catalogue';
 import { cooldownUntil, type CooldownDecision } from './cooldown';
-import { evaluateRule, type DetectedSignal, type SignalRule } from './rules';
+import { judgeRule, readField, type DetectedSignal, type SignalRule } from './rules';
 import { activeSnoozes, SNOOZE_FIELD } from './snooze';
 
 /**
@@ -61,10 +62,22 @@ export interface ChurnAssessment {
 	atRiskReasons: AtRiskReason[];
 }
 
+// The fields the rules and the at-risk check read: only those days_* are derived (a date nobody reads is not parsed).
+// Worked out once per rule list (a node resolves its rules once).
+const fieldsByRules = new WeakMap<readonly SignalRule[], ReadonlySet<string>>();
+function fieldsRead(rules: readonly SignalRule[]): ReadonlySet<string> {
+	let fields = fieldsByRules.get(rules);
+	if (!fields) {
+		fields = new Set([...rules.map((rule) => rule.field), ...AT_RISK_FIELDS]);
+		fieldsByRules.set(rules, fields);
+	}
+	return fields;
+}
+
 export function assessChurn(item: Record<string, unknown>, config: ChurnConfig): ChurnAssessment {
 	const record = locateCustomerRecord(item, config.customerPath);
-	const derived = deriveDays(record, config.reference, config.defaultTimeZone);
-	const source = Object.keys(derived.values).length ? { ...record, ...derived.values } : record;
+	const derived = deriveDays(record, config.reference, config.defaultTimeZone, fieldsRead(config.rules));
+	const days = derived.values;
 
 	const rawId = record.customer_id;
 	const customerId = rawId === undefined || rawId === null || String(rawId).trim() === '' ? null : String(rawId).trim();
@@ -78,7 +91,7 @@ export function assessChurn(item: Record<string, unknown>, config: ChurnConfig):
 	const detected: DetectedSignal[] = [];
 	const notEvaluated: Array<{ type: string; field: string }> = [];
 	for (const rule of config.rules) {
-		const outcome = evaluateRule(source, rule);
+		const outcome = judgeRule(readField(record, days, rule.field), rule);
 		if (outcome.status === 'detected') detected.push(outcome.signal);
 		if (outcome.status === 'not_evaluated') notEvaluated.push({ type: rule.type, field: rule.field });
 	}
@@ -90,12 +103,12 @@ export function assessChurn(item: Record<string, unknown>, config: ChurnConfig):
 
 	return {
 		customerId,
-		day: config.reference.setZone(derived.timeZone).toISODate() as string,
+		day: isoDate(config.reference.toMillis(), derived.timeZone),
 		timeZone: derived.timeZone,
 		detected,
 		snoozed,
 		notEvaluated,
-		...assessAtRisk(item, source),
+		...assessAtRisk(item, record, days),
 	};
 }
 

@@ -123,22 +123,44 @@ function compareNumbers(operator: Operator, value: number, threshold: number): b
 }
 
 /**
+ * A field of the customer record with the days_* fields derived from its dates (`derived`, only those the record does
+ * not give) laid over it: what `{ ...record, ...derived }` would hold, without copying the record for every item.
+ */
+export function readField(record: Record<string, unknown>, derived: Readonly<Record<string, unknown>>, field: string): unknown {
+	return Object.prototype.hasOwnProperty.call(derived, field) ? derived[field] : getPath(record, field);
+}
+
+/** The number, when it is one inside the range; undefined otherwise (readNumber then words the error). */
+function numberInRange(value: unknown, range: ValueRange | undefined): number | undefined {
+	const number = toFiniteNumber(value);
+	if (number === undefined || !range) return number;
+	if ((range.min !== undefined && number < range.min) || (range.max !== undefined && number > range.max)) return undefined;
+	return number;
+}
+
+/**
  * Runs one rule on a record. A missing field (absent, null, empty text) is not evaluated: it never counts as 0
  * or false. A value of the wrong kind (text where a number belongs) throws CustomerInputError naming the field.
  */
 export function evaluateRule(record: Record<string, unknown>, rule: SignalRule): RuleOutcome {
-	const raw = getPath(record, rule.field);
+	return judgeRule(getPath(record, rule.field), rule);
+}
+
+const purposeOf = (rule: SignalRule) => `signal "${rule.type}"`;
+
+/** evaluateRule on the value of the rule's field. */
+export function judgeRule(raw: unknown, rule: SignalRule): RuleOutcome {
 	if (isAbsent(raw)) return { status: 'not_evaluated' };
-	const purpose = `signal "${rule.type}"`;
 	const operator = OPERATOR_SYMBOLS[rule.operator];
 	let detected: boolean;
 	let value: number | string | boolean;
 
-	if (BOOLEAN_OPERATORS.includes(rule.operator)) {
-		value = readBoolean(raw, rule.field, purpose);
+	if (rule.operator === 'isTrue' || rule.operator === 'isFalse') {
+		value = typeof raw === 'boolean' ? raw : readBoolean(raw, rule.field, purposeOf(rule));
 		detected = rule.operator === 'isTrue' ? value : !value;
-	} else if (NUMERIC_OPERATORS.includes(rule.operator)) {
-		value = readNumber(raw, rule.field, purpose, rule.range);
+	} else if (rule.operator === 'gt' || rule.operator === 'gte' || rule.operator === 'lt' || rule.operator === 'lte') {
+		// The error (and its wording) only for a bad value: this runs for every rule of every item.
+		value = numberInRange(raw, rule.range) ?? readNumber(raw, rule.field, purposeOf(rule), rule.range);
 		detected =
 			compareNumbers(rule.operator, value, rule.threshold as number) &&
 			(rule.atLeast === undefined || value >= rule.atLeast);
@@ -153,7 +175,7 @@ export function evaluateRule(record: Record<string, unknown>, rule: SignalRule):
 		} else {
 			if (typeof raw === 'object') {
 				throw new CustomerInputError(
-					`${rule.field}: must be a number, text or true/false for ${purpose} (got ${Array.isArray(raw) ? 'an array' : 'an object'})`,
+					`${rule.field}: must be a number, text or true/false for ${purposeOf(rule)} (got ${Array.isArray(raw) ? 'an array' : 'an object'})`,
 					rule.field,
 				);
 			}

@@ -19,13 +19,16 @@ export function canonicalTemplateId(id: string): string {
 	return Object.prototype.hasOwnProperty.call(TEMPLATE_ALIASES, id) ? TEMPLATE_ALIASES[id] : id;
 }
 
+const BUILT_IN_BY_ID = new Map(BUILT_IN_TEMPLATES.map((template) => [template.id, template]));
+
 export function findBuiltInTemplate(id: string): EmailTemplate | undefined {
-	const canonical = canonicalTemplateId(id);
-	return BUILT_IN_TEMPLATES.find((template) => template.id === canonical);
+	return BUILT_IN_BY_ID.get(canonicalTemplateId(id));
 }
 
 /** The built-in with this id or alias; an unknown id fails naming where it came from and every valid id. */
 export function builtInTemplate(id: unknown, field: string): EmailTemplate {
+	const found = typeof id === 'string' ? findBuiltInTemplate(id.trim()) : undefined;
+	if (found) return found;
 	const valid = [...BUILT_IN_TEMPLATE_IDS, ...Object.keys(TEMPLATE_ALIASES)].join(', ');
 	if (typeof id !== 'string' || id.trim() === '') {
 		throw new UnknownTemplateError(
@@ -53,26 +56,57 @@ export interface ContentLabels {
 	text: string;
 }
 
-const parsedSources = new Map<string, TemplateNode[]>();
+// By label, then source: looking a source up by itself (not by a key built from it) lets V8 reuse the hash it keeps
+// in the string, so a long HTML body is not read again for every item.
+const parsedSources = new Map<string, Map<string, TemplateNode[]>>();
 const MAX_CACHED_SOURCES = 500;
+let cachedSources = 0;
 
 /** Parses a source once per label and text (custom templates repeat on every item). */
 export function parseCached(source: string, label: string): TemplateNode[] {
-	const key = `${label}\u0000${source}`;
-	let nodes = parsedSources.get(key);
+	let byLabel = parsedSources.get(label);
+	let nodes = byLabel?.get(source);
 	if (!nodes) {
 		nodes = parseTemplate(source, label);
-		if (parsedSources.size >= MAX_CACHED_SOURCES) parsedSources.clear();
-		parsedSources.set(key, nodes);
+		if (cachedSources >= MAX_CACHED_SOURCES) {
+			parsedSources.clear();
+			cachedSources = 0;
+			byLabel = undefined;
+		}
+		if (!byLabel) parsedSources.set(label, (byLabel = new Map()));
+		byLabel.set(source, nodes);
+		cachedSources++;
 	}
 	return nodes;
 }
 
+// The parsed content of a content object (a built-in's language, or a custom template the node built once), with
+// the sources and labels it was parsed from: parsing and walking the tree for its variables is then done once.
+interface ParsedEntry {
+	sources: TemplateContent;
+	labels: ContentLabels;
+	parsed: ParsedContent;
+}
+const parsedContents = new WeakMap<TemplateContent, ParsedEntry>();
+
+// A content object may be changed after it was parsed: the entry holds only while its parts and labels are the same.
+const sameParts = (entry: ParsedEntry, content: TemplateContent, labels: ContentLabels) =>
+	entry.sources.subject === content.subject &&
+	entry.sources.html === content.html &&
+	entry.sources.text === content.text &&
+	entry.labels.subject === labels.subject &&
+	entry.labels.html === labels.html &&
+	entry.labels.text === labels.text;
+
 export function parseContent(content: TemplateContent, labels: ContentLabels): ParsedContent {
+	const known = parsedContents.get(content);
+	if (known && sameParts(known, content, labels)) return known.parsed;
 	const subject = parseCached(content.subject, labels.subject);
 	const html = parseCached(content.html, labels.html);
 	const text = content.text === null ? null : parseCached(content.text, labels.text);
-	return { subject, html, text, variables: templateVariables(subject, html, ...(text ? [text] : [])) };
+	const parsed = { subject, html, text, variables: templateVariables(subject, html, ...(text ? [text] : [])) };
+	parsedContents.set(content, { sources: { ...content }, labels: { ...labels }, parsed });
+	return parsed;
 }
 
 /** Labels for a built-in's parts: `Template "welcome_email" (es) subject`. */

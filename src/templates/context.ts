@@ -97,14 +97,21 @@ export function assertVariableName(name: unknown, field: string): string {
 
 type Context = Record<string, unknown>;
 
+// The context has no prototype, so a plain assignment creates an own data property (what defineProperty did), and
+// no key can reach a setter; the forbidden names are refused anyway.
 function set(context: Context, key: string, value: unknown): void {
 	if (FORBIDDEN_SEGMENTS.has(key) || isMissing(value)) return;
-	Object.defineProperty(context, key, { value, enumerable: true, writable: true, configurable: true });
+	context[key] = value;
 }
 
 function has(context: Context, key: string): boolean {
 	return Object.prototype.hasOwnProperty.call(context, key);
 }
+
+const RATIO_KEYS = RATIO_FIELDS.map((field) => [field, `${field}_percent`] as const);
+const LINK_ENTRIES = Object.entries(LINK_VARIABLES) as Array<[LinkParameter, string]>;
+
+const isEnumerableOwn = (object: object, key: string) => Object.prototype.propertyIsEnumerable.call(object, key);
 
 export interface ContextInput {
 	item: Record<string, unknown>;
@@ -114,35 +121,48 @@ export interface ContextInput {
 	parameters: TemplateParameters;
 	unsubscribeLink?: string | null;
 	extraVariables?: readonly ExtraVariable[];
+	/**
+	 * The variables (first segments) the templates use: only these are put in the context, so a record's other fields
+	 * are not copied for every email. Every layer keeps its precedence. Absent: every variable.
+	 */
+	only?: ReadonlySet<string>;
 }
 
 export function buildTemplateContext(input: ContextInput): Context {
 	const context: Context = Object.create(null) as Context;
-	const { parameters } = input;
-	set(context, 'csm_name', parameters.senderName);
-	set(context, 'csm_email', parameters.senderEmail);
+	const { parameters, only } = input;
+	// survey_score_link is made from survey_link: a template that uses it needs survey_link in the context too.
+	const wanted = only && only.has('survey_score_link') && !only.has('survey_link') ? new Set([...only, 'survey_link']) : only;
+	const put = (key: string, value: unknown): void => {
+		if (!wanted || wanted.has(key)) set(context, key, value);
+	};
+	put('csm_name', parameters.senderName);
+	put('csm_email', parameters.senderEmail);
 
-	for (const key of Object.keys(input.record)) set(context, key, input.record[key]);
-	for (const [key, value] of Object.entries(input.derivedDays ?? {})) if (!has(context, key)) set(context, key, value);
-	for (const field of RATIO_FIELDS) {
+	if (wanted) {
+		for (const key of wanted) if (isEnumerableOwn(input.record, key)) set(context, key, input.record[key]);
+	} else {
+		for (const key of Object.keys(input.record)) set(context, key, input.record[key]);
+	}
+	if (input.derivedDays) for (const [key, value] of Object.entries(input.derivedDays)) if (!has(context, key)) put(key, value);
+	for (const [field, key] of RATIO_KEYS) {
+		if (wanted && !wanted.has(key)) continue;
 		const ratio = toFiniteNumber(input.record[field]);
-		const key = `${field}_percent`;
 		if (ratio !== undefined && !has(context, key)) set(context, key, roundTo(ratio * 100, 1));
 	}
 	for (const key of NODE_OUTPUT_KEYS) {
 		const value = input.item[key];
-		if (isPlainObject(value)) set(context, key, value);
+		if (isPlainObject(value)) put(key, value);
 	}
 
-	set(context, 'product_name', parameters.productName);
-	set(context, 'sender_name', parameters.senderName);
-	set(context, 'sender_email', parameters.senderEmail);
-	for (const [parameter, variable] of Object.entries(LINK_VARIABLES)) {
-		set(context, variable, parameters.links?.[parameter as LinkParameter]);
-	}
-	set(context, 'unsubscribe_link', input.unsubscribeLink);
+	put('product_name', parameters.productName);
+	put('sender_name', parameters.senderName);
+	put('sender_email', parameters.senderEmail);
+	for (const [parameter, variable] of LINK_ENTRIES) put(variable, parameters.links?.[parameter]);
+	put('unsubscribe_link', input.unsubscribeLink);
 
-	for (const { name, value } of input.extraVariables ?? []) set(context, assertVariableName(name, 'Extra Variables'), value);
-	if (!has(context, 'survey_score_link')) set(context, 'survey_score_link', surveyScoreLink(context.survey_link));
+	// Every extra variable's name is checked, used or not.
+	for (const { name, value } of input.extraVariables ?? []) put(assertVariableName(name, 'Extra Variables'), value);
+	if (!has(context, 'survey_score_link')) put('survey_score_link', surveyScoreLink(context.survey_link));
 	return context;
 }

@@ -88,6 +88,38 @@ interface Prepared {
 	parsed: ParsedContent;
 	record: Record<string, unknown>;
 	defaults: Map<string, string>;
+	/** The first segments of the template's variables: what the context must hold. */
+	roots: ReadonlySet<string>;
+}
+
+/** What follows from parsed content alone, worked out once per parsed content and defaults. */
+interface ContentFacts {
+	defaultsSource: Record<string, string> | undefined;
+	defaults: Map<string, string>;
+	roots: ReadonlySet<string>;
+}
+const contentFacts = new WeakMap<ParsedContent, ContentFacts>();
+
+function factsOf(parsed: ParsedContent, defaultsSource: Record<string, string> | undefined): ContentFacts {
+	let facts = contentFacts.get(parsed);
+	if (!facts || facts.defaultsSource !== defaultsSource) {
+		const used = new Set(parsed.variables.map((variable) => variable.name));
+		const defaults = new Map(Object.entries(defaultsSource ?? {}).filter(([name]) => used.has(name)));
+		facts = { defaultsSource, defaults, roots: rootNames(parsed.variables) };
+		contentFacts.set(parsed, facts);
+	}
+	return facts;
+}
+
+// The languages of a template, in its order (a built-in is the same object on every item).
+const templateLanguages = new WeakMap<EmailTemplate, string[]>();
+function languagesOf(template: EmailTemplate): string[] {
+	let languages = templateLanguages.get(template);
+	if (!languages) {
+		languages = Object.keys(template.locales);
+		templateLanguages.set(template, languages);
+	}
+	return languages;
 }
 
 function recordField(customerPath: string | undefined, field: string): string {
@@ -119,17 +151,21 @@ function prepare(item: Record<string, unknown>, config: EmailConfig): Prepared {
 	const record = locateCustomerRecord(recordSource(item, config.customerPath), config.customerPath);
 	const choice = config.template;
 	const template = choice.kind === 'builtIn' ? builtInTemplate(choice.id, choice.field) : choice.template;
-	const languages = Object.keys(template.locales);
+	const languages = languagesOf(template);
 	const locale = choice.kind === 'builtIn' ? resolveLocale(record.locale, languages, config.defaultLocale) : languages[0];
 	const base = template.locales[locale];
 
 	const overrides = choice.kind === 'builtIn' ? (config.overrides ?? {}) : {};
-	const content: TemplateContent = {
-		subject: overrides.subject ?? base.subject,
-		html: overrides.html ?? base.html,
-		// A new HTML body makes the built-in text stale: the text is then generated from the HTML.
-		text: overrides.text ?? (overrides.html !== undefined ? null : base.text),
-	};
+	const overridden = overrides.subject !== undefined || overrides.html !== undefined || overrides.text !== undefined;
+	// Without overrides the content is the template's own object, whose parse is remembered (catalog.ts).
+	const content: TemplateContent = overridden
+		? {
+				subject: overrides.subject ?? base.subject,
+				html: overrides.html ?? base.html,
+				// A new HTML body makes the built-in text stale: the text is then generated from the HTML.
+				text: overrides.text ?? (overrides.html !== undefined ? null : base.text),
+			}
+		: base;
 	const labels =
 		choice.kind === 'builtIn'
 			? overrideLabels(builtInLabels(template.id, locale), overrides)
@@ -140,12 +176,12 @@ function prepare(item: Record<string, unknown>, config: EmailConfig): Prepared {
 	const parsed = parseContent(content, labels);
 	assertRawAllowed(parsed.variables, config.rawVariables ?? [], template.id);
 
-	const used = new Set(parsed.variables.map((variable) => variable.name));
-	const defaults = new Map(Object.entries(template.defaults[locale] ?? {}).filter(([name]) => used.has(name)));
-	return { template, locale, parsed, record, defaults };
+	const { defaults, roots } = factsOf(parsed, template.defaults[locale]);
+	return { template, locale, parsed, record, defaults, roots };
 }
 
 function assertRawAllowed(variables: TemplateVariable[], allowed: readonly string[], templateId: string): void {
+	if (!variables.some((variable) => variable.raw)) return;
 	const refused = variables.filter((variable) => variable.raw && !allowed.includes(variable.name)).map((variable) => variable.name);
 	if (refused.length) {
 		throw new TemplateSyntaxError(
@@ -155,12 +191,14 @@ function assertRawAllowed(variables: TemplateVariable[], allowed: readonly strin
 	}
 }
 
-/** The context of an item: derived days only when the template uses them (a bad date elsewhere does not matter). */
+/**
+ * The context of an item: only the variables the template and the unsubscribe URL use, and of the derived days only
+ * those (a bad date elsewhere does not matter).
+ */
 function contextFor(item: Record<string, unknown>, prepared: Prepared, config: EmailConfig, unsubscribeLink?: string | null) {
-	const roots = rootNames(prepared.parsed.variables);
-	const unsubscribeRoots = config.unsubscribeUrl ? rootNames(parseUnsubscribe(config.unsubscribeUrl).variables) : new Set<string>();
-	const needsDays = DAY_DERIVATIONS.some((rule) => roots.has(rule.field) || unsubscribeRoots.has(rule.field));
-	const derivedDays = needsDays ? deriveDays(prepared.record, config.reference, config.defaultTimeZone).values : undefined;
+	const roots = config.unsubscribeUrl ? unionOf(prepared.roots, parseUnsubscribe(config.unsubscribeUrl).roots) : prepared.roots;
+	const days = dayFieldsOf(roots);
+	const derivedDays = days.size ? deriveDays(prepared.record, config.reference, config.defaultTimeZone, days).values : undefined;
 	return buildTemplateContext({
 		item,
 		record: prepared.record,
@@ -168,12 +206,41 @@ function contextFor(item: Record<string, unknown>, prepared: Prepared, config: E
 		parameters: config.parameters,
 		unsubscribeLink,
 		extraVariables: config.extraVariables,
+		only: roots,
 	});
 }
 
-function parseUnsubscribe(source: string): { nodes: TemplateNode[]; variables: TemplateVariable[] } {
+// Both are worked out once per set of roots (the sets are remembered with the parsed content).
+const unions = new WeakMap<ReadonlySet<string>, WeakMap<ReadonlySet<string>, ReadonlySet<string>>>();
+function unionOf(a: ReadonlySet<string>, b: ReadonlySet<string>): ReadonlySet<string> {
+	let byB = unions.get(a);
+	if (!byB) unions.set(a, (byB = new WeakMap()));
+	let union = byB.get(b);
+	if (!union) byB.set(b, (union = new Set([...a, ...b])));
+	return union;
+}
+
+const dayFields = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+/** The derived days_* fields among the variables. */
+function dayFieldsOf(roots: ReadonlySet<string>): ReadonlySet<string> {
+	let days = dayFields.get(roots);
+	if (!days) {
+		days = new Set(DAY_DERIVATIONS.map((rule) => rule.field).filter((field) => roots.has(field)));
+		dayFields.set(roots, days);
+	}
+	return days;
+}
+
+const unsubscribeTemplates = new WeakMap<TemplateNode[], { nodes: TemplateNode[]; variables: TemplateVariable[]; roots: ReadonlySet<string> }>();
+function parseUnsubscribe(source: string): { nodes: TemplateNode[]; variables: TemplateVariable[]; roots: ReadonlySet<string> } {
 	const nodes = parseCached(source, 'Unsubscribe URL');
-	return { nodes, variables: templateVariables(nodes) };
+	let parsed = unsubscribeTemplates.get(nodes);
+	if (!parsed) {
+		const variables = templateVariables(nodes);
+		parsed = { nodes, variables, roots: rootNames(variables) };
+		unsubscribeTemplates.set(nodes, parsed);
+	}
+	return parsed;
 }
 
 /** The unsubscribe URL of an item: every variable required (a broken unsubscribe link is worse than none). */

@@ -31,8 +31,26 @@ export function localeChain(requested: unknown, defaultLocale: string): string[]
 	return [...new Set(chain)];
 }
 
+// Answers by list of languages (a template's list is built once), then default and requested tag: a few dozen tags.
+const resolved = new WeakMap<readonly string[], Map<string, string>>();
+const MAX_RESOLVED = 1000;
+
 /** The first tag of the chain the template has (case-insensitive), as the template spells it. */
 export function resolveLocale(requested: unknown, available: readonly string[], defaultLocale: string): string {
+	if (typeof requested !== 'string') return findLocale(requested, available, defaultLocale);
+	let answers = resolved.get(available);
+	if (!answers) resolved.set(available, (answers = new Map()));
+	const key = `${defaultLocale}\u0000${requested}`;
+	let locale = answers.get(key);
+	if (locale === undefined) {
+		locale = findLocale(requested, available, defaultLocale);
+		if (answers.size >= MAX_RESOLVED) answers.clear();
+		answers.set(key, locale);
+	}
+	return locale;
+}
+
+function findLocale(requested: unknown, available: readonly string[], defaultLocale: string): string {
 	const byLowerCase = new Map(available.map((tag) => [tag.toLowerCase(), tag]));
 	for (const tag of localeChain(requested, defaultLocale)) {
 		const found = byLowerCase.get(tag.toLowerCase());

@@ -118,6 +118,13 @@ function resolve(path: string[], state: State): { value: unknown; name: string }
 			name: [scope.name, ...rest].join('.'),
 		};
 	}
+	// Most variables are one name: read it directly (the parser refused __proto__, constructor and prototype).
+	const context = state.context;
+	if (path.length === 1 && context !== null && typeof context === 'object') {
+		const name = path[0];
+		const value = Object.prototype.hasOwnProperty.call(context, name) ? (context as Record<string, unknown>)[name] : undefined;
+		return { value, name };
+	}
 	const name = path.join('.');
 	return { value: getPath(state.context, name), name };
 }

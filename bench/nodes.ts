@@ -1,0 +1,186 @@
+/**
+ * The nodes through n8n-core's real execution (test/nodes/harness: WorkflowExecute, real contexts and parameters), on
+ * the same customers as the pure cores: a node must stay within 1.5x of its core. The node's own time is the
+ * executionTime n8n records for it.
+ */
+import type { INodeType } from 'n8n-workflow';
+
+import { createNodeTypes, runWorkflow, type WorkflowJson } from '../test/nodes/harness';
+import { BENCH_REFERENCE_TIME, BENCH_ZONE, EMAIL_PARAMETERS, REENGAGEMENT_VARIABLES, withChurn, withHealth, withLastSurvey } from './inputs';
+import { record } from './measure';
+
+/** A node class from the build (dist/), which is what n8n loads. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const built = <T>(file: string): T => require(`../dist/nodes/${file}`) as T;
+
+export interface NodeBenchmark {
+	/** The core benchmark (cores.ts) it is compared with. */
+	core: string;
+	/** Key under n8n-nodes-customer-success.<key>, and the class. */
+	key: string;
+	node: () => INodeType;
+	parameters: Record<string, unknown>;
+	/** The items the node reads, when it runs after other nodes (see inputs.ts); the records themselves otherwise. */
+	input?: (records: Array<Record<string, unknown>>) => Array<Record<string, unknown>>;
+}
+
+/** The Reference Time and Time Zone options every benchmark fixes, for reproducible runs. */
+const FIXED_TIME = { referenceTime: BENCH_REFERENCE_TIME, timezone: BENCH_ZONE };
+
+export const NODE_BENCHMARKS: NodeBenchmark[] = [
+	{
+		core: 'health score (default model, complete records)',
+		key: 'customerHealthScore',
+		node: () => {
+			const { CustomerHealthScore } = built<typeof import('../nodes/CustomerHealthScore/CustomerHealthScore.node')>(
+				'CustomerHealthScore/CustomerHealthScore.node.js',
+			);
+			return new CustomerHealthScore();
+		},
+		parameters: { options: { referenceTime: '2026-12-01T12:00:00Z', timezone: 'UTC' } },
+	},
+	{
+		core: 'churn signals (every built-in signal, after Health Score)',
+		key: 'customerChurnSignals',
+		node: () => {
+			const { CustomerChurnSignals } = built<typeof import('../nodes/CustomerChurnSignals/CustomerChurnSignals.node')>(
+				'CustomerChurnSignals/CustomerChurnSignals.node.js',
+			);
+			return new CustomerChurnSignals();
+		},
+		parameters: { options: FIXED_TIME },
+		input: withHealth,
+	},
+	{
+		core: 'expansion signals (default settings, after Health Score)',
+		key: 'customerExpansionSignals',
+		node: () => {
+			const { CustomerExpansionSignals } = built<typeof import('../nodes/CustomerExpansionSignals/CustomerExpansionSignals.node')>(
+				'CustomerExpansionSignals/CustomerExpansionSignals.node.js',
+			);
+			return new CustomerExpansionSignals();
+		},
+		parameters: { options: FIXED_TIME },
+		input: withHealth,
+	},
+	{
+		core: 'lifecycle stage (transitions, after Health Score)',
+		key: 'customerLifecycleStage',
+		node: () => {
+			const { CustomerLifecycleStage } = built<typeof import('../nodes/CustomerLifecycleStage/CustomerLifecycleStage.node')>(
+				'CustomerLifecycleStage/CustomerLifecycleStage.node.js',
+			);
+			return new CustomerLifecycleStage();
+		},
+		parameters: { mode: 'transitions', options: FIXED_TIME },
+		input: withHealth,
+	},
+	{
+		core: 'nps classify (responses due from the reference time)',
+		key: 'customerNps',
+		node: () => nps(),
+		parameters: { mode: 'classify', options: FIXED_TIME },
+	},
+	{
+		core: 'nps aggregate (one batch)',
+		key: 'customerNps',
+		node: () => nps(),
+		parameters: { mode: 'aggregate', options: {} },
+	},
+	{
+		core: 'nps survey throttle (two in three surveyed in the last 180 days)',
+		key: 'customerNps',
+		node: () => nps(),
+		parameters: { mode: 'throttle', minDaysBetweenSurveys: 90, options: FIXED_TIME },
+		input: withLastSurvey,
+	},
+	{
+		core: 'cs playbook (from churn.playbook, after Churn Signals)',
+		key: 'customerPlaybook',
+		node: () => {
+			const { CustomerPlaybook } = built<typeof import('../nodes/CustomerPlaybook/CustomerPlaybook.node')>('CustomerPlaybook/CustomerPlaybook.node.js');
+			return new CustomerPlaybook();
+		},
+		parameters: { playbook: 'fromField', options: FIXED_TIME },
+		input: withChurn,
+	},
+	{
+		core: 'cs email template (reengagement_7_days, lenient, after Churn Signals)',
+		key: 'customerEmailTemplate',
+		node: () => {
+			const { CustomerEmailTemplate } = built<typeof import('../nodes/CustomerEmailTemplate/CustomerEmailTemplate.node')>(
+				'CustomerEmailTemplate/CustomerEmailTemplate.node.js',
+			);
+			return new CustomerEmailTemplate();
+		},
+		parameters: {
+			template: 'reengagement_7_days',
+			...EMAIL_PARAMETERS,
+			extraVariables: { variable: REENGAGEMENT_VARIABLES },
+			missingVariables: 'lenient',
+			options: FIXED_TIME,
+		},
+		input: withChurn,
+	},
+];
+
+function nps(): INodeType {
+	const { CustomerNps } = built<typeof import('../nodes/CustomerNps/CustomerNps.node')>('CustomerNps/CustomerNps.node.js');
+	return new CustomerNps();
+}
+
+/** Trigger (pinned items) -> the node(s) in a row. */
+export function chainWorkflow(steps: Array<{ name: string; key: string; parameters: Record<string, unknown> }>, items: Array<Record<string, unknown>>): WorkflowJson {
+	const nodes = [
+		{ id: 'trigger', name: 'Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} },
+		...steps.map((step, index) => ({
+			id: `n${index}`,
+			name: step.name,
+			type: `n8n-nodes-customer-success.${step.key}`,
+			typeVersion: 1,
+			position: [(index + 1) * 200, 0] as [number, number],
+			parameters: step.parameters,
+		})),
+	];
+	const connections: WorkflowJson['connections'] = {};
+	nodes.slice(0, -1).forEach((node, index) => {
+		connections[node.name] = { main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] };
+	});
+	return { id: 'bench', name: 'bench', nodes: nodes as WorkflowJson['nodes'], connections, settings: { executionOrder: 'v1' }, pinData: { Trigger: items.map((json) => ({ json })) } as WorkflowJson['pinData'] };
+}
+
+/** Runs a workflow `runs` times (after a warm-up) and returns each node's median executionTime in ms. */
+export async function nodeTimes(workflow: WorkflowJson, nodeTypes: ReturnType<typeof createNodeTypes>, runs: number): Promise<Map<string, number>> {
+	const samples = new Map<string, number[]>();
+	for (let run = 0; run <= runs; run++) {
+		const result = await runWorkflow(workflow, { nodeTypes });
+		if (result.status !== 'success') throw new Error(`benchmark workflow failed: ${result.error?.message}`);
+		if (run === 0) continue;
+		for (const [name, tasks] of Object.entries(result.runData)) {
+			if (name === 'Trigger') continue;
+			samples.set(name, [...(samples.get(name) ?? []), tasks[0].executionTime]);
+		}
+	}
+	const medians = new Map<string, number>();
+	for (const [name, values] of samples) medians.set(name, [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]);
+	return medians;
+}
+
+export async function benchNodes(records: Array<Record<string, unknown>>, coreRates: Map<string, number>, runs: number): Promise<void> {
+	for (const benchmark of NODE_BENCHMARKS) {
+		const nodeTypes = createNodeTypes({ [benchmark.key]: benchmark.node() });
+		const items = benchmark.input ? benchmark.input(records) : records;
+		const times = await nodeTimes(chainWorkflow([{ name: 'Node', key: benchmark.key, parameters: benchmark.parameters }], items), nodeTypes, runs);
+		const rate = (records.length / (times.get('Node') as number)) * 1000;
+		const core = coreRates.get(benchmark.core);
+		const ratio = core ? core / rate : NaN;
+		record({
+			group: 'node in n8n-core',
+			name: benchmark.key === 'customerNps' ? `customerNps (${String(benchmark.parameters.mode)})` : benchmark.key,
+			value: rate,
+			unit: 'customers/s',
+			note: `${ratio.toFixed(2)}x the pure core's time; goal ≤ 1.5x`,
+			met: ratio <= 1.5,
+		});
+	}
+}
