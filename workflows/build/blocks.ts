@@ -6,6 +6,8 @@ import {
 	renderEmail,
 	tableInsert,
 	tableUpdate,
+	tableUpsertItem,
+	tableRowExists,
 	wait,
 	csNode,
 	filterNode,
@@ -28,21 +30,25 @@ type At = [number, number];
 
 /**
  * Keeps only the fields the customers table has and that the item carries, so an upsert never blanks a column the
- * event did not mention (a Set node would write the missing ones as empty).
+ * event did not mention (a Set node would write the missing ones as empty). With `node`, the fields of the item that
+ * node made instead: what the event itself carried, never a fallback added on the way (e.g. the Settings CSM); `node`
+ * runs once per execution with one item (a trigger's event).
  */
-export function customerColumns(t: Template, name: string, at: At): string {
+export function customerColumns(t: Template, name: string, at: At, node?: string): string {
 	const columns = JSON.stringify(CUSTOMERS.columns.map((column) => column.name));
+	const source = node ? 'source' : '$json';
 	return t.add(
 		code(
 			name,
 			at,
 			[
 				`const columns = ${columns};`,
+				...(node ? [`const source = $('${node}').first().json;`] : []),
 				'const row = {};',
 				'for (const column of columns) {',
-				"\tif ($json[column] !== undefined && $json[column] !== null && $json[column] !== '') row[column] = $json[column];",
+				`\tif (${source}[column] !== undefined && ${source}[column] !== null && ${source}[column] !== '') row[column] = ${source}[column];`,
 				'}',
-				'row.customer_id = String($json.customer_id);',
+				`row.customer_id = String(${source}.customer_id);`,
 				'return { json: row };',
 			].join('\n'),
 			'runOnceForEachItem',
@@ -52,20 +58,20 @@ export function customerColumns(t: Template, name: string, at: At): string {
 
 /** Writes the customer into cs_customers (insert or update by customer_id), mapping the item's own fields. */
 export function upsertCustomer(t: Template, name: string, at: At): string {
-	return t.add({
-		name,
-		type: 'n8n-nodes-base.dataTable',
-		typeVersion: 1,
-		at,
-		parameters: {
-			operation: 'upsert',
-			dataTableId: { __rl: true, mode: 'name', value: CUSTOMERS.name },
-			matchType: 'allConditions',
-			filters: { conditions: [{ keyName: 'customer_id', condition: 'eq', keyValue: expr('$json.customer_id') }] },
-			columns: { mappingMode: 'autoMapInputData', value: {}, matchingColumns: [], schema: [], attemptToConvertTypes: false, convertFieldsToString: false },
-			options: {},
-		},
-	});
+	return t.add(tableUpsertItem(name, at, CUSTOMERS.name, [{ column: 'customer_id', value: expr('$json.customer_id') }]));
+}
+
+/**
+ * The event as the trigger posted it (without the Settings fields), reached from `from`'s output `output`; what it
+ * says about the customer is saved into cs_customers first (a leaf above). Returns the event node.
+ */
+export function postedEvent(t: Template, at: At, from: string, output: number): string {
+	const event = t.add(setJson('Event', at, "$('Customer Success Trigger').item.json"));
+	t.connect(from, event, output);
+	const columns = customerColumns(t, 'Event customer fields', [at[0] + 1, at[1] - 1]);
+	const save = upsertCustomer(t, 'Save event customer', [at[0] + 2, at[1] - 1]);
+	t.chain(event, columns, save);
+	return event;
 }
 
 export interface Enrolment {
@@ -75,12 +81,20 @@ export interface Enrolment {
 
 /** Adds enrolment_id and sequence to the item, with the CSM fallback from Settings. */
 export function enrol(t: Template, at: At, { sequence }: Enrolment): string {
+	return enrolBy(t, at, sequence, expr(`'${sequence}:' + $json.customer_id + ':' + $now.toUTC().toISO()`));
+}
+
+/**
+ * A Set node called "Enrol" (logStep and freshCustomer read it) adding enrolment_id and sequence, either of them
+ * may be an expression, with the CSM fallback from Settings.
+ */
+export function enrolBy(t: Template, at: At, sequence: string, enrolmentId: string): string {
 	return t.add(
 		setFields(
 			'Enrol',
 			at,
 			{
-				enrolment_id: expr(`'${sequence}:' + $json.customer_id + ':' + $now.toUTC().toISO()`),
+				enrolment_id: enrolmentId,
 				sequence,
 				csm_name: expr(`$json.csm_name || ${setting('default_csm_name')}`),
 				csm_email: expr(`$json.csm_email || ${setting('default_csm_email')}`),
@@ -90,8 +104,11 @@ export function enrol(t: Template, at: At, { sequence }: Enrolment): string {
 	);
 }
 
-/** Records the enrolment (step 0, active) in cs_enrolments. */
-export function recordEnrolment(t: Template, name: string, at: At): string {
+/**
+ * Records the enrolment (step 0, active) in cs_enrolments, with extra columns: e.g. the episode (`$json.episode`),
+ * the occurrence it answers, which a template that starts once per occurrence checks before enrolling.
+ */
+export function recordEnrolment(t: Template, name: string, at: At, extra: Record<string, string> = {}): string {
 	return t.add(
 		tableInsert(name, at, 'cs_enrolments', {
 			enrolment_id: expr('$json.enrolment_id'),
@@ -102,33 +119,40 @@ export function recordEnrolment(t: Template, name: string, at: At): string {
 			status: 'active',
 			started_at: expr('$now.toUTC().toISO()'),
 			execution_id: expr('$execution.id'),
+			...extra,
 		}),
 	);
 }
 
 /** Passes the items whose enrolment is still active; the others end here (their exit condition was met). */
 export function stillEnrolled(t: Template, name: string, at: At): string {
-	return t.add({
-		name,
-		type: 'n8n-nodes-base.dataTable',
-		typeVersion: 1,
-		at,
-		parameters: {
-			operation: 'rowExists',
-			dataTableId: { __rl: true, mode: 'name', value: 'cs_enrolments' },
-			matchType: 'allConditions',
-			filters: {
-				conditions: [
-					{ keyName: 'enrolment_id', condition: 'eq', keyValue: expr('$json.enrolment_id') },
-					{ keyName: 'status', condition: 'eq', keyValue: 'active' },
-				],
-			},
-		},
-	});
+	return t.add(
+		tableRowExists(name, at, 'cs_enrolments', [
+			{ column: 'enrolment_id', value: expr('$json.enrolment_id') },
+			{ column: 'status', value: 'active' },
+		]),
+	);
 }
 
-/** Records that a step ran (and, with `status`, that the sequence ended). */
+/** Records a step of the enrolment made by the node "Enrol" (and, with `status`, that the sequence ended). */
 export function logStep(t: Template, name: string, at: At, step: number, stepName: string, status?: 'completed' | 'stopped', reason?: string): string {
+	return logEnrolmentStep(t, expr("$('Enrol').item.json.enrolment_id"), name, at, step, stepName, status, reason);
+}
+
+/**
+ * Records a step of the enrolment `enrolmentId` (an expression) names, e.g. the item's own `$json.enrolment_id` for a
+ * step reached from two paths (and, with `status`, that the sequence ended).
+ */
+export function logEnrolmentStep(
+	t: Template,
+	enrolmentId: string,
+	name: string,
+	at: At,
+	step: number,
+	stepName: string,
+	status?: 'completed' | 'stopped',
+	reason?: string,
+): string {
 	const values: Record<string, SettingValue | null> = {
 		step,
 		step_name: stepName,
@@ -136,7 +160,27 @@ export function logStep(t: Template, name: string, at: At, step: number, stepNam
 	};
 	if (status) values.status = status;
 	if (reason) values.stop_reason = reason;
-	return t.add(tableUpdate(name, at, 'cs_enrolments', [{ column: 'enrolment_id', value: expr("$('Enrol').item.json.enrolment_id") }], values));
+	return t.add(tableUpdate(name, at, 'cs_enrolments', [{ column: 'enrolment_id', value: enrolmentId }], values));
+}
+
+/**
+ * Marks the customer's active enrolments in `sequence` stopped with `reason` (an expression or a text), so the next
+ * gate of that sequence ends it. A leaf: it replaces the items with the rows it updated.
+ */
+export function stopSequence(t: Template, name: string, at: At, sequence: string, reason: string): string {
+	return t.add(
+		tableUpdate(
+			name,
+			at,
+			'cs_enrolments',
+			[
+				{ column: 'customer_id', value: expr('String($json.customer_id)') },
+				{ column: 'sequence', value: sequence },
+				{ column: 'status', value: 'active' },
+			],
+			{ status: 'stopped', stop_reason: reason, last_step_at: expr('$now.toUTC().toISO()') },
+		),
+	);
 }
 
 /** Render -> (send, above) -> main path continues from the render node; returns the render node's name. */
@@ -157,6 +201,45 @@ export function emailStep(
 /** A Wait of `days` (an expression over Settings) in the Settings node's delay unit. */
 export function waitFor(t: Template, name: string, at: At, amount: string): string {
 	return t.add(wait(name, at, amount));
+}
+
+export interface TaskSpec {
+	/** An expression of the task_id; by default the source, the customer and the time the step runs. */
+	id?: string;
+	/** call, meeting, in_app, task, alert, ... */
+	type: string;
+	title: string;
+	/** An expression or text: why, and what to prepare. */
+	details: string;
+	owner: string;
+	/** An expression of the owner's address. */
+	ownerEmail: string;
+	/** urgent, high or normal, or an expression giving one. */
+	priority: string;
+	/** An expression of the due time; now when omitted. */
+	dueAt?: string;
+	/** The template and step, e.g. "reengagement: day 14 call". */
+	source: string;
+}
+
+/** A task for a person in cs_tasks, due when the step runs (or at `dueAt`). */
+export function recordTask(t: Template, name: string, at: At, spec: TaskSpec): string {
+	return t.add(
+		tableInsert(name, at, 'cs_tasks', {
+			task_id: spec.id ?? expr(`'${spec.source}:' + $json.customer_id + ':' + $now.toUTC().toISO()`),
+			customer_id: expr('String($json.customer_id)'),
+			company: expr("$json.company || ''"),
+			type: spec.type,
+			title: spec.title,
+			details: spec.details,
+			owner: spec.owner,
+			owner_email: spec.ownerEmail,
+			priority: spec.priority,
+			due_at: spec.dueAt ?? expr('$now.toUTC().toISO()'),
+			status: 'open',
+			source: spec.source,
+		}),
+	);
 }
 
 /**
@@ -219,20 +302,31 @@ export function ensureTables(t: Template, at: At, tables: string[]): string {
 	return names[0];
 }
 
+/** The Data Table's own columns, which a row read from it carries and a customer record does not need. */
+export const WITHOUT_ROW_META = "Object.fromEntries(Object.entries($json).filter(([key, value]) => !['id', 'createdAt', 'updatedAt'].includes(key) && value !== null))";
+
 /**
  * Reads the customer's current row from cs_customers and continues with it, keeping the sequence's own fields
  * (enrolment_id, settings, the event): a condition on the customer's state then sees what other events changed
  * since the sequence started.
  */
 export function freshCustomer(t: Template, label: string, at: At): { first: string; last: string } {
-	const read = t.add(tableGet(`Read ${label}`, at, 'cs_customers', [{ column: 'customer_id', value: expr('String($json.customer_id)') }]));
-	const merge = t.add(
-		setJson(
-			`Current ${label}`,
-			[at[0] + 1, at[1]],
-			"{ ...$('Enrol').item.json, ...Object.fromEntries(Object.entries($json).filter(([key, value]) => !['id', 'createdAt', 'updatedAt'].includes(key) && value !== null)) }",
-		),
-	);
+	return readCustomerOver(t, label, at, 'Enrol');
+}
+
+/**
+ * Reads the customer's row from cs_customers and continues with it merged over the fields of `base` (a node before,
+ * paired by item): the row's values win where they are set. With `alwaysOutputData`, a customer without a row
+ * continues with the fields of `base`; without it, such a customer ends here.
+ */
+export function readCustomerOver(t: Template, label: string, at: At, base: string, { alwaysOutputData = false } = {}): { first: string; last: string } {
+	const read = t.add(tableGet(`Read ${label}`, at, 'cs_customers', [{ column: 'customer_id', value: expr('String($json.customer_id)') }], { alwaysOutputData }));
+	const merge = t.add(setJson(`Current ${label}`, [at[0] + 1, at[1]], `{ ...$('${base}').item.json, ...${WITHOUT_ROW_META} }`));
 	t.connect(read, merge);
 	return { first: read, last: merge };
+}
+
+/** A Code node (once per item) running `body` (plain JavaScript statements that return `{ json }`). */
+export function perItem(t: Template, name: string, at: At, body: string): string {
+	return t.add(code(name, at, body, 'runOnceForEachItem'));
 }

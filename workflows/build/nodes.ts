@@ -21,6 +21,13 @@ export const expr = (code: string) => `={{ ${code} }}`;
 
 export type SettingValue = string | number | boolean;
 
+/** The demo sender every template's Settings starts with: the email nodes read them. */
+export const SENDER_SETTINGS = { product_name: 'Acme', sender_name: 'Acme Customer Success', sender_email: 'success@acme.example' };
+/** The demo links every email may show (renderEmail passes them to CS Email Template). */
+export const LINK_SETTINGS = { calendar_link: 'https://cal.example.com/acme-cs', help_link: 'https://help.acme.example', dashboard_link: 'https://app.acme.example' };
+/** The demo CSM of a customer whose row names none (the enrolment's fallback). */
+export const DEFAULT_CSM_SETTINGS = { default_csm_name: 'Your CSM', default_csm_email: 'csm@acme.example' };
+
 /**
  * The one node a user edits: every template's links, names and delays. It keeps the item's fields, so a setting
  * named like a customer field would overwrite the customer's own value (its CSM, say): such names are refused.
@@ -186,6 +193,12 @@ export interface Condition {
 	right?: string | number | boolean;
 }
 
+/** A condition: the expression `code` equals the text `right`. */
+export const equals = (code: string, right: string): Condition => ({ left: expr(code), operator: { type: 'string', operation: 'equals' }, right });
+
+/** A switchNode rule sending the items whose `event` is `event` to an output named so. */
+export const eventRoute = (event: string) => ({ output: event, condition: equals('$json.event', event) });
+
 function conditions(templateId: string, name: string, list: Condition[], combinator: 'and' | 'or') {
 	return {
 		options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
@@ -332,6 +345,22 @@ export function tableUpsert(name: string, at: At, table: string, matches: Match[
 
 export function tableUpdate(name: string, at: At, table: string, matches: Match[], values: ColumnValues): NodeSpec {
 	return dataTable(name, at, { operation: 'update', dataTableId: tableRef(table), ...filters(table, matches), columns: mapped(table, values), options: {} }, { alwaysOutputData: true });
+}
+
+/** Upsert of the item's own fields (auto-mapped): the item must carry only the table's columns. */
+export function tableUpsertItem(name: string, at: At, table: string, matches: Match[]): NodeSpec {
+	const columns = { mappingMode: 'autoMapInputData', value: {}, matchingColumns: [], schema: [], attemptToConvertTypes: false, convertFieldsToString: false };
+	return dataTable(name, at, { operation: 'upsert', dataTableId: tableRef(table), ...filters(table, matches), columns, options: {} });
+}
+
+/** Passes the items for which a row matches every condition. */
+export function tableRowExists(name: string, at: At, table: string, matches: Match[]): NodeSpec {
+	return dataTable(name, at, { operation: 'rowExists', dataTableId: tableRef(table), ...filters(table, matches) });
+}
+
+/** Passes the items for which no row matches every condition (a gate that lets a customer in once). */
+export function tableRowNotExists(name: string, at: At, table: string, matches: Match[]): NodeSpec {
+	return dataTable(name, at, { operation: 'rowNotExists', dataTableId: tableRef(table), ...filters(table, matches) });
 }
 
 export function tableGet(name: string, at: At, table: string, matches: Match[], { all = true, alwaysOutputData = false } = {}): NodeSpec {

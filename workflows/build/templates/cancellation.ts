@@ -1,12 +1,11 @@
-import { customerColumns, emailStep, ensureTables, logStep, recordEnrolment, stillEnrolled, upsertCustomer, waitFor } from '../blocks';
-import { enrolBy, internalAlert, logEnrolmentStep, noSuchRow, readCustomerOver, recordPlannedTasks, stopEnrolments, WITHOUT_ROW_META } from '../blocks-renewal';
-import { csTrigger, expr, filterNode, noOp, setFields, setJson, setting, settingsNode, switchNode, tableGet, tableInsert } from '../nodes';
+import { customerColumns, emailStep, enrol, ensureTables, logEnrolmentStep, logStep, readCustomerOver, recordEnrolment, recordTask, stillEnrolled, stopSequence, upsertCustomer, waitFor, WITHOUT_ROW_META } from '../blocks';
+import { internalAlert, recordPlannedTasks } from '../blocks-renewal';
+import { csTrigger, DEFAULT_CSM_SETTINGS, eventRoute, expr, filterNode, LINK_SETTINGS, noOp, SENDER_SETTINGS, setFields, setJson, setting, settingsNode, switchNode, tableGet, tableRowNotExists } from '../nodes';
 import { Template } from '../template';
 
 const SEQUENCE = 'cancellation_save';
 /** The customer's name for internal notes: company, else first name, else id. */
 const WHO = '($json.company || $json.first_name || $json.customer_id)';
-const isEvent = (name: string) => ({ left: expr('$json.event'), operator: { type: 'string' as const, operation: 'equals' }, right: name });
 
 /**
  * Cancellation save: seed 002 §14.1 CS_WORKFLOWS at_risk.cancellation_request (pause_cancellation, notify_csm_urgent,
@@ -43,18 +42,13 @@ export function cancellationTemplate(): Template {
 		settingsNode(
 			[1, 0],
 			{
-				product_name: 'Acme',
-				sender_name: 'Acme Customer Success',
-				sender_email: 'success@acme.example',
+				...SENDER_SETTINGS,
 				team_language: 'en',
-				default_csm_name: 'Your CSM',
-				default_csm_email: 'csm@acme.example',
+				...DEFAULT_CSM_SETTINGS,
 				executive_name: 'VP Customer Success',
 				executive_email: 'vp-cs@acme.example',
 				save_offer: 'two months at half price',
-				calendar_link: 'https://cal.example.com/acme-cs',
-				help_link: 'https://help.acme.example',
-				dashboard_link: 'https://app.acme.example',
+				...LINK_SETTINGS,
 				delay_unit: 'days',
 				escalate_after_days: 1,
 			},
@@ -68,10 +62,10 @@ export function cancellationTemplate(): Template {
 	t.connect(settings, event);
 	const route = t.add(
 		switchNode('Event type', [3, 0], id, [
-			{ output: 'cancellation_requested', condition: isEvent('cancellation_requested') },
-			{ output: 'save_accepted', condition: isEvent('save_accepted') },
-			{ output: 'save_rejected', condition: isEvent('save_rejected') },
-			{ output: 'subscription_cancelled', condition: isEvent('subscription_cancelled') },
+			eventRoute('cancellation_requested'),
+			eventRoute('save_accepted'),
+			eventRoute('save_rejected'),
+			eventRoute('subscription_cancelled'),
 		]),
 	);
 	t.connect(event, route);
@@ -82,14 +76,16 @@ export function cancellationTemplate(): Template {
 	const requestColumns = customerColumns(t, 'Request fields', [5, -11]);
 	const saveRequest = upsertCustomer(t, 'Save the request', [6, -11]);
 	t.chain(request, requestColumns, saveRequest);
-	const current = readCustomerOver(t, 'customer (request)', [5, 0], 'Cancellation request');
+	const current = readCustomerOver(t, 'customer (request)', [5, 0], 'Cancellation request', { alwaysOutputData: true });
 	t.connect(request, current.first);
-	const enrolled = enrolBy(t, [7, 0], SEQUENCE, expr(`'${SEQUENCE}:' + $json.customer_id + ':' + $now.toUTC().toISO()`));
-	const notRunning = noSuchRow(t, 'Not in a save already', [8, 0], 'cs_enrolments', [
-		{ column: 'customer_id', value: expr('String($json.customer_id)') },
-		{ column: 'sequence', value: SEQUENCE },
-		{ column: 'status', value: 'active' },
-	]);
+	const enrolled = enrol(t, [7, 0], { sequence: SEQUENCE });
+	const notRunning = t.add(
+		tableRowNotExists('Not in a save already', [8, 0], 'cs_enrolments', [
+			{ column: 'customer_id', value: expr('String($json.customer_id)') },
+			{ column: 'sequence', value: SEQUENCE },
+			{ column: 'status', value: 'active' },
+		]),
+	);
 	t.chain(current.last, enrolled, notRunning);
 
 	// Now (above the main path): the enrolment, the save call and its agenda as tasks (seed 002 §7.1: the call within
@@ -173,23 +169,17 @@ export function cancellationTemplate(): Template {
 		severity: 'Critical',
 		dueAt: expr('$now.toUTC().toISO()'),
 	});
-	const executiveTask = t.add(
-		tableInsert('Record executive escalation', [13, -1], 'cs_tasks', {
-			task_id: expr("$json.enrolment_id + ':escalate_to_executive'"),
-			customer_id: expr('String($json.customer_id)'),
-			company: expr("$json.company || ''"),
-			type: 'task',
-			title: 'escalate to executive',
-			details: expr(`$json.escalation_reason + '. CSM: ' + $json.csm_name + '. Seed 002 at_risk.cancellation_request (escalate_to_executive).'`),
-			owner: 'executive',
-			owner_email: expr(setting('executive_email')),
-			priority: 'urgent',
-			due_at: expr('$now.toUTC().toISO()'),
-			status: 'open',
-			source: 'cancellation save: escalate_to_executive',
-		}),
-	);
-	const escalated = logEnrolmentStep(t, 'Log: escalated to the executive', [13, 0], 5, 'escalate_to_executive', 'completed', expr('$json.escalation_outcome'));
+	const executiveTask = recordTask(t, 'Record executive escalation', [13, -1], {
+		id: expr("$json.enrolment_id + ':escalate_to_executive'"),
+		type: 'task',
+		title: 'escalate to executive',
+		details: expr(`$json.escalation_reason + '. CSM: ' + $json.csm_name + '. Seed 002 at_risk.cancellation_request (escalate_to_executive).'`),
+		owner: 'executive',
+		ownerEmail: expr(setting('executive_email')),
+		priority: 'urgent',
+		source: 'cancellation save: escalate_to_executive',
+	});
+	const escalated = logEnrolmentStep(t, expr('$json.enrolment_id'), 'Log: escalated to the executive', [13, 0], 5, 'escalate_to_executive', 'completed', expr('$json.escalation_outcome'));
 	t.connect(escalate, [executiveAlert, executiveTask, escalated]);
 
 	// save_accepted: saved; the request is withdrawn on the customer. subscription_cancelled: the save ended.
@@ -198,7 +188,7 @@ export function cancellationTemplate(): Template {
 	const savedColumns = customerColumns(t, 'Saved fields', [5, 1.5]);
 	const saveSaved = upsertCustomer(t, 'Save the customer (saved)', [6, 1.5]);
 	t.chain(saved, savedColumns, saveSaved);
-	const stopSaved = stopEnrolments(t, 'Stop the save (saved)', [5, 2.5], SEQUENCE, 'saved');
+	const stopSaved = stopSequence(t, 'Stop the save (saved)', [5, 2.5], SEQUENCE, 'saved');
 	t.connect(saved, stopSaved);
 
 	const cancelled = t.add(
@@ -208,7 +198,7 @@ export function cancellationTemplate(): Template {
 	const cancelledColumns = customerColumns(t, 'Cancelled fields', [5, 5.5]);
 	const saveCancelled = upsertCustomer(t, 'Save the customer (cancelled)', [6, 5.5]);
 	t.chain(cancelled, cancelledColumns, saveCancelled);
-	const stopCancelled = stopEnrolments(t, 'Stop the save (cancelled)', [5, 6.5], SEQUENCE, 'cancelled');
+	const stopCancelled = stopSequence(t, 'Stop the save (cancelled)', [5, 6.5], SEQUENCE, 'cancelled');
 	t.connect(cancelled, stopCancelled);
 
 	// ----- Notes -----

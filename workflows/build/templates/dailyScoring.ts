@@ -1,6 +1,5 @@
-import { emailStep, ensureTables } from '../blocks';
-import { perItem } from '../blocks-health';
-import { code, csNode, expr, filterNode, scheduleTrigger, setJson, setting, settingsNode, tableGet, tableUpdate, tableUpsert } from '../nodes';
+import { emailStep, ensureTables, perItem } from '../blocks';
+import { code, csNode, expr, filterNode, LINK_SETTINGS, scheduleTrigger, SENDER_SETTINGS, setJson, setting, settingsNode, tableGet, tableUpdate, tableUpsert } from '../nodes';
 import { Template } from '../template';
 
 /** The customer statuses the digest calls at risk (seed 001 categories: at risk 60-79, critical below 60). */
@@ -38,13 +37,9 @@ export function dailyScoringTemplate(): Template {
 		settingsNode(
 			[1, 0],
 			{
-				product_name: 'Acme',
-				sender_name: 'Acme Customer Success',
-				sender_email: 'success@acme.example',
+				...SENDER_SETTINGS,
 				digest_email: 'cs-team@acme.example',
-				calendar_link: 'https://cal.example.com/acme-cs',
-				help_link: 'https://help.acme.example',
-				dashboard_link: 'https://app.acme.example',
+				...LINK_SETTINGS,
 				healthy_from: 80,
 				at_risk_from: 60,
 			},

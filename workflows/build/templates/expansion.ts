@@ -1,11 +1,10 @@
-import { customerColumns, emailStep, ensureTables, freshCustomer, logStep, planTasks, stillEnrolled, upsertCustomer, waitFor } from '../blocks';
-import { notice, readCustomerOver, recordEnrolmentEpisode, rowNotExists, WITHOUT_ROW_META } from '../blocks-health';
-import { code, csNode, csTrigger, expr, ifNode, noOp, scheduleTrigger, setFields, setJson, setting, settingsNode, switchNode, tableGet, tableInsert, tableUpdate } from '../nodes';
+import { customerColumns, emailStep, ensureTables, freshCustomer, logStep, planTasks, postedEvent, readCustomerOver, recordEnrolment, recordTask, stillEnrolled, stopSequence, upsertCustomer, waitFor, WITHOUT_ROW_META } from '../blocks';
+import { notice } from '../blocks-health';
+import { code, csNode, csTrigger, DEFAULT_CSM_SETTINGS, equals, eventRoute, expr, ifNode, LINK_SETTINGS, noOp, scheduleTrigger, SENDER_SETTINGS, setFields, setJson, setting, settingsNode, switchNode, tableGet, tableRowNotExists } from '../nodes';
 import { Template } from '../template';
 
 const name = '($json.company || $json.customer_id)';
 const pct = '($json.usage_percent != null ? $json.usage_percent : 80)';
-const isEvent = (event: string) => ({ left: expr('$json.event'), operator: { type: 'string' as const, operation: 'equals' }, right: event });
 
 /**
  * Expansion: seed 002 §14.1 CS_WORKFLOWS expansion.expansion_opportunity (expansion_signal_detected:
@@ -40,14 +39,9 @@ export function expansionTemplate(): Template {
 		settingsNode(
 			[1, 0],
 			{
-				product_name: 'Acme',
-				sender_name: 'Acme Customer Success',
-				sender_email: 'success@acme.example',
-				default_csm_name: 'Your CSM',
-				default_csm_email: 'csm@acme.example',
-				calendar_link: 'https://cal.example.com/acme-cs',
-				help_link: 'https://help.acme.example',
-				dashboard_link: 'https://app.acme.example',
+				...SENDER_SETTINGS,
+				...DEFAULT_CSM_SETTINGS,
+				...LINK_SETTINGS,
 				upgrade_link: 'https://app.acme.example/billing/upgrade',
 				delay_unit: 'days',
 				limit_share: 0.8,
@@ -61,37 +55,21 @@ export function expansionTemplate(): Template {
 	const startedBy = t.add(
 		switchNode('Started by', [2, 0], id, [
 			{ output: 'signal event', condition: { left: expr("['expansion_signal_detected', 'usage_at_80_percent'].includes($json.event)"), operator: { type: 'boolean', operation: 'true', singleValue: true } } },
-			{ output: 'plan_upgraded', condition: isEvent('plan_upgraded') },
+			eventRoute('plan_upgraded'),
 			{ output: 'daily run', condition: { left: expr('$json.event'), operator: { type: 'string', operation: 'empty', singleValue: true } } },
 		]),
 	);
 	t.connect(settings, startedBy);
 
 	// A signal event: the event as posted, its customer fields saved first (leaf), then the customer's whole row.
-	const event = t.add(setJson('Event', [3, -1], "$('Customer Success Trigger').item.json"));
-	t.connect(startedBy, event, 0);
-	const eventColumns = customerColumns(t, 'Event customer fields', [4, -2]);
-	const saveEvent = upsertCustomer(t, 'Save event customer', [5, -2]);
-	t.chain(event, eventColumns, saveEvent);
+	const event = postedEvent(t, [3, -1], startedBy, 0);
 	const eventRow = readCustomerOver(t, 'customer (event)', [4, -1], 'Event');
 	t.connect(event, eventRow.first);
 
 	// plan_upgraded: the new plan on the customer, and the approaching-limits sequence stops (no upgrade info).
 	const upgradeEvent = t.add(setJson('Upgrade event', [3, 3], "$('Customer Success Trigger').item.json"));
 	t.connect(startedBy, upgradeEvent, 1);
-	const stop = t.add(
-		tableUpdate(
-			'Stop approaching limits',
-			[4, 3],
-			'cs_enrolments',
-			[
-				{ column: 'customer_id', value: expr('String($json.customer_id)') },
-				{ column: 'sequence', value: 'approaching_limits' },
-				{ column: 'status', value: 'active' },
-			],
-			{ status: 'stopped', stop_reason: 'upgraded', last_step_at: expr('$now.toUTC().toISO()') },
-		),
-	);
+	const stop = stopSequence(t, 'Stop approaching limits', [4, 3], 'approaching_limits', 'upgraded');
 	const upgradeColumns = customerColumns(t, 'Upgraded customer fields', [4, 4]);
 	const saveUpgrade = upsertCustomer(t, 'Save upgraded customer', [5, 4]);
 	t.connect(upgradeEvent, [stop, upgradeColumns]).connect(upgradeColumns, saveUpgrade);
@@ -186,45 +164,43 @@ export function expansionTemplate(): Template {
 			id,
 		),
 	);
-	const notRunning = rowNotExists(t, 'Not in this sequence now', [9, 0], 'cs_enrolments', [
-		{ column: 'customer_id', value: expr('String($json.customer_id)') },
-		{ column: 'sequence', value: expr('$json.sequence') },
-		{ column: 'status', value: 'active' },
-	]);
-	const notThisEpisode = rowNotExists(t, 'Not enrolled in this episode', [10, 0], 'cs_enrolments', [
-		{ column: 'customer_id', value: expr('String($json.customer_id)') },
-		{ column: 'sequence', value: expr('$json.sequence') },
-		{ column: 'episode', value: expr('$json.episode') },
-	]);
+	const notRunning = t.add(
+		tableRowNotExists('Not in this sequence now', [9, 0], 'cs_enrolments', [
+			{ column: 'customer_id', value: expr('String($json.customer_id)') },
+			{ column: 'sequence', value: expr('$json.sequence') },
+			{ column: 'status', value: 'active' },
+		]),
+	);
+	const notThisEpisode = t.add(
+		tableRowNotExists('Not enrolled in this episode', [10, 0], 'cs_enrolments', [
+			{ column: 'customer_id', value: expr('String($json.customer_id)') },
+			{ column: 'sequence', value: expr('$json.sequence') },
+			{ column: 'episode', value: expr('$json.episode') },
+		]),
+	);
 	t.chain(episodes, enrolled, notRunning, notThisEpisode);
-	const record = recordEnrolmentEpisode(t, 'Record enrolment', [11, -9]);
+	const record = recordEnrolment(t, 'Record enrolment', [11, -9], { episode: expr('$json.episode') });
 	const sequence = t.add(
 		switchNode('Sequence', [11, 0], id, [
-			{ output: 'expansion_opportunity', condition: { left: expr('$json.sequence'), operator: { type: 'string', operation: 'equals' }, right: 'expansion_opportunity' } },
-			{ output: 'approaching_limits', condition: { left: expr('$json.sequence'), operator: { type: 'string', operation: 'equals' }, right: 'approaching_limits' } },
+			{ output: 'expansion_opportunity', condition: equals('$json.sequence', 'expansion_opportunity') },
+			{ output: 'approaching_limits', condition: equals('$json.sequence', 'approaching_limits') },
 		]),
 	);
 	t.connect(notThisEpisode, [record, sequence]);
 
 	// Expansion opportunity (above: it has no Wait, so it is done before approaching limits waits).
-	const opportunity = t.add(
-		tableInsert('Record expansion opportunity', [12, -8], 'cs_tasks', {
-			task_id: expr("$json.enrolment_id + ':opportunity'"),
-			customer_id: expr('String($json.customer_id)'),
-			company: expr("$json.company || ''"),
-			type: 'task',
-			title: expr("'Expansion opportunity: ' + $json.opportunity_products.join(', ')"),
-			details: expr(
-				"$json.opportunity_lines.join('; ') + '. Probability ' + ($json.expansion && $json.expansion.probability) + '. Signals: ' + ($json.opportunity_signals.join(', ') || 'reported by your systems') + '. Seed 002 expansion.expansion_opportunity (create_expansion_opp).'",
-			),
-			owner: 'csm',
-			owner_email: expr('$json.csm_email'),
-			priority: expr("$json.expansion && $json.expansion.probability >= 0.5 ? 'high' : 'normal'"),
-			due_at: expr('$now.toUTC().toISO()'),
-			status: 'open',
-			source: 'expansion: create_expansion_opp',
-		}),
-	);
+	const opportunity = recordTask(t, 'Record expansion opportunity', [12, -8], {
+		id: expr("$json.enrolment_id + ':opportunity'"),
+		type: 'task',
+		title: expr("'Expansion opportunity: ' + $json.opportunity_products.join(', ')"),
+		details: expr(
+			"$json.opportunity_lines.join('; ') + '. Probability ' + ($json.expansion && $json.expansion.probability) + '. Signals: ' + ($json.opportunity_signals.join(', ') || 'reported by your systems') + '. Seed 002 expansion.expansion_opportunity (create_expansion_opp).'",
+		),
+		owner: 'csm',
+		ownerEmail: expr('$json.csm_email'),
+		priority: expr("$json.expansion && $json.expansion.probability >= 0.5 ? 'high' : 'normal'"),
+		source: 'expansion: create_expansion_opp',
+	});
 	const proposal = planTasks(t, [12, -7], 'expansion.expansion_opportunity', 'expansion');
 	const opportunityNotice = notice(t, 'CSM: expansion opportunity', [12, -5], {
 		to: expr('$json.csm_email'),

@@ -1,6 +1,6 @@
-import { customerColumns, enrol, ensureTables, freshCustomer, logStep, planTasks, stillEnrolled, upsertCustomer, waitFor } from '../blocks';
-import { notice, readCustomerOver, recordEnrolmentEpisode, rowNotExists, WITHOUT_ROW_META } from '../blocks-health';
-import { code, csTrigger, expr, filterNode, ifNode, scheduleTrigger, setJson, setting, settingsNode, switchNode, tableGet, tableInsert } from '../nodes';
+import { enrol, ensureTables, freshCustomer, logStep, planTasks, postedEvent, readCustomerOver, recordEnrolment, recordTask, stillEnrolled, waitFor, WITHOUT_ROW_META } from '../blocks';
+import { notice } from '../blocks-health';
+import { code, csTrigger, DEFAULT_CSM_SETTINGS, expr, filterNode, ifNode, LINK_SETTINGS, scheduleTrigger, SENDER_SETTINGS, setJson, setting, settingsNode, switchNode, tableGet, tableRowNotExists } from '../nodes';
 import { Template } from '../template';
 
 const SEQUENCE = 'health_drop';
@@ -32,16 +32,11 @@ export function healthDropTemplate(): Template {
 		settingsNode(
 			[1, 0],
 			{
-				product_name: 'Acme',
-				sender_name: 'Acme Customer Success',
-				sender_email: 'success@acme.example',
-				default_csm_name: 'Your CSM',
-				default_csm_email: 'csm@acme.example',
+				...SENDER_SETTINGS,
+				...DEFAULT_CSM_SETTINGS,
 				manager_name: 'CS manager',
 				manager_email: 'cs-manager@acme.example',
-				calendar_link: 'https://cal.example.com/acme-cs',
-				help_link: 'https://help.acme.example',
-				dashboard_link: 'https://app.acme.example',
+				...LINK_SETTINGS,
 				delay_unit: 'days',
 				drop_points: 20,
 				escalate_after_days: 3,
@@ -62,11 +57,7 @@ export function healthDropTemplate(): Template {
 
 	// Event: the event as posted (without the Settings fields), what it says about the customer saved first (leaf),
 	// then the customer's whole row.
-	const event = t.add(setJson('Event', [3, -1], "$('Customer Success Trigger').item.json"));
-	t.connect(startedBy, event, 0);
-	const eventColumns = customerColumns(t, 'Event customer fields', [4, -2]);
-	const saveEvent = upsertCustomer(t, 'Save event customer', [5, -2]);
-	t.chain(event, eventColumns, saveEvent);
+	const event = postedEvent(t, [3, -1], startedBy, 0);
 	const eventRow = readCustomerOver(t, 'customer (event)', [4, -1], 'Event');
 	t.connect(event, eventRow.first);
 	// The episode names the drop as the daily run does ("drop 70 to 45", with the day of the customer's last scoring),
@@ -111,36 +102,34 @@ export function healthDropTemplate(): Template {
 	// Enrol once per drop (the episode: "drop 80 to 58 on <day>", or the event), and not while an intervention runs.
 	const enrolled = enrol(t, [7, 0], { sequence: SEQUENCE });
 	t.connect(eventDrop, enrolled).connect(scheduleDrop, enrolled);
-	const notRunning = rowNotExists(t, 'Not in an intervention already', [8, 0], 'cs_enrolments', [
-		{ column: 'customer_id', value: expr('String($json.customer_id)') },
-		{ column: 'sequence', value: SEQUENCE },
-		{ column: 'status', value: 'active' },
-	]);
-	const notThisDrop = rowNotExists(t, 'Not enrolled for this drop', [9, 0], 'cs_enrolments', [
-		{ column: 'customer_id', value: expr('String($json.customer_id)') },
-		{ column: 'sequence', value: SEQUENCE },
-		{ column: 'episode', value: expr('$json.episode') },
-	]);
+	const notRunning = t.add(
+		tableRowNotExists('Not in an intervention already', [8, 0], 'cs_enrolments', [
+			{ column: 'customer_id', value: expr('String($json.customer_id)') },
+			{ column: 'sequence', value: SEQUENCE },
+			{ column: 'status', value: 'active' },
+		]),
+	);
+	const notThisDrop = t.add(
+		tableRowNotExists('Not enrolled for this drop', [9, 0], 'cs_enrolments', [
+			{ column: 'customer_id', value: expr('String($json.customer_id)') },
+			{ column: 'sequence', value: SEQUENCE },
+			{ column: 'episode', value: expr('$json.episode') },
+		]),
+	);
 	t.chain(enrolled, notRunning, notThisDrop);
 
 	// Day 0 (above the main path, so they happen now): enrolment, the at-risk alert, the intervention call, the CSM.
-	const record = recordEnrolmentEpisode(t, 'Record enrolment', [10, -7]);
-	const alert = t.add(
-		tableInsert('Record at-risk alert', [10, -6], 'cs_tasks', {
-			task_id: expr("$json.enrolment_id + ':at_risk_alert'"),
-			customer_id: expr('String($json.customer_id)'),
-			company: expr("$json.company || ''"),
-			type: 'alert',
-			title: expr("'At-risk alert: health score dropped from ' + $json.drop_from + ' to ' + $json.score_at_drop"),
-			details: expr(`'Seed 002 at_risk.health_score_drop (create_at_risk_alert). Escalation to the CS manager after ' + ${setting('escalate_after_days')} + ' ' + ${setting('delay_unit')} + ' if the score has not improved.'`),
-			owner: 'csm',
-			owner_email: expr('$json.csm_email'),
-			priority: 'high',
-			due_at: expr('$now.toUTC().toISO()'),
-			status: 'open',
-			source: 'health drop: create_at_risk_alert',
-		}),
-	);
+	const record = recordEnrolment(t, 'Record enrolment', [10, -7], { episode: expr('$json.episode') });
+	const alert = recordTask(t, 'Record at-risk alert', [10, -6], {
+		id: expr("$json.enrolment_id + ':at_risk_alert'"),
+		type: 'alert',
+		title: expr("'At-risk alert: health score dropped from ' + $json.drop_from + ' to ' + $json.score_at_drop"),
+		details: expr(`'Seed 002 at_risk.health_score_drop (create_at_risk_alert). Escalation to the CS manager after ' + ${setting('escalate_after_days')} + ' ' + ${setting('delay_unit')} + ' if the score has not improved.'`),
+		owner: 'csm',
+		ownerEmail: expr('$json.csm_email'),
+		priority: 'high',
+		source: 'health drop: create_at_risk_alert',
+	});
 	const call = planTasks(t, [10, -5], 'at_risk.health_score_drop', 'health drop', { priority: 'high' });
 	const csm = notice(t, 'CSM alert', [10, -3], {
 		to: expr('$json.csm_email'),
@@ -185,24 +174,18 @@ export function healthDropTemplate(): Template {
 		severity: 'Critical',
 		dueAt: expr("'Today, ' + $now.toFormat('yyyy-MM-dd HH:mm ZZZZ')"),
 	});
-	const escalationTask = t.add(
-		tableInsert('Record escalation task', [16, 3], 'cs_tasks', {
-			task_id: expr("$json.enrolment_id + ':escalation'"),
-			customer_id: expr('String($json.customer_id)'),
-			company: expr("$json.company || ''"),
-			type: 'task',
-			title: 'escalate to manager',
-			details: expr(
-				`'No improvement ' + ${setting('escalate_after_days')} + ' ' + ${setting('delay_unit')} + ' after the drop from ' + $json.drop_from + ' to ' + $json.score_at_drop + ': the score is ' + $json.health_score + '. Seed 002 at_risk.health_score_drop (escalate_to_manager, no_improvement).'`,
-			),
-			owner: 'cs_manager',
-			owner_email: expr(setting('manager_email')),
-			priority: 'urgent',
-			due_at: expr('$now.toUTC().toISO()'),
-			status: 'open',
-			source: 'health drop: escalate_to_manager',
-		}),
-	);
+	const escalationTask = recordTask(t, 'Record escalation task', [16, 3], {
+		id: expr("$json.enrolment_id + ':escalation'"),
+		type: 'task',
+		title: 'escalate to manager',
+		details: expr(
+			`'No improvement ' + ${setting('escalate_after_days')} + ' ' + ${setting('delay_unit')} + ' after the drop from ' + $json.drop_from + ' to ' + $json.score_at_drop + ': the score is ' + $json.health_score + '. Seed 002 at_risk.health_score_drop (escalate_to_manager, no_improvement).'`,
+		),
+		owner: 'cs_manager',
+		ownerEmail: expr(setting('manager_email')),
+		priority: 'urgent',
+		source: 'health drop: escalate_to_manager',
+	});
 	const escalated = logStep(t, 'Log: escalated to the manager', [17, 4], 4, 'escalate_to_manager', 'completed');
 	t.connect(improved, [manager, escalationTask, escalated], 1);
 

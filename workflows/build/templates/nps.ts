@@ -1,14 +1,18 @@
-import { emailStep, ensureTables, recordEnrolment, stillEnrolled, upsertCustomer, waitFor } from '../blocks';
-import { alertStep, customerColumnsOf, enrolAs, logStepOf, noRowLike } from '../blocks-nps';
+import { customerColumns, emailStep, ensureTables, recordEnrolment, recordTask, stillEnrolled, stopSequence, upsertCustomer, waitFor } from '../blocks';
+import { alertStep, enrolAs, logStepOf } from '../blocks-nps';
 import {
 	code,
 	csNode,
 	csTrigger,
+	DEFAULT_CSM_SETTINGS,
+	eventRoute,
 	expr,
 	filterNode,
 	ifNode,
+	LINK_SETTINGS,
 	noOp,
 	scheduleTrigger,
+	SENDER_SETTINGS,
 	setFields,
 	setJson,
 	setting,
@@ -16,6 +20,7 @@ import {
 	switchNode,
 	tableGet,
 	tableInsert,
+	tableRowNotExists,
 	tableUpdate,
 } from '../nodes';
 import { Template } from '../template';
@@ -63,16 +68,11 @@ export function npsTemplate(): Template {
 		settingsNode(
 			[2, 4],
 			{
-				product_name: 'Acme',
-				sender_name: 'Acme Customer Success',
-				sender_email: 'success@acme.example',
-				default_csm_name: 'Your CSM',
-				default_csm_email: 'csm@acme.example',
+				...SENDER_SETTINGS,
+				...DEFAULT_CSM_SETTINGS,
 				manager_email: 'cs-manager@acme.example',
 				cs_team_email: 'cs-team@acme.example',
-				calendar_link: 'https://cal.example.com/acme-cs',
-				help_link: 'https://help.acme.example',
-				dashboard_link: 'https://app.acme.example',
+				...LINK_SETTINGS,
 				survey_link: 'https://survey.acme.example/nps',
 				advocacy_link: 'https://acme.example/advocates',
 				delay_unit: 'days',
@@ -87,11 +87,7 @@ export function npsTemplate(): Template {
 			id,
 		),
 	);
-	const on = (event: string) => ({
-		output: event,
-		condition: { left: expr('$json.event'), operator: { type: 'string' as const, operation: 'equals' }, right: event },
-	});
-	const route = t.add(switchNode('Event', [3, 4], id, [on('quarterly_nps'), on('nps_response'), on('nps_followed_up'), on('monthly_nps_report')]));
+	const route = t.add(switchNode('Event', [3, 4], id, [eventRoute('quarterly_nps'), eventRoute('nps_response'), eventRoute('nps_followed_up'), eventRoute('monthly_nps_report')]));
 	t.chain(everyQuarter, surveyRun, settings).chain(trigger, settings).chain(everyMonth, reportRun, settings).connect(settings, route);
 	t.connect(settings, ensureTables(t, [2.5, -7], t.info.tables));
 
@@ -112,11 +108,13 @@ export function npsTemplate(): Template {
 		}),
 	);
 	const recent = t.add(noOp('Surveyed lately: not now', [7, 1.5]));
-	const notInSurvey = noRowLike(t, 'Not in a survey already', [7, 0], 'cs_enrolments', [
-		{ column: 'customer_id', value: expr('String($json.customer_id)') },
-		{ column: 'sequence', value: 'nps_survey' },
-		{ column: 'status', value: 'active' },
-	]);
+	const notInSurvey = t.add(
+		tableRowNotExists('Not in a survey already', [7, 0], 'cs_enrolments', [
+			{ column: 'customer_id', value: expr('String($json.customer_id)') },
+			{ column: 'sequence', value: 'nps_survey' },
+			{ column: 'status', value: 'active' },
+		]),
+	);
 	const enrolSurvey = enrolAs(t, 'Enrol in the survey', [8, 0], 'nps_survey');
 	t.connect(route, customers, 0);
 	t.chain(customers, reachable, throttle).connect(throttle, notInSurvey, 0).connect(throttle, recent, 1).chain(notInSurvey, enrolSurvey);
@@ -170,19 +168,7 @@ export function npsTemplate(): Template {
 	);
 	t.connect(route, answer, 1);
 	t.chain(answer, readCustomer, withCustomer);
-	const stopSurvey = t.add(
-		tableUpdate(
-			'Stop the survey',
-			[7, 7],
-			'cs_enrolments',
-			[
-				{ column: 'customer_id', value: expr('String($json.customer_id)') },
-				{ column: 'sequence', value: 'nps_survey' },
-				{ column: 'status', value: 'active' },
-			],
-			{ status: 'stopped', stop_reason: 'survey answered', last_step_at: expr('$now.toUTC().toISO()') },
-		),
-	);
+	const stopSurvey = stopSequence(t, 'Stop the survey', [7, 7], 'nps_survey', 'survey answered');
 	const classify = t.add(
 		csNode('Classify the answer', 'customerNps', [7, 10], {
 			mode: 'classify',
@@ -203,7 +189,7 @@ export function npsTemplate(): Template {
 			followed_up: false,
 		}),
 	);
-	const scoreColumns = customerColumnsOf(t, 'Score fields', [8, 8], 'NPS answer');
+	const scoreColumns = customerColumns(t, 'Score fields', [8, 8], 'NPS answer');
 	const saveScore = upsertCustomer(t, 'Save the NPS score', [9, 8]);
 	t.connect(scoreColumns, saveScore);
 	// One output per segment (Promoters, Passives, Detractors); each also saves the response and the score (above).
@@ -230,22 +216,17 @@ export function npsTemplate(): Template {
 	const enrolDetractor = enrolAs(t, 'Enrol detractor', [8, 21], 'nps_detractor');
 	t.connect(classify, enrolDetractor, 2);
 	const recordDetractor = recordEnrolment(t, 'Record detractor enrolment', [9, 17]);
-	const callTask = t.add(
-		tableInsert('Urgent call task', [9, 18], 'cs_tasks', {
-			task_id: expr("'nps_detractor:' + $json.customer_id + ':call_customer:' + $json.nps.followUp.respondedAt"),
-			customer_id: expr('String($json.customer_id)'),
-			company: expr("$json.company || ''"),
-			type: 'call',
-			title: expr(`'Call ' + ${WHO} + ' about their NPS answer (' + $json.nps.score + ')'`),
-			details: expr(`${action('call_customer')}.description + ($json.nps_comment ? '. They wrote: "' + $json.nps_comment + '"' : '')`),
-			owner: 'csm',
-			owner_email: expr('$json.csm_email'),
-			priority: 'urgent',
-			due_at: expr(`${action('call_customer')}.dueAt`),
-			status: 'open',
-			source: 'nps_detractor: call_customer',
-		}),
-	);
+	const callTask = recordTask(t, 'Urgent call task', [9, 18], {
+		id: expr("'nps_detractor:' + $json.customer_id + ':call_customer:' + $json.nps.followUp.respondedAt"),
+		type: 'call',
+		title: expr(`'Call ' + ${WHO} + ' about their NPS answer (' + $json.nps.score + ')'`),
+		details: expr(`${action('call_customer')}.description + ($json.nps_comment ? '. They wrote: "' + $json.nps_comment + '"' : '')`),
+		owner: 'csm',
+		ownerEmail: expr('$json.csm_email'),
+		priority: 'urgent',
+		dueAt: expr(`${action('call_customer')}.dueAt`),
+		source: 'nps_detractor: call_customer',
+	});
 	const csmAlert = alertStep(t, 'CSM alert', [9, 19], {
 		to: expr('$json.csm_email'),
 		title: expr(`'NPS detractor: ' + ${WHO} + ' answered ' + $json.nps.score`),
@@ -267,24 +248,18 @@ export function npsTemplate(): Template {
 		ifNode('No follow-up recorded?', [14, 21], id, [{ left: expr('$json.followed_up'), operator: { type: 'boolean', operation: 'false', singleValue: true } }]),
 	);
 	t.connect(followUp, [logFollowUp, waitEscalation]).chain(waitEscalation, gateEscalation, readResponse, response, noFollowUp);
-	const escalationTask = t.add(
-		tableInsert('Escalation task', [15, 19], 'cs_tasks', {
-			task_id: expr("'nps_detractor:' + $json.customer_id + ':escalate_to_manager:' + $json.nps.followUp.respondedAt"),
-			customer_id: expr('String($json.customer_id)'),
-			company: expr("$json.company || ''"),
-			type: 'task',
-			title: expr(`'Escalation: ' + ${WHO} + ' (NPS ' + $json.nps.score + ') has not been followed up'`),
-			details: expr(
-				`${action('escalate_to_manager')}.description + ': answered ' + $json.nps.score + ' on ' + $json.nps.followUp.respondedAt + ', CSM ' + $json.csm_name + ' <' + $json.csm_email + '>' + ($json.nps_comment ? '. They wrote: "' + $json.nps_comment + '"' : '')`,
-			),
-			owner: 'cs_manager',
-			owner_email: expr(setting('manager_email')),
-			priority: 'urgent',
-			due_at: expr('$now.toUTC().toISO()'),
-			status: 'open',
-			source: 'nps_detractor: escalate_to_manager',
-		}),
-	);
+	const escalationTask = recordTask(t, 'Escalation task', [15, 19], {
+		id: expr("'nps_detractor:' + $json.customer_id + ':escalate_to_manager:' + $json.nps.followUp.respondedAt"),
+		type: 'task',
+		title: expr(`'Escalation: ' + ${WHO} + ' (NPS ' + $json.nps.score + ') has not been followed up'`),
+		details: expr(
+			`${action('escalate_to_manager')}.description + ': answered ' + $json.nps.score + ' on ' + $json.nps.followUp.respondedAt + ', CSM ' + $json.csm_name + ' <' + $json.csm_email + '>' + ($json.nps_comment ? '. They wrote: "' + $json.nps_comment + '"' : '')`,
+		),
+		owner: 'cs_manager',
+		ownerEmail: expr(setting('manager_email')),
+		priority: 'urgent',
+		source: 'nps_detractor: escalate_to_manager',
+	});
 	const managerAlert = alertStep(t, 'manager escalation', [15, 20], {
 		to: expr(setting('manager_email')),
 		title: expr(`'Escalation: NPS detractor ' + ${WHO} + ' not followed up'`),
@@ -313,19 +288,7 @@ export function npsTemplate(): Template {
 			{ followed_up: true },
 		),
 	);
-	const stopEscalation = t.add(
-		tableUpdate(
-			'Stop the escalation',
-			[5, 24],
-			'cs_enrolments',
-			[
-				{ column: 'customer_id', value: expr('String($json.customer_id)') },
-				{ column: 'sequence', value: 'nps_detractor' },
-				{ column: 'status', value: 'active' },
-			],
-			{ status: 'stopped', stop_reason: 'followed up', last_step_at: expr('$now.toUTC().toISO()') },
-		),
-	);
+	const stopEscalation = stopSequence(t, 'Stop the escalation', [5, 24], 'nps_detractor', 'followed up');
 	const closeTask = t.add(
 		tableUpdate(
 			'Close the call task',

@@ -1,25 +1,29 @@
-import { emailStep, ensureTables, logStep, planTasks, stillEnrolled, waitFor } from '../blocks';
-import { enrolCustomer, noSuchRow, noticeTo, oneExecutionPerItem, recordEnrolmentRow, recordTask, stopEnrolments } from '../blocks-reengagement';
+import { emailStep, ensureTables, logStep, planTasks, recordEnrolment, recordTask, stillEnrolled, waitFor } from '../blocks';
+import { enrolCustomer, noticeTo, oneExecutionPerItem, stopEnrolments } from '../blocks-reengagement';
 import {
 	csNode,
 	csTrigger,
+	DEFAULT_CSM_SETTINGS,
+	equals,
 	executeWorkflowTrigger,
 	expr,
 	filterNode,
+	LINK_SETTINGS,
 	noOp,
 	scheduleTrigger,
+	SENDER_SETTINGS,
 	setFields,
 	setting,
 	settingsNode,
 	switchNode,
 	tableGet,
+	tableRowNotExists,
 	tableUpdate,
 	type Condition,
 } from '../nodes';
 import { Template } from '../template';
 
 const isTrue = (code: string): Condition => ({ left: expr(code), operator: { type: 'boolean', operation: 'true', singleValue: true } });
-const equals = (code: string, right: string): Condition => ({ left: expr(code), operator: { type: 'string', operation: 'equals' }, right });
 
 /** The enrolment's episode: the customer's last login, so one stretch of inactivity starts its playbook once. */
 const EPISODE = "'last login ' + ($json.last_login_at ? new Date($json.last_login_at).toISOString() : 'never')";
@@ -76,14 +80,9 @@ export function reengagementTemplate(): Template {
 		settingsNode(
 			[1, 2],
 			{
-				product_name: 'Acme',
-				sender_name: 'Acme Customer Success',
-				sender_email: 'success@acme.example',
-				default_csm_name: 'Your CSM',
-				default_csm_email: 'csm@acme.example',
-				calendar_link: 'https://cal.example.com/acme-cs',
-				help_link: 'https://help.acme.example',
-				dashboard_link: 'https://app.acme.example',
+				...SENDER_SETTINGS,
+				...DEFAULT_CSM_SETTINGS,
+				...LINK_SETTINGS,
 				recent_features: 'Shared inbox for your whole team\nWeekly performance report\nOne-click CRM sync',
 				spotlight_feature: 'the weekly performance report',
 				spotlight_benefit: 'Every Monday it tells you what worked last week and what to fix, without building a single chart.',
@@ -141,16 +140,20 @@ export function reengagementTemplate(): Template {
 			id,
 		),
 	);
-	const notActive = noSuchRow(t, 'Not in this playbook now?', [9, 0], 'cs_enrolments', [
-		{ column: 'customer_id', value: expr('String($json.customer_id)') },
-		{ column: 'sequence', value: expr('$json.sequence') },
-		{ column: 'status', value: 'active' },
-	]);
-	const notThisEpisode = noSuchRow(t, 'Not for this inactivity yet?', [10, 0], 'cs_enrolments', [
-		{ column: 'customer_id', value: expr('String($json.customer_id)') },
-		{ column: 'sequence', value: expr('$json.sequence') },
-		{ column: 'episode', value: expr('$json.episode') },
-	]);
+	const notActive = t.add(
+		tableRowNotExists('Not in this playbook now?', [9, 0], 'cs_enrolments', [
+			{ column: 'customer_id', value: expr('String($json.customer_id)') },
+			{ column: 'sequence', value: expr('$json.sequence') },
+			{ column: 'status', value: 'active' },
+		]),
+	);
+	const notThisEpisode = t.add(
+		tableRowNotExists('Not for this inactivity yet?', [10, 0], 'cs_enrolments', [
+			{ column: 'customer_id', value: expr('String($json.customer_id)') },
+			{ column: 'sequence', value: expr('$json.sequence') },
+			{ column: 'episode', value: expr('$json.episode') },
+		]),
+	);
 	const perCustomer = oneExecutionPerItem(t, 'One customer at a time', 'Start the customer’s playbook', 'Every customer started', [11, 0]);
 	t.connect(start, read, 0).chain(read, subscribed, health, churn, found, which, notActive, notThisEpisode, perCustomer);
 
@@ -160,14 +163,14 @@ export function reengagementTemplate(): Template {
 			last_login_at: expr('$json.occurredAt'),
 		}),
 	);
-	const stopSequence = stopEnrolments(t, 'Stop re-engagement', [4, 3.5], 'logged in', 'reengagement');
+	const stopReengagement = stopEnrolments(t, 'Stop re-engagement', [4, 3.5], 'logged in', 'reengagement');
 	const stopUrgent = stopEnrolments(t, 'Stop urgent re-engagement', [5, 3.5], 'logged in', 'reengagement_urgent');
-	t.connect(start, [saveLogin, stopSequence, stopUrgent], 1);
+	t.connect(start, [saveLogin, stopReengagement, stopUrgent], 1);
 
 	// ----- One customer's playbook (its own execution) -----
-	const enrolled = enrolCustomer(t, [3, 9], { sequence: { code: '$json.sequence' }, csmNameSetting: 'default_csm_name', csmEmailSetting: 'default_csm_email' });
+	const enrolled = enrolCustomer(t, [3, 9], { code: '$json.sequence' });
 	t.connect(start, enrolled, 2);
-	const record = recordEnrolmentRow(t, 'Record enrolment', [4, 8], { episode: expr('$json.episode') });
+	const record = recordEnrolment(t, 'Record enrolment', [4, 8], { episode: expr('$json.episode') });
 	const playbook = t.add(
 		switchNode('Which playbook?', [4, 9], id, [
 			{ output: 'No login for 7 days', condition: equals('$json.sequence', 'reengagement') },

@@ -1,6 +1,6 @@
-import { customerColumns, emailStep, ensureTables, logStep, planTasks, recordEnrolment, stillEnrolled, upsertCustomer, waitFor } from '../blocks';
-import { enrolBy, internalAlert, noSuchRow, perItemCode, readCustomerOver, stopEnrolments } from '../blocks-renewal';
-import { csNode, csTrigger, expr, filterNode, scheduleTrigger, setFields, setJson, setting, settingsNode, switchNode, tableGet, tableInsert } from '../nodes';
+import { emailStep, enrolBy, ensureTables, logStep, perItem, planTasks, postedEvent, readCustomerOver, recordEnrolment, recordTask, stillEnrolled, stopSequence, waitFor } from '../blocks';
+import { internalAlert } from '../blocks-renewal';
+import { csNode, csTrigger, DEFAULT_CSM_SETTINGS, equals, expr, filterNode, LINK_SETTINGS, scheduleTrigger, SENDER_SETTINGS, setFields, setting, settingsNode, switchNode, tableGet, tableRowNotExists } from '../nodes';
 import { Template } from '../template';
 
 /** The customer's name for internal notes: company, else first name, else id. */
@@ -45,17 +45,12 @@ export function renewalTemplate(): Template {
 		settingsNode(
 			[1, 0],
 			{
-				product_name: 'Acme',
-				sender_name: 'Acme Customer Success',
-				sender_email: 'success@acme.example',
+				...SENDER_SETTINGS,
 				team_language: 'en',
-				default_csm_name: 'Your CSM',
-				default_csm_email: 'csm@acme.example',
+				...DEFAULT_CSM_SETTINGS,
 				manager_name: 'CS manager',
 				manager_email: 'cs-manager@acme.example',
-				calendar_link: 'https://cal.example.com/acme-cs',
-				help_link: 'https://help.acme.example',
-				dashboard_link: 'https://app.acme.example',
+				...LINK_SETTINGS,
 				currency_symbol: '$',
 				delay_unit: 'days',
 				first_notice_days: 90,
@@ -81,11 +76,7 @@ export function renewalTemplate(): Template {
 	t.connect(startedBy, readAll, 0);
 
 	// ----- Events: the customer fields they carry are saved (leaf, first), then the route by event -----
-	const event = t.add(setJson('Event', [3, 3], "$('Customer Success Trigger').item.json"));
-	t.connect(startedBy, event, 1);
-	const eventColumns = customerColumns(t, 'Event customer fields', [4, 2]);
-	const saveEvent = upsertCustomer(t, 'Save event customer', [5, 2]);
-	t.chain(event, eventColumns, saveEvent);
+	const event = postedEvent(t, [3, 3], startedBy, 1);
 	const eventType = t.add(
 		switchNode('Event type', [4, 3], id, [
 			{ output: 'renewal window', condition: { left: expr("/^renewal_in_\\d+_days$/.test($json.event)"), operator: { type: 'boolean', operation: 'true', singleValue: true } } },
@@ -93,7 +84,7 @@ export function renewalTemplate(): Template {
 		]),
 	);
 	t.connect(event, eventType);
-	const eventRow = readCustomerOver(t, 'customer (event)', [5, 3], 'Event');
+	const eventRow = readCustomerOver(t, 'customer (event)', [5, 3], 'Event', { alwaysOutputData: true });
 	t.connect(eventType, eventRow.first, 0);
 
 	// An answer ends the renewal sequences that are still running (in practice the 30-day one, waiting to escalate).
@@ -102,12 +93,12 @@ export function renewalTemplate(): Template {
 	);
 	t.connect(eventType, answer, 1);
 	const stops = ['renewal_90', 'renewal_60', 'renewal_30'].map((sequence, index) =>
-		stopEnrolments(t, `Stop ${sequence}`, [6, 4.5 + index * 0.75], sequence, expr('$json.renewal_stop_reason')),
+		stopSequence(t, `Stop ${sequence}`, [6, 4.5 + index * 0.75], sequence, expr('$json.renewal_stop_reason')),
 	);
 	t.connect(answer, stops);
 
 	// ----- The window: days to renewal in the customer's calendar, as the package's nodes derive days_to_renewal -----
-	const window = perItemCode(
+	const window = perItem(
 		t,
 		'Renewal window',
 		[7, 0],
@@ -162,19 +153,21 @@ export function renewalTemplate(): Template {
 
 	// ----- Enrol once per window and renewal date, and never twice at the same time -----
 	const enrolled = enrolBy(t, [9, 0], expr('$json.renewal_sequence'), expr("$json.renewal_sequence + ':' + $json.customer_id + ':' + $json.renewal_day"));
-	const notYet = noSuchRow(t, 'Not enrolled for this renewal yet', [10, 0], 'cs_enrolments', [{ column: 'enrolment_id', value: expr('$json.enrolment_id') }]);
-	const notNow = noSuchRow(t, 'Not in this window now', [11, 0], 'cs_enrolments', [
-		{ column: 'customer_id', value: expr('String($json.customer_id)') },
-		{ column: 'sequence', value: expr('$json.sequence') },
-		{ column: 'status', value: 'active' },
-	]);
+	const notYet = t.add(tableRowNotExists('Not enrolled for this renewal yet', [10, 0], 'cs_enrolments', [{ column: 'enrolment_id', value: expr('$json.enrolment_id') }]));
+	const notNow = t.add(
+		tableRowNotExists('Not in this window now', [11, 0], 'cs_enrolments', [
+			{ column: 'customer_id', value: expr('String($json.customer_id)') },
+			{ column: 'sequence', value: expr('$json.sequence') },
+			{ column: 'status', value: 'active' },
+		]),
+	);
 	t.chain(inWindow, enrolled, notYet, notNow);
 	const record = recordEnrolment(t, 'Record enrolment', [12, -11]);
 	const route = t.add(
 		switchNode('Window', [12, 0], id, [
-			{ output: '90 days', condition: { left: expr('$json.sequence'), operator: { type: 'string', operation: 'equals' }, right: 'renewal_90' } },
-			{ output: '60 days', condition: { left: expr('$json.sequence'), operator: { type: 'string', operation: 'equals' }, right: 'renewal_60' } },
-			{ output: '30 days', condition: { left: expr('$json.sequence'), operator: { type: 'string', operation: 'equals' }, right: 'renewal_30' } },
+			{ output: '90 days', condition: equals('$json.sequence', 'renewal_90') },
+			{ output: '60 days', condition: equals('$json.sequence', 'renewal_60') },
+			{ output: '30 days', condition: equals('$json.sequence', 'renewal_30') },
 		]),
 	);
 	t.connect(notNow, [record, route]);
@@ -202,24 +195,19 @@ export function renewalTemplate(): Template {
 		),
 	);
 	t.connect(health, healthText);
-	const opportunity = t.add(
-		tableInsert('Record renewal opportunity', [15, -10], 'cs_tasks', {
-			task_id: expr("$json.enrolment_id + ':opportunity'"),
-			customer_id: expr('String($json.customer_id)'),
-			company: expr("$json.company || ''"),
-			type: 'task',
-			title: expr(`'Renewal opportunity: ' + ${WHO} + ' renews on ' + $json.renewal_day`),
-			details: expr(
-				`$json.renewal_health + '. ' + ($json.plan ? 'Plan ' + $json.plan + ', ' : '') + ($json.mrr != null ? ${PRICE} + '/month. ' : '') + ($json.renewal_risks.length ? 'Risks: ' + $json.renewal_risks.join('; ') + '. ' : '') + 'Seed 002 renewal.renewal_90_days (create_renewal_opp).'`,
-			),
-			owner: 'csm',
-			owner_email: expr('$json.csm_email'),
-			priority: expr('$json.renewal_priority'),
-			due_at: expr('$json.renewal_at'),
-			status: 'open',
-			source: 'renewal 90: create_renewal_opp',
-		}),
-	);
+	const opportunity = recordTask(t, 'Record renewal opportunity', [15, -10], {
+		id: expr("$json.enrolment_id + ':opportunity'"),
+		type: 'task',
+		title: expr(`'Renewal opportunity: ' + ${WHO} + ' renews on ' + $json.renewal_day`),
+		details: expr(
+			`$json.renewal_health + '. ' + ($json.plan ? 'Plan ' + $json.plan + ', ' : '') + ($json.mrr != null ? ${PRICE} + '/month. ' : '') + ($json.renewal_risks.length ? 'Risks: ' + $json.renewal_risks.join('; ') + '. ' : '') + 'Seed 002 renewal.renewal_90_days (create_renewal_opp).'`,
+		),
+		owner: 'csm',
+		ownerEmail: expr('$json.csm_email'),
+		priority: expr('$json.renewal_priority'),
+		dueAt: expr('$json.renewal_at'),
+		source: 'renewal 90: create_renewal_opp',
+	});
 	const csmAlert = internalAlert(t, 'CSM renewal alert', [15, -9], {
 		to: expr('$json.csm_email'),
 		title: expr(`'Renewal in ' + $json.days_to_renewal + ' days: ' + ${WHO}`),
@@ -265,24 +253,18 @@ export function renewalTemplate(): Template {
 		severity: 'High',
 		dueAt: expr('$now.toUTC().toISO()'),
 	});
-	const escalationTask = t.add(
-		tableInsert('Record escalation task', [16, -1], 'cs_tasks', {
-			task_id: expr("$json.enrolment_id + ':escalation'"),
-			customer_id: expr('String($json.customer_id)'),
-			company: expr("$json.company || ''"),
-			type: 'task',
-			title: 'escalate if no response',
-			details: expr(
-				`'No answer ' + ${setting('escalate_after_days')} + ' days after the renewal reminder; renewal on ' + $json.renewal_day + '. CSM: ' + $json.csm_name + '. Seed 002 renewal.renewal_30_days (escalate_if_no_response).'`,
-			),
-			owner: 'cs_manager',
-			owner_email: expr(setting('manager_email')),
-			priority: 'urgent',
-			due_at: expr('$now.toUTC().toISO()'),
-			status: 'open',
-			source: 'renewal 30: escalate_if_no_response',
-		}),
-	);
+	const escalationTask = recordTask(t, 'Record escalation task', [16, -1], {
+		id: expr("$json.enrolment_id + ':escalation'"),
+		type: 'task',
+		title: 'escalate if no response',
+		details: expr(
+			`'No answer ' + ${setting('escalate_after_days')} + ' days after the renewal reminder; renewal on ' + $json.renewal_day + '. CSM: ' + $json.csm_name + '. Seed 002 renewal.renewal_30_days (escalate_if_no_response).'`,
+		),
+		owner: 'cs_manager',
+		ownerEmail: expr(setting('manager_email')),
+		priority: 'urgent',
+		source: 'renewal 30: escalate_if_no_response',
+	});
 	const escalated = logStep(t, 'Log: escalated to the CS manager', [16, 0], 2, 'escalate_if_no_response', 'completed');
 	t.connect(gate30, [managerAlert, escalationTask, escalated]);
 

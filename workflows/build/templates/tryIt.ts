@@ -1,5 +1,5 @@
 import { customerColumns, ensureTables, upsertCustomer } from '../blocks';
-import { code, csNode, expr, filterNode, manualTrigger, noOp, renderEmail, sendEmail, settingsNode, tableGet } from '../nodes';
+import { code, csNode, expr, filterNode, LINK_SETTINGS, manualTrigger, noOp, renderEmail, sendEmail, SENDER_SETTINGS, settingsNode, tableGet } from '../nodes';
 import { sampleCustomers, WITH_DATES_CODE } from '../../../test/fixtures/customers';
 import { Template } from '../template';
 
@@ -24,20 +24,7 @@ export function tryItTemplate(): Template {
 	});
 	const id = t.info.id;
 	const trigger = t.add(manualTrigger([0, 0]));
-	const settings = t.add(
-		settingsNode(
-			[1, 0],
-			{
-				product_name: 'Acme',
-				sender_name: 'Acme Customer Success',
-				sender_email: 'success@acme.example',
-				calendar_link: 'https://cal.example.com/acme-cs',
-				help_link: 'https://help.acme.example',
-				dashboard_link: 'https://app.acme.example',
-			},
-			id,
-		),
-	);
+	const settings = t.add(settingsNode([1, 0], { ...SENDER_SETTINGS, ...LINK_SETTINGS }, id));
 	t.chain(trigger, settings);
 	t.connect(settings, ensureTables(t, [2, -3], t.info.tables));
 

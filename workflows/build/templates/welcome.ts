@@ -11,7 +11,7 @@ import {
 	upsertCustomer,
 	waitFor,
 } from '../blocks';
-import { csTrigger, expr, ifNode, setFields, setting, settingsNode, switchNode, noOp } from '../nodes';
+import { csTrigger, DEFAULT_CSM_SETTINGS, eventRoute, expr, ifNode, LINK_SETTINGS, noOp, SENDER_SETTINGS, setFields, setting, settingsNode, switchNode } from '../nodes';
 import { Template } from '../template';
 
 /**
@@ -43,14 +43,9 @@ export function welcomeTemplate(): Template {
 		settingsNode(
 			[1, 0],
 			{
-				product_name: 'Acme',
-				sender_name: 'Acme Customer Success',
-				sender_email: 'success@acme.example',
-				default_csm_name: 'Your CSM',
-				default_csm_email: 'csm@acme.example',
-				calendar_link: 'https://cal.example.com/acme-cs',
-				help_link: 'https://help.acme.example',
-				dashboard_link: 'https://app.acme.example',
+				...SENDER_SETTINGS,
+				...DEFAULT_CSM_SETTINGS,
+				...LINK_SETTINGS,
 				delay_unit: 'days',
 				checklist_day: 2,
 				first_value_day: 3,
@@ -63,9 +58,9 @@ export function welcomeTemplate(): Template {
 	);
 	const route = t.add(
 		switchNode('Event', [2, 0], id, [
-			{ output: 'subscription_created', condition: { left: expr('$json.event'), operator: { type: 'string', operation: 'equals' }, right: 'subscription_created' } },
-			{ output: 'onboarding_step_completed', condition: { left: expr('$json.event'), operator: { type: 'string', operation: 'equals' }, right: 'onboarding_step_completed' } },
-			{ output: 'onboarding_stalled', condition: { left: expr('$json.event'), operator: { type: 'string', operation: 'equals' }, right: 'onboarding_stalled' } },
+			eventRoute('subscription_created'),
+			eventRoute('onboarding_step_completed'),
+			eventRoute('onboarding_stalled'),
 		]),
 	);
 	t.chain(trigger, settings, route);

@@ -1,6 +1,6 @@
-import { customerColumns, emailStep, ensureTables, freshCustomer, logStep, stillEnrolled, upsertCustomer, waitFor } from '../blocks';
-import { enrolCustomer, noSuchRow, recordEnrolmentRow, recordTask, stopEnrolments } from '../blocks-reengagement';
-import { csTrigger, expr, noOp, setFields, setting, settingsNode, switchNode } from '../nodes';
+import { customerColumns, emailStep, ensureTables, freshCustomer, logStep, recordEnrolment, recordTask, stillEnrolled, upsertCustomer, waitFor } from '../blocks';
+import { enrolCustomer, stopEnrolments } from '../blocks-reengagement';
+import { csTrigger, DEFAULT_CSM_SETTINGS, eventRoute, expr, LINK_SETTINGS, noOp, SENDER_SETTINGS, setFields, setting, settingsNode, switchNode, tableRowNotExists } from '../nodes';
 import { Template } from '../template';
 
 /**
@@ -34,18 +34,13 @@ export function winbackTemplate(): Template {
 		settingsNode(
 			[1, 0],
 			{
-				product_name: 'Acme',
-				sender_name: 'Acme Customer Success',
-				sender_email: 'success@acme.example',
-				default_csm_name: 'Your CSM',
-				default_csm_email: 'csm@acme.example',
+				...SENDER_SETTINGS,
+				...DEFAULT_CSM_SETTINGS,
 				head_of_sales_name: 'Head of Sales',
 				head_of_sales_email: 'sales@acme.example',
 				churn_survey_link: 'https://acme.example/why-you-left',
 				reactivation_link: 'https://app.acme.example/reactivate',
-				calendar_link: 'https://cal.example.com/acme-cs',
-				help_link: 'https://help.acme.example',
-				dashboard_link: 'https://app.acme.example',
+				...LINK_SETTINGS,
 				new_features: 'Advanced analytics\nWhite-label dashboards\nSmart scheduling',
 				winback_offer: 'a $100 credit to come back, or 3 months of the Pro plan at the Basic price',
 				delay_unit: 'days',
@@ -59,8 +54,8 @@ export function winbackTemplate(): Template {
 	);
 	const route = t.add(
 		switchNode('Event', [2, 0], id, [
-			{ output: 'subscription_cancelled', condition: { left: expr('$json.event'), operator: { type: 'string', operation: 'equals' }, right: 'subscription_cancelled' } },
-			{ output: 'subscription_reactivated', condition: { left: expr('$json.event'), operator: { type: 'string', operation: 'equals' }, right: 'subscription_reactivated' } },
+			eventRoute('subscription_cancelled'),
+			eventRoute('subscription_reactivated'),
 		]),
 	);
 	t.chain(trigger, settings, route);
@@ -82,16 +77,18 @@ export function winbackTemplate(): Template {
 	const columns = customerColumns(t, 'Customer fields', [4, -5]);
 	const save = upsertCustomer(t, 'Save cancellation', [5, -5]);
 	t.connect(cancelled, columns).connect(columns, save);
-	const notYet = noSuchRow(t, 'Not in win-back yet?', [4, 0], 'cs_enrolments', [
-		{ column: 'customer_id', value: expr('String($json.customer_id)') },
-		{ column: 'sequence', value: 'winback' },
-		{ column: 'status', value: 'active' },
-	]);
-	const enrolled = enrolCustomer(t, [5, 0], { sequence: 'winback', csmNameSetting: 'default_csm_name', csmEmailSetting: 'default_csm_email' });
+	const notYet = t.add(
+		tableRowNotExists('Not in win-back yet?', [4, 0], 'cs_enrolments', [
+			{ column: 'customer_id', value: expr('String($json.customer_id)') },
+			{ column: 'sequence', value: 'winback' },
+			{ column: 'status', value: 'active' },
+		]),
+	);
+	const enrolled = enrolCustomer(t, [5, 0], 'winback');
 	t.connect(cancelled, notYet).connect(notYet, enrolled);
 	// Above the enrolment row, so it runs first and leaves the new win-back enrolment alone.
 	const stopOthers = stopEnrolments(t, 'Stop the customer’s other sequences', [6, -4], 'cancelled');
-	const record = recordEnrolmentRow(t, 'Record enrolment', [6, -3]);
+	const record = recordEnrolment(t, 'Record enrolment', [6, -3]);
 	// The customer's row as saved (the event may carry only some fields), with the enrolment's fields.
 	const current = freshCustomer(t, 'customer', [6, 0]);
 	t.connect(enrolled, [stopOthers, record, current.first]);
