@@ -57,7 +57,7 @@ Measured ${started.toISOString().slice(0, 10)} with \`npm run bench\` (${size} s
 
 ${table()}
 
-Each figure is the median of ${options.runs} runs after a warm-up; ratios are measured side by side in one run. Absolute figures are for this machine only. Reproduce with \`npm run bench\` (about N minutes; \`-- --size small\` for a quick run).
+Each figure is the median of ${options.runs} runs after a warm-up; ratios are measured side by side in one run. Absolute figures are for this machine only. This run took ${Math.round((Date.now() - started.getTime()) / 60_000)} minutes. Reproduce it with \`npm run bench -- --write\` (\`-- --size small\` for a quick run, as CI does; \`-- --only cores,nodes\` for some sections). A real n8n is installed on first use as for the end-to-end tests (\`scripts/install-n8n.sh\`).
 `;
 	console.log(`\n${table()}`);
 	if (args.includes('--write')) {

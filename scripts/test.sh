@@ -12,3 +12,5 @@ echo "==> unit and node tests"
 npx jest --selectProjects unit nodes
 echo "==> end-to-end tests (real n8n)"
 bash test/e2e/run.sh --runInBand
+echo "==> benchmark at its small size (a run that keeps the benchmark working, not a timed assertion)"
+npm run bench --silent -- --size small

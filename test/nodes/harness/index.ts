@@ -120,8 +120,14 @@ export async function runWorkflow(
 	options: RunWorkflowOptions = {},
 ): Promise<WorkflowRunResult> {
 	await ensureProcessedDataBackend();
-	// n8n's Workflow fills parameter defaults into the nodes it is given: keep the caller's copy clean.
-	const wf = structuredClone(workflowJson);
+	// n8n's Workflow fills parameter defaults into the nodes it is given: keep the caller's copy clean. Pinned items are
+	// copied one level deep (n8n sets pairing on an item, never changes its json): a deep copy of 100,000 pinned
+	// customers costs more than the run itself.
+	const { pinData: pinned, ...definition } = workflowJson;
+	const wf: WorkflowJson = structuredClone(definition);
+	if (pinned) {
+		wf.pinData = Object.fromEntries(Object.entries(pinned).map(([name, items]) => [name, items.map((item) => ({ ...item }))]));
+	}
 	const mode = options.mode ?? 'manual';
 	const workflowId = options.workflowId ?? wf.id ?? 'test-workflow';
 	const executionId = `test-${++executionCounter}`;
