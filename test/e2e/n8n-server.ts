@@ -41,6 +41,8 @@ export const ENV_SCRIPT = path.join(PROJECT_ROOT, 'scripts', 'n8n-env.sh');
 export const SETUP_TIMEOUT_MS = 10 * 60_000;
 
 const MAX_BUFFER = 64 * 1024 * 1024;
+// The execution data of a large run (the benchmark's 20,000 scored customers) is hundreds of MiB.
+const SQL_MAX_BUFFER = 1024 * 1024 * 1024;
 
 export interface N8nInstall {
 	nodeBinDir: string;
@@ -474,7 +476,7 @@ export class N8nServer {
 		const database = path.join(this.userFolder, '.n8n', 'database.sqlite');
 		try {
 			const { stdout } = await execFileAsync(path.join(nodeBinDir, 'node'), ['-e', script, database, query, JSON.stringify(params)], {
-				maxBuffer: MAX_BUFFER,
+				maxBuffer: SQL_MAX_BUFFER,
 			});
 			return JSON.parse(stdout);
 		} catch (error) {
