@@ -3,7 +3,7 @@
  * as a community package): the Health Score node's scoring cost against a Code node with the seed's formula pasted
  * in, memory on 100,000 customers in one execution, and the webhook path under load.
  */
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -194,6 +194,8 @@ export interface N8nBenchOptions {
 }
 
 export async function benchN8n(options: N8nBenchOptions): Promise<void> {
+	// The pinned n8n, as the end-to-end tests install it (a no-op once installed).
+	execFileSync('bash', [path.join(__dirname, '..', 'scripts', 'install-n8n.sh')], { stdio: 'inherit' });
 	const server = new N8nServer('bench');
 	await server.setUp();
 	try {
