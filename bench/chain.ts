@@ -3,24 +3,20 @@
  * Churn Signals -> Expansion Signals -> Lifecycle Stage -> CS Email Template. Items per second end to end, and each
  * node's share of the time.
  */
-import type { INodeType } from 'n8n-workflow';
-
 import { createNodeTypes } from '../test/nodes/harness';
 import { record } from './measure';
-import { built, chainWorkflow, nodeTimes } from './nodes';
+import { builtNode, chainWorkflow, nodeTimes } from './nodes';
 
 const REFERENCE = { referenceTime: '2026-12-01T12:00:00Z', timezone: 'UTC' };
 
-type NodeModule = Record<string, new () => INodeType>;
-const node = (file: string, name: string) => new (built<NodeModule>(file)[name])();
 
 export async function benchChain(records: Array<Record<string, unknown>>, runs: number): Promise<void> {
 	const nodeTypes = createNodeTypes({
-		customerHealthScore: node('CustomerHealthScore/CustomerHealthScore.node.js', 'CustomerHealthScore'),
-		customerChurnSignals: node('CustomerChurnSignals/CustomerChurnSignals.node.js', 'CustomerChurnSignals'),
-		customerExpansionSignals: node('CustomerExpansionSignals/CustomerExpansionSignals.node.js', 'CustomerExpansionSignals'),
-		customerLifecycleStage: node('CustomerLifecycleStage/CustomerLifecycleStage.node.js', 'CustomerLifecycleStage'),
-		customerEmailTemplate: node('CustomerEmailTemplate/CustomerEmailTemplate.node.js', 'CustomerEmailTemplate'),
+		customerHealthScore: builtNode('CustomerHealthScore'),
+		customerChurnSignals: builtNode('CustomerChurnSignals'),
+		customerExpansionSignals: builtNode('CustomerExpansionSignals'),
+		customerLifecycleStage: builtNode('CustomerLifecycleStage'),
+		customerEmailTemplate: builtNode('CustomerEmailTemplate'),
 	});
 	const steps = [
 		{ name: 'Customer Health Score', key: 'customerHealthScore', parameters: { options: REFERENCE } },

@@ -4,13 +4,12 @@
  */
 import { createNodeTypes, runWorkflow } from '../test/nodes/harness';
 import { completeCustomers } from '../test/fixtures/customers';
-import { built, chainWorkflow } from './nodes';
+import { builtNode, chainWorkflow } from './nodes';
 
 async function main(): Promise<void> {
 	const count = Number(process.argv[2]);
 	const detail = process.argv[3] === 'summary' ? 'summary' : 'full';
-	const { CustomerHealthScore } = built<typeof import('../nodes/CustomerHealthScore/CustomerHealthScore.node')>('CustomerHealthScore/CustomerHealthScore.node.js');
-	const nodeTypes = createNodeTypes({ customerHealthScore: new CustomerHealthScore() });
+	const nodeTypes = createNodeTypes({ customerHealthScore: builtNode('CustomerHealthScore') });
 	const records = completeCustomers(count, Date.parse('2026-12-01T12:00:00Z'));
 	const baseline = process.memoryUsage().rss;
 	const workflow = chainWorkflow(

@@ -13,6 +13,10 @@ import { record } from './measure';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const built = <T>(file: string): T => require(`../dist/nodes/${file}`) as T;
 
+/** A new instance of a node class from the build, by its class name (dist/nodes/<Name>/<Name>.node.js). */
+export const builtNode = (name: string): INodeType =>
+	new (built<Record<string, new () => INodeType>>(`${name}/${name}.node.js`)[name])();
+
 export interface NodeBenchmark {
 	/** The core benchmark (cores.ts) it is compared with. */
 	core: string;
@@ -33,89 +37,61 @@ export const NODE_BENCHMARKS: NodeBenchmark[] = [
 	{
 		core: 'health score (default model, complete records)',
 		key: 'customerHealthScore',
-		node: () => {
-			const { CustomerHealthScore } = built<typeof import('../nodes/CustomerHealthScore/CustomerHealthScore.node')>(
-				'CustomerHealthScore/CustomerHealthScore.node.js',
-			);
-			return new CustomerHealthScore();
-		},
+		node: () => builtNode('CustomerHealthScore'),
 		parameters: { options: { referenceTime: '2026-12-01T12:00:00Z', timezone: 'UTC' } },
 	},
 	{
 		core: 'churn signals (every built-in signal, after Health Score)',
 		key: 'customerChurnSignals',
-		node: () => {
-			const { CustomerChurnSignals } = built<typeof import('../nodes/CustomerChurnSignals/CustomerChurnSignals.node')>(
-				'CustomerChurnSignals/CustomerChurnSignals.node.js',
-			);
-			return new CustomerChurnSignals();
-		},
+		node: () => builtNode('CustomerChurnSignals'),
 		parameters: { options: FIXED_TIME },
 		input: withHealth,
 	},
 	{
 		core: 'expansion signals (default settings, after Health Score)',
 		key: 'customerExpansionSignals',
-		node: () => {
-			const { CustomerExpansionSignals } = built<typeof import('../nodes/CustomerExpansionSignals/CustomerExpansionSignals.node')>(
-				'CustomerExpansionSignals/CustomerExpansionSignals.node.js',
-			);
-			return new CustomerExpansionSignals();
-		},
+		node: () => builtNode('CustomerExpansionSignals'),
 		parameters: { options: FIXED_TIME },
 		input: withHealth,
 	},
 	{
 		core: 'lifecycle stage (transitions, after Health Score)',
 		key: 'customerLifecycleStage',
-		node: () => {
-			const { CustomerLifecycleStage } = built<typeof import('../nodes/CustomerLifecycleStage/CustomerLifecycleStage.node')>(
-				'CustomerLifecycleStage/CustomerLifecycleStage.node.js',
-			);
-			return new CustomerLifecycleStage();
-		},
+		node: () => builtNode('CustomerLifecycleStage'),
 		parameters: { mode: 'transitions', options: FIXED_TIME },
 		input: withHealth,
 	},
 	{
 		core: 'nps classify (responses due from the reference time)',
 		key: 'customerNps',
-		node: () => nps(),
+		node: () => builtNode('CustomerNps'),
 		parameters: { mode: 'classify', options: FIXED_TIME },
 	},
 	{
 		core: 'nps aggregate (one batch)',
 		key: 'customerNps',
-		node: () => nps(),
+		node: () => builtNode('CustomerNps'),
 		parameters: { mode: 'aggregate', options: {} },
 		floor: 'passThrough',
 	},
 	{
 		core: 'nps survey throttle (two in three surveyed in the last 180 days)',
 		key: 'customerNps',
-		node: () => nps(),
+		node: () => builtNode('CustomerNps'),
 		parameters: { mode: 'throttle', minDaysBetweenSurveys: 90, options: FIXED_TIME },
 		input: withLastSurvey,
 	},
 	{
 		core: 'cs playbook (from churn.playbook, after Churn Signals)',
 		key: 'customerPlaybook',
-		node: () => {
-			const { CustomerPlaybook } = built<typeof import('../nodes/CustomerPlaybook/CustomerPlaybook.node')>('CustomerPlaybook/CustomerPlaybook.node.js');
-			return new CustomerPlaybook();
-		},
+		node: () => builtNode('CustomerPlaybook'),
 		parameters: { playbook: 'fromField', options: FIXED_TIME },
 		input: withChurn,
 	},
 	{
 		core: 'cs email template (reengagement_7_days, lenient, after Churn Signals)',
 		key: 'customerEmailTemplate',
-		node: () => {
-			const { CustomerEmailTemplate } = built<typeof import('../nodes/CustomerEmailTemplate/CustomerEmailTemplate.node')>(
-				'CustomerEmailTemplate/CustomerEmailTemplate.node.js',
-			);
-			return new CustomerEmailTemplate();
-		},
+		node: () => builtNode('CustomerEmailTemplate'),
 		parameters: {
 			template: 'reengagement_7_days',
 			...EMAIL_PARAMETERS,
@@ -127,10 +103,6 @@ export const NODE_BENCHMARKS: NodeBenchmark[] = [
 	},
 ];
 
-function nps(): INodeType {
-	const { CustomerNps } = built<typeof import('../nodes/CustomerNps/CustomerNps.node')>('CustomerNps/CustomerNps.node.js');
-	return new CustomerNps();
-}
 
 /** Trigger (pinned items) -> the node(s) in a row. */
 export function chainWorkflow(steps: Array<{ name: string; key: string; parameters: Record<string, unknown> }>, items: Array<Record<string, unknown>>): WorkflowJson {
