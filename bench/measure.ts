@@ -48,7 +48,7 @@ export const perSecond = (count: number, ms: number) => (count / ms) * 1000;
 export function format(value: number): string {
 	if (!Number.isFinite(value)) return String(value);
 	if (Math.abs(value) >= 100) return Math.round(value).toLocaleString('en-US');
-	return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+	return value.toLocaleString('en-US', { maximumFractionDigits: Math.abs(value) < 1 ? 3 : 2 });
 }
 
 export function machine(): string {

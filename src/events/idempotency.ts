@@ -8,6 +8,10 @@ import { createHash } from 'crypto';
  * Accepted keys are remembered in generations as long as the retention window: a key accepted in generation g is
  * written to g and g + 1, and a request in generation h looks only in h. So each key is remembered for at least the
  * window and at most twice it, only two generations are ever live, and the one before them can be deleted whole.
+ *
+ * Within a generation, keys are spread over IDEMPOTENCY_BUCKETS records by a hash of the key. n8n's processed-data
+ * store reads and rewrites a whole record on every check, so one record per generation would make each request cost
+ * as much as all the events before it (quadratic over a busy week); a bucket holds about 1/256 of them.
  */
 
 export const DEFAULT_RETENTION_DAYS = 7;
@@ -21,6 +25,18 @@ export function idempotencyKey(eventId: string | undefined, rawBody: Buffer | st
 /** The id the emitted item carries: the caller's, else the body hash. */
 export function displayedEventId(key: string): string {
 	return key.startsWith('id:') ? key.slice(3) : key;
+}
+
+export const IDEMPOTENCY_BUCKETS = 256;
+
+/** The bucket (0 to IDEMPOTENCY_BUCKETS - 1) of a key: FNV-1a over its UTF-16 code units, stable across versions. */
+export function idempotencyBucket(key: string): number {
+	let hash = 0x811c9dc5;
+	for (let i = 0; i < key.length; i++) {
+		hash ^= key.charCodeAt(i);
+		hash = Math.imul(hash, 0x01000193);
+	}
+	return (hash >>> 0) % IDEMPOTENCY_BUCKETS;
 }
 
 export interface RetentionGenerations {

@@ -3,6 +3,8 @@ import {
 	formatSignatureHeader,
 	receiveEvent,
 	retentionGenerations,
+	idempotencyBucket,
+	IDEMPOTENCY_BUCKETS,
 	routeEvent,
 	signPayload,
 	idempotencyKey,
@@ -173,5 +175,22 @@ describe('retention generations', () => {
 		expect(retentionGenerations(0, WEEK)).toEqual({ current: 0, next: 1, expired: -1 });
 		expect(retentionGenerations(WEEK * 1000 - 1, WEEK)).toEqual({ current: 0, next: 1, expired: -1 });
 		expect(retentionGenerations(WEEK * 1000, WEEK)).toEqual({ current: 1, next: 2, expired: 0 });
+	});
+});
+
+describe('idempotency buckets', () => {
+	it('puts a key in a fixed bucket (FNV-1a of the key, modulo 256), so a restart or an upgrade finds it again', () => {
+		expect(IDEMPOTENCY_BUCKETS).toBe(256);
+		expect(idempotencyBucket('')).toBe(0xc5);
+		expect(idempotencyBucket('id:evt-1')).toBe(193);
+		expect(idempotencyBucket('id:evt-2')).toBe(8);
+		expect(idempotencyBucket(`sha256:${'0'.repeat(64)}`)).toBe(64);
+	});
+
+	it('spreads ids evenly, so no record holds much more than its share of a window', () => {
+		const counts = new Array<number>(IDEMPOTENCY_BUCKETS).fill(0);
+		for (let i = 0; i < 256 * 100; i++) counts[idempotencyBucket(`id:bench-${i}`)]++;
+		expect(Math.min(...counts)).toBeGreaterThanOrEqual(60);
+		expect(Math.max(...counts)).toBeLessThanOrEqual(140);
 	});
 });
