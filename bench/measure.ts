@@ -31,11 +31,21 @@ export function median(values: number[]): number {
 	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/**
+ * A full collection before a timed run (npm run bench starts node with --expose-gc), so each run pays for its own
+ * garbage and not for what the run before it left: without it the same node measured 1.3x to 3.5x its core from one
+ * full run to the next.
+ */
+export function collectGarbage(): void {
+	(globalThis as { gc?: () => void }).gc?.();
+}
+
 /** Milliseconds `work` takes, the median of `runs` runs after one warm-up run. */
 export async function timeMs(work: () => unknown | Promise<unknown>, runs = 5): Promise<number> {
 	await work();
 	const times: number[] = [];
 	for (let run = 0; run < runs; run++) {
+		collectGarbage();
 		const start = process.hrtime.bigint();
 		await work();
 		times.push(Number(process.hrtime.bigint() - start) / 1e6);

@@ -7,7 +7,7 @@ import type { INodeType } from 'n8n-workflow';
 
 import { createNodeTypes, runWorkflow, type WorkflowJson } from '../test/nodes/harness';
 import { BENCH_REFERENCE_TIME, BENCH_ZONE, EMAIL_PARAMETERS, REENGAGEMENT_VARIABLES, withChurn, withHealth, withLastSurvey } from './inputs';
-import { record } from './measure';
+import { collectGarbage, record } from './measure';
 
 /** A node class from the build (dist/), which is what n8n loads. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -128,6 +128,7 @@ export function chainWorkflow(steps: Array<{ name: string; key: string; paramete
 export async function nodeTimes(workflow: WorkflowJson, nodeTypes: ReturnType<typeof createNodeTypes>, runs: number): Promise<Map<string, number>> {
 	const samples = new Map<string, number[]>();
 	for (let run = 0; run <= runs; run++) {
+		collectGarbage();
 		const result = await runWorkflow(workflow, { nodeTypes });
 		if (result.status !== 'success') throw new Error(`benchmark workflow failed: ${result.error?.message}`);
 		if (run === 0) continue;
