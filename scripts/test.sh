@@ -10,7 +10,8 @@ echo "==> type check"
 npx tsc -p tsconfig.json --noEmit
 echo "==> unit and node tests"
 npx jest --selectProjects unit nodes
-echo "==> end-to-end tests (real n8n)"
+echo "==> end-to-end tests (real n8n; queue mode needs PostgreSQL and Redis on 127.0.0.1)"
+bash scripts/ensure-services.sh
 bash test/e2e/run.sh --runInBand
 echo "==> benchmark at its small size (a run that keeps the benchmark working, not a timed assertion)"
 npm run bench --silent -- --size small
