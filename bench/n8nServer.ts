@@ -100,7 +100,7 @@ export const TRIGGER_WORKFLOW = {
 	name: 'bench trigger -> churn -> playbook',
 	settings: { executionOrder: 'v1' },
 	nodes: [
-		{ id: 't', name: 'Customer Success Trigger', type: `${PACKAGE}.customerSuccessTrigger`, typeVersion: 1.1, position: [0, 0], webhookId: randomUUID(), credentials: { customerSuccessWebhookApi: { id: 'benchWebhookCred', name: 'bench secret' } }, parameters: { path: 'bench-events', events: ['*'], settings: {} } },
+		{ id: 't', name: 'Customer Success Trigger', type: `${PACKAGE}.customerSuccessTrigger`, typeVersion: 1, position: [0, 0], webhookId: randomUUID(), credentials: { customerSuccessWebhookApi: { id: 'benchWebhookCred', name: 'bench secret' } }, parameters: { path: 'bench-events', events: ['*'], settings: {} } },
 		{ id: 'c', name: 'Churn Signals', type: `${PACKAGE}.customerChurnSignals`, typeVersion: 1, position: [200, 0], parameters: {} },
 		{ id: 'p', name: 'CS Playbook', type: `${PACKAGE}.customerPlaybook`, typeVersion: 1, position: [400, 0], parameters: { outputMode: 'allSteps', options: {} } },
 	],

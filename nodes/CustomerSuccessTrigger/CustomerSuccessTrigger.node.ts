@@ -97,10 +97,10 @@ export class CustomerSuccessTrigger implements INodeType {
 		name: 'customerSuccessTrigger',
 		icon: { light: 'file:customerSuccessTrigger.svg', dark: 'file:customerSuccessTrigger.dark.svg' },
 		group: ['trigger'],
-		// 1.1 behaves exactly as 1. n8n treats version 1 of any webhook node as its own Webhook node's first version and
-		// evaluates an extra expression for every request (about 10 ms with n8n 2's isolated expression engine).
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		// Stays at 1: for webhook nodes of version 1, n8n hands over the request body unparsed, so the trigger answers a
+		// malformed or oversized body itself (400, 413). From 1.1 on n8n parses JSON bodies first and answers those with
+		// its own 422. The price is one expression evaluation per request in n8n (about 10 ms with its isolated engine).
+		version: 1,
 		subtitle: '={{ ($parameter["events"] || []).includes("*") ? "All events" : ($parameter["events"] || []).join(", ") }}',
 		description:
 			'Starts a workflow when a billing system, product backend or CRM posts a customer-success event: signed, validated and deduplicated',

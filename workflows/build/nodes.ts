@@ -105,7 +105,7 @@ export function csTrigger(at: At, { path, events, customEvents, outputPerEvent }
 	return {
 		name: 'Customer Success Trigger',
 		type: `${PACKAGE}.customerSuccessTrigger`,
-		typeVersion: 1.1,
+		typeVersion: 1,
 		at,
 		webhook: true,
 		credentials: WEBHOOK_CREDENTIAL,

@@ -12,8 +12,6 @@ import { name as PACKAGE, n8n } from '../../../package.json';
 const DIR = path.resolve(__dirname, '../../../workflows');
 const files = fs.readdirSync(DIR).filter((file) => file.endsWith('.json'));
 const declared = new Set(n8n.nodes.map((file) => path.basename(file).replace('.node.js', '')).map((name) => name[0].toLowerCase() + name.slice(1)));
-// Templates use each node's current version: 1, and 1.1 for the trigger (see its description).
-const CURRENT_VERSION: Record<string, number> = { customerSuccessTrigger: 1.1 };
 
 interface WorkflowNode {
 	name: string;
@@ -55,7 +53,7 @@ describe.each(files)('%s', (file) => {
 			const [scope, type] = node.type.split('.');
 			if (scope === PACKAGE) {
 				expect(declared).toContain(type);
-				expect(node.typeVersion).toBe(CURRENT_VERSION[type] ?? 1);
+				expect(node.typeVersion).toBe(1);
 			} else {
 				expect(scope).toBe('n8n-nodes-base');
 			}
