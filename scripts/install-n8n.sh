@@ -2,14 +2,20 @@
 # Ensures the pinned Node 24 and n8n (versions in scripts/n8n-env.sh) are installed under
 # ${CS_N8N_HOME:-~/.cache/n8n-nodes-customer-success}, using nothing but the npm registry.
 #
+# Usage: install-n8n.sh [LINE...]  LINE is 2 (n8n 2.x, the default) or 1 (n8n 1.x, the last 1.x
+# line); without arguments, the line in CS_N8N_LINE (default 2). Each version has its own folder,
+# so both lines live side by side (`install-n8n.sh 2 1` installs both, as the end-to-end tests need).
+#
 # Idempotent: each part writes a stamp file (holding its exact versions) only after it succeeded,
 # so a second run does nothing and an interrupted or outdated install is wiped and redone.
 # A fresh machine pays the full price: 2.8 GB, measured 4-9 minutes on a loaded 2-core machine
-# (npm install 4.5-7.5 min depending on the npm cache, sqlite3 build about 2 min).
+# (npm install 4.5-7.5 min depending on the npm cache, sqlite3 build about 2 min). n8n 1.x: 1.8 GB, measured
+# 3 minutes after 2.x (npm install 108 s, sqlite3 build 73 s).
 #
 # n8n cannot be installed with plain `npm install` here: a native dependency
 # (@confluentinc/kafka-javascript) does not build. So: `npm install --ignore-scripts`, then
 # rebuild the one native module n8n's default SQLite database needs (sqlite3) from source.
+# n8n 1.x also needs its CDN-only xlsx dependency replaced by the registry's (an npm override).
 set -euo pipefail
 
 # shellcheck source=scripts/n8n-env.sh
@@ -38,14 +44,17 @@ NPM_FLAGS=(--no-audit --no-fund --ignore-scripts --save-exact --loglevel=error)
 
 mkdir -p "$CS_N8N_HOME"
 
-# One installer at a time on a machine (e.g. `npm start` and `npm run test:e2e` started together).
-if command -v flock >/dev/null 2>&1; then
-	exec 9>"$CS_N8N_HOME/.install.lock"
+# One installer per folder at a time (e.g. `npm start` and `npm run test:e2e` started together); a lock per
+# folder, so installing one n8n line does not hold up a run that needs only the other, installed one.
+lock() {
+	command -v flock >/dev/null 2>&1 || return 0
+	exec 9>"$1"
 	if ! flock -n 9; then
-		log "another install is running under $CS_N8N_HOME; waiting for it to finish"
+		log "another install is running under $CS_N8N_HOME ($(basename "$1")); waiting for it to finish"
 		flock 9
 	fi
-fi
+}
+unlock() { exec 9>&-; }
 
 # Leftovers of a background delete that did not finish (machine rebooted, ...).
 for leftover in "$CS_N8N_HOME"/.trash-*; do
@@ -84,7 +93,13 @@ install_n8n() {
 		wipe "$CS_N8N_DIR"
 	fi
 	mkdir -p "$CS_N8N_DIR"
-	printf '{\n  "name": "cs-n8n",\n  "private": true\n}\n' >"$CS_N8N_DIR/package.json"
+	if [[ "$CS_N8N_LINE" == 1 ]]; then
+		# n8n 1.x's xlsx is a tarball URL on cdn.sheetjs.com, unreachable from here: npm must not try to fetch it.
+		printf '{\n  "name": "cs-n8n",\n  "private": true,\n  "overrides": {\n    "xlsx": "%s"\n  }\n}\n' \
+			"$CS_N8N1_XLSX_VERSION" >"$CS_N8N_DIR/package.json"
+	else
+		printf '{\n  "name": "cs-n8n",\n  "private": true\n}\n' >"$CS_N8N_DIR/package.json"
+	fi
 
 	log "npm install --ignore-scripts n8n@$CS_N8N_VERSION into $CS_N8N_DIR (a few minutes on a fresh machine)"
 	local t0=$SECONDS
@@ -116,5 +131,18 @@ install_n8n() {
 	log "n8n $got installed: $CS_N8N_BIN"
 }
 
+lines=("$@")
+((${#lines[@]} > 0)) || lines=("$CS_N8N_LINE")
+for line in "${lines[@]}"; do
+	cs_select_n8n_line "$line"
+done
+
+lock "$CS_N8N_HOME/.install.lock"
 install_node
-install_n8n
+unlock
+for line in "${lines[@]}"; do
+	cs_select_n8n_line "$line"
+	lock "$CS_N8N_HOME/.install-n8n-$CS_N8N_VERSION.lock"
+	install_n8n
+	unlock
+done

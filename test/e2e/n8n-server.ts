@@ -19,6 +19,9 @@
  * Workflow file paths are relative to test/e2e. To add workflows to a running server: stop(),
  * addWorkflow(...), start() (new ports; the database and the package stay).
  *
+ * `new N8nServer('label', { line: 1 })` runs the pinned n8n 1.x instead (installed beside 2.x by install-n8n.sh):
+ * the same helpers, with 1.x's way of switching a workflow on (update:workflow --active=true instead of publish).
+ *
  * Environment variables:
  *   CS_E2E_TARBALL  use this package tarball instead of running `npm pack` (test/e2e/run.sh sets it)
  *   CS_E2E_KEEP=1   keep the temporary n8n user folders (they are also kept when a test failed)
@@ -70,16 +73,24 @@ export async function runWithN8nEnv(
 	}
 }
 
-let installPromise: Promise<N8nInstall> | undefined;
+/** The n8n line a server runs: 2 (the pinned 2.x, the default) or 1 (the pinned last 1.x). */
+export type N8nLine = 1 | 2;
+
+const installPromises = new Map<N8nLine, Promise<N8nInstall>>();
 
 /** Where the pinned Node 24 and n8n are; fails with a hint if scripts/install-n8n.sh did not complete. */
-export function getN8nInstall(): Promise<N8nInstall> {
+export function getN8nInstall(line: N8nLine = 2): Promise<N8nInstall> {
+	let installPromise = installPromises.get(line);
+	// The line is always given to n8n-env.sh, so a CS_N8N_LINE in the caller's environment does not change the default.
 	installPromise ??= runWithN8nEnv(
 		'cs_require_n8n; printf "%s\\n%s\\n%s\\n%s\\n" "$CS_NODE24_BIN" "$CS_N8N_BIN" "$CS_N8N_VERSION" "$CS_N8N_DIR"',
+		[],
+		{ ...process.env, CS_N8N_LINE: String(line) },
 	).then((out) => {
 		const [nodeBinDir, n8nBin, n8nVersion, n8nDir] = out.trim().split('\n');
 		return { nodeBinDir, n8nBin, n8nVersion, n8nDir };
 	});
+	installPromises.set(line, installPromise);
 	return installPromise;
 }
 
@@ -180,6 +191,11 @@ export interface StartOptions {
 	env?: NodeJS.ProcessEnv;
 }
 
+export interface N8nServerOptions {
+	/** Which pinned n8n to run: 2 (default) or 1. */
+	line?: N8nLine;
+}
+
 /**
  * One n8n instance with its own temporary user folder (SQLite database, .n8n/nodes, log file).
  * Several workflows can be added before start(); add more later with stop(), addWorkflow(), start().
@@ -196,11 +212,15 @@ export class N8nServer {
 	private exited: Promise<void> | undefined;
 	private extraEnv: NodeJS.ProcessEnv = {};
 
-	constructor(readonly label = 'e2e') {}
+	readonly line: N8nLine;
+
+	constructor(readonly label = 'e2e', { line = 2 }: N8nServerOptions = {}) {
+		this.line = line;
+	}
 
 	/** Creates the temporary user folder. */
 	async setUp(): Promise<this> {
-		await getN8nInstall();
+		await getN8nInstall(this.line);
 		this.userFolder = await fsp.mkdtemp(path.join(os.tmpdir(), `cs-n8n-${this.label}-`));
 		this.logFile = path.join(this.userFolder, 'n8n.log');
 		return this;
@@ -216,7 +236,7 @@ export class N8nServer {
 
 	/** The environment n8n runs with (CLI commands and the server). */
 	async env(): Promise<NodeJS.ProcessEnv> {
-		const { nodeBinDir } = await getN8nInstall();
+		const { nodeBinDir } = await getN8nInstall(this.line);
 		return {
 			...process.env,
 			...this.extraEnv,
@@ -246,7 +266,7 @@ export class N8nServer {
 	/** Runs an n8n CLI command (e.g. ['import:workflow', '--input=x.json']) and returns its output. */
 	async cli(args: string[]): Promise<string> {
 		this.assertSetUp();
-		const { n8nBin } = await getN8nInstall();
+		const { n8nBin } = await getN8nInstall(this.line);
 		try {
 			const { stdout, stderr } = await execFileAsync(n8nBin, args, {
 				cwd: this.userFolder,
@@ -289,10 +309,23 @@ export class N8nServer {
 	/** Publishes (activates) the workflow's current version. n8n must be stopped. */
 	async publishWorkflow(id: string): Promise<void> {
 		if (this.isRunning) throw new Error('publish:workflow only takes effect while n8n is stopped');
+		if (this.line === 1) return await this.activateWorkflowInN8n1(id);
 		// A failed publish exits with code 1, which cli() turns into an error.
 		const out = await this.cli(['publish:workflow', `--id=${id}`]);
 		if (!out.includes(`Publishing workflow with ID: ${id}`)) {
 			throw new Error(`n8n publish:workflow --id=${id} printed something unexpected:\n${out}`);
+		}
+	}
+
+	/**
+	 * n8n 1.x has no publish:workflow: update:workflow --active=true (n8n stopped) switches the workflow on. It logs its
+	 * errors without failing, so the database is read to see that it did.
+	 */
+	private async activateWorkflowInN8n1(id: string): Promise<void> {
+		const out = await this.cli(['update:workflow', `--id=${id}`, '--active=true']);
+		const [row] = await this.sql('select active, activeVersionId from workflow_entity where id = ?', [id]);
+		if (!out.includes(`Activating workflow with ID: ${id}`) || !row?.active || !row.activeVersionId) {
+			throw new Error(`n8n update:workflow --id=${id} --active=true did not switch it on (${JSON.stringify(row)}):\n${out}`);
 		}
 	}
 
@@ -310,7 +343,7 @@ export class N8nServer {
 		const timeoutMs = options.timeoutMs ?? 3 * 60_000;
 		this.extraEnv = options.env ?? {};
 		[this.port, this.brokerPort] = await freePorts(2);
-		const { n8nBin } = await getN8nInstall();
+		const { n8nBin } = await getN8nInstall(this.line);
 		const logOffset = fs.existsSync(this.logFile) ? fs.statSync(this.logFile).size : 0;
 		const logFd = fs.openSync(this.logFile, 'a');
 		try {
@@ -464,7 +497,7 @@ export class N8nServer {
 	 */
 	async sql(query: string, params: unknown[] = []): Promise<Array<Record<string, unknown>>> {
 		this.assertSetUp();
-		const { nodeBinDir, n8nDir } = await getN8nInstall();
+		const { nodeBinDir, n8nDir } = await getN8nInstall(this.line);
 		const script = `
 			const sqlite3 = require(${JSON.stringify(path.join(n8nDir, 'node_modules', 'sqlite3'))});
 			const db = new sqlite3.Database(process.argv[1], sqlite3.OPEN_READONLY);
@@ -491,7 +524,7 @@ export class N8nServer {
 	async executionData(executionId: string): Promise<{ resultData: { error?: { message?: string; node?: { name?: string } }; lastNodeExecuted?: string; runData: Record<string, any[]> } }> {
 		const [row] = await this.sql('select data from execution_data where executionId = ?', [executionId]);
 		if (!row) throw new Error(`no execution data for execution ${executionId}`);
-		const { n8nDir } = await getN8nInstall();
+		const { n8nDir } = await getN8nInstall(this.line);
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const flatted = require(path.join(n8nDir, 'node_modules', 'flatted'));
 		return flatted.parse(String(row.data));

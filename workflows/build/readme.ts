@@ -41,7 +41,7 @@ export function renderReadme(templates: Template[]): string {
 	const pictures = templates.map(
 		(template) =>
 			`### ${template.info.name}\n${template.info.does}.\n\nData tables: ${template.info.tables.map((table) => `\`${table}\``).join(', ')}.${
-				template.info.notInN8n1 ? `\n\n**n8n 1.x**: ${template.info.notInN8n1}` : ''
+				template.notInN8n1 ? `\n\n**n8n 1.x**: ${template.notInN8n1}` : ''
 			}\n\n![${template.info.name}](images/${template.info.file}.png)`,
 	);
 	return `# Workflow templates

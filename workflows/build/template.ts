@@ -47,6 +47,17 @@ export interface TemplateInfo {
 	notInN8n1?: string;
 }
 
+/**
+ * Why a template that keeps its state in Data Tables does not run in n8n 1.x, as measured in n8n 1.123.81 (the last
+ * 1.x line; test/e2e/n8n-1x.e2e.test.ts checks it): 1.x's Data Table node has only row operations, on a table picked
+ * from a list or by id.
+ */
+export const DATA_TABLES_NOT_IN_N8N1 =
+	'this template does not run in n8n 1.x (measured in 1.123.81). It imports, and switches on where it has a trigger, but every run stops at its first step that reads or writes a data table ("Could not find the data table"): n8n 1.x’s Data Table node cannot create a table, and finds one only from a list or by id, not by name. Use n8n 2.x.';
+
+/** Extra height of the first sticky note when it carries the n8n 1.x note (it grows upwards, over empty canvas). */
+const N8N1_NOTE_HEIGHT = 100;
+
 interface StickySpec {
 	content: string;
 	from: [number, number];
@@ -106,6 +117,12 @@ export class Template {
 		return this.nodes.map((node) => node.name);
 	}
 
+	/** What keeps the template from running in n8n 1.x, if anything: the definition's own word, else its Data Tables. */
+	get notInN8n1(): string | undefined {
+		const usesDataTables = this.nodes.some((node) => node.type === 'n8n-nodes-base.dataTable');
+		return this.info.notInN8n1 ?? (usesDataTables ? DATA_TABLES_NOT_IN_N8N1 : undefined);
+	}
+
 	toJSON(): Record<string, unknown> {
 		for (const [from, { main }] of Object.entries(this.connections)) {
 			if (!this.nodes.some((node) => node.name === from)) throw new Error(`${this.info.file}: connection from unknown node "${from}"`);
@@ -135,13 +152,17 @@ export class Template {
 			}
 			return node;
 		});
+		const notInN8n1 = this.notInN8n1;
 		this.stickies.forEach((note, index) => {
 			const [c1, r1] = note.from;
 			const [c2, r2] = note.to;
+			// The first note is the one a user reads first: it says when the template does not run in n8n 1.x.
+			const n8n1 = index === 0 && notInN8n1 !== undefined;
+			const extra = n8n1 ? N8N1_NOTE_HEIGHT : 0;
 			nodes.push({
 				parameters: {
-					content: note.content,
-					height: Math.round((r2 - r1) * ROW + 240),
+					content: n8n1 ? `${note.content}\n\n**n8n 1.x**: ${notInN8n1}` : note.content,
+					height: Math.round((r2 - r1) * ROW + 240 + extra),
 					width: Math.round((c2 - c1) * COLUMN + 240),
 					...(note.color ? { color: note.color } : {}),
 				},
@@ -149,7 +170,7 @@ export class Template {
 				name: `Note ${index + 1}`,
 				type: 'n8n-nodes-base.stickyNote',
 				typeVersion: 1,
-				position: [Math.round(c1 * COLUMN - 60), Math.round(r1 * ROW - 60)],
+				position: [Math.round(c1 * COLUMN - 60), Math.round(r1 * ROW - 60 - extra)],
 			});
 		});
 		return {
