@@ -17,7 +17,9 @@
 # CS_N8N_LOCAL_FOLDER (default ./.n8n-local), CS_TEMPLATES_DIR (default workflows),
 # CS_REIMPORT_TEMPLATES=1 to import every template again, CS_MAIL_SMTP_PORT (default 2525),
 # CS_MAIL_HTTP_PORT (default 5680).
-# Any other N8N_* variable is passed on to n8n.
+# Any other N8N_* variable is passed on to n8n (DB_* too: scripts/start-queue.sh points it at PostgreSQL).
+# Used by scripts/start-queue.sh: CS_PACKAGE_TARBALL=<.tgz> installs that tarball instead of packing one;
+# CS_START_PREPARE_ONLY=1 stops after step 6 (nothing is started).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -38,9 +40,13 @@ BROKER_PORT=${N8N_RUNNERS_BROKER_PORT:-$((PORT + 1))}
 work=$(mktemp -d "${TMPDIR:-/tmp}/cs-start-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-log "Building and packing the package"
-npm pack --pack-destination "$work" --loglevel=error
-tarball=$(ls "$work"/*.tgz)
+if [[ -n "${CS_PACKAGE_TARBALL:-}" ]]; then
+	tarball=$CS_PACKAGE_TARBALL
+else
+	log "Building and packing the package"
+	npm pack --pack-destination "$work" --loglevel=error
+	tarball=$(ls "$work"/*.tgz)
+fi
 
 cs_install_package_tarball "$tarball" "$USER_FOLDER"
 
@@ -116,6 +122,7 @@ fi
 
 rm -rf "$work"
 trap - EXIT
+[[ "${CS_START_PREPARE_ONLY:-}" == 1 ]] && exit 0
 
 mkdir -p "$USER_FOLDER/mail"
 node scripts/mail-sink.js --smtp-port "$SMTP_PORT" --http-port "$MAIL_HTTP_PORT" --dir "$USER_FOLDER/mail" &
