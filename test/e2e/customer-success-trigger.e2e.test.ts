@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 
 import { N8nServer, packPackage, PROJECT_ROOT, SETUP_TIMEOUT_MS, testWithServerLog } from './n8n-server';
+import { postRaw, signBody } from './webhook-client';
 
 const execFileAsync = promisify(execFile);
 
@@ -21,22 +22,8 @@ const MISCONFIGURED = { id: 'csE2eTrigBadCfg1', path: 'cs-misconfigured' };
 const server = new N8nServer('cs-trigger');
 const test = testWithServerLog(server);
 
-function sign(body: string, t = Math.floor(Date.now() / 1000), secret = SECRET): string {
-	return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
-}
-
-/** POSTs raw bytes (the helper's postWebhook would serialise an object itself). */
-async function post(webhookPath: string, body: string, headers: Record<string, string>) {
-	const response = await fetch(`${server.baseUrl}/webhook/${webhookPath}`, { method: 'POST', headers, body });
-	const text = await response.text();
-	let json: any;
-	try {
-		json = JSON.parse(text);
-	} catch {
-		json = undefined;
-	}
-	return { status: response.status, text, json };
-}
+const sign = (body: string, t?: number, secret = SECRET) => signBody(body, secret, t);
+const post = (webhookPath: string, body: string, headers: Record<string, string>) => postRaw(server, webhookPath, body, headers);
 const postSigned = (webhookPath: string, body: string, signature = sign(body)) =>
 	post(webhookPath, body, { 'content-type': 'application/json', 'cs-signature': signature });
 

@@ -8,7 +8,6 @@
  *   - the package's nodes end to end: the decision chain, and an email rendered and sent over SMTP.
  * Executions are counted in n8n's database, not taken from the responses.
  */
-import { createHmac } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -17,6 +16,8 @@ import { DATA_TABLES_NOT_IN_N8N1 } from '../../workflows/build/template';
 import { getN8nInstall, N8nServer, PROJECT_ROOT, SETUP_TIMEOUT_MS, testWithServerLog } from './n8n-server';
 import { decodeHeader, header, mimePart } from './smtp-sink';
 import { TemplateEnv } from './template-env';
+import { postRaw, signBody } from './webhook-client';
+import { CANCELLING_CUSTOMER } from './customers';
 
 const N8N1_VERSION = '1.123.81';
 
@@ -38,29 +39,13 @@ const test = testWithServerLog(server);
 // The test workflows' credentials (test/e2e/workflows name them by these ids).
 const SECRET = 'e2e-n8n1-signing-secret-3c7a91d0e5b2';
 const SIGNED = { id: 'csE2eTrigSigned1', path: 'cs-events' };
-// The same workflow with the trigger's first version, which has n8n hand it the body unparsed (see the 400 test).
 const DECISION_CHAIN = { id: 'csE2eDecisionRun', path: 'cs-decide' };
 const EMAIL = { id: 'csE2eEmailSmtp01', path: 'cs-email' };
 
 type Json = Record<string, any>;
 
-function sign(body: string, secret = SECRET): string {
-	const t = Math.floor(Date.now() / 1000);
-	return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
-}
-
-/** POSTs raw bytes, so the signature covers exactly what is sent. */
-async function post(webhookPath: string, body: string, headers: Record<string, string>) {
-	const response = await fetch(`${server.baseUrl}/webhook/${webhookPath}`, { method: 'POST', headers, body });
-	const text = await response.text();
-	let json: any;
-	try {
-		json = JSON.parse(text);
-	} catch {
-		json = undefined;
-	}
-	return { status: response.status, text, json };
-}
+const sign = (body: string, secret = SECRET) => signBody(body, secret);
+const post = (webhookPath: string, body: string, headers: Record<string, string>) => postRaw(server, webhookPath, body, headers);
 const postSigned = (webhookPath: string, body: string, signature = sign(body)) =>
 	post(webhookPath, body, { 'content-type': 'application/json', 'cs-signature': signature });
 
@@ -281,35 +266,7 @@ describe('the Customer Success Trigger', () => {
 
 describe('the package’s nodes end to end', () => {
 	test('the decision chain: Health Score -> Churn -> Expansion -> Lifecycle -> Playbook gives seed 002’s answer', async () => {
-		// test/e2e/decision-chain's customer: seed 002 §5's mixed customer (health 58), who asked to cancel.
-		const customer = {
-			customer_id: 'cust-risk',
-			email: 'ana@example.com',
-			plan: 'growth',
-			mrr: 1000,
-			seats: 10,
-			team_size_change: 0.25,
-			usage_vs_limit: 0.85,
-			cancellation_requested: true,
-			lifecycle_stage: 'growing',
-			subscription_status: 'active',
-			timezone: 'UTC',
-			dau_mau_ratio: 0.25,
-			feature_adoption: 0.35,
-			conversations_per_week: 50,
-			days_since_last_login: 15.5,
-			logins_per_week: 2.5,
-			features_used_this_month: 5,
-			open_tickets: 0,
-			avg_csat: 2.5,
-			escalations: 0,
-			nps_score: 5,
-			meetings_attended: 1,
-			responses_to_outreach: 0,
-			payment_health: 1,
-			growth_potential: 0.5,
-			contract_length: 6,
-		};
+		const customer = CANCELLING_CUSTOMER;
 		const response = await server.postWebhookWhenRegistered(DECISION_CHAIN.path, { customers: [customer] });
 		expect(response.status).toBe(200);
 		const [item] = response.json as Json[];

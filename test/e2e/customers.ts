@@ -1,0 +1,31 @@
+/** Customers the end-to-end tests share. */
+
+/** Seed 002 §5 mixed customer (health 58) who asked to cancel, is near the plan limit and growing its team. */
+export const CANCELLING_CUSTOMER = {
+	customer_id: 'cust-risk',
+	email: 'ana@example.com',
+	plan: 'growth',
+	mrr: 1000,
+	seats: 10,
+	team_size_change: 0.25,
+	usage_vs_limit: 0.85,
+	cancellation_requested: true,
+	lifecycle_stage: 'growing',
+	subscription_status: 'active',
+	timezone: 'UTC',
+	dau_mau_ratio: 0.25,
+	feature_adoption: 0.35,
+	conversations_per_week: 50,
+	days_since_last_login: 15.5,
+	logins_per_week: 2.5,
+	features_used_this_month: 5,
+	open_tickets: 0,
+	avg_csat: 2.5,
+	escalations: 0,
+	nps_score: 5,
+	meetings_attended: 1,
+	responses_to_outreach: 0,
+	payment_health: 1,
+	growth_potential: 0.5,
+	contract_length: 6,
+};
