@@ -12,12 +12,12 @@
  *   const rows = await env.rows('cs_enrolments');
  *   await env.runTrigger('cs-09-daily-health-scoring', 'Every day at 08:00');   // a schedule or manual trigger, now
  */
-import { createHmac } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { N8nServer, packPackage, PROJECT_ROOT } from './n8n-server';
 import { decodeHeader, header, mimePart, SmtpSink } from './smtp-sink';
+import { signBody } from './webhook-client';
 
 export const WEBHOOK_SECRET = 'e2e-template-webhook-secret-7b1d93c2a4';
 const SMTP_CREDENTIAL_ID = 'csDemoMailSink01';
@@ -88,11 +88,7 @@ function seedWorkflow(): Record<string, unknown> {
 }
 
 export function signedHeaders(body: string, secret = WEBHOOK_SECRET): Record<string, string> {
-	const t = Math.floor(Date.now() / 1000);
-	return {
-		'content-type': 'application/json',
-		'cs-signature': `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`,
-	};
+	return { 'content-type': 'application/json', 'cs-signature': signBody(body, secret) };
 }
 
 export class TemplateEnv {
