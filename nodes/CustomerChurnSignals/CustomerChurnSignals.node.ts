@@ -13,11 +13,10 @@ import {
 	assessChurn,
 	builtInRules,
 	cooldownCandidates,
-	cooldownKeys,
 	customRules,
+	decideCooldowns,
 	finalizeChurn,
 	parseCooldownDays,
-	resolveCooldowns,
 	type ChurnAssessment,
 	type CooldownDecision,
 	type CooldownRequest,
@@ -25,12 +24,8 @@ import {
 } from '../../src/signals';
 import { ItemParameters } from '../shared/itemParameters';
 import { processItems } from '../shared/processItems';
-import {
-	churnSignalsProperties,
-	DEFAULT_COOLDOWN_HISTORY,
-	TIER_OUTPUT_NAMES,
-	TIER_OUTPUTS,
-} from './description';
+import { processedDataLedgers } from './cooldownLedgers';
+import { churnSignalsProperties, TIER_OUTPUT_NAMES, TIER_OUTPUTS } from './description';
 
 // One output, or one per intervention tier (in TIER_OUTPUTS order, by urgency) so a flow branches directly.
 const OUTPUTS_BY_MODE: `={{${string}}}` = `={{ $parameter["outputMode"] === "byTier" ? [${TIER_OUTPUT_NAMES.map(
@@ -125,22 +120,15 @@ export class CustomerChurnSignals implements INodeType {
 				}
 			});
 			if (requests.length) {
-				const history = (this.getNodeParameter('options.cooldownHistorySize', 0, DEFAULT_COOLDOWN_HISTORY) as number) || DEFAULT_COOLDOWN_HISTORY;
 				try {
-					const { processed } = await this.helpers.checkProcessedAndRecord(cooldownKeys(requests), 'node', {
-						mode: 'entries',
-						maxEntries: history,
-					});
-					const resolution = resolveCooldowns(requests, new Set(processed.map(String)));
-					if (resolution.strays.length) {
-						await this.helpers.removeProcessed(resolution.strays, 'node', { mode: 'entries' });
-					}
-					resolution.decisions.forEach((decision, index) => decisions.get(owners[index])?.push(decision));
+					const ledgers = processedDataLedgers(this.getWorkflow().id as string, this.getNode());
+					const answers = await decideCooldowns(ledgers, requests);
+					answers.forEach((decision, index) => decisions.get(owners[index])?.push(decision));
 				} catch (error) {
 					throw new NodeOperationError(this.getNode(), error as Error, {
 						message: `Cooldown: n8n's processed-data store failed: ${(error as Error).message}`,
 						description:
-							'The cooldown is kept with n8n’s processed-data helpers (as used by Remove Duplicates). Set Cooldown (Days) to 0 to run without it.',
+							'The cooldown is kept in n8n’s processed-data store (the one Remove Duplicates uses). Set Cooldown (Days) to 0 to run without it.',
 					});
 				}
 			}

@@ -8,8 +8,6 @@ import { BUILT_IN_SIGNALS, BUILT_IN_SIGNAL_TYPES, DEFAULT_THRESHOLDS } from '../
 export const TIER_OUTPUTS = ['immediate', 'urgent', 'monitor', 'none'] as const;
 export const TIER_OUTPUT_NAMES = ['Immediate', 'Urgent', 'Monitor', 'None'] as const;
 
-export const DEFAULT_COOLDOWN_HISTORY = 100000;
-
 const SIGNAL_LABELS: Record<(typeof BUILT_IN_SIGNAL_TYPES)[number], string> = {
 	no_login_7_days: 'No Login 7 Days',
 	no_login_14_days: 'No Login 14 Days',
@@ -202,16 +200,7 @@ export const churnSignalsProperties: INodeProperties[] = [
 				default: 0,
 				typeOptions: { minValue: 0, maxValue: 366, numberPrecision: 0 },
 				description:
-					'Do not raise the same signal for the same customer again within this many days (0 = off). Needs customer_id. Kept in n8n’s database, so it holds across executions and queue-mode workers; a cooled-down signal is listed in churn.suppressed.',
-			},
-			{
-				displayName: 'Cooldown History Size',
-				name: 'cooldownHistorySize',
-				type: 'number',
-				default: DEFAULT_COOLDOWN_HISTORY,
-				typeOptions: { minValue: 1000, numberPrecision: 0 },
-				description:
-					'How many cooldown entries n8n keeps for this node (oldest dropped first). A raised signal takes one entry per cooldown day: keep it above customers × signals raised × cooldown days.',
+					'Do not raise the same signal for the same customer again within this many days (0 = off). Needs customer_id. Kept in n8n’s database, so it holds across executions and queue-mode workers, also when they run at the same moment; a cooled-down signal is listed in churn.suppressed. Changing this number starts every cooldown afresh.',
 			},
 			{
 				displayName: 'Reference Time',

@@ -1,25 +1,33 @@
+import { createHash } from 'node:crypto';
+
 import { DateTime } from 'luxon';
 
 /**
  * Alert cooldown: do not raise the same signal for the same customer again within N days.
  *
- * The node keeps the state with n8n's processed-data store (`checkProcessedAndRecord` / `removeProcessed`, scope
- * 'node'), which lives in n8n's database and so is shared by every worker in queue mode. That store is a set of
- * strings with one atomic-ish operation, "record these and tell me which were already there"; nodes get no
- * read-only lookup. So we record *coverage*: raising a signal on day D with a cooldown of N days records the keys
- * `customer|type|D` … `customer|type|D+N-1` (calendar dates in the customer's time zone). On day E the signal is
- * cooled down exactly when `customer|type|E` is already recorded, and it may be raised again on the first day
- * whose key is not: that is the `until` we report.
+ * Where the state lives: n8n's processed-data store (the database behind Remove Duplicates), shared by every n8n
+ * process on one database, workers included. Its records are rows keyed by (workflow, context). The only operation
+ * on a row that is atomic across processes is its creation: a second concurrent insert of the same key fails on the
+ * primary key. Updates read, change and write back with no lock, so two workers updating one row lose each other's
+ * writes. The cooldown therefore never updates a row to decide anything; it decides by creating one.
  *
- * One execution makes at most two calls for all its items:
- *   1. checkProcessedAndRecord(every key E … E+N-1 of every detected signal): tells which were recorded before,
- *      and records them all, which is exactly the coverage of the signals raised now;
- *   2. removeProcessed(the keys recorded in call 1 for signals that turned out cooled down): these "strays" lie
- *      after the running cooldown, so they never decide a check on day E; removing them keeps the cooldown from
- *      being stretched.
- * Everything here is pure: the node only passes keys to n8n and the answer back.
+ * Layout: the calendar (days in the customer's time zone) is cut into blocks of N days, block B holding the days
+ * B·N … B·N+N-1 (counted from 1970-01-01). A signal raised on day D (in block B) cools down D … D+N-1, which reaches
+ * the end of block B. So at most one raise can happen per block, per customer and signal: that raise is recorded by
+ * creating the block's ledger row, and the row holds D - B·N + 1 entries, so its entry count (which n8n reads
+ * without changing anything) gives D back.
  *
- * A cooldown keeps the length it started with: lowering N later does not shorten one already running.
+ * Deciding day E in block B:
+ *   1. ledger B exists (count k)       → raised on B·N + k - 1: cooled down until that day + N;
+ *   2. else ledger B-1 exists (count k) → raised on D' = (B-1)·N + k - 1: cooled down until D' + N if that is after E;
+ *   3. else create ledger B with E - B·N + 1 entries. If this call created it, the signal is raised; if another
+ *      process created it first (the insert fails, or the row is already there), it was raised there: read it again
+ *      and answer as in 1.
+ * After a raise, ledger B-1 is no longer read by anyone (a check in block B stops at B; one in B+1 reads B+1 and B),
+ * so it is deleted. At rest a customer and signal hold one row of at most N entries: the state grows with the pairs
+ * that were ever alerted, not with days or executions, and nothing is ever dropped to make room.
+ *
+ * N is part of the ledger's name: changing Cooldown (Days) starts every cooldown afresh.
  */
 
 export interface CooldownRequest {
@@ -33,11 +41,16 @@ export interface CooldownRequest {
 
 export type CooldownDecision = { cooledDown: false } | { cooledDown: true; untilDay: string };
 
-export interface CooldownResolution {
-	/** One decision per request, in request order. */
-	decisions: CooldownDecision[];
-	/** Keys recorded by call 1 that no raised signal covers: remove them (call 2). */
-	strays: string[];
+/** What the cooldown needs from a store of ledgers; the node implements it over n8n's processed-data store. */
+export interface CooldownLedgerStore {
+	/** How many entries the ledger holds; 0 when it does not exist. */
+	count(ledger: string): Promise<number>;
+	/**
+	 * Creates the ledger with `entries` entries. 'created' only when this call created it; 'exists' when another
+	 * caller had created it (including when the insert failed on the key because it did so at the same moment).
+	 */
+	create(ledger: string, entries: number): Promise<'created' | 'exists'>;
+	remove(ledger: string): Promise<void>;
 }
 
 export const MAX_COOLDOWN_DAYS = 366;
@@ -60,54 +73,95 @@ export function parseCooldownDays(value: unknown): number {
 	return value;
 }
 
-export function cooldownKey(customerId: string, type: string, day: string): string {
-	return `${customerId}|${type}|${day}`;
+const DAY_MS = 86_400_000;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Days since 1970-01-01 of an ISO calendar date. */
+export function epochDay(day: string): number {
+	if (!ISO_DAY.test(day)) throw new InvalidCooldownError(`Cooldown: not a calendar date: ${day.slice(0, 40)}`);
+	return Math.floor(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS);
 }
 
-function addDays(day: string, count: number): string {
-	return DateTime.fromISO(day, { zone: 'UTC' }).plus({ days: count }).toISODate() as string;
+export function dayFromEpoch(epoch: number): string {
+	return new Date(epoch * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** The days a signal raised on `day` stays cooled down: `day` … `day + days - 1`. */
-export function coverageDays(day: string, days: number): string[] {
-	return Array.from({ length: days }, (_, offset) => addDays(day, offset));
+/** The customer and signal, hashed: ids of any length and alphabet give a short, fixed-size ledger name. */
+export function cooldownPair(customerId: string, type: string): string {
+	return createHash('sha256').update(customerId).update('\u0000').update(type).digest('base64url').slice(0, 22);
 }
 
-function coverageKeys(request: CooldownRequest): string[] {
-	return coverageDays(request.day, request.days).map((day) => cooldownKey(request.customerId, request.type, day));
+/** The name of one ledger: cooldown length, block and pair. */
+export function ledgerName(pair: string, days: number, block: number): string {
+	return `${days}d:${block}:${pair}`;
 }
 
-/** The keys of call 1, without duplicates (n8n's store treats duplicates in one batch inconsistently). */
-export function cooldownKeys(requests: readonly CooldownRequest[]): string[] {
-	return [...new Set(requests.flatMap(coverageKeys))];
+/** The day a ledger of `count` entries records, for block `block` of `days`-day blocks. */
+export function raisedDay(block: number, days: number, count: number): number {
+	return block * days + count - 1;
+}
+
+/** Entries that record a raise on `epoch`: at least 1, so an existing ledger never counts 0. */
+export function ledgerEntries(epoch: number, days: number): number {
+	return epoch - Math.floor(epoch / days) * days + 1;
+}
+
+function cooled(raisedOn: number, days: number): CooldownDecision {
+	return { cooledDown: true, untilDay: dayFromEpoch(raisedOn + days) };
+}
+
+/** Decides one request against the store (the protocol above). */
+export async function decideCooldown(store: CooldownLedgerStore, request: CooldownRequest): Promise<CooldownDecision> {
+	const { days } = request;
+	const today = epochDay(request.day);
+	const block = Math.floor(today / days);
+	const pair = cooldownPair(request.customerId, request.type);
+	const current = ledgerName(pair, days, block);
+	const previous = ledgerName(pair, days, block - 1);
+
+	const currentCount = await store.count(current);
+	if (currentCount > 0) return cooled(raisedDay(block, days, currentCount), days);
+	const previousCount = await store.count(previous);
+	if (previousCount > 0) {
+		const raisedOn = raisedDay(block - 1, days, previousCount);
+		if (raisedOn + days > today) return cooled(raisedOn, days);
+	}
+	if ((await store.create(current, ledgerEntries(today, days))) === 'exists') {
+		const count = await store.count(current);
+		// Created and removed again in between is not something the protocol does; treat it as raised today.
+		return cooled(count > 0 ? raisedDay(block, days, count) : today, days);
+	}
+	if (previousCount > 0) await store.remove(previous);
+	return { cooledDown: false };
 }
 
 /**
- * Decides each request in order, given which keys of call 1 were recorded before it. A customer that appears
- * twice in one execution is raised once: the second request sees the first one's coverage.
+ * Decides every request of one execution. Requests of the same customer and signal run in order (the second sees
+ * the first one's raise); different pairs run side by side, at most `concurrency` at a time.
  */
-export function resolveCooldowns(
+export async function decideCooldowns(
+	store: CooldownLedgerStore,
 	requests: readonly CooldownRequest[],
-	previouslyRecorded: ReadonlySet<string>,
-): CooldownResolution {
-	const covered = new Set(previouslyRecorded);
-	const raisedNow = new Set<string>();
-	const decisions = requests.map((request): CooldownDecision => {
-		const keys = coverageKeys(request);
-		if (covered.has(keys[0])) {
-			const free = keys.findIndex((key) => !covered.has(key));
-			// All N days covered only when a longer cooldown is running: its end lies beyond what we asked about,
-			// and day + N is the earliest it can be.
-			return { cooledDown: true, untilDay: addDays(request.day, free === -1 ? request.days : free) };
-		}
-		for (const key of keys) {
-			covered.add(key);
-			raisedNow.add(key);
-		}
-		return { cooledDown: false };
+	concurrency = 8,
+): Promise<CooldownDecision[]> {
+	const decisions: CooldownDecision[] = new Array(requests.length);
+	const byPair = new Map<string, number[]>();
+	requests.forEach((request, index) => {
+		const key = `${request.customerId}\u0000${request.type}`;
+		const indexes = byPair.get(key);
+		if (indexes) indexes.push(index);
+		else byPair.set(key, [index]);
 	});
-	const strays = cooldownKeys(requests).filter((key) => !previouslyRecorded.has(key) && !raisedNow.has(key));
-	return { decisions, strays };
+	const queue = [...byPair.values()];
+	let next = 0;
+	const worker = async () => {
+		while (next < queue.length) {
+			const indexes = queue[next++];
+			for (const index of indexes) decisions[index] = await decideCooldown(store, requests[index]);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, worker));
+	return decisions;
 }
 
 /** The instant a cooldown ends: the start of `untilDay` in the customer's time zone, as ISO 8601. */

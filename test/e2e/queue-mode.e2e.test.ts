@@ -232,15 +232,21 @@ describe('queue mode: a main, a webhook process and two workers on PostgreSQL an
 		async () => {
 			const before = await cluster.lastExecutionId();
 			const emailsBefore = smtp.messages.length;
+			const started = Date.now();
 			const results = await postAll(EMAIL_PATH, loadEvents);
+			const postedMs = Date.now() - started;
 			expect(countBy(results.map((result) => result.status))).toEqual({ 200: LOAD_EVENTS });
 			expect(results.every((result) => result.json.duplicate === true)).toBe(true);
 			await sleep(5000);
 			expect(await cluster.executions(EMAIL_WORKFLOW, before)).toEqual([]);
 			expect(smtp.messages.length).toBe(emailsBefore);
-			console.log(`[queue-mode] repost: ${LOAD_EVENTS} duplicates, 0 new executions, 0 new emails`);
+			console.log(
+				`[queue-mode] repost: ${LOAD_EVENTS} duplicates in ${(postedMs / 1000).toFixed(1)} s, 0 new executions, 0 new emails`,
+			);
 		},
-		300_000,
+		// A duplicate costs the webhook process nearly what an accepted event does (n8n's webhook path, the signature, the
+		// duplicate check); only the execution is saved. So the repost gets the load step's bound.
+		600_000,
 	);
 
 	clusterTest(
@@ -306,12 +312,11 @@ describe('queue mode: a main, a webhook process and two workers on PostgreSQL an
 				const raised = outcomes.filter((outcome) => outcome.tier === 'monitor');
 				const cooled = outcomes.filter((outcome) => outcome.tier === 'none' && outcome.suppressed[0]?.reason === 'cooldown');
 				await emailsSettled();
-				// Every execution either raised the signal (and sent exactly one alert) or found it cooled down, and at least one
-				// raised it. How many raised it is the race n8n's processed-data store leaves open (README, Scaling out): the
-				// target is one; this counts what happens.
-				expect(raised.length + cooled.length).toBe(20);
-				expect(alertsFor(customerId)).toHaveLength(raised.length);
-				expect(raised.length).toBeGreaterThanOrEqual(1);
+				// Exactly one execution raises the signal and sends the alert, whichever worker runs it; the other nineteen find it
+				// cooled down (the raise is the creation of the cooldown's record, which the database lets only one process do).
+				expect(raised).toHaveLength(1);
+				expect(cooled).toHaveLength(19);
+				expect(alertsFor(customerId)).toEqual([expect.stringMatching(new RegExp(`^cs-queue alert ${customerId} nps_detractor evt-cooldown-race-`))]);
 				const owners = workerOf(executions.map((e) => e.id));
 				console.log(
 					`[queue-mode] cooldown, 20 events for one customer run ${label}: ${raised.length} alert(s) ` +

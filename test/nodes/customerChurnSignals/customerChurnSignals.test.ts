@@ -2,7 +2,14 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { CustomerChurnSignals } from '../../../nodes/CustomerChurnSignals/CustomerChurnSignals.node';
 import { CustomerHealthScore } from '../../../nodes/CustomerHealthScore/CustomerHealthScore.node';
-import { createNodeTypes, loadWorkflow, resetProcessedData, runWorkflow, type WorkflowJson } from '../harness';
+import {
+	createNodeTypes,
+	loadWorkflow,
+	resetProcessedData,
+	runWorkflow,
+	setProcessedDataLatency,
+	type WorkflowJson,
+} from '../harness';
 
 const nodeTypes = createNodeTypes({
 	customerChurnSignals: new CustomerChurnSignals(),
@@ -196,6 +203,23 @@ describe('Churn Signals node, through n8n-core', () => {
 			{ type: 'multiple_support_tickets', reason: 'cooldown', until: '2026-03-23T00:00:00.000+01:00' },
 		]);
 		expect(signalTypes(immediate[0])).toEqual(['failed_payment']);
+	});
+
+	it('twenty executions checking one customer at the same moment raise the signal once', async () => {
+		// Each store call waits 5 ms between reading and writing, as a database round trip does, so all twenty
+		// executions read before any of them writes: deciding by update would raise twenty times.
+		setProcessedDataLatency(5);
+		const workflow = variant('cooldown.workflow.json', { items: [{ customer_id: 'c-race', nps_score: 3 }] });
+		const results = await Promise.all(Array.from({ length: 20 }, () => run(workflow)));
+		expect(results.map((result) => result.status)).toEqual(Array(20).fill('success'));
+		const outcomes = results.map((result) => {
+			const item = result.outputs(NODE).flat()[0];
+			return churn(item).signals.length ? 'raised' : JSON.stringify(churn(item).suppressed);
+		});
+		expect(outcomes.filter((outcome) => outcome === 'raised')).toHaveLength(1);
+		expect(outcomes.filter((outcome) => outcome !== 'raised')).toEqual(
+			Array(19).fill(JSON.stringify([{ type: 'nps_detractor', reason: 'cooldown', until: '2026-03-17T00:00:00.000Z' }])),
+		);
 	});
 
 	it('keeps no cooldown state when Cooldown (Days) is off', async () => {

@@ -51,6 +51,13 @@ function isGreater(mode: DeduplicationMode, a: DeduplicationItemTypes, b: Dedupl
 	return x > y;
 }
 
+/** A record created by someone else since it was read: the database refuses the second insert on its primary key. */
+function insertOnce(key: string) {
+	if (store.has(key)) {
+		throw new Error('duplicate key value violates unique constraint "PK_processed_data" (in-memory harness)');
+	}
+}
+
 function existing(key: string, mode: DeduplicationMode) {
 	const record = store.get(key);
 	if (record && record.mode !== mode) {
@@ -78,6 +85,7 @@ class InMemoryDeduplicator implements IDataDeduplicator {
 		if (mode !== 'entries') {
 			const sorted = items.slice().sort((a, b) => (isGreater(mode, a, b) ? 1 : -1));
 			if (!record) {
+				insertOnce(key);
 				if (sorted.length) store.set(key, { mode, data: sorted[sorted.length - 1] });
 				return { new: items, processed: [] };
 			}
@@ -97,6 +105,7 @@ class InMemoryDeduplicator implements IDataDeduplicator {
 
 		if (!record) {
 			// As in n8n: with nothing recorded yet, every item is new (even repeats within the batch).
+			insertOnce(key);
 			const data = items.map(String);
 			if (maxEntries) data.splice(0, Math.max(0, data.length - maxEntries));
 			store.set(key, { mode: 'entries', data });
