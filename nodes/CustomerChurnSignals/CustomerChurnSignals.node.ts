@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import {
 	NodeConnectionTypes,
 	NodeOperationError,
@@ -20,40 +19,87 @@ import {
 	type ChurnAssessment,
 	type CooldownDecision,
 	type CooldownRequest,
-	type SignalRule,
 } from '../../src/signals';
-import { ItemParameters } from '../shared/itemParameters';
-import { processItems } from '../shared/processItems';
+import { defineNode, phased, type Assessed, type Run } from '../shared/adapter';
 import { processedDataLedgers } from './cooldownLedgers';
-import { churnSignalsProperties, TIER_OUTPUT_NAMES, TIER_OUTPUTS } from './description';
+import { churnSignalsProperties, TIER_ROUTES } from './description';
 
-// One output, or one per intervention tier (in TIER_OUTPUTS order, by urgency) so a flow branches directly.
-const OUTPUTS_BY_MODE: `={{${string}}}` = `={{ $parameter["outputMode"] === "byTier" ? [${TIER_OUTPUT_NAMES.map(
-	(displayName) => `{ "type": "${NodeConnectionTypes.Main}", "displayName": "${displayName}" }`,
-).join(', ')}] : [{ "type": "${NodeConnectionTypes.Main}" }] }}`;
-
-const RULE_PARAMETERS = ['signals', 'customSignals', 'options.thresholds'];
-
-/** The signal rules of one item; parsed once per distinct configuration. */
-function resolveRules(parameters: ItemParameters, itemIndex: number, cache: Map<string, SignalRule[]>): SignalRule[] {
-	const enabled = parameters.get<string[]>('signals', itemIndex, []);
-	const rows = parameters.get<unknown[]>('customSignals.signal', itemIndex, []);
-	const thresholds = parameters.get<{ values?: Record<string, unknown> }>('options.thresholds', itemIndex, {}).values ?? {};
-	const key = JSON.stringify([enabled, rows, thresholds]);
-	let rules = cache.get(key);
-	if (!rules) {
-		rules = [...builtInRules(enabled, thresholds), ...customRules(rows)];
-		cache.set(key, rules);
-	}
-	return rules;
-}
-
-interface Assessed {
+interface Assessment {
 	assessment: ChurnAssessment;
 	cooldownDays: number;
 }
 
+/**
+ * The cooldowns of all assessed items at once, in n8n's processed-data store. Items with Cooldown (Days) 0 get none
+ * (undefined); the adapter runs this only when the node is going to output, so a signal that never left the node is
+ * never cooled down.
+ */
+async function cooldowns(run: Run, assessed: ReadonlyArray<Assessed<Assessment>>): Promise<Array<CooldownDecision[] | undefined>> {
+	const decisions: Array<CooldownDecision[] | undefined> = assessed.map(({ value }) => (value.cooldownDays === 0 ? undefined : []));
+	const requests: CooldownRequest[] = [];
+	const owners: number[] = [];
+	assessed.forEach(({ value }, position) => {
+		if (value.cooldownDays === 0) return;
+		for (const signal of cooldownCandidates(value.assessment)) {
+			requests.push({ customerId: value.assessment.customerId as string, type: signal.type, day: value.assessment.day, days: value.cooldownDays });
+			owners.push(position);
+		}
+	});
+	if (requests.length === 0) return decisions;
+	try {
+		const ledgers = processedDataLedgers(run.context.getWorkflow().id as string, run.context.getNode());
+		const answers = await decideCooldowns(ledgers, requests);
+		answers.forEach((decision, index) => decisions[owners[index]]?.push(decision));
+	} catch (error) {
+		throw new NodeOperationError(run.context.getNode(), error as Error, {
+			message: `Cooldown: n8n's processed-data store failed: ${(error as Error).message}`,
+			description:
+				'The cooldown is kept in n8n’s processed-data store (the one Remove Duplicates uses). Set Cooldown (Days) to 0 to run without it.',
+		});
+	}
+	return decisions;
+}
+
+const NODE = defineNode({
+	outputs: [{ when: { outputMode: 'byTier' }, routes: TIER_ROUTES }],
+	pipeline(run) {
+		const rulesOf = run.derived({
+			parameters: ['signals', 'customSignals', 'options.thresholds'],
+			read: (scope) => ({
+				enabled: scope.get<string[]>('signals', []),
+				rows: scope.get<unknown[]>('customSignals.signal', []),
+				thresholds: scope.get<{ values?: Record<string, unknown> }>('options.thresholds', {}).values ?? {},
+			}),
+			build: ({ enabled, rows, thresholds }) => [...builtInRules(enabled, thresholds), ...customRules(rows)],
+		});
+		return phased<Assessment, CooldownDecision[] | undefined>({
+			// 1. Detect, per item (pure).
+			assess(item, scope) {
+				const cooldownDays = parseCooldownDays(scope.get<unknown>('options.cooldownDays', ''));
+				const assessment = assessChurn(item.json, {
+					rules: rulesOf(scope),
+					customerPath: scope.customerPath,
+					reference: scope.reference,
+					defaultTimeZone: scope.zone,
+					cooldownDays,
+				});
+				return { assessment, cooldownDays };
+			},
+			// 2. Cooldown, for all items at once.
+			batch: async (assessed) => await cooldowns(run, assessed),
+			// 3. The result and its tier.
+			finish(item, { assessment }, decisions) {
+				const churn = finalizeChurn(assessment, decisions);
+				return { json: { ...item.json, churn: churn as unknown as IDataObject }, route: churn.tier };
+			},
+		});
+	},
+});
+
 export class CustomerChurnSignals implements INodeType {
+	/** The adapter this node is built on: its output modes and routes, and what it does per execution. */
+	static readonly adapter = NODE;
+
 	description: INodeTypeDescription = {
 		displayName: 'Churn Signals',
 		name: 'customerChurnSignals',
@@ -66,83 +112,11 @@ export class CustomerChurnSignals implements INodeType {
 		defaults: { name: 'Churn Signals' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: OUTPUTS_BY_MODE,
+		outputs: NODE.outputs,
 		properties: churnSignalsProperties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const byTier = this.getNodeParameter('outputMode', 0) === 'byTier';
-		const items = this.getInputData();
-		const rulesCache = new Map<string, SignalRule[]>();
-		const now = DateTime.now();
-		const parameters = new ItemParameters(this);
-		// The rules are the same for every item unless one of their parameters is an expression.
-		const perItemRules = RULE_PARAMETERS.some((name) => parameters.isPerItem(name));
-		let sharedRules: SignalRule[] | undefined;
-
-		// 1. Detect, per item (pure). Errors are kept and re-thrown per item by processItems below.
-		const assessed: Array<Assessed | { error: unknown }> = items.map((item, itemIndex) => {
-			try {
-				const zone = parameters.defaultTimeZone(itemIndex);
-				const cooldownDays = parseCooldownDays(parameters.get<unknown>('options.cooldownDays', itemIndex, ''));
-				const rules = perItemRules ? resolveRules(parameters, itemIndex, rulesCache) : (sharedRules ??= resolveRules(parameters, itemIndex, rulesCache));
-				const assessment = assessChurn(item.json, {
-					rules,
-					customerPath: parameters.get<string>('customerPath', itemIndex, ''),
-					reference: parameters.referenceInstant(itemIndex, now, zone),
-					defaultTimeZone: zone,
-					cooldownDays,
-				});
-				return { assessment, cooldownDays };
-			} catch (error) {
-				return { error };
-			}
-		});
-
-		// 2. Cooldown, for all items at once. Nothing is recorded when the node is about to stop on an error:
-		// a signal that never left the node must not be cooled down.
-		const failed = assessed.some((entry) => 'error' in entry);
-		const decisions = new Map<number, CooldownDecision[]>();
-		if (!failed || this.continueOnFail()) {
-			const requests: CooldownRequest[] = [];
-			const owners: number[] = [];
-			assessed.forEach((entry, itemIndex) => {
-				if ('error' in entry || entry.cooldownDays === 0) return;
-				decisions.set(itemIndex, []);
-				for (const signal of cooldownCandidates(entry.assessment)) {
-					requests.push({
-						customerId: entry.assessment.customerId as string,
-						type: signal.type,
-						day: entry.assessment.day,
-						days: entry.cooldownDays,
-					});
-					owners.push(itemIndex);
-				}
-			});
-			if (requests.length) {
-				try {
-					const ledgers = processedDataLedgers(this.getWorkflow().id as string, this.getNode());
-					const answers = await decideCooldowns(ledgers, requests);
-					answers.forEach((decision, index) => decisions.get(owners[index])?.push(decision));
-				} catch (error) {
-					throw new NodeOperationError(this.getNode(), error as Error, {
-						message: `Cooldown: n8n's processed-data store failed: ${(error as Error).message}`,
-						description:
-							'The cooldown is kept in n8n’s processed-data store (the one Remove Duplicates uses). Set Cooldown (Days) to 0 to run without it.',
-					});
-				}
-			}
-		}
-
-		// 3. Results and routing; processItems re-throws the kept errors (or passes them on with Continue On Fail).
-		return processItems(this, byTier ? TIER_OUTPUTS.length : 1, (item, itemIndex) => {
-			const entry = assessed[itemIndex];
-			if ('error' in entry) throw entry.error;
-			const churn = finalizeChurn(entry.assessment, decisions.get(itemIndex));
-			return {
-				json: { ...item.json, churn: churn as unknown as IDataObject },
-				output: byTier ? TIER_OUTPUTS.indexOf(churn.tier) : 0,
-			};
-		});
+		return await NODE.execute(this);
 	}
 }

@@ -1,12 +1,17 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
 import { BUILT_IN_SIGNALS, BUILT_IN_SIGNAL_TYPES, DEFAULT_THRESHOLDS } from '../../src/signals';
+import type { Route } from '../shared/adapter/routes';
 
 /** The parameters of Churn Signals: catalogue, thresholds and severities from seeds 002 §7.1, 000 §2 and 003. */
 
-/** Output order of "One Output per Tier", by urgency. */
-export const TIER_OUTPUTS = ['immediate', 'urgent', 'monitor', 'none'] as const;
-export const TIER_OUTPUT_NAMES = ['Immediate', 'Urgent', 'Monitor', 'None'] as const;
+/** The outputs of "One Output per Tier", by urgency. */
+export const TIER_ROUTES: readonly Route[] = [
+	{ key: 'immediate', name: 'Immediate' },
+	{ key: 'urgent', name: 'Urgent' },
+	{ key: 'monitor', name: 'Monitor' },
+	{ key: 'none', name: 'None' },
+];
 
 const SIGNAL_LABELS: Record<(typeof BUILT_IN_SIGNAL_TYPES)[number], string> = {
 	no_login_7_days: 'No Login 7 Days',

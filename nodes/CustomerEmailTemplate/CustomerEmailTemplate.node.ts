@@ -9,10 +9,11 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { choiceParameter, pathParameter } from '../../src/shared/parameters';
 import { getPath } from '../../src/shared/path';
 import {
 	describeTemplateVariables,
-	parsePath,
+	ownField,
 	renderCustomerEmail,
 	type EmailConfig,
 	type EmailTemplate,
@@ -27,20 +28,17 @@ import {
 import { ItemParameters } from '../shared/itemParameters';
 import { processItems } from '../shared/processItems';
 import { BY_ID, CUSTOM, emailTemplateProperties } from './description';
-
-interface EmailOptions {
-	htmlOverride?: string;
-	idempotency?: IdempotencyPeriod;
-	rawVariables?: string;
-	subjectOverride?: string;
-	textOverride?: string;
-	unsubscribeUrl?: string;
-}
-
-interface NameValueRow {
-	name?: unknown;
-	value?: unknown;
-}
+import {
+	defaultsParameter,
+	LOCALES,
+	MISSING_VARIABLE_POLICIES,
+	optionalTextParameter,
+	PERIODS,
+	rowsParameter,
+	textFieldsParameter,
+	textParameter,
+	type NameValueRow,
+} from './parameters';
 
 /** Labels of the fields that hold template text, for errors. */
 const TEMPLATE_FIELDS: Record<string, string> = {
@@ -74,27 +72,21 @@ function expressionTemplateField(context: IExecuteFunctions): string | null {
 	return null;
 }
 
-function optionalText(value: unknown): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	return typeof value === 'string' ? value : String(value);
+function optionalText(parameters: ItemParameters, name: string, itemIndex: number): string | undefined {
+	return optionalTextParameter(parameters.get<unknown>(name, itemIndex, ''), parameters.label(name));
+}
+
+function text(parameters: ItemParameters, name: string, itemIndex: number): string {
+	return textParameter(parameters.get<unknown>(name, itemIndex, ''), parameters.label(name));
 }
 
 function rows(parameters: ItemParameters, name: string, itemIndex: number): NameValueRow[] {
-	const value = parameters.get<unknown>(name, itemIndex, []);
-	return Array.isArray(value) ? (value as NameValueRow[]) : [];
+	return rowsParameter(parameters.get<unknown>(name, itemIndex, []), parameters.label(name));
 }
 
-function customTemplate(context: IExecuteFunctions, parameters: ItemParameters, itemIndex: number, locale: TemplateLocale): EmailTemplate {
-	const id = String(parameters.get<unknown>('customTemplateId', itemIndex, 'custom') ?? '').trim() || 'custom';
-	const defaults: Record<string, string> = {};
-	for (const row of rows(parameters, 'customDefaults.default', itemIndex)) {
-		const name = typeof row.name === 'string' ? row.name.trim() : '';
-		const parsed = parsePath(name, false);
-		if (typeof parsed === 'string') {
-			throw new NodeOperationError(context.getNode(), `Variable Defaults: "${name}" ${parsed}`, { itemIndex });
-		}
-		defaults[name] = row.value === undefined || row.value === null ? '' : String(row.value);
-	}
+function customTemplate(parameters: ItemParameters, itemIndex: number, locale: TemplateLocale): EmailTemplate {
+	const id = text(parameters, 'customTemplateId', itemIndex) || 'custom';
+	const defaults = defaultsParameter(rows(parameters, 'customDefaults.default', itemIndex), parameters.label('customDefaults.default'));
 	return {
 		id,
 		name: 'Custom template',
@@ -102,9 +94,9 @@ function customTemplate(context: IExecuteFunctions, parameters: ItemParameters, 
 		trigger: null,
 		locales: {
 			[locale]: {
-				subject: optionalText(parameters.get<unknown>('customSubject', itemIndex, '')) ?? '',
-				html: optionalText(parameters.get<unknown>('customHtml', itemIndex, '')) ?? '',
-				text: optionalText(parameters.get<unknown>('customText', itemIndex, '')) ?? null,
+				subject: optionalText(parameters, 'customSubject', itemIndex) ?? '',
+				html: optionalText(parameters, 'customHtml', itemIndex) ?? '',
+				text: optionalText(parameters, 'customText', itemIndex) ?? null,
 			},
 		},
 		defaults: { [locale]: defaults },
@@ -112,12 +104,7 @@ function customTemplate(context: IExecuteFunctions, parameters: ItemParameters, 
 }
 
 function extraVariables(parameters: ItemParameters, itemIndex: number): ExtraVariable[] {
-	return rows(parameters, 'extraVariables.variable', itemIndex).map((row) => ({ name: row.name, value: row.value }));
-}
-
-function text(parameters: ItemParameters, name: string, itemIndex: number): string {
-	const value = parameters.get<unknown>(name, itemIndex, '');
-	return typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value);
+	return rows(parameters, 'extraVariables.variable', itemIndex);
 }
 
 /** The parameters an item's EmailConfig is made of: when none is an expression, one config serves every item. */
@@ -140,30 +127,36 @@ const CONFIG_PARAMETERS = [
 	'customText',
 ];
 
-function emailConfig(context: IExecuteFunctions, parameters: ItemParameters, itemIndex: number, now: DateTime): EmailConfig {
-	const options = parameters.get<EmailOptions>('options', itemIndex, {});
+function emailConfig(parameters: ItemParameters, itemIndex: number, now: DateTime): EmailConfig {
+	const options = parameters.get<unknown>('options', itemIndex, {});
+	const option = (name: string) => ownField(options, name);
 	const choice = parameters.get<string>('template', itemIndex, '');
-	const locale = parameters.get<TemplateLocale>('defaultLocale', itemIndex, 'en');
+	const locale = choiceParameter<TemplateLocale>(parameters.get<unknown>('defaultLocale', itemIndex, 'en'), parameters.label('defaultLocale'), LOCALES, 'en');
 	let template: TemplateChoice;
-	if (choice === CUSTOM) template = { kind: 'custom', template: customTemplate(context, parameters, itemIndex, locale) };
+	if (choice === CUSTOM) template = { kind: 'custom', template: customTemplate(parameters, itemIndex, locale) };
 	else if (choice === BY_ID) template = { kind: 'builtIn', id: parameters.get<unknown>('templateId', itemIndex, ''), field: 'Template ID' };
 	else template = { kind: 'builtIn', id: choice, field: 'Template' };
 
 	const overrides: TemplateOverrides = {};
 	if (choice !== CUSTOM) {
-		const subject = optionalText(options.subjectOverride);
-		const html = optionalText(options.htmlOverride);
-		const textBody = optionalText(options.textOverride);
+		const subject = optionalTextParameter(option('subjectOverride'), parameters.label('options.subjectOverride'));
+		const html = optionalTextParameter(option('htmlOverride'), parameters.label('options.htmlOverride'));
+		const textBody = optionalTextParameter(option('textOverride'), parameters.label('options.textOverride'));
 		if (subject !== undefined) overrides.subject = subject;
 		if (html !== undefined) overrides.html = html;
 		if (textBody !== undefined) overrides.text = textBody;
 	}
-	const links = parameters.get<TemplateParameters['links']>('links', itemIndex, {});
+	const links = textFieldsParameter(parameters.get<unknown>('links', itemIndex, {}), parameters.label('links')) as TemplateParameters['links'];
 	const zone = parameters.defaultTimeZone(itemIndex);
 	return {
 		template,
-		customerPath: parameters.get<string>('customerPath', itemIndex, ''),
-		missingVariables: parameters.get<MissingVariablePolicy>('missingVariables', itemIndex, 'strict'),
+		customerPath: pathParameter(parameters.get<unknown>('customerPath', itemIndex, ''), parameters.label('customerPath')),
+		missingVariables: choiceParameter<MissingVariablePolicy>(
+			parameters.get<unknown>('missingVariables', itemIndex, 'strict'),
+			parameters.label('missingVariables'),
+			MISSING_VARIABLE_POLICIES,
+			'strict',
+		),
 		defaultLocale: locale,
 		parameters: {
 			productName: text(parameters, 'productName', itemIndex),
@@ -172,13 +165,13 @@ function emailConfig(context: IExecuteFunctions, parameters: ItemParameters, ite
 			links,
 		},
 		extraVariables: extraVariables(parameters, itemIndex),
-		rawVariables: (options.rawVariables ?? '')
+		rawVariables: (optionalTextParameter(option('rawVariables'), parameters.label('options.rawVariables')) ?? '')
 			.split(',')
 			.map((name) => name.trim())
 			.filter((name) => name !== ''),
 		overrides,
-		unsubscribeUrl: optionalText(options.unsubscribeUrl),
-		idempotency: options.idempotency ?? 'off',
+		unsubscribeUrl: optionalTextParameter(option('unsubscribeUrl'), parameters.label('options.unsubscribeUrl')),
+		idempotency: choiceParameter<IdempotencyPeriod>(option('idempotency'), parameters.label('options.idempotency'), PERIODS, 'off'),
 		reference: parameters.referenceInstant(itemIndex, now, zone),
 		defaultTimeZone: zone,
 	};
@@ -213,8 +206,8 @@ export class CustomerEmailTemplate implements INodeType {
 		return processItems(this, 1, (item, itemIndex) => {
 			if (fixedFieldError) throw new NodeOperationError(this.getNode(), fixedFieldError, { itemIndex });
 			const config = perItemConfig
-				? emailConfig(this, parameters, itemIndex, now)
-				: (sharedConfig ??= emailConfig(this, parameters, itemIndex, now));
+				? emailConfig(parameters, itemIndex, now)
+				: (sharedConfig ??= emailConfig(parameters, itemIndex, now));
 			if (listing) {
 				const description = describeTemplateVariables(item.json, config);
 				return { json: { ...item.json, emailTemplate: description as unknown as IDataObject }, output: 0 };

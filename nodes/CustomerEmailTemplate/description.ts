@@ -105,7 +105,7 @@ export const emailTemplateProperties: INodeProperties[] = [
 		typeOptions: { editor: 'htmlEditor', rows: 8 },
 		default: CUSTOM_HTML_EXAMPLE,
 		description:
-			'The HTML body; every value is HTML-escaped. Tags: {{ name }}, {{ health.score }}, {{#if name}}…{{else}}…{{/if}}, {{#each list}}{{ this }}{{/each}} (see the README for links). Keep this field Fixed (not an expression): the tags are this node’s, not n8n’s.',
+			'The HTML body; every value is escaped for where it goes (text, attribute, link). Tags: {{ name }}, {{ health.score }}, {{#if name}}…{{else}}…{{/if}}, {{#each list}}{{ this }}{{/each}} (see the README for links). Keep this field Fixed (not an expression): the tags are this node’s, not n8n’s.',
 		displayOptions: { show: { template: [CUSTOM] } },
 	},
 	{

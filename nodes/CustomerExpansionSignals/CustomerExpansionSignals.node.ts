@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import {
 	NodeConnectionTypes,
 	type IDataObject,
@@ -8,21 +7,9 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import {
-	evaluateExpansion,
-	resolveExpansionSettings,
-	type AddOnPrices,
-	type ExpansionSettings,
-	type ExpansionThresholds,
-} from '../../src/expansion';
-import { ItemParameters } from '../shared/itemParameters';
-import { processItems } from '../shared/processItems';
-import { expansionSignalsProperties, OPPORTUNITY_OUTPUTS } from './description';
-
-// One output, or "Opportunity" / "No Opportunity" so a flow branches without an If node.
-const OUTPUTS_BY_MODE: `={{${string}}}` = `={{ $parameter["outputMode"] === "byOpportunity" ? [${OPPORTUNITY_OUTPUTS.map(
-	(displayName) => `{ "type": "${NodeConnectionTypes.Main}", "displayName": "${displayName}" }`,
-).join(', ')}] : [{ "type": "${NodeConnectionTypes.Main}" }] }}`;
+import { evaluateExpansion, resolveExpansionSettings, type AddOnPrices, type ExpansionThresholds } from '../../src/expansion';
+import { defineNode, eachItem } from '../shared/adapter';
+import { expansionSignalsProperties, OPPORTUNITY_ROUTES } from './description';
 
 interface ExpansionOptions {
 	addOnPrices?: { values?: Partial<AddOnPrices> };
@@ -33,43 +20,53 @@ interface ExpansionOptions {
 	upsellShareOfMrr?: number;
 }
 
-// Every option but the Reference Time and the Time Zone is a setting.
-const SETTING_PARAMETERS = [
-	'addOnTriggers',
-	'options.addOnPrices',
-	'options.featureAddOnPrice',
-	'options.forecastHorizonDays',
-	'options.planLadder',
-	'options.thresholds',
-	'options.upsellShareOfMrr',
-];
-
-/** Resolves the settings of one item; each distinct combination is validated once. */
-function resolveSettings(
-	parameters: ItemParameters,
-	itemIndex: number,
-	cache: Map<string, ExpansionSettings>,
-): ExpansionSettings {
-	const options = parameters.get<ExpansionOptions>('options', itemIndex, {});
-	const input = {
-		addOnTriggers: parameters.get<boolean>('addOnTriggers', itemIndex, false),
-		addOnPrices: options.addOnPrices?.values,
-		featureAddOnPrice: options.featureAddOnPrice,
-		forecastHorizonDays: options.forecastHorizonDays,
-		planLadder: options.planLadder,
-		thresholds: options.thresholds?.values,
-		upsellShareOfMrr: options.upsellShareOfMrr,
-	};
-	const key = JSON.stringify(input);
-	let settings = cache.get(key);
-	if (!settings) {
-		settings = resolveExpansionSettings(input);
-		cache.set(key, settings);
-	}
-	return settings;
-}
+const NODE = defineNode({
+	outputs: [{ when: { outputMode: 'byOpportunity' }, routes: OPPORTUNITY_ROUTES }],
+	pipeline(run) {
+		// Every option but the Reference Time and the Time Zone is a setting.
+		const settingsOf = run.derived({
+			parameters: [
+				'addOnTriggers',
+				'options.addOnPrices',
+				'options.featureAddOnPrice',
+				'options.forecastHorizonDays',
+				'options.planLadder',
+				'options.thresholds',
+				'options.upsellShareOfMrr',
+			],
+			read(scope) {
+				const options = scope.get<ExpansionOptions>('options', {});
+				return {
+					addOnTriggers: scope.get<boolean>('addOnTriggers', false),
+					addOnPrices: options.addOnPrices?.values,
+					featureAddOnPrice: options.featureAddOnPrice,
+					forecastHorizonDays: options.forecastHorizonDays,
+					planLadder: options.planLadder,
+					thresholds: options.thresholds?.values,
+					upsellShareOfMrr: options.upsellShareOfMrr,
+				};
+			},
+			build: resolveExpansionSettings,
+		});
+		return eachItem((item, scope) => {
+			const expansion = evaluateExpansion(item.json, {
+				customerPath: scope.customerPath,
+				settings: settingsOf(scope),
+				reference: scope.reference,
+				defaultTimeZone: scope.zone,
+			});
+			return {
+				json: { ...item.json, expansion: expansion as unknown as IDataObject },
+				route: expansion.opportunities.length > 0 ? 'opportunity' : 'noOpportunity',
+			};
+		});
+	},
+});
 
 export class CustomerExpansionSignals implements INodeType {
+	/** The adapter this node is built on: its output modes and routes, and what it does per execution. */
+	static readonly adapter = NODE;
+
 	description: INodeTypeDescription = {
 		displayName: 'Expansion Signals',
 		name: 'customerExpansionSignals',
@@ -82,34 +79,11 @@ export class CustomerExpansionSignals implements INodeType {
 		defaults: { name: 'Expansion Signals' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: OUTPUTS_BY_MODE,
+		outputs: NODE.outputs,
 		properties: expansionSignalsProperties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const byOpportunity = this.getNodeParameter('outputMode', 0) === 'byOpportunity';
-		const cache = new Map<string, ExpansionSettings>();
-		const now = DateTime.now();
-		const parameters = new ItemParameters(this);
-		// The settings are the same for every item unless one of them is an expression.
-		const perItemSettings = SETTING_PARAMETERS.some((name) => parameters.isPerItem(name));
-		let sharedSettings: ExpansionSettings | undefined;
-
-		return processItems(this, byOpportunity ? OPPORTUNITY_OUTPUTS.length : 1, (item, itemIndex) => {
-			const zone = parameters.defaultTimeZone(itemIndex);
-			const settings = perItemSettings
-				? resolveSettings(parameters, itemIndex, cache)
-				: (sharedSettings ??= resolveSettings(parameters, itemIndex, cache));
-			const expansion = evaluateExpansion(item.json, {
-				customerPath: parameters.get<string>('customerPath', itemIndex, ''),
-				settings,
-				reference: parameters.referenceInstant(itemIndex, now, zone),
-				defaultTimeZone: zone,
-			});
-			return {
-				json: { ...item.json, expansion: expansion as unknown as IDataObject },
-				output: byOpportunity && expansion.opportunities.length === 0 ? 1 : 0,
-			};
-		});
+		return await NODE.execute(this);
 	}
 }

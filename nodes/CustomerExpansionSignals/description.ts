@@ -1,8 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { Route } from '../shared/adapter/routes';
+
 /** The parameters of Expansion Signals; defaults from seed 002 §8.1 and seed 000 §5 (DESIGN.md). */
 
-export const OPPORTUNITY_OUTPUTS = ['Opportunity', 'No Opportunity'] as const;
+/** The outputs of "Opportunity / No Opportunity". */
+export const OPPORTUNITY_ROUTES: readonly Route[] = [
+	{ key: 'opportunity', name: 'Opportunity' },
+	{ key: 'noOpportunity', name: 'No Opportunity' },
+];
 
 export const expansionSignalsProperties: INodeProperties[] = [
 	{

@@ -1,8 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { Route } from '../shared/adapter/routes';
+
 /** The parameters of Customer Health Score, defaults from seed 002 §5.1 and seed 001 (DESIGN.md). */
 
-export const CATEGORY_OUTPUTS = ['healthy', 'at_risk', 'critical', 'insufficient_data'] as const;
+/** The outputs of "One Output per Category", in order (seed 003's churned band leaves by Critical). */
+export const CATEGORY_ROUTES: readonly Route[] = [
+	{ key: 'healthy', name: 'Healthy' },
+	{ key: 'at_risk', name: 'At Risk' },
+	{ key: 'critical', name: 'Critical' },
+	{ key: 'insufficient_data', name: 'Insufficient Data' },
+];
 
 export const healthScoreProperties: INodeProperties[] = [
 	{

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import {
 	NodeConnectionTypes,
 	type IDataObject,
@@ -8,27 +7,37 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import {
-	evaluateLifecycle,
-	LIFECYCLE_STAGES,
-	TENURE_STAGES,
-	type LifecycleMode,
-	type LifecycleStage,
-	type OnboardingCompletionScale,
-} from '../../src/lifecycle';
-import { ItemParameters } from '../shared/itemParameters';
-import { processItems } from '../shared/processItems';
-import { lifecycleStageProperties, TENURE_OUTPUT_NAMES, TRANSITION_OUTPUT_NAMES } from './description';
+import { evaluateLifecycle, type LifecycleMode, type LifecycleStage, type OnboardingCompletionScale } from '../../src/lifecycle';
+import { defineNode, eachItem } from '../shared/adapter';
+import { lifecycleStageProperties, TENURE_ROUTES, TRANSITION_ROUTES } from './description';
 
-const outputList = (names: readonly string[]) =>
-	`[${names.map((displayName) => `{ "type": "${NodeConnectionTypes.Main}", "displayName": "${displayName}" }`).join(', ')}]`;
-
-// One output, or one per stage of the chosen mode (nine for seed 002, four for seed 004's tenure stages).
-const OUTPUTS_BY_MODE: `={{${string}}}` = `={{ $parameter["outputMode"] === "byStage" ? ($parameter["mode"] === "tenure" ? ${outputList(
-	TENURE_OUTPUT_NAMES,
-)} : ${outputList(TRANSITION_OUTPUT_NAMES)}) : [{ "type": "${NodeConnectionTypes.Main}" }] }}`;
+const NODE = defineNode({
+	// One output, or one per stage of the chosen mode (nine for seed 002, four for seed 004's tenure stages).
+	outputs: [
+		{ when: { outputMode: 'byStage', mode: 'tenure' }, routes: TENURE_ROUTES },
+		{ when: { outputMode: 'byStage' }, routes: TRANSITION_ROUTES },
+	],
+	pipeline(run) {
+		const mode = run.choice<LifecycleMode>('mode', 'transitions');
+		return eachItem((item, scope) => {
+			const lifecycle = evaluateLifecycle(item.json, {
+				mode,
+				customerPath: scope.customerPath,
+				stageField: scope.get<string>('stageField', ''),
+				defaultStage: scope.get<LifecycleStage | ''>('options.defaultStage', '') || undefined,
+				onboardingCompletionScale: scope.get<OnboardingCompletionScale | null>('options.onboardingCompletionScale', 'percent') ?? 'percent',
+				reference: scope.reference,
+				defaultTimeZone: scope.zone,
+			});
+			return { json: { ...item.json, lifecycle: lifecycle as unknown as IDataObject }, route: lifecycle.stage };
+		});
+	},
+});
 
 export class CustomerLifecycleStage implements INodeType {
+	/** The adapter this node is built on: its output modes and routes, and what it does per execution. */
+	static readonly adapter = NODE;
+
 	description: INodeTypeDescription = {
 		displayName: 'Lifecycle Stage',
 		name: 'customerLifecycleStage',
@@ -41,32 +50,11 @@ export class CustomerLifecycleStage implements INodeType {
 		defaults: { name: 'Lifecycle Stage' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: OUTPUTS_BY_MODE,
+		outputs: NODE.outputs,
 		properties: lifecycleStageProperties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const mode = this.getNodeParameter('mode', 0) as LifecycleMode;
-		const byStage = this.getNodeParameter('outputMode', 0) === 'byStage';
-		const stages: readonly string[] = mode === 'tenure' ? TENURE_STAGES : LIFECYCLE_STAGES;
-		const now = DateTime.now();
-		const parameters = new ItemParameters(this);
-
-		return processItems(this, byStage ? stages.length : 1, (item, itemIndex) => {
-			const zone = parameters.defaultTimeZone(itemIndex);
-			const lifecycle = evaluateLifecycle(item.json, {
-				mode,
-				customerPath: parameters.get<string>('customerPath', itemIndex, ''),
-				stageField: parameters.get<string>('stageField', itemIndex, ''),
-				defaultStage: parameters.get<LifecycleStage | ''>('options.defaultStage', itemIndex, '') || undefined,
-				onboardingCompletionScale: parameters.get<OnboardingCompletionScale | null>('options.onboardingCompletionScale', itemIndex, 'percent') ?? 'percent',
-				reference: parameters.referenceInstant(itemIndex, now, zone),
-				defaultTimeZone: zone,
-			});
-			return {
-				json: { ...item.json, lifecycle: lifecycle as unknown as IDataObject },
-				output: byStage ? stages.indexOf(lifecycle.stage) : 0,
-			};
-		});
+		return await NODE.execute(this);
 	}
 }

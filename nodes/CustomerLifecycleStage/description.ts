@@ -1,12 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { LIFECYCLE_STAGE_NAMES, LIFECYCLE_STAGES, TENURE_STAGE_DEFINITIONS, TENURE_STAGES } from '../../src/lifecycle';
+import type { Route } from '../shared/adapter/routes';
 
 /** The parameters of Lifecycle Stage: seed 002 §3 (stage transitions) and seed 004 (tenure stages). */
 
-/** Output display names, in the order of the outputs of "One Output per Stage". */
-export const TRANSITION_OUTPUT_NAMES = LIFECYCLE_STAGES.map((stage) => LIFECYCLE_STAGE_NAMES[stage]);
-export const TENURE_OUTPUT_NAMES = TENURE_STAGES.map((stage) => TENURE_STAGE_DEFINITIONS[stage].name);
+/** The outputs of "One Output per Stage", one per stage of the mode, in stage order. */
+export const TRANSITION_ROUTES: readonly Route[] = LIFECYCLE_STAGES.map((stage) => ({ key: stage, name: LIFECYCLE_STAGE_NAMES[stage] }));
+export const TENURE_ROUTES: readonly Route[] = TENURE_STAGES.map((stage) => ({ key: stage, name: TENURE_STAGE_DEFINITIONS[stage].name }));
 
 export const lifecycleStageProperties: INodeProperties[] = [
 	{

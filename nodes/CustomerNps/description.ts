@@ -7,6 +7,7 @@ import {
 	DEFAULT_RESPONSE_TIME_FIELD,
 	DEFAULT_SCORE_FIELD,
 } from '../../src/nps';
+import type { Route } from '../shared/adapter/routes';
 
 /** The parameters of NPS: seed 002 §11.1 NPS Program, seed 000 §3, DESIGN.md NPS rules. */
 
@@ -14,9 +15,16 @@ export const CLASSIFY = 'classify';
 export const AGGREGATE = 'aggregate';
 export const THROTTLE = 'throttle';
 
-/** Output names of the per-segment mode, in NPS_SEGMENTS order (promoter, passive, detractor). */
-export const SEGMENT_OUTPUT_NAMES = ['Promoters', 'Passives', 'Detractors'];
-export const THROTTLE_OUTPUT_NAMES = ['Eligible', 'Recently Surveyed'];
+/** The outputs of "One Output per Segment" (Classify) and of Survey Throttle. */
+export const SEGMENT_ROUTES: readonly Route[] = [
+	{ key: 'promoter', name: 'Promoters' },
+	{ key: 'passive', name: 'Passives' },
+	{ key: 'detractor', name: 'Detractors' },
+];
+export const THROTTLE_ROUTES: readonly Route[] = [
+	{ key: 'eligible', name: 'Eligible' },
+	{ key: 'recentlySurveyed', name: 'Recently Surveyed' },
+];
 
 export const npsProperties: INodeProperties[] = [
 	{

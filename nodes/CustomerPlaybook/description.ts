@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { BUILT_IN_PLAYBOOKS, WEEKDAYS } from '../../src/playbooks';
+import type { Route } from '../shared/adapter/routes';
 
 /** The parameters of CS Playbook: built-in playbooks of seed 002 §7.1 / §14.1 and seed 000 §2 / §4. */
 
@@ -8,6 +9,12 @@ import { BUILT_IN_PLAYBOOKS, WEEKDAYS } from '../../src/playbooks';
 export const FROM_FIELD = 'fromField';
 export const BY_ID = 'byId';
 export const DEFAULT_PLAYBOOK_FIELD = 'churn.playbook';
+
+/** The outputs when the playbook is read per item: it may be missing (churn.playbook is null without a signal). */
+export const PLAYBOOK_ROUTES: readonly Route[] = [
+	{ key: 'playbook', name: 'Playbook' },
+	{ key: 'noPlaybook', name: 'No Playbook' },
+];
 
 export const PLAYBOOK_LABELS: Record<string, string> = {
 	'save.no_login_7_days': 'Save Playbook: No Login 7+ Days',

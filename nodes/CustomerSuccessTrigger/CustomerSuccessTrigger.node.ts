@@ -20,6 +20,7 @@ import {
 	DEFAULT_TOLERANCE_SECONDS,
 	OTHER_EVENTS_OUTPUT,
 	receiveEvent,
+	retentionSeconds,
 	type Authentication,
 	type ResponseBody,
 } from '../../src/events';
@@ -193,13 +194,12 @@ export class CustomerSuccessTrigger implements INodeType {
 
 		// Test events from the editor are never duplicates: a builder sends the same sample again and again.
 		if (settings.deduplicate !== false && this.getMode() !== 'manual') {
-			const retentionDays = settings.retentionDays ?? DEFAULT_RETENTION_DAYS;
 			try {
 				const claim = await claimEvent({
 					workflowId: String(this.getWorkflow().id),
 					node,
 					key: decision.key,
-					retentionSeconds: Math.round(retentionDays * 86_400),
+					retentionSeconds: retentionSeconds(settings.retentionDays ?? DEFAULT_RETENTION_DAYS),
 					nowMs,
 				});
 				if (claim === 'duplicate') return respond(this, 200, decision.duplicateBody);

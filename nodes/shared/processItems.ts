@@ -5,6 +5,8 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { previewValue } from '../../src/shared/preview';
+
 /**
  * One loop for every node of the package: runs `handle` per item, keeps `pairedItem`, routes to an output,
  * and turns domain errors into NodeOperationError naming the item (or, with Continue On Fail, into an item that
@@ -31,7 +33,7 @@ export function processItems(
 				outputs[output].push({ json, pairedItem: { item: itemIndex } });
 			}
 		} catch (error) {
-			const message = error instanceof Error ? error.message : String(error);
+			const message = messageOf(error);
 			if (context.continueOnFail()) {
 				outputs[0].push({ json: { ...item.json, error: message }, pairedItem: { item: itemIndex } });
 				continue;
@@ -46,7 +48,21 @@ export function processItems(
 	return outputs;
 }
 
+/**
+ * The error's message for the item. A stack overflow is never shown as such: it can only come from data nested too
+ * deeply or containing itself (the readers check the usual places), so the message says that.
+ */
+export function messageOf(error: unknown): string {
+	if (error instanceof RangeError && /call stack/i.test(error.message)) {
+		return 'a value of this item or of a parameter is nested too deeply or contains itself: give plain JSON nested at most 64 levels';
+	}
+	if (error instanceof Error) return error.message;
+	return typeof error === 'string' ? error : previewValue(error);
+}
+
 function describeCause(error: unknown): string | undefined {
+	const parameter = (error as { parameter?: unknown })?.parameter;
+	if (typeof parameter === 'string' && parameter !== '') return `Check the parameter "${parameter}" of this node.`;
 	const field = (error as { field?: unknown })?.field;
-	return typeof field === 'string' && field !== '' ? `Check the field "${field}" of this item.` : undefined;
+	return typeof field === 'string' && field !== '' ? `Check the field ${previewValue(field)} of this item.` : undefined;
 }

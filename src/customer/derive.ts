@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 
-import { assertTimeZone, calendarDaysBetweenMs, parseInstantMs } from '../shared/dates';
+import { assertTimeZone, calendarDaysBetweenMs, referenceMillis } from '../shared/dates';
+import { isAbsentValue, readDateField } from './fields';
 import type { CustomerRecord } from './record';
 
 /**
@@ -31,10 +32,6 @@ export interface DerivedDays {
 	sources: Record<string, string>;
 }
 
-function isAbsent(value: unknown): boolean {
-	return value === undefined || value === null || value === '';
-}
-
 export function customerTimeZone(record: CustomerRecord, defaultZone: string): string {
 	const zone = record.timezone;
 	if (typeof zone === 'string' && zone.trim() !== '') return assertTimeZone(zone.trim(), 'timezone');
@@ -43,7 +40,9 @@ export function customerTimeZone(record: CustomerRecord, defaultZone: string): s
 
 /**
  * Derives every absent days_* field whose date is present (or only those in `fields`, the ones the caller reads: a
- * date nobody reads is not parsed); a malformed date throws InvalidDateError naming it.
+ * date nobody reads is not parsed). A date outside its rule (src/customer/fieldRules.ts: malformed, a login after the
+ * reference time, more than 100 years away) throws naming it. A past event stamped up to a day after the reference
+ * time (clocks of two systems disagree) is 0 days ago, never a negative count.
  */
 export function deriveDays(
 	record: CustomerRecord,
@@ -57,12 +56,12 @@ export function deriveDays(
 	let referenceMs: number | undefined;
 	for (const rule of DAY_DERIVATIONS) {
 		if (fields && !fields.has(rule.field)) continue;
-		if (!isAbsent(record[rule.field]) || isAbsent(record[rule.from])) continue;
-		const date = parseInstantMs(record[rule.from], timeZone, rule.from);
-		referenceMs ??= reference.toMillis();
+		if (!isAbsentValue(record[rule.field]) || isAbsentValue(record[rule.from])) continue;
+		referenceMs ??= referenceMillis(reference);
+		const date = readDateField(record[rule.from], rule.from, timeZone, referenceMs) as number;
 		values[rule.field] =
 			rule.direction === 'since'
-				? calendarDaysBetweenMs(date, referenceMs, timeZone)
+				? Math.max(0, calendarDaysBetweenMs(date, referenceMs, timeZone))
 				: calendarDaysBetweenMs(referenceMs, date, timeZone);
 		sources[rule.field] = rule.from;
 	}

@@ -1,6 +1,6 @@
-import { toFiniteNumber } from '../shared/numbers';
 import { getPath, isPlainObject } from '../shared/path';
-import { CustomerInputError } from './locate';
+import { HEALTH_SCORE_RULE } from './fieldRules';
+import { isAbsentValue, readNumberField } from './fields';
 
 /** Where a customer's health score is read from, once for every node that uses it. */
 
@@ -11,16 +11,9 @@ export interface HealthScoreReading {
 	value: number;
 }
 
-function isAbsent(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
-
 function parseScore(raw: unknown, field: HealthScoreReading['field']): HealthScoreReading {
-	const value = toFiniteNumber(raw);
-	if (value === undefined || value < 0 || value > 100) {
-		throw new CustomerInputError(`${field}: must be a health score from 0 to 100 (got ${JSON.stringify(raw)})`, field);
-	}
-	return { field, value };
+	// HEALTH_SCORE_RULE fails outside 0-100, so a present value is always a number here.
+	return { field, value: readNumberField(raw, field, HEALTH_SCORE_RULE) as number };
 }
 
 /**
@@ -33,7 +26,7 @@ export function readHealthScore(
 	record: Record<string, unknown>,
 ): HealthScoreReading | null {
 	const health = item.health;
-	if (isPlainObject(health) && !isAbsent(health.score)) return parseScore(health.score, 'health.score');
+	if (isPlainObject(health) && !isAbsentValue(health.score)) return parseScore(health.score, 'health.score');
 	const raw = getPath(record, HEALTH_SCORE_FIELD);
-	return isAbsent(raw) ? null : parseScore(raw, HEALTH_SCORE_FIELD);
+	return isAbsentValue(raw) ? null : parseScore(raw, HEALTH_SCORE_FIELD);
 }

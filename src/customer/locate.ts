@@ -1,25 +1,20 @@
-import { describeType, parseCustomerRecord } from './record';
+import { pathParameter } from '../shared/parameters';
 import { getPath, isPlainObject } from '../shared/path';
+import { previewValue } from '../shared/preview';
+import { CustomerInputError } from './errors';
+import { describeType, parseCustomerRecord } from './record';
 
-/** A bad value in an item's customer record: the message names the field, `field` carries its path. */
-export class CustomerInputError extends Error {
-	constructor(
-		message: string,
-		readonly field: string,
-	) {
-		super(message);
-		this.name = 'CustomerInputError';
-	}
-}
+export { CustomerInputError } from './errors';
 
-/** The customer record inside an item, validated against the shared vocabulary. */
-export function locateCustomerRecord(item: Record<string, unknown>, path = ''): Record<string, unknown> {
-	const record = path.trim() === '' ? item : getPath(item, path);
+/** The customer record inside an item, validated against the shared vocabulary. `path` is the Customer Record Path. */
+export function locateCustomerRecord(item: Record<string, unknown>, path: unknown = ''): Record<string, unknown> {
+	const where = pathParameter(path, 'Customer Record Path');
+	const record = where === '' ? item : getPath(item, where);
 	if (!isPlainObject(record)) {
 		throw new CustomerInputError(
-			`Field "${path}" must hold the customer record as an object (got ${describeType(record)})`,
-			path,
+			`Field ${previewValue(where)} must hold the customer record as an object (got ${describeType(record)})`,
+			where,
 		);
 	}
-	return parseCustomerRecord(record, path.trim() === '' ? 'customer record' : `customer record at "${path}"`);
+	return parseCustomerRecord(record, where === '' ? 'customer record' : `customer record at ${previewValue(where)}`);
 }

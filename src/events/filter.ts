@@ -1,3 +1,4 @@
+import { previewValue } from '../shared/preview';
 import { ANY_EVENT, EVENT_NAME_PATTERN } from './catalog';
 
 /** Which events start the workflow, and by which output they leave when there is one output per event. */
@@ -21,6 +22,13 @@ export class InvalidEventFilterError extends Error {
 
 /** `custom` is a comma-separated list of further event names. */
 export function buildEventRouting(selected: readonly string[], custom: string): EventRouting {
+	// Both may come from expressions, so their types are checked, not assumed.
+	if (!Array.isArray(selected) || selected.some((name) => typeof name !== 'string')) {
+		throw new InvalidEventFilterError(`Events: must be a list of event names (got ${previewValue(selected)})`);
+	}
+	if (typeof custom !== 'string') {
+		throw new InvalidEventFilterError(`Custom Event Names: must be text, names separated by commas (got ${previewValue(custom)})`);
+	}
 	const names: string[] = [];
 	let any = false;
 	for (const name of selected) {

@@ -1,5 +1,7 @@
 import { createHash } from 'crypto';
 
+import { previewValue } from '../shared/preview';
+
 /**
  * Idempotency of webhook events. An event is keyed by the caller's `eventId`, or, for bodies without one (the seed
  * payloads), by the SHA-256 of the raw body: a retry of the same request has the same bytes (seed 002 stamps each
@@ -48,7 +50,31 @@ export interface RetentionGenerations {
 	expired: number;
 }
 
+export class InvalidRetentionError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'InvalidRetentionError';
+	}
+}
+
+/** The Duplicate Retention (Days) option as whole seconds: a number of days from 1 to MAX_RETENTION_DAYS. */
+export function retentionSeconds(days: unknown): number {
+	if (typeof days !== 'number' || !Number.isFinite(days) || days < 1 || days > MAX_RETENTION_DAYS) {
+		throw new InvalidRetentionError(
+			`Duplicate Retention (Days): must be a number of days from 1 to ${MAX_RETENTION_DAYS} (got ${previewValue(days)})`,
+		);
+	}
+	return Math.round(days * 86_400);
+}
+
 export function retentionGenerations(nowMs: number, retentionSeconds: number): RetentionGenerations {
+	if (!Number.isInteger(retentionSeconds) || retentionSeconds < 1) {
+		throw new InvalidRetentionError(`Duplicate Retention: must be at least one second (got ${previewValue(retentionSeconds)})`);
+	}
+	// 8.64e15 ms is the range of a JavaScript Date.
+	if (!Number.isFinite(nowMs) || Math.abs(nowMs) > 8.64e15) {
+		throw new InvalidRetentionError(`Duplicate check: the current time is not a valid instant (got ${previewValue(nowMs)})`);
+	}
 	const current = Math.floor(nowMs / 1000 / retentionSeconds);
 	return { current, next: current + 1, expired: current - 1 };
 }

@@ -199,7 +199,10 @@ function has(body: Record<string, unknown>, field: string): boolean {
 
 function omit(body: Record<string, unknown>, fields: string[]): Record<string, unknown> {
 	const rest: Record<string, unknown> = {};
-	for (const key of Object.keys(body)) if (!fields.includes(key)) rest[key] = body[key];
+	// defineProperty, not assignment: a field named "__proto__" is kept as a field instead of replacing the prototype.
+	for (const key of Object.keys(body)) {
+		if (!fields.includes(key)) Object.defineProperty(rest, key, { value: body[key], enumerable: true, writable: true, configurable: true });
+	}
 	return rest;
 }
 

@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 
 import { deriveDays } from '../customer/derive';
 import { locateCustomerRecord } from '../customer/locate';
+import { referenceMillis } from '../shared/dates';
 import { forecastLimit } from './forecast';
 import { isAbsent, readNumber, readUsageHistory } from './inputs';
 import { buildOpportunities } from './opportunities';
@@ -23,6 +24,7 @@ export interface CustomerExpansionConfig {
 
 export function evaluateExpansion(item: Record<string, unknown>, config: CustomerExpansionConfig): ExpansionResult {
 	const settings = config.settings ?? resolveExpansionSettings();
+	referenceMillis(config.reference);
 	const record = locateCustomerRecord(item, config.customerPath);
 
 	// Only the dates this node reads are derived, so a malformed date it does not use cannot fail the item.
@@ -39,7 +41,7 @@ export function evaluateExpansion(item: Record<string, unknown>, config: Custome
 		{
 			usage: usage.ok ? usage.value : undefined,
 			usageProblem: usage.ok ? undefined : usage.reason,
-			history: readUsageHistory(source, 'usage_vs_limit_history', derived.timeZone),
+			history: readUsageHistory(source, 'usage_vs_limit_history', derived.timeZone, config.reference),
 			growthPerMonth: growth,
 		},
 		config.reference,

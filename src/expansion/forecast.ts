@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 
 import { calendarDaysBetween } from '../shared/dates';
+import { MAX_DAYS } from '../customer/fieldRules';
 import { roundTo } from '../shared/numbers';
 import type { UsagePoint } from './inputs';
 import type { LimitForecast } from './result';
@@ -64,6 +65,11 @@ function project(
 	}
 	// Already at or past the limit on the line: it is reached now.
 	const days = Math.max(0, (LIMIT - line.atReference) / line.slopePerDay);
+	// A projection beyond the longest span of any date (100 years) is no date anyone can act on, and far enough out
+	// it is no date at all (luxon's range ends in the year 275760): no projection, with the reason.
+	if (!(days <= MAX_DAYS)) {
+		return { method, daysToLimit: null, projectedDate: null, growthPerMonth, reason: 'at this pace the limit is more than 100 years away' };
+	}
 	const whole = Math.floor(days);
 	const reached = reference
 		.setZone(zone)

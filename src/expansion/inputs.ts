@@ -1,40 +1,36 @@
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 
+import { numberRuleFor, PAST_DATE_RULE, type NumberRule } from '../customer/fieldRules';
+import { isAbsentValue, OmittedValue, readDateField, readFlagField, readNumberField } from '../customer/fields';
 import { CustomerInputError } from '../customer/locate';
-import { parseInstant } from '../shared/dates';
-import { toFiniteNumber } from '../shared/numbers';
 import { getPath } from '../shared/path';
+import { previewValue } from '../shared/preview';
 
 /**
- * Reads the inputs of the expansion rules from a customer record. A scalar that is absent or cannot be read
- * as the type a rule needs is a `Reading` with a reason, so its signal is "not evaluated" (never read as 0);
- * a list that is malformed (history points, blocked features) fails the item, naming the entry.
+ * Reads the inputs of the expansion rules from a customer record, each field through its rule (src/customer/
+ * fieldRules.ts). A scalar that is absent, or outside a rule that leaves it out, is a `Reading` with a reason, so its
+ * signal is "not evaluated" (never read as 0); outside a rule that fails, it fails the item naming the field. A list
+ * that is malformed (history points, blocked features) fails the item, naming the entry.
  */
 
 export type Reading<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-export function isAbsent(raw: unknown): boolean {
-	return raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
-}
+export const isAbsent = isAbsentValue;
 
 export function readNumber(source: unknown, field: string): Reading<number> {
-	const raw = getPath(source, field);
-	if (isAbsent(raw)) return { ok: false, reason: `${field} is absent` };
-	const value = toFiniteNumber(raw);
-	if (value === undefined) return { ok: false, reason: `${field} is not a number (got ${JSON.stringify(raw)})` };
+	const value = readNumberField(getPath(source, field), field);
+	if (value === undefined) return { ok: false, reason: `${field} is absent` };
+	if (value instanceof OmittedValue) return { ok: false, reason: value.reason };
 	return { ok: true, value };
 }
 
 /** true/false, or the strings "true"/"false" (any case) as CRMs and webhooks send them. */
 export function readFlag(source: unknown, field: string): Reading<boolean> {
-	const raw = getPath(source, field);
-	if (isAbsent(raw)) return { ok: false, reason: `${field} is absent` };
-	if (typeof raw === 'boolean') return { ok: true, value: raw };
-	if (typeof raw === 'string' && ['true', 'false'].includes(raw.trim().toLowerCase())) {
-		return { ok: true, value: raw.trim().toLowerCase() === 'true' };
-	}
-	return { ok: false, reason: `${field} is not true or false (got ${JSON.stringify(raw)})` };
+	const value = readFlagField(getPath(source, field), field);
+	if (value === undefined) return { ok: false, reason: `${field} is absent` };
+	if (value instanceof OmittedValue) return { ok: false, reason: value.reason };
+	return { ok: true, value };
 }
 
 const featureListSchema = z.array(
@@ -73,6 +69,9 @@ function firstIssue(error: z.ZodError, field: string, raw: unknown): CustomerInp
 	return new CustomerInputError(`${at}: ${issue.message} (got ${describeValue(got)})`, at);
 }
 
+/** A point of the history is a usage_vs_limit reading, under its rule. */
+const USAGE_RULE = numberRuleFor('usage_vs_limit') as NumberRule;
+
 export interface UsagePoint {
 	at: DateTime;
 	value: number;
@@ -92,21 +91,24 @@ const historySchema = z.array(
 	{ errorMap: () => ({ message: 'must be an array of { "date", "value" } points' }) },
 );
 
-/** `usage_vs_limit_history`: [{ date, value }] with ISO dates; undefined when absent. Malformed entries throw. */
-export function readUsageHistory(source: unknown, field: string, zone: string): UsagePoint[] | undefined {
+/**
+ * `usage_vs_limit_history`: [{ date, value }] with ISO dates; undefined when absent. Each value follows usage_vs_limit's
+ * rule and each date is a past event (no later than a day after the reference time): malformed entries throw.
+ */
+export function readUsageHistory(source: unknown, field: string, zone: string, reference: DateTime): UsagePoint[] | undefined {
 	const raw = getPath(source, field);
 	if (raw === undefined || raw === null) return undefined;
 	const result = historySchema.safeParse(raw);
 	if (!result.success) throw firstIssue(result.error, field, raw);
+	const referenceMs = reference.toMillis();
 	return result.data.map((point, index) => {
-		const value = toFiniteNumber(point.value);
-		if (value === undefined) {
-			throw new CustomerInputError(
-				`${field}.${index}.value: must be a number such as 0.75 (got ${JSON.stringify(point.value)})`,
-				`${field}.${index}.value`,
-			);
+		const at = `${field}.${index}`;
+		const value = readNumberField(point.value, `${at}.value`, USAGE_RULE);
+		if (typeof value !== 'number') {
+			throw new CustomerInputError(`${at}.value: must be ${USAGE_RULE.expected} (got ${previewValue(point.value)})`, `${at}.value`);
 		}
-		return { at: parseInstant(point.date, zone, `${field}.${index}.date`), value };
+		const ms = readDateField(point.date, `${at}.date`, zone, referenceMs, PAST_DATE_RULE) as number;
+		return { at: DateTime.fromMillis(ms, { zone }), value };
 	});
 }
 
@@ -114,5 +116,5 @@ function describeValue(value: unknown): string {
 	if (value === undefined) return 'nothing';
 	if (Array.isArray(value)) return 'an array';
 	if (value !== null && typeof value === 'object') return 'an object';
-	return JSON.stringify(value);
+	return previewValue(value);
 }

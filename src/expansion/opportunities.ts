@@ -1,3 +1,4 @@
+import { CustomerInputError } from '../customer/locate';
 import { roundTo } from '../shared/numbers';
 import { isAbsent, readFeatureList, readNumber } from './inputs';
 import type { AddOnPrices, ExpansionSettings } from './settings';
@@ -78,7 +79,16 @@ function ladderIndex(ladder: string[], plan: string | undefined): number {
 	return ladder.findIndex((step) => step.toLowerCase() === plan.toLowerCase());
 }
 
-const money = (value: number) => roundTo(value, 2);
+/**
+ * Money, 2 decimals. Every input is finite, yet a product of huge ones (an mrr of 1e308 at a share of 2) can overflow:
+ * that item fails naming the estimate and its inputs, never showing an estimatedValue of Infinity.
+ */
+function money(value: number, estimate: string, inputs: string): number {
+	if (!Number.isFinite(value)) {
+		throw new CustomerInputError(`estimatedValue of ${estimate}: is not a finite amount for ${inputs} (got ${value})`, estimate);
+	}
+	return roundTo(value, 2);
+}
 
 /** Seed 002 upsell (approaching_limit): next plan of the ladder, valued at 50 % of MRR. */
 function upsell(context: OpportunityContext): Partial<ExpansionOpportunityResult> | SkippedOpportunity {
@@ -105,7 +115,7 @@ function upsell(context: OpportunityContext): Partial<ExpansionOpportunityResult
 	const mrr = readNumber(record, 'mrr');
 	return {
 		product: index === -1 ? null : ladder[index + 1],
-		estimatedValue: mrr.ok ? money(mrr.value * share) : null,
+		estimatedValue: mrr.ok ? money(mrr.value * share, 'upsell', `mrr ${mrr.value} at ${shareText}`) : null,
 		basis: mrr.ok ? `${shareText} ${mrr.value}` : `${mrr.reason}: the upgrade is valued at ${shareText}`,
 		note,
 	};
@@ -127,8 +137,8 @@ function addSeats(context: OpportunityContext, growth: number): Partial<Expansio
 	if (!mrr.ok) return { estimatedValue: null, basis: `${growthText}; ${mrr.reason}: ${pricing}` };
 	const perSeat = mrr.value / seats.value;
 	return {
-		estimatedValue: money(added * perSeat),
-		basis: `${growthText} at ${money(perSeat)} a seat (mrr ${mrr.value} / ${seats.value} seats)`,
+		estimatedValue: money(added * perSeat, 'add_seats', `${growthText} at mrr ${mrr.value} / ${seats.value} seats`),
+		basis: `${growthText} at ${money(perSeat, 'add_seats', `mrr ${mrr.value} / ${seats.value} seats`)} a seat (mrr ${mrr.value} / ${seats.value} seats)`,
 	};
 }
 
@@ -144,7 +154,7 @@ function addFeatures(context: OpportunityContext): Partial<ExpansionOpportunityR
 	}
 	const listed = features.length ? ` (${features.join(', ')})` : '';
 	return {
-		estimatedValue: money(features.length * price),
+		estimatedValue: money(features.length * price, 'add_features', `${features.length} features at ${price}`),
 		basis: `${features.length} blocked feature${features.length === 1 ? '' : 's'}${listed} at ${price} each`,
 	};
 }
@@ -209,7 +219,7 @@ export function buildOpportunities(context: OpportunityContext): Opportunities {
 			}
 		}
 		const price = settings.addOnPrices[offer.price];
-		add(offer, { estimatedValue: money(price), basis: `${offer.product} monthly price ${price}` });
+		add(offer, { estimatedValue: money(price, offer.type, `${offer.product} at ${price}`), basis: `${offer.product} monthly price ${price}` });
 	}
 	return { opportunities, skipped };
 }

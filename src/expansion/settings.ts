@@ -140,7 +140,7 @@ export function resolveExpansionSettings(input: ExpansionSettingsInput = {}): Ex
 	};
 	const result = settingsSchema.safeParse(candidate);
 	if (!result.success) {
-		throw new InvalidExpansionSettingsError(`Expansion settings are invalid: ${describeIssues(result.error)}`);
+		throw new InvalidExpansionSettingsError(`Expansion settings are invalid: ${describeIssues(result.error, '', candidate)}`);
 	}
 	return result.data;
 }

@@ -1,8 +1,10 @@
 import type { DateTime } from 'luxon';
 
 import { deriveDays } from '../customer/derive';
-import { CustomerInputError, locateCustomerRecord } from '../customer/locate';
-import { toFiniteNumber } from '../shared/numbers';
+import { HEALTH_SCORE_RULE } from '../customer/fieldRules';
+import { readNumberField } from '../customer/fields';
+import { locateCustomerRecord } from '../customer/locate';
+import { pathParameter } from '../shared/parameters';
 import { getPath } from '../shared/path';
 import type { HealthModel } from './model';
 import type { HealthDetail, HealthResult, MissingDataPolicy } from './result';
@@ -45,19 +47,10 @@ export function evaluateCustomerHealth(item: Record<string, unknown>, config: Cu
 	const derived = deriveDays(record, config.reference, config.defaultTimeZone, fieldsRead(config.model));
 	const source = Object.keys(derived.values).length ? { ...record, ...derived.values } : record;
 
-	const previousField = config.previousScoreField?.trim() || DEFAULT_PREVIOUS_SCORE_FIELD;
-	const rawPrevious = getPath(source, previousField);
-	let previousScore: number | null = null;
-	if (rawPrevious !== undefined && rawPrevious !== null && rawPrevious !== '') {
-		const parsed = toFiniteNumber(rawPrevious);
-		if (parsed === undefined || parsed < 0 || parsed > 100) {
-			throw new CustomerInputError(
-				`Field "${previousField}" must be the previous health score, a number from 0 to 100 (got ${JSON.stringify(rawPrevious)})`,
-				previousField,
-			);
-		}
-		previousScore = parsed;
-	}
+	const previousField = pathParameter(config.previousScoreField, 'Previous Score Field') || DEFAULT_PREVIOUS_SCORE_FIELD;
+	// Whatever field holds it, the previous score is a health score (0-100): previous_health_score's rule.
+	const previous = readNumberField(getPath(source, previousField), previousField, HEALTH_SCORE_RULE);
+	const previousScore = typeof previous === 'number' ? previous : null;
 
 	return scoreHealth(source, config.model, {
 		missingData: config.missingData,

@@ -1,5 +1,5 @@
+import { readNumberField } from '../customer/fields';
 import { getPath } from '../shared/path';
-import { toFiniteNumber } from '../shared/numbers';
 import type { HealthModel } from './model';
 import type { Grade, HealthAlert, HealthComponentResult, Trend } from './result';
 import { gradeFor } from './thresholds';
@@ -47,8 +47,10 @@ export function healthAlerts(
 	return alerts;
 }
 
+/** The field through its rule (a value outside it fails the item); undefined when absent or left out. */
 function numberAt(source: Record<string, unknown>, field: string): number | undefined {
-	return toFiniteNumber(getPath(source, field));
+	const value = readNumberField(getPath(source, field), field);
+	return typeof value === 'number' ? value : undefined;
 }
 
 /** Seed 002 identifyRiskFactors (component trends need per-component history, which a record does not carry). */

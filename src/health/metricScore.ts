@@ -1,4 +1,5 @@
-import { clamp, toFiniteNumber } from '../shared/numbers';
+import { OmittedValue, readNumberField } from '../customer/fields';
+import { clamp } from '../shared/numbers';
 import type { Band, MetricSpec } from './model';
 
 /** Scores one metric value 0-100 under its rule; `undefined` means the value is unusable (missing or invalid). */
@@ -53,7 +54,20 @@ export function linearLower(value: number, ideal: number, worst: number): number
 	return ((worst - value) / (worst - ideal)) * 100;
 }
 
-export function readMetric(metric: MetricSpec, raw: unknown): MetricReading {
+/**
+ * A numeric metric's value through the field's rule (src/customer/fieldRules.ts): a value outside it fails the item,
+ * or, for a field whose rule leaves it out, makes the metric unusable with the rule as the reason.
+ */
+function numericValue(raw: unknown, field: string): number | OmittedValue {
+	return readNumberField(raw, field) as number | OmittedValue;
+}
+
+function unusable(reading: OmittedValue, extra: Partial<MetricReading> = {}): MetricReading {
+	return { value: null, normalized: null, ...extra, problem: 'invalid', problemDetail: reading.reason };
+}
+
+/** Scores `raw`, the value of `field` (the metric's field by default), under the metric's rule. */
+export function readMetric(metric: MetricSpec, raw: unknown, field = metric.field ?? metric.key): MetricReading {
 	if (isAbsent(raw)) return { value: null, normalized: null, problem: 'absent' };
 
 	if (metric.type === 'bands') {
@@ -79,18 +93,14 @@ export function readMetric(metric: MetricSpec, raw: unknown): MetricReading {
 				bandMaxPoints: max,
 			};
 		}
-		const numeric = toFiniteNumber(raw);
-		if (numeric === undefined) {
-			return { value: null, normalized: null, bandMaxPoints: max, problem: 'invalid', problemDetail: 'not a number' };
-		}
+		const numeric = numericValue(raw, field);
+		if (numeric instanceof OmittedValue) return unusable(numeric, { bandMaxPoints: max });
 		const points = matchBand(metric.bands, numeric)?.points ?? metric.otherwise;
 		return { value: numeric, normalized: (points / max) * 100, bandPoints: points, bandMaxPoints: max };
 	}
 
-	const numeric = toFiniteNumber(raw);
-	if (numeric === undefined) {
-		return { value: null, normalized: null, problem: 'invalid', problemDetail: 'not a number' };
-	}
+	const numeric = numericValue(raw, field);
+	if (numeric instanceof OmittedValue) return unusable(numeric);
 	const normalized =
 		metric.type === 'higher' ? linearHigher(numeric, metric.ideal) : linearLower(numeric, metric.ideal, metric.worst);
 	return { value: numeric, normalized };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { describeIssues } from '../customer/record';
+import { assertPlainData, InvalidDataError } from '../shared/plainData';
 
 /**
  * A health model as data: weighted components of metrics, each metric scored 0-100 by one of three rules,
@@ -8,8 +9,14 @@ import { describeIssues } from '../customer/record';
  * as JSON fails with a message that names the bad path.
  */
 
-const positive = z.number().finite().positive();
-const finite = z.number().finite();
+// Bounded so that no sum or product of a model's numbers can overflow into Infinity (a weight of 1e308 would make
+// the score Infinity and call it "healthy"): weights are relative, and a million to one is far beyond any real model.
+const MAX_WEIGHT = 1e6;
+const MAX_MAGNITUDE = 1e12;
+const weight = z.number().finite().positive().max(MAX_WEIGHT);
+const positive = z.number().finite().positive().max(MAX_MAGNITUDE);
+const finite = z.number().finite().min(-MAX_MAGNITUDE).max(MAX_MAGNITUDE);
+const points = z.number().finite().min(0).max(MAX_WEIGHT);
 
 const bandSchema = z
 	.object({
@@ -19,7 +26,7 @@ const bandSchema = z
 		gt: finite.optional(),
 		/** Categorical match (case and spacing insensitive), e.g. ["daily", "diario"]. */
 		equals: z.array(z.union([z.string().min(1), finite, z.boolean()])).min(1).optional(),
-		points: z.number().finite().min(0),
+		points,
 	})
 	.strict()
 	.refine((band) => [band.gte, band.gt, band.equals].filter((edge) => edge !== undefined).length === 1, {
@@ -32,7 +39,7 @@ const metricBase = {
 	name: z.string().min(1).optional(),
 	/** Dotted path of the value inside the metrics object; defaults to `key`. */
 	field: z.string().min(1).optional(),
-	weight: positive,
+	weight,
 };
 
 const higherIsBetter = z
@@ -53,7 +60,7 @@ const banded = z
 		type: z.literal('bands'),
 		bands: z.array(bandSchema).min(1),
 		/** Points when no band matches a numeric value (seed 001's "else 0"). */
-		otherwise: z.number().finite().min(0).default(0),
+		otherwise: points.default(0),
 	})
 	.strict()
 	.refine((metric) => Math.max(metric.otherwise, ...metric.bands.map((band) => band.points)) > 0, {
@@ -67,7 +74,7 @@ export const componentSchema = z
 	.object({
 		key: z.string().min(1),
 		name: z.string().min(1),
-		weight: positive,
+		weight,
 		metrics: z.array(metricSchema).min(1),
 	})
 	.strict();
@@ -155,9 +162,15 @@ export function parseHealthModel(input: unknown, label = 'Health model'): Health
 			throw new InvalidHealthModelError(`${label} is not valid JSON: ${(error as Error).message}`);
 		}
 	}
+	try {
+		assertPlainData(input, label);
+	} catch (error) {
+		if (error instanceof InvalidDataError) throw new InvalidHealthModelError(error.message);
+		throw error;
+	}
 	const result = healthModelSchema.safeParse(input);
 	if (!result.success) {
-		throw new InvalidHealthModelError(`${label} is invalid: ${describeIssues(result.error)}`);
+		throw new InvalidHealthModelError(`${label} is invalid: ${describeIssues(result.error, '', input)}`);
 	}
 	return result.data;
 }

@@ -1,5 +1,7 @@
 import { describeIssues } from '../customer/record';
-import { healthModelSchema, InvalidHealthModelError, type HealthModel, type MetricSpec } from './model';
+import { assertPlainData, InvalidDataError } from '../shared/plainData';
+import { previewValue } from '../shared/preview';
+import { healthModelSchema, InvalidHealthModelError, type HealthModel } from './model';
 
 /** Builds and adjusts models from flat settings (the node's UI), always back through the model schema. */
 
@@ -15,7 +17,7 @@ export type CategoryThresholds = Partial<Record<'healthy' | 'at_risk' | 'critica
 
 function revalidate(model: unknown, label: string): HealthModel {
 	const result = healthModelSchema.safeParse(model);
-	if (!result.success) throw new InvalidHealthModelError(`${label}: ${describeIssues(result.error)}`);
+	if (!result.success) throw new InvalidHealthModelError(`${label}: ${describeIssues(result.error, '', model)}`);
 	return result.data;
 }
 
@@ -66,14 +68,50 @@ function keyOf(name: string): string {
 	return name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'component';
 }
 
+/** The rows of one UI table (an expression may give anything): a list of objects, each named by its number. */
+function tableRows(rows: unknown, table: string): Array<Record<string, unknown>> {
+	if (rows === undefined || rows === null) return [];
+	try {
+		assertPlainData(rows, table);
+	} catch (error) {
+		if (error instanceof InvalidDataError) throw new InvalidHealthModelError(`Custom model: ${error.message}`);
+		throw error;
+	}
+	if (!Array.isArray(rows)) throw new InvalidHealthModelError(`Custom model: ${table}: must be a list of rows (got ${previewValue(rows)})`);
+	rows.forEach((row, index) => {
+		if (row === null || typeof row !== 'object' || Array.isArray(row)) {
+			throw new InvalidHealthModelError(`Custom model: ${table} row ${index + 1}: must be a row of the table (got ${previewValue(row)})`);
+		}
+	});
+	return rows as Array<Record<string, unknown>>;
+}
+
+/** A text cell of a row: trimmed; anything but text is an error naming the table, the row and the column. */
+function textCell(row: Record<string, unknown>, column: string, where: string): string {
+	const value = row[column];
+	if (typeof value !== 'string' || value.trim() === '') {
+		throw new InvalidHealthModelError(`Custom model: ${where}: ${column} must be text (got ${previewValue(value)})`);
+	}
+	return value.trim();
+}
+
 /** A custom model from the two UI tables; an unknown component name or a bad number is an error naming the row. */
-export function modelFromTables(components: ComponentRow[], metrics: MetricRow[]): HealthModel {
+export function modelFromTables(componentRows: unknown, metricRows: unknown): HealthModel {
+	const components = tableRows(componentRows, 'Components').map((row, index) => ({
+		row,
+		name: textCell(row, 'name', `component ${index + 1}`),
+	}));
+	const metrics = tableRows(metricRows, 'Metrics').map((row, index) => ({
+		row,
+		component: textCell(row, 'component', `metric ${index + 1}`),
+		field: textCell(row, 'field', `metric ${index + 1}`),
+	}));
 	if (components.length === 0) throw new InvalidHealthModelError('Custom model: add at least one component');
-	const byName = new Map(components.map((component) => [component.name.trim().toLowerCase(), component]));
+	const byName = new Set(components.map((component) => component.name.toLowerCase()));
 	metrics.forEach((metric, index) => {
-		if (!byName.has(metric.component.trim().toLowerCase())) {
+		if (!byName.has(metric.component.toLowerCase())) {
 			throw new InvalidHealthModelError(
-				`Custom model: metric ${index + 1} ("${metric.field}") names component "${metric.component}", which is not in the components table (${components.map((c) => c.name).join(', ')})`,
+				`Custom model: metric ${index + 1} (${previewValue(metric.field)}) names component ${previewValue(metric.component)}, which is not in the components table (${components.map((c) => c.name).join(', ')})`,
 			);
 		}
 	});
@@ -82,15 +120,15 @@ export function modelFromTables(components: ComponentRow[], metrics: MetricRow[]
 		name: 'Custom model',
 		components: components.map((component) => ({
 			key: keyOf(component.name),
-			name: component.name.trim(),
-			weight: component.weight,
+			name: component.name,
+			weight: component.row.weight,
 			metrics: metrics
-				.filter((metric) => metric.component.trim().toLowerCase() === component.name.trim().toLowerCase())
-				.map((metric): MetricSpec => {
-					const base = { key: metric.field.trim(), name: metric.field.trim(), weight: metric.weight };
-					return metric.direction === 'lower'
-						? { ...base, type: 'lower', ideal: metric.ideal, worst: metric.worst ?? Number.NaN }
-						: { ...base, type: 'higher', ideal: metric.ideal };
+				.filter((metric) => metric.component.toLowerCase() === component.name.toLowerCase())
+				.map((metric) => {
+					const base = { key: metric.field, name: metric.field, weight: metric.row.weight };
+					return metric.row.direction === 'lower'
+						? { ...base, type: 'lower', ideal: metric.row.ideal, worst: metric.row.worst ?? Number.NaN }
+						: { ...base, type: 'higher', ideal: metric.row.ideal };
 				}),
 		})),
 	};

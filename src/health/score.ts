@@ -1,5 +1,6 @@
 import { getPath } from '../shared/path';
 import { roundTo } from '../shared/numbers';
+import { choiceParameter, numberParameter } from '../shared/parameters';
 import type { HealthModel, MetricSpec } from './model';
 import { readMetric, readMetricAsZero, type MetricReading } from './metricScore';
 import type {
@@ -25,12 +26,22 @@ export interface HealthScoringOptions {
 	detail?: HealthDetail;
 }
 
+const MISSING_DATA_POLICIES: readonly MissingDataPolicy[] = ['reweight', 'zero', 'fail'];
+const HEALTH_DETAILS: readonly HealthDetail[] = ['full', 'summary'];
+
 export class MissingHealthMetricsError extends Error {
 	constructor(readonly problems: Array<{ field: string; reason: string }>) {
 		super(
 			`Missing or unusable health metrics: ${problems.map((p) => `${p.field} (${p.reason})`).join(', ')}`,
 		);
 		this.name = 'MissingHealthMetricsError';
+	}
+}
+
+export class NonFiniteHealthError extends Error {
+	constructor(modelId: string, total: number | null, coverage: number) {
+		super(`health.score: the model "${modelId}" gives no finite score for this customer (score ${total}, coverage ${coverage})`);
+		this.name = 'NonFiniteHealthError';
 	}
 }
 
@@ -108,8 +119,10 @@ export function scoreHealth(
 	model: HealthModel,
 	options: HealthScoringOptions = {},
 ): HealthResult {
-	const policy = options.missingData ?? 'reweight';
-	const minCoverage = options.minCoverage ?? 0.5;
+	// Options may come from expressions: a value outside its choices is an error, never a silent default.
+	const policy = choiceParameter<MissingDataPolicy>(options.missingData, 'Missing Data', MISSING_DATA_POLICIES, 'reweight');
+	const minCoverage = numberParameter(options.minCoverage, 'Minimum Coverage', 0.5, 0, 1);
+	const detail = choiceParameter<HealthDetail>(options.detail, 'Output Detail', HEALTH_DETAILS, 'full');
 	const compiled = compile(model);
 	const totalComponentWeight = compiled.totalComponentWeight;
 
@@ -123,7 +136,7 @@ export function scoreHealth(
 		for (let m = 0; m < component.metrics.length; m++) {
 			const spec = component.metrics[m];
 			const { field, simple } = compiled.components[c].metrics[m];
-			let reading = readMetric(spec, valueOf(source, field, simple));
+			let reading = readMetric(spec, valueOf(source, field, simple), field);
 			const usable = reading.normalized !== null;
 			if (!usable) {
 				problems.push({ field, reason: describeProblem(reading) });
@@ -206,6 +219,11 @@ export function scoreHealth(
 	});
 
 	coverage = roundTo(coverage, 4);
+	// The model's numbers are bounded (model.ts) and every value is finite: a non-finite total would be a bug, never a
+	// score of Infinity called "healthy".
+	if (!Number.isFinite(coverage) || (total !== null && !Number.isFinite(total))) {
+		throw new NonFiniteHealthError(model.id, total, coverage);
+	}
 	const drivers = describeDrivers(components, { coverage, minCoverage, sufficient: total !== null && coverage >= minCoverage });
 	const previousScore = options.previousScore ?? null;
 	const sufficient = total !== null && coverage >= minCoverage;
@@ -222,7 +240,7 @@ export function scoreHealth(
 		previousScore,
 		coverage,
 		// Summary detail: the components (and their metrics) are left out; the drivers above still name the metrics.
-		components: options.detail === 'summary' ? [] : components,
+		components: detail === 'summary' ? [] : components,
 		riskFactors: riskFactorsFor(components, source),
 		opportunities: opportunitiesFor(source),
 		alerts: score === null || grade === null ? [] : healthAlerts(score, grade, previousScore, model.grades),

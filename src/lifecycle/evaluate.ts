@@ -3,8 +3,17 @@ import type { DateTime } from 'luxon';
 import { deriveDays } from '../customer/derive';
 import { describeType } from '../customer/record';
 import { CustomerInputError, locateCustomerRecord } from '../customer/locate';
+import { choiceParameter, pathParameter } from '../shared/parameters';
 import { getPath } from '../shared/path';
-import { isAbsent, LIFECYCLE_DAY_FIELDS, readDays, readLifecycleMetrics, type OnboardingCompletionScale } from './metrics';
+import { previewValue } from '../shared/preview';
+import {
+	isAbsent,
+	LIFECYCLE_DAY_FIELDS,
+	ONBOARDING_COMPLETION_SCALES,
+	readDays,
+	readLifecycleMetrics,
+	type OnboardingCompletionScale,
+} from './metrics';
 import {
 	LIFECYCLE_STAGES,
 	normalizeStageName,
@@ -21,6 +30,7 @@ import { determineNextStage, type NotEvaluated } from './transitions';
 
 /** `transitions`: seed 002 §3.2's nine stages and their rules; `tenure`: seed 004's four stages by days since signup. */
 export type LifecycleMode = 'transitions' | 'tenure';
+const LIFECYCLE_MODES: readonly LifecycleMode[] = ['transitions', 'tenure'];
 
 export const DEFAULT_STAGE_FIELD = 'lifecycle_stage';
 
@@ -67,7 +77,7 @@ function readStage<T extends string>(source: Source, field: string, stages: read
 	if (isAbsent(raw)) return undefined;
 	const name = typeof raw === 'string' ? normalizeStageName(raw) : undefined;
 	if (name === undefined || !(stages as readonly string[]).includes(name)) {
-		const got = typeof raw === 'string' ? JSON.stringify(raw) : describeType(raw);
+		const got = typeof raw === 'string' ? previewValue(raw) : describeType(raw);
 		throw new CustomerInputError(`${field}: must be one of ${stages.join(', ')} (got ${got})`, field);
 	}
 	return name as T;
@@ -82,16 +92,17 @@ function evaluateTransitions(
 	let current = readStage(source, stageField, LIFECYCLE_STAGES);
 	let assumed = '';
 	if (current === undefined) {
-		if (config.defaultStage === undefined) {
+		if (config.defaultStage === undefined || config.defaultStage === null || (config.defaultStage as string) === '') {
 			throw new CustomerInputError(
 				`${stageField}: the current lifecycle stage is missing; give one of ${LIFECYCLE_STAGES.join(', ')} or set Default Current Stage`,
 				stageField,
 			);
 		}
-		current = config.defaultStage;
+		current = choiceParameter(config.defaultStage, 'Default Current Stage', LIFECYCLE_STAGES, 'trial');
 		assumed = ` (${stageField} was empty: Default Current Stage ${current} assumed)`;
 	}
-	const metrics = readLifecycleMetrics(item, source.record, config.onboardingCompletionScale, source.derived);
+	const scale = choiceParameter(config.onboardingCompletionScale, 'Onboarding Completion Scale', ONBOARDING_COMPLETION_SCALES, 'percent');
+	const metrics = readLifecycleMetrics(item, source.record, scale, source.derived);
 	const decision = determineNextStage(current, metrics);
 	const changed = decision.stage !== current;
 	return {
@@ -115,14 +126,8 @@ function evaluateTenure(source: Source, stageField: string): LifecycleResult {
 			'signup_date',
 		);
 	}
-	if (days < 0) {
-		throw new CustomerInputError(
-			derivedFrom
-				? `${derivedFrom}: is after the reference time, ${-days} days ahead (got ${JSON.stringify(source.record[derivedFrom])})`
-				: `days_since_signup: must be 0 or more (got ${days})`,
-			field,
-		);
-	}
+	// Never negative: days_since_signup's rule starts at 0, and a signup date after the reference time fails its rule
+	// (src/customer/fieldRules.ts) before it gets here.
 	const previous = readStage(source, stageField, TENURE_STAGES) ?? null;
 	const stage = tenureStage(days);
 	const changed = stage !== previous;
@@ -140,12 +145,13 @@ function evaluateTenure(source: Source, stageField: string): LifecycleResult {
 const TENURE_DAY_FIELDS: ReadonlySet<string> = new Set(['days_since_signup']);
 
 export function evaluateLifecycle(item: Record<string, unknown>, config: LifecycleConfig): LifecycleResult {
+	const mode = choiceParameter<LifecycleMode>(config.mode, 'Mode', LIFECYCLE_MODES, 'transitions');
 	const record = locateCustomerRecord(item, config.customerPath);
 	// Only the days the rules read are derived (tenure reads days since signup alone): a date no rule reads is not parsed.
-	const fields = config.mode === 'tenure' ? TENURE_DAY_FIELDS : LIFECYCLE_DAY_FIELDS;
+	const fields = mode === 'tenure' ? TENURE_DAY_FIELDS : LIFECYCLE_DAY_FIELDS;
 	const derived = deriveDays(record, config.reference, config.defaultTimeZone, fields);
 	const source: Source = { record, derived: derived.values, derivedFrom: derived.sources };
-	const stageField = config.stageField?.trim() || DEFAULT_STAGE_FIELD;
-	if (config.mode === 'tenure') return evaluateTenure(source, stageField);
+	const stageField = pathParameter(config.stageField, 'Current Stage Field') || DEFAULT_STAGE_FIELD;
+	if (mode === 'tenure') return evaluateTenure(source, stageField);
 	return evaluateTransitions(item, source, stageField, config);
 }

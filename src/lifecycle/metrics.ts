@@ -1,7 +1,10 @@
+import { ONBOARDING_FRACTION_RULE, ONBOARDING_PERCENT_RULE, type NumberRule } from '../customer/fieldRules';
+import { isAbsentValue, OmittedValue, readFlagField, readNumberField } from '../customer/fields';
 import { readHealthScore } from '../customer/healthScore';
 import { CustomerInputError } from '../customer/locate';
-import { toFiniteNumber, roundTo } from '../shared/numbers';
+import { roundTo } from '../shared/numbers';
 import { getPath, isPlainObject } from '../shared/path';
+import { previewValue } from '../shared/preview';
 
 /**
  * Seed 002 §3.2 reads `customer.*` and `metrics.*` (CustomerMetrics); we read them from the customer record
@@ -23,10 +26,12 @@ import { getPath, isPlainObject } from '../shared/path';
  * | metrics.supportTicketsSeverityHigh | `high_severity_tickets`                                               |
  *
  * A value that is absent (undefined, null, "") stays undefined: the rules never let it make a condition true.
- * A value that is present but unusable ("soon", an NPS of 11) is an error naming the field.
+ * A value that is present but outside its field's rule (src/customer/fieldRules.ts: "soon", an NPS of 11) is an error
+ * naming the field.
  */
 
 export type OnboardingCompletionScale = 'percent' | 'fraction';
+export const ONBOARDING_COMPLETION_SCALES: readonly OnboardingCompletionScale[] = ['percent', 'fraction'];
 
 /** One input of the rules: its value (undefined when missing) and where it was looked for. */
 export interface Metric<T> {
@@ -50,54 +55,19 @@ export interface LifecycleMetrics {
 	supportTicketsSeverityHigh: Metric<number>;
 }
 
-export function isAbsent(value: unknown): boolean {
-	return value === undefined || value === null || value === '';
-}
+export const isAbsent = isAbsentValue;
 
 function got(value: unknown): string {
-	return `(got ${JSON.stringify(value) ?? String(value)})`;
+	return `(got ${previewValue(value)})`;
 }
-
-export interface NumberRule {
-	min?: number;
-	max?: number;
-	/** How the expected value is described in an error, e.g. "a number from 0 to 10". */
-	expected: string;
-}
-
-export const DAYS: NumberRule = { expected: 'a number of days' };
-const COUNT: NumberRule = { min: 0, expected: 'a count of 0 or more' };
-const NPS: NumberRule = { min: 0, max: 10, expected: 'an NPS score from 0 to 10' };
-const PERCENT: NumberRule = {
-	min: 0,
-	max: 100,
-	expected: 'a percentage from 0 to 100 (set Onboarding Completion Scale to "Fraction (0-1)" for values such as 0.85)',
-};
-const FRACTION: NumberRule = {
-	min: 0,
-	max: 1,
-	expected: 'a fraction from 0 to 1 (set Onboarding Completion Scale to "Percent (0-100)" for values such as 85)',
-};
 
 /**
- * A number as the rules read it: a number or a numeric string ("12"), not NaN, inside the rule's range. Plain checks
- * (these run for every metric of every item): the same rules as the zod schema `z.preprocess(toFiniteNumber, z.number()
- * .min().max())` they replace (test/unit/lifecycle/readers.test.ts compares them), so Infinity is still a number of days.
+ * A number through its field's rule (src/customer/fieldRules.ts, or `rule` for a field read under another's rule):
+ * undefined when absent; a value outside the rule fails naming the field (every lifecycle field's rule fails).
  */
-export function ruleNumber(raw: unknown, rule: NumberRule): number | undefined {
-	const value = toFiniteNumber(raw) ?? raw;
-	if (typeof value !== 'number' || Number.isNaN(value)) return undefined;
-	if (rule.min !== undefined && value < rule.min) return undefined;
-	if (rule.max !== undefined && value > rule.max) return undefined;
-	return value;
-}
-
-export function readNumber(source: unknown, field: string, rule: NumberRule, label = field): number | undefined {
-	const raw = getPath(source, field);
-	if (isAbsent(raw)) return undefined;
-	const value = ruleNumber(raw, rule);
-	if (value === undefined) throw new CustomerInputError(`${label}: must be ${rule.expected} ${got(raw)}`, label);
-	return value;
+export function readNumber(source: unknown, field: string, rule?: NumberRule, label = field): number | undefined {
+	const value = readNumberField(getPath(source, field), label, rule);
+	return value instanceof OmittedValue ? undefined : value;
 }
 
 /** A status compared as the seed's string literals: trimmed and lower case ("Active " is "active"). */
@@ -109,20 +79,9 @@ function readStatus(source: unknown, field: string): string | undefined {
 	return status === '' ? undefined : status;
 }
 
-/** true/false, or exactly the strings "true"/"false". */
-export function ruleFlag(raw: unknown): boolean | undefined {
-	if (typeof raw === 'boolean') return raw;
-	if (raw === 'true') return true;
-	if (raw === 'false') return false;
-	return undefined;
-}
-
 function readFlag(source: unknown, field: string, label = field): boolean | undefined {
-	const raw = getPath(source, field);
-	if (isAbsent(raw)) return undefined;
-	const value = ruleFlag(raw);
-	if (value === undefined) throw new CustomerInputError(`${label}: must be true or false ${got(raw)}`, label);
-	return value;
+	const value = readFlagField(getPath(source, field), label);
+	return value instanceof OmittedValue ? undefined : value;
 }
 
 /**
@@ -158,7 +117,7 @@ export const LIFECYCLE_DAY_FIELDS: ReadonlySet<string> = new Set([
 /** A days_* field: the one derived from its date (`derived`, laid over the record without copying it), else the record's. */
 export function readDays(record: Record<string, unknown>, derived: Readonly<Record<string, number>>, field: string, label = field): number | undefined {
 	if (Object.prototype.hasOwnProperty.call(derived, field)) return derived[field];
-	return readNumber(record, field, DAYS, label);
+	return readNumber(record, field, undefined, label);
 }
 
 /**
@@ -171,7 +130,7 @@ export function readLifecycleMetrics(
 	scale: OnboardingCompletionScale = 'percent',
 	derived: Readonly<Record<string, number>> = {},
 ): LifecycleMetrics {
-	const completion = readNumber(record, 'onboarding_completion', scale === 'fraction' ? FRACTION : PERCENT);
+	const completion = readNumber(record, 'onboarding_completion', scale === 'fraction' ? ONBOARDING_FRACTION_RULE : ONBOARDING_PERCENT_RULE);
 	return {
 		subscriptionStatus: { value: readStatus(record, 'subscription_status'), fields: ['subscription_status'] },
 		renewalStatus: { value: readStatus(record, 'renewal_status'), fields: ['renewal_status'] },
@@ -190,14 +149,14 @@ export function readLifecycleMetrics(
 			value: readExpansionOpportunity(item, record),
 			fields: ['expansion_opportunity', 'expansion.opportunities'],
 		},
-		npsScore: { value: readNumber(record, 'nps_score', NPS), fields: ['nps_score'] },
+		npsScore: { value: readNumber(record, 'nps_score'), fields: ['nps_score'] },
 		expansionClosed: { value: readFlag(record, 'expansion_closed'), fields: ['expansion_closed'] },
 		daysWithoutLogin: {
 			value: readDays(record, derived, 'days_since_last_login'),
 			fields: ['days_since_last_login', 'last_login_at'],
 		},
 		supportTicketsSeverityHigh: {
-			value: readNumber(record, 'high_severity_tickets', COUNT),
+			value: readNumber(record, 'high_severity_tickets'),
 			fields: ['high_severity_tickets'],
 		},
 	};

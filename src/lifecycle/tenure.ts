@@ -1,4 +1,9 @@
+import { CustomerInputError } from '../customer/errors';
+import { numberRuleFor, type NumberRule } from '../customer/fieldRules';
+import { numberWithin, outsideRuleMessage } from '../customer/fields';
 import { TENURE_STAGE_DEFINITIONS, TENURE_STAGES, type TenureStage } from './stages';
+
+const DAYS_SINCE_SIGNUP = numberRuleFor('days_since_signup') as NumberRule;
 
 /**
  * Seed 004 "Customer Lifecycle Stages" by tenure: onboarding days 1-30, adoption 31-90, growth 91-180,
@@ -6,8 +11,8 @@ import { TENURE_STAGE_DEFINITIONS, TENURE_STAGES, type TenureStage } from './sta
  * upper edge it has not passed (30.5 is past day 30, so adoption).
  */
 export function tenureStage(daysSinceSignup: number): TenureStage {
-	if (!Number.isFinite(daysSinceSignup) || daysSinceSignup < 0) {
-		throw new RangeError(`days since signup must be 0 or more (got ${daysSinceSignup})`);
+	if (!(numberWithin(daysSinceSignup, DAYS_SINCE_SIGNUP) !== undefined)) {
+		throw new CustomerInputError(outsideRuleMessage('days_since_signup', DAYS_SINCE_SIGNUP.expected, daysSinceSignup), 'days_since_signup');
 	}
 	for (const stage of TENURE_STAGES) {
 		const { toDay } = TENURE_STAGE_DEFINITIONS[stage];

@@ -1,4 +1,5 @@
 import { clamp, roundTo, toFiniteNumber } from '../shared/numbers';
+import { parameterError } from '../shared/parameters';
 import { segmentOf } from './segments';
 
 /**
@@ -119,9 +120,7 @@ export function npsConfidenceInterval(counts: NpsCounts): NpsConfidenceInterval 
 function wholeNumberOption(value: unknown, name: string): number | null {
 	if (value === undefined || value === null || value === '') return null;
 	const parsed = toFiniteNumber(value);
-	if (parsed === undefined || !Number.isInteger(parsed) || parsed < 0) {
-		throw new Error(`${name}: must be a whole number of 0 or more (got ${JSON.stringify(value)})`);
-	}
+	if (parsed === undefined || !Number.isInteger(parsed) || parsed < 0) throw parameterError(name, 'a whole number of 0 or more', value);
 	return parsed;
 }
 

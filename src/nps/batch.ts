@@ -1,4 +1,5 @@
 import { locateCustomerRecord } from '../customer/locate';
+import { pathParameter } from '../shared/parameters';
 import { getPath, isPlainObject } from '../shared/path';
 import { aggregateNps, countSegments, type InvalidResponse, type NpsAggregate, type NpsAggregateOptions } from './aggregate';
 import { fieldOrDefault } from './classify';
@@ -48,12 +49,14 @@ export interface CollectedScores {
 }
 
 export function collectScores(items: readonly Record<string, unknown>[], config: NpsBatchConfig = {}): CollectedScores {
-	const field = fieldOrDefault(config.scoreField, DEFAULT_SCORE_FIELD);
+	// The parameters first: a bad one is the node's error, not one of every item.
+	const field = fieldOrDefault(config.scoreField, DEFAULT_SCORE_FIELD, 'Score Field');
+	const customerPath = pathParameter(config.customerPath, 'Customer Record Path');
 	const collected: CollectedScores = { scores: [], unanswered: 0, invalid: [] };
 	items.forEach((item, itemIndex) => {
 		if (isPlaceholderItem(item)) return;
 		try {
-			const record = locateCustomerRecord(item, config.customerPath);
+			const record = locateCustomerRecord(item, customerPath);
 			const raw = getPath(record, field);
 			if (config.skipMissingScore && isAbsentValue(raw)) {
 				collected.unanswered++;

@@ -1,8 +1,11 @@
 import type { DateTime } from 'luxon';
 
 import { customerTimeZone } from '../customer/derive';
+import { PAST_DATE_RULE } from '../customer/fieldRules';
+import { readDateField } from '../customer/fields';
 import { locateCustomerRecord } from '../customer/locate';
-import { parseInstantMs } from '../shared/dates';
+import { referenceMillis } from '../shared/dates';
+import { pathParameter } from '../shared/parameters';
 import { getPath } from '../shared/path';
 import { planFollowUpAt, type FollowUp } from './followUp';
 import { DEFAULT_SCORE_FIELD, isAbsentValue, parseNpsScore, segmentOf, type NpsSegment } from './segments';
@@ -30,14 +33,14 @@ export interface NpsClassification {
 	followUp: FollowUp;
 }
 
-export function fieldOrDefault(field: string | undefined, fallback: string): string {
-	const trimmed = field?.trim();
-	return trimmed ? trimmed : fallback;
+/** A field parameter (Score Field, Response Time Field…): its path, else `fallback` when empty. */
+export function fieldOrDefault(field: unknown, fallback: string, label = 'Field'): string {
+	return pathParameter(field, label) || fallback;
 }
 
 export function classifyResponse(item: Record<string, unknown>, config: NpsClassifyConfig): NpsClassification {
 	const record = locateCustomerRecord(item, config.customerPath);
-	const scoreField = fieldOrDefault(config.scoreField, DEFAULT_SCORE_FIELD);
+	const scoreField = fieldOrDefault(config.scoreField, DEFAULT_SCORE_FIELD, 'Score Field');
 	const score = parseNpsScore(getPath(record, scoreField), scoreField);
 	const segment = segmentOf(score);
 	const timeZone = customerTimeZone(record, config.defaultTimeZone);
@@ -45,10 +48,14 @@ export function classifyResponse(item: Record<string, unknown>, config: NpsClass
 	// Seed 002 §11.1 counts the detractor's 24 hours from when the server processes the response (Date.now()).
 	// Ours: from when the customer answered, if the record says so; a batch processed a day late is then overdue,
 	// which is the truth, rather than silently given another 24 hours.
-	const responseField = fieldOrDefault(config.responseTimeField, DEFAULT_RESPONSE_TIME_FIELD);
+	// The answer is a past event (nps_responded_at's rule, whatever field holds it): no more than a day after the reference.
+	const responseField = fieldOrDefault(config.responseTimeField, DEFAULT_RESPONSE_TIME_FIELD, 'Response Time Field');
+	const referenceMs = referenceMillis(config.reference);
 	const rawResponse = getPath(record, responseField);
 	const fromRecord = !isAbsentValue(rawResponse);
-	const respondedAt = fromRecord ? parseInstantMs(rawResponse, timeZone, responseField) : config.reference.toMillis();
+	const respondedAt = fromRecord
+		? (readDateField(rawResponse, responseField, timeZone, referenceMs, PAST_DATE_RULE) as number)
+		: referenceMs;
 
 	return {
 		score,

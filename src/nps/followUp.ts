@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 
+import { CustomerInputError } from '../customer/errors';
 import { isoTime, plusDays } from '../playbooks/zonedTime';
 import type { NpsSegment } from './segments';
 
@@ -182,13 +183,27 @@ export function planFollowUp(segment: NpsSegment, respondedAt: DateTime, timeZon
 	return planFollowUpAt(segment, respondedAt.toMillis(), timeZone, dueFrom);
 }
 
+/**
+ * An instant as ISO 8601 in the zone. Dates are read within the years 1900-9999 (src/shared/dates.ts), so every due
+ * time a few days later can be written; if one could not, the item fails naming it rather than showing `dueAt: null`.
+ */
+function isoOrFail(ms: number, timeZone: string, field: string | number): string {
+	const text = isoTime(ms, timeZone, true);
+	if (text === null) {
+		// A number is an action's index: its name is built only here, as this runs for every action of every response.
+		const name = typeof field === 'number' ? `nps.followUp.actions.${field}.dueAt` : field;
+		throw new CustomerInputError(`${name}: is beyond the dates that can be written as ISO 8601 (got ${ms} ms since 1970)`, name);
+	}
+	return text;
+}
+
 /** planFollowUp from epoch milliseconds: due times computed on milliseconds, as luxon would (zonedTime.ts). */
 export function planFollowUpAt(segment: NpsSegment, respondedAtMs: number, timeZone: string, dueFrom: string): FollowUp {
 	const definition = NPS_FOLLOW_UPS[segment];
 	return {
 		playbook: definition.playbook,
 		priority: definition.priority,
-		respondedAt: isoTime(respondedAtMs, timeZone, true) as string,
+		respondedAt: isoOrFail(respondedAtMs, timeZone, dueFrom),
 		dueFrom,
 		timezone: timeZone,
 		actions: definition.actions.map((action, index) => ({
@@ -199,7 +214,7 @@ export function planFollowUpAt(segment: NpsSegment, respondedAtMs: number, timeZ
 			owner: action.owner,
 			template: action.template,
 			timing: action.timing,
-			dueAt: isoTime(dueTime(respondedAtMs, action.offset, timeZone), timeZone, true) as string,
+			dueAt: isoOrFail(dueTime(respondedAtMs, action.offset, timeZone), timeZone, index),
 			condition: action.condition,
 		})),
 	};

@@ -1,5 +1,6 @@
+import { NPS_SCORE_RULE } from '../customer/fieldRules';
+import { isAbsentValue as isAbsent, readNumberField } from '../customer/fields';
 import { CustomerInputError } from '../customer/locate';
-import { toFiniteNumber } from '../shared/numbers';
 
 /**
  * NPS segments (DESIGN.md "Seed rules to keep exactly"; seed 002 §11.1 calculateMetrics, seed 000 §3):
@@ -23,29 +24,21 @@ export function segmentOf(score: number): NpsSegment {
 	return 'detractor';
 }
 
-export function isAbsentValue(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
+export const isAbsentValue = isAbsent;
 
 /**
  * Reads one NPS answer: a whole number from 0 to 10, as a number or a numeric string ("9", as CRMs and survey
- * tools export it). The seed's scale has 11 whole steps, so 8.5 is not an answer anyone could give: it fails
- * rather than being rounded into a segment (rounding 8.5 up would make a passive a promoter). The seed does not
- * validate at all (an 11 would count as a promoter, -1 as a detractor); we fail the item and name the field.
+ * tools export it): nps_score's rule (src/customer/fieldRules.ts), whatever field holds the answer. The seed's scale
+ * has 11 whole steps, so 8.5 is not an answer anyone could give: it fails rather than being rounded into a segment
+ * (rounding 8.5 up would make a passive a promoter). The seed does not validate at all (an 11 would count as a
+ * promoter, -1 as a detractor); we fail the item and name the field.
  */
 export function parseNpsScore(value: unknown, field: string): number {
-	if (isAbsentValue(value)) {
+	if (isAbsent(value)) {
 		throw new CustomerInputError(
 			`${field}: is missing; an NPS response needs a whole number from 0 to 10 (got ${JSON.stringify(value ?? null)})`,
 			field,
 		);
 	}
-	const score = toFiniteNumber(value);
-	if (score === undefined || !Number.isInteger(score) || score < MIN_SCORE || score > MAX_SCORE) {
-		throw new CustomerInputError(
-			`${field}: must be a whole number from 0 to 10 (got ${JSON.stringify(value)})`,
-			field,
-		);
-	}
-	return score;
+	return readNumberField(value, field, NPS_SCORE_RULE) as number;
 }

@@ -1,9 +1,12 @@
 import type { DateTime } from 'luxon';
 
 import { customerTimeZone } from '../customer/derive';
+import { MAX_DAYS, PAST_DATE_RULE } from '../customer/fieldRules';
+import { OmittedValue, readDateField, readNumberField } from '../customer/fields';
 import { CustomerInputError, locateCustomerRecord } from '../customer/locate';
 import { isoTime, plusDays, startOfDay } from '../playbooks/zonedTime';
-import { calendarDaysBetweenMs, parseInstantMs } from '../shared/dates';
+import { calendarDaysBetweenMs, referenceMillis } from '../shared/dates';
+import { parameterError } from '../shared/parameters';
 import { toFiniteNumber } from '../shared/numbers';
 import { getPath } from '../shared/path';
 import { fieldOrDefault } from './classify';
@@ -48,11 +51,12 @@ export interface SurveyEligibility {
 	timezone: string;
 }
 
+/** Minimum Days Between Surveys: a whole number of days, at most 100 years (MAX_DAYS) like every day count. */
 export function parseMinDays(value: unknown): number {
 	if (value === undefined || value === null || value === '') return DEFAULT_MIN_DAYS_BETWEEN_SURVEYS;
 	const days = toFiniteNumber(value);
-	if (days === undefined || !Number.isInteger(days) || days < 0) {
-		throw new Error(`Minimum Days Between Surveys: must be a whole number of 0 or more (got ${JSON.stringify(value)})`);
+	if (days === undefined || !Number.isInteger(days) || days < 0 || days > MAX_DAYS) {
+		throw parameterError('Minimum Days Between Surveys', `a whole number from 0 to ${MAX_DAYS}`, value);
 	}
 	return days;
 }
@@ -61,7 +65,8 @@ export function surveyEligibility(item: Record<string, unknown>, config: SurveyT
 	const minDays = parseMinDays(config.minDaysBetweenSurveys);
 	const record = locateCustomerRecord(item, config.customerPath);
 	const timeZone = customerTimeZone(record, config.defaultTimeZone);
-	const field = fieldOrDefault(config.lastSurveyField, DEFAULT_LAST_SURVEY_FIELD);
+	const field = fieldOrDefault(config.lastSurveyField, DEFAULT_LAST_SURVEY_FIELD, 'Last Survey Field');
+	const referenceMs = referenceMillis(config.reference);
 	// Instants are epoch milliseconds, written in the customer's zone as luxon would (zonedTime.ts).
 	const result = (
 		days: number | null,
@@ -78,26 +83,23 @@ export function surveyEligibility(item: Record<string, unknown>, config: SurveyT
 		timezone: timeZone,
 	});
 
+	// The last survey is a past event (last_nps_survey_at's rule, whatever field holds it): one stamped up to a day
+	// after the reference time is clock skew and counts as today (0 days); later fails the item.
 	const raw = getPath(record, field);
 	if (!isAbsentValue(raw)) {
-		const last = parseInstantMs(raw, timeZone, field);
-		const days = calendarDaysBetweenMs(last, config.reference.toMillis(), timeZone);
+		const last = readDateField(raw, field, timeZone, referenceMs, PAST_DATE_RULE) as number;
+		const days = Math.max(0, calendarDaysBetweenMs(last, referenceMs, timeZone));
 		return result(days, last, plusDays(startOfDay(last, timeZone), timeZone, minDays), field);
 	}
 
 	// Only the day count (a CRM that stores "days since last survey"): never read a known survey as "never surveyed".
-	const rawDays = record[DAYS_SINCE_SURVEY_FIELD];
-	if (!isAbsentValue(rawDays)) {
-		const days = toFiniteNumber(rawDays);
-		if (days === undefined || !Number.isInteger(days)) {
-			throw new CustomerInputError(
-				`${DAYS_SINCE_SURVEY_FIELD}: must be a whole number of days (got ${JSON.stringify(rawDays)})`,
-				DAYS_SINCE_SURVEY_FIELD,
-			);
-		}
-		const today = startOfDay(config.reference.toMillis(), timeZone);
+	const days = readNumberField(record[DAYS_SINCE_SURVEY_FIELD], DAYS_SINCE_SURVEY_FIELD);
+	if (typeof days === 'number') {
+		const today = startOfDay(referenceMs, timeZone);
 		return result(days, null, plusDays(today, timeZone, minDays - days), DAYS_SINCE_SURVEY_FIELD);
 	}
+	// A day count that cannot be read must never make a surveyed customer "never surveyed".
+	if (days instanceof OmittedValue) throw new CustomerInputError(days.reason, DAYS_SINCE_SURVEY_FIELD);
 
 	return result(null, null, null, 'never_surveyed');
 }

@@ -2,6 +2,8 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 
 import { describeIssues } from '../customer/record';
+import { assertPlainData, InvalidDataError } from '../shared/plainData';
+import { previewValue } from '../shared/preview';
 import { localTime, plusDays, setHourMinute, startOfDay } from './zonedTime';
 
 /**
@@ -87,8 +89,14 @@ export class InvalidBusinessHoursError extends Error {
 
 /** Validates windows (e.g. the node's rows); the message names the bad row and field, e.g. `1.end`. */
 export function parseBusinessHours(input: unknown, label = 'Business Hours'): BusinessWindow[] {
+	try {
+		assertPlainData(input, label);
+	} catch (error) {
+		if (error instanceof InvalidDataError) throw new InvalidBusinessHoursError(error.message);
+		throw error;
+	}
 	const result = businessHoursSchema.safeParse(input);
-	if (!result.success) throw new InvalidBusinessHoursError(`${label} are invalid: ${describeIssues(result.error)}`);
+	if (!result.success) throw new InvalidBusinessHoursError(`${label} are invalid: ${describeIssues(result.error, '', input)}`);
 	const windows: BusinessWindow[] = [];
 	for (const row of result.data) {
 		const days = Array.isArray(row.days) ? row.days : [row.days];
@@ -100,6 +108,10 @@ export function parseBusinessHours(input: unknown, label = 'Business Hours'): Bu
 }
 
 export function businessHoursPreset(preset: BusinessHoursPreset): BusinessWindow[] {
+	if (!Object.prototype.hasOwnProperty.call(BUSINESS_HOURS_PRESETS, preset)) {
+		const known = ['none', 'custom', ...Object.keys(BUSINESS_HOURS_PRESETS)].join(', ');
+		throw new InvalidBusinessHoursError(`Business Hours: must be one of ${known} (got ${previewValue(preset)})`);
+	}
 	return parseBusinessHours(BUSINESS_HOURS_PRESETS[preset]);
 }
 

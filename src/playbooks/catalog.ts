@@ -1,7 +1,14 @@
 import { CustomerInputError } from '../customer/locate';
 import { describeType } from '../customer/record';
+import { closestChoice, listChoices, previewValue } from '../shared/preview';
 import { BUILT_IN_PLAYBOOKS } from './builtins';
 import type { Playbook } from './model';
+
+/** " Did you mean …?" for a near miss such as a mistyped day count, else nothing. */
+function didYouMean(id: string, ids: readonly string[]): string {
+	const closest = closestChoice(id, ids);
+	return closest === undefined ? '' : ` Did you mean "${closest}"?`;
+}
 
 /**
  * The playbooks a node can run: the built-ins plus custom ones. A custom playbook with a built-in id replaces it, so
@@ -23,7 +30,7 @@ export class PlaybookCatalog {
 		const playbook = this.byId.get(id);
 		if (!playbook) {
 			throw new CustomerInputError(
-				`Unknown playbook "${id}" (from ${field}). Valid ids: ${this.ids.join(', ')}`,
+				`Unknown playbook ${previewValue(id)} (from ${field}).${didYouMean(id, this.ids)} Valid ids: ${listChoices(this.ids)}`,
 				field,
 			);
 		}

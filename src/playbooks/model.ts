@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 import { describeIssues } from '../customer/record';
+import { assertPlainData, InvalidDataError } from '../shared/plainData';
+import { previewValue } from '../shared/preview';
 import { InvalidTimingError, parseTiming, type TimingInput, type TimingRule } from './timing';
 
 /**
@@ -145,10 +147,21 @@ function normalize(parsed: z.output<typeof playbookSchema>, source: string): Pla
 	};
 }
 
+/** Playbooks given by an expression may be cyclic or absurdly deep: a clear error, before zod recurses into them. */
+function plainOrFail(input: unknown, label: string): void {
+	try {
+		assertPlainData(input, label);
+	} catch (error) {
+		if (error instanceof InvalidDataError) throw new InvalidPlaybookError(error.message);
+		throw error;
+	}
+}
+
 /** Validates one playbook definition; the message names every bad path, e.g. `steps.1.timing`. */
 export function parsePlaybook(input: unknown, label = 'Playbook', source = 'custom'): Playbook {
+	plainOrFail(input, label);
 	const result = playbookSchema.safeParse(input);
-	if (!result.success) throw new InvalidPlaybookError(`${label} is invalid: ${describeIssues(result.error)}`);
+	if (!result.success) throw new InvalidPlaybookError(`${label} is invalid: ${describeIssues(result.error, '', input)}`);
 	return normalize(result.data, source);
 }
 
@@ -166,15 +179,16 @@ export function parsePlaybooks(input: unknown, label = 'Custom Playbooks (JSON)'
 		}
 	}
 	if (input === null || input === undefined) return [];
+	plainOrFail(input, label);
 	if (!Array.isArray(input)) return [parsePlaybook(input, label)];
 	const result = z.array(playbookSchema).safeParse(input);
-	if (!result.success) throw new InvalidPlaybookError(`${label} is invalid: ${describeIssues(result.error)}`);
+	if (!result.success) throw new InvalidPlaybookError(`${label} is invalid: ${describeIssues(result.error, '', input)}`);
 	const seen = new Map<string, number>();
 	result.data.forEach((playbook, index) => {
 		const first = seen.get(playbook.id);
 		if (first !== undefined) {
 			throw new InvalidPlaybookError(
-				`${label} is invalid: ${index}.id: playbook id "${playbook.id}" is already used by playbook ${first}`,
+				`${label} is invalid: ${index}.id: playbook id ${previewValue(playbook.id)} is already used by playbook ${first}`,
 			);
 		}
 		seen.set(playbook.id, index);

@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon';
 
 import { customerTimeZone } from '../customer/derive';
 import { locateCustomerRecord } from '../customer/locate';
-import { parseInstantMs } from '../shared/dates';
+import { parseInstantMs, referenceMillis } from '../shared/dates';
 import type { BusinessWindow } from './businessHours';
 import type { PlaybookCatalog } from './catalog';
 import { schedulePlaybook, type ScheduledPlaybook } from './schedule';
@@ -34,7 +34,7 @@ export function planCustomerPlaybook(item: Record<string, unknown>, config: Cust
 	const timeZone = customerTimeZone(record, config.defaultTimeZone);
 	const start =
 		config.startTime === undefined || config.startTime === null || config.startTime === ''
-			? config.now.toMillis()
+			? referenceMillis(config.now, 'now')
 			: parseInstantMs(config.startTime, timeZone, 'Start Time');
 	return schedulePlaybook(playbook, { start, timeZone, businessHours: config.businessHours });
 }

@@ -1,9 +1,11 @@
 import type { DateTime } from 'luxon';
 
+import { CustomerInputError } from '../customer/errors';
+import { previewValue } from '../shared/preview';
 import { nextBusinessOpeningAt, type BusinessWindow } from './businessHours';
 import type { Playbook } from './model';
 import type { TimingInput, TimingOffset } from './timing';
-import { fromWallClock, isoTime, plusDays, wallClock } from './zonedTime';
+import { fromWallClock, inRange, isoTime, plusDays, wallClock } from './zonedTime';
 
 /**
  * Turns a playbook into due times for one customer, with luxon in the customer's time zone.
@@ -74,7 +76,20 @@ function addOffset(ms: number, offset: TimingOffset, zone: string): number {
 	}
 }
 
-const isoIn = (ms: number, zone: string) => isoTime(ms, zone, true) as string;
+/**
+ * A due time as ISO 8601. A start is read within the years 1900-9999 and a step waits at most 9999 weeks, so every due
+ * time can be written; were one beyond luxon's range, the item fails rather than showing `dueAt: null`, which means
+ * "event-driven" here.
+ */
+function isoIn(ms: number, zone: string, index: number | null, key = 'dueAt'): string {
+	const text = isoTime(ms, zone, true);
+	if (text === null) {
+		// The field's name is built only here: this runs for every step of every customer.
+		const field = index === null ? 'playbook.startAt' : `playbook.steps.${index}.${key}`;
+		throw new CustomerInputError(`${field}: is beyond the dates ISO 8601 can write (got ${ms} ms since 1970)`, field);
+	}
+	return text;
+}
 
 export function schedulePlaybook(playbook: Playbook, options: ScheduleOptions): ScheduledPlaybook {
 	const zone = options.timeZone;
@@ -87,7 +102,13 @@ export function schedulePlaybook(playbook: Playbook, options: ScheduleOptions): 
 			return;
 		}
 		const anchor = rule.from === 'start' || index === 0 ? start : raw[index - 1];
-		raw.push(anchor === null ? null : addOffset(anchor, rule.offset, zone));
+		const time = anchor === null ? null : addOffset(anchor, rule.offset, zone);
+		// Waits chained step after step can run past the dates luxon can hold: fail naming the step, never NaN.
+		if (time !== null && !inRange(time)) {
+			const field = `playbook.steps.${index}.dueAt`;
+			throw new CustomerInputError(`${field}: is beyond the dates ISO 8601 can write (the waits up to this step add up too far; its timing is ${previewValue(step.timing)})`, field);
+		}
+		raw.push(time);
 	});
 
 	const windows = options.businessHours?.length ? options.businessHours : null;
@@ -112,10 +133,10 @@ export function schedulePlaybook(playbook: Playbook, options: ScheduleOptions): 
 			channel: step.channel,
 			template: step.template,
 			timing: step.timing,
-			dueAt: due === null ? null : isoIn(due, zone),
+			dueAt: due === null ? null : isoIn(due, zone, index),
 			condition: step.condition ?? step.rule.condition ?? inherited,
 			owner: step.owner ?? playbook.owner,
-			deferredFrom: time !== null && due !== null && due !== time ? isoIn(time, zone) : null,
+			deferredFrom: time !== null && due !== null && due !== time ? isoIn(time, zone, index, 'deferredFrom') : null,
 		});
 	});
 
@@ -128,7 +149,7 @@ export function schedulePlaybook(playbook: Playbook, options: ScheduleOptions): 
 		timeline: playbook.timeline,
 		escalationPath: [...playbook.escalationPath],
 		timezone: zone,
-		startAt: isoIn(start, zone),
+		startAt: isoIn(start, zone, null),
 		stepCount: steps.length,
 		steps,
 	};

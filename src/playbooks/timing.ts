@@ -1,3 +1,5 @@
+import { previewValue } from '../shared/preview';
+
 /**
  * Step timings: the seeds write them as text ("Within 48h", "If no response in 48h", "On next login") or as a
  * delay ("1 day", 0). One small grammar turns each into a schedule rule, so built-in and custom playbooks share it
@@ -46,7 +48,7 @@ export type TimingInput = string | number;
 export class InvalidTimingError extends Error {
 	constructor(readonly timing: unknown) {
 		super(
-			`${JSON.stringify(timing)} is not a timing this node understands; use e.g. "Immediately", "2 hours", "Within 48h", "3 days", "Day 7", "If no response in 48h", "After call", "If save offer rejected" or "On next login"`,
+			`${previewValue(timing)} is not a timing this node understands; use e.g. "Immediately", "2 hours", "Within 48h", "3 days", "Day 7", "If no response in 48h", "After call", "If save offer rejected" or "On next login"`,
 		);
 		this.name = 'InvalidTimingError';
 	}

@@ -1,6 +1,30 @@
 import { DateTime, IANAZone } from 'luxon';
 
-/** Date arithmetic for customer records: always luxon, always an explicit IANA time zone. */
+import { previewValue } from './preview';
+
+/**
+ * Date arithmetic for customer records: always luxon, always an explicit IANA time zone.
+ *
+ * What a date may be, everywhere the package reads one (record dates, Reference Time, Start Time, snoozes, history):
+ * - an ISO 8601 string of at most 64 characters (a date without a time is the start of that day in the zone), with a
+ *   UTC offset, if it has one, from -14:00 to +14:00 (the offsets in use on Earth: Pacific/Kiritimati is +14:00);
+ * - a number of seconds since 1970 when it is below 100,000,000,000 in absolute value (that many seconds is the year
+ *   5138), else of milliseconds (that many milliseconds is 3 March 1973): both forms are common in exports;
+ * - a JS Date or a luxon DateTime;
+ * and it must fall in the years 1900 to 9999, so that every due time computed from it can still be written as ISO
+ * 8601 (luxon's range ends in the year 275760, and a date there gives `null` instead of a due time).
+ */
+
+export const DATE_FORMAT_RULE = 'must be an ISO 8601 date such as "2026-11-23T09:00:00Z"';
+const OFFSET_RULE = 'must have a UTC offset from -14:00 to +14:00';
+const RANGE_RULE = 'must be a date from the year 1900 to 9999';
+const EPOCH_RULE = `${RANGE_RULE} (a number is read as seconds since 1970 below 100,000,000,000, else as milliseconds)`;
+
+export const EPOCH_SECONDS_BELOW = 1e11;
+export const MAX_DATE_TEXT = 64;
+export const MAX_OFFSET_MINUTES = 14 * 60;
+export const EARLIEST_DATE_MS = Date.UTC(1900, 0, 1);
+export const LATEST_DATE_MS = Date.UTC(10000, 0, 1) - 1;
 
 export class InvalidDateError extends Error {
 	constructor(
@@ -8,9 +32,19 @@ export class InvalidDateError extends Error {
 		readonly value: unknown,
 		reason: string,
 	) {
-		super(`${field}: ${reason} (got ${JSON.stringify(value)})`);
+		super(`${field}: ${reason} (got ${previewValue(value)})`);
 		this.name = 'InvalidDateError';
 	}
+}
+
+/** Epoch seconds or milliseconds (see above) as milliseconds; NaN when not finite. */
+export function epochMillis(value: number): number {
+	if (!Number.isFinite(value)) return Number.NaN;
+	return Math.abs(value) < EPOCH_SECONDS_BELOW ? value * 1000 : value;
+}
+
+function inDateRange(ms: number): boolean {
+	return ms >= EARLIEST_DATE_MS && ms <= LATEST_DATE_MS;
 }
 
 // Checking a zone builds an Intl.DateTimeFormat: done once per distinct zone name, not once per record.
@@ -35,18 +69,43 @@ export function assertTimeZone(zone: string, field: string): string {
 	return zone;
 }
 
-/** Parses an ISO 8601 string, a JS Date or epoch milliseconds into a DateTime in `zone`. */
+/** Parses a date (see the rules above) into a DateTime in `zone`; anything else throws InvalidDateError naming `field`. */
 export function parseInstant(value: unknown, zone: string, field: string): DateTime {
 	let parsed: DateTime;
 	if (value instanceof Date) parsed = DateTime.fromJSDate(value, { zone });
-	else if (typeof value === 'number' && Number.isFinite(value)) parsed = DateTime.fromMillis(value, { zone });
-	else if (typeof value === 'string' && value.trim() !== '') parsed = DateTime.fromISO(value.trim(), { zone });
-	else if (DateTime.isDateTime(value)) parsed = value.setZone(zone);
-	else throw new InvalidDateError(field, value, 'must be an ISO 8601 date such as "2026-11-23T09:00:00Z"');
+	else if (typeof value === 'number') {
+		const ms = epochMillis(value);
+		if (Number.isNaN(ms)) throw new InvalidDateError(field, value, DATE_FORMAT_RULE);
+		if (!inDateRange(ms)) throw new InvalidDateError(field, value, EPOCH_RULE);
+		parsed = DateTime.fromMillis(ms, { zone });
+	} else if (typeof value === 'string' && value.length <= MAX_DATE_TEXT && value.trim() !== '') {
+		// setZone keeps the offset written in the text (or the zone's, without one), to check it.
+		parsed = DateTime.fromISO(value.trim(), { zone, setZone: true });
+		if (parsed.isValid && Math.abs(parsed.offset) > MAX_OFFSET_MINUTES) throw new InvalidDateError(field, value, OFFSET_RULE);
+	} else if (DateTime.isDateTime(value)) parsed = value.setZone(zone);
+	else throw new InvalidDateError(field, value, DATE_FORMAT_RULE);
 	if (!parsed.isValid) {
-		throw new InvalidDateError(field, value, 'must be an ISO 8601 date such as "2026-11-23T09:00:00Z"');
+		// Text luxon reads in UTC but not in the zone lies at the very end of its range ("+275760-09-13"): say so.
+		const utc = typeof value === 'string' ? DateTime.fromISO(value.trim(), { zone: 'UTC' }) : undefined;
+		throw new InvalidDateError(field, value, utc?.isValid ? RANGE_RULE : DATE_FORMAT_RULE);
 	}
+	if (!inDateRange(parsed.toMillis())) throw new InvalidDateError(field, value, RANGE_RULE);
 	return parsed.setZone(zone);
+}
+
+/**
+ * The instant relative metrics are measured against, as epoch milliseconds: a valid DateTime in the years 1900-9999
+ * (what parseInstant gives), else an error naming it. Checked where each item's work starts, so an invalid one never
+ * turns into "NaN days".
+ */
+export function referenceMillis(reference: unknown, label = 'Reference Time'): number {
+	const valid = DateTime.isDateTime(reference) && reference.isValid;
+	const ms = valid ? reference.toMillis() : Number.NaN;
+	if (!inDateRange(ms)) {
+		const shown = valid ? reference.toISO() : DateTime.isDateTime(reference) ? `an invalid date (${reference.invalidReason})` : reference;
+		throw new InvalidDateError(label, shown, RANGE_RULE);
+	}
+	return ms;
 }
 
 /** The reference time every relative metric is measured against: `value` if given, else now. */
@@ -116,7 +175,8 @@ function fastIsoMillis(text: string): number | undefined {
 	if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
 	const offsetHours = z ? 0 : Number(oh);
 	const offsetMinutes = z ? 0 : Number(om);
-	if (offsetHours > 23 || offsetMinutes > 59) return undefined;
+	// Beyond ±14:00 (or a minute field over 59) is left to the slow path, which words the error.
+	if (offsetMinutes > 59 || offsetHours * 60 + offsetMinutes > MAX_OFFSET_MINUTES) return undefined;
 	const millis = fraction === undefined ? 0 : Math.floor(Number(`0.${fraction}`) * 1000);
 	const offset = (sign === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes);
 	return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset * 60_000;
@@ -124,11 +184,12 @@ function fastIsoMillis(text: string): number | undefined {
 
 /** parseInstant as epoch milliseconds, without building a DateTime for the common ISO form. Same rules and errors. */
 export function parseInstantMs(value: unknown, zone: string, field: string): number {
-	if (typeof value === 'string') {
+	if (typeof value === 'string' && value.length <= MAX_DATE_TEXT) {
 		const fast = fastIsoMillis(value.trim());
-		if (fast !== undefined) return fast;
-	} else if (typeof value === 'number' && Number.isFinite(value)) {
-		return value;
+		if (fast !== undefined && inDateRange(fast)) return fast;
+	} else if (typeof value === 'number') {
+		const ms = epochMillis(value);
+		if (inDateRange(ms)) return ms;
 	}
 	return parseInstant(value, zone, field).toMillis();
 }

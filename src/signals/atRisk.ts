@@ -1,5 +1,5 @@
 import { readHealthScore } from '../customer/healthScore';
-import { isAbsent, readField, readNumber, type ValueRange } from './rules';
+import { readField, readNumber } from './rules';
 
 /**
  * Seed 002 §3.2 LifecycleManager.isAtRisk:
@@ -33,16 +33,10 @@ const CONDITIONS: ReadonlyArray<{
 	metric: string;
 	operator: AtRiskReason['operator'];
 	threshold: number;
-	range?: ValueRange;
 }> = [
 	{ metric: 'days_since_last_login', operator: '>', threshold: AT_RISK_THRESHOLDS.daysSinceLastLoginAbove },
-	{
-		metric: 'high_severity_tickets',
-		operator: '>',
-		threshold: AT_RISK_THRESHOLDS.highSeverityTicketsAbove,
-		range: { min: 0 },
-	},
-	{ metric: 'nps_score', operator: '<=', threshold: AT_RISK_THRESHOLDS.npsScoreAtMost, range: { min: 0, max: 10 } },
+	{ metric: 'high_severity_tickets', operator: '>', threshold: AT_RISK_THRESHOLDS.highSeverityTicketsAbove },
+	{ metric: 'nps_score', operator: '<=', threshold: AT_RISK_THRESHOLDS.npsScoreAtMost },
 ];
 
 function holds(operator: AtRiskReason['operator'], value: number, threshold: number): boolean {
@@ -70,9 +64,9 @@ export function assessAtRisk(
 		reasons.push({ metric: health.field, operator: '<', threshold: below, value: health.value });
 	}
 	for (const condition of CONDITIONS) {
-		const raw = readField(record, derived, condition.metric);
-		if (isAbsent(raw)) continue;
-		const value = readNumber(raw, condition.metric, 'the at-risk check', condition.range);
+		// Each field through its rule (src/customer/fieldRules.ts): absent skips the condition, impossible fails the item.
+		const value = readNumber(readField(record, derived, condition.metric), condition.metric, 'the at-risk check');
+		if (value === undefined) continue;
 		if (holds(condition.operator, value, condition.threshold)) {
 			reasons.push({ metric: condition.metric, operator: condition.operator, threshold: condition.threshold, value });
 		}

@@ -2,12 +2,14 @@ import { z } from 'zod';
 
 import { describeIssues } from '../customer/record';
 import { roundTo } from '../shared/numbers';
-import type { Operator, Severity, SignalRule, ValueRange } from './rules';
+import { previewValue } from '../shared/preview';
+import type { Operator, Severity, SignalRule } from './rules';
 
 /**
  * The built-in churn signals (DESIGN.md "Seed rules to keep exactly"). Every threshold is configurable; the
  * defaults, operators and severities are the seeds'. The description follows the threshold, so with the default
- * threshold it is the seed's text word for word.
+ * threshold it is the seed's text word for word. What each field may hold (feature_adoption 0-1, nps_score 0-10…) is
+ * the field's rule in src/customer/fieldRules.ts, the same for every node.
  */
 
 interface BuiltInSignal {
@@ -17,7 +19,6 @@ interface BuiltInSignal {
 	/** Default threshold; null for the boolean signals. */
 	threshold: number | null;
 	atLeast?: number;
-	range?: ValueRange;
 	severity: Severity;
 	describe: (threshold: number) => string;
 	source: string;
@@ -48,7 +49,6 @@ export const BUILT_IN_SIGNALS = [
 	{
 		type: 'usage_drop_50',
 		field: 'usage_change_percent',
-		range: { min: -100 },
 		operator: 'lt',
 		threshold: -50,
 		severity: 'high',
@@ -59,7 +59,6 @@ export const BUILT_IN_SIGNALS = [
 	{
 		type: 'nps_detractor',
 		field: 'nps_score',
-		range: { min: 0, max: 10 },
 		operator: 'lte',
 		threshold: 6,
 		severity: 'high',
@@ -69,7 +68,6 @@ export const BUILT_IN_SIGNALS = [
 	{
 		type: 'multiple_support_tickets',
 		field: 'open_tickets',
-		range: { min: 0 },
 		operator: 'gte',
 		threshold: 3,
 		severity: 'medium',
@@ -79,7 +77,6 @@ export const BUILT_IN_SIGNALS = [
 	{
 		type: 'failed_payment',
 		field: 'failed_payments',
-		range: { min: 0 },
 		operator: 'gt',
 		threshold: 0,
 		severity: 'high',
@@ -110,7 +107,6 @@ export const BUILT_IN_SIGNALS = [
 	{
 		type: 'low_rating',
 		field: 'rating',
-		range: { min: 0, max: 5 },
 		operator: 'lt',
 		threshold: 4,
 		severity: 'medium',
@@ -142,7 +138,6 @@ export const BUILT_IN_SIGNALS = [
 	{
 		type: 'low_login_frequency',
 		field: 'logins_per_week',
-		range: { min: 0 },
 		operator: 'lt',
 		threshold: 2,
 		severity: 'high',
@@ -152,7 +147,6 @@ export const BUILT_IN_SIGNALS = [
 	{
 		type: 'short_sessions',
 		field: 'avg_session_minutes',
-		range: { min: 0 },
 		operator: 'lt',
 		threshold: 5,
 		severity: 'high',
@@ -162,7 +156,6 @@ export const BUILT_IN_SIGNALS = [
 	{
 		type: 'low_feature_adoption',
 		field: 'feature_adoption',
-		range: { min: 0, max: 1 },
 		operator: 'lt',
 		threshold: 0.3,
 		severity: 'high',
@@ -201,21 +194,27 @@ const thresholdsSchema = z
 	.strict();
 
 /** The built-in signals to run: `enabled` in catalogue order, each with its threshold (the seed's by default). */
-export function builtInRules(enabled: readonly string[], thresholds: Record<string, unknown> = {}): SignalRule[] {
-	const unknown = enabled.filter((type) => !(BUILT_IN_SIGNAL_TYPES as string[]).includes(type));
+export function builtInRules(enabled: unknown, thresholdInput: unknown = {}): SignalRule[] {
+	// Both may come from expressions: anything but a list of names and an object of numbers is named, never a TypeError.
+	if (!Array.isArray(enabled)) throw new InvalidSignalConfigError(`Signals: must be a list of signal types (got ${previewValue(enabled)})`);
+	const thresholds = (thresholdInput ?? {}) as Record<string, unknown>;
+	if (typeof thresholds !== 'object' || Array.isArray(thresholds)) {
+		throw new InvalidSignalConfigError(`Thresholds: must be a set of numbers by signal (got ${previewValue(thresholds)})`);
+	}
+	const unknown = enabled.filter((type) => !(BUILT_IN_SIGNAL_TYPES as unknown[]).includes(type));
 	if (unknown.length) {
 		throw new InvalidSignalConfigError(
-			`Signals: unknown signal ${unknown.map((type) => `"${type}"`).join(', ')} (known: ${BUILT_IN_SIGNAL_TYPES.join(', ')})`,
+			`Signals: unknown signal ${unknown.slice(0, 3).map((type) => previewValue(type)).join(', ')} (known: ${BUILT_IN_SIGNAL_TYPES.join(', ')})`,
 		);
 	}
 	const extra = Object.keys(thresholds).filter((type) => !(THRESHOLD_SIGNAL_TYPES as string[]).includes(type));
 	if (extra.length) {
 		throw new InvalidSignalConfigError(
-			`Thresholds: ${extra.map((type) => `"${type}"`).join(', ')} has no threshold (signals with one: ${THRESHOLD_SIGNAL_TYPES.join(', ')})`,
+			`Thresholds: ${extra.slice(0, 3).map((type) => previewValue(type)).join(', ')} has no threshold (signals with one: ${THRESHOLD_SIGNAL_TYPES.join(', ')})`,
 		);
 	}
 	const parsed = thresholdsSchema.safeParse(thresholds);
-	if (!parsed.success) throw new InvalidSignalConfigError(`Thresholds: ${describeIssues(parsed.error)}`);
+	if (!parsed.success) throw new InvalidSignalConfigError(`Thresholds: ${describeIssues(parsed.error, '', thresholds)}`);
 	return BUILT_IN_SIGNALS.filter((signal) => enabled.includes(signal.type)).map((signal): SignalRule => {
 		const threshold =
 			signal.threshold === null ? null : (parsed.data[signal.type as BuiltInSignalType] ?? signal.threshold);
@@ -225,7 +224,6 @@ export function builtInRules(enabled: readonly string[], thresholds: Record<stri
 			operator: signal.operator,
 			threshold,
 			...('atLeast' in signal ? { atLeast: signal.atLeast } : {}),
-			...('range' in signal ? { range: signal.range } : {}),
 			severity: signal.severity,
 			description: signal.describe(threshold ?? 0),
 			builtIn: true,

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 
 import { DateTime } from 'luxon';
 
+import { previewValue } from '../shared/preview';
+
 /**
  * Alert cooldown: do not raise the same signal for the same customer again within N days.
  *
@@ -67,7 +69,7 @@ export function parseCooldownDays(value: unknown): number {
 	if (value === undefined || value === null || value === '') return 0;
 	if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_COOLDOWN_DAYS) {
 		throw new InvalidCooldownError(
-			`Cooldown (Days): must be a whole number from 0 to ${MAX_COOLDOWN_DAYS} (got ${JSON.stringify(value)})`,
+			`Cooldown (Days): must be a whole number from 0 to ${MAX_COOLDOWN_DAYS} (got ${previewValue(value)})`,
 		);
 	}
 	return value;

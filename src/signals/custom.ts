@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { describeIssues } from '../customer/record';
 import { toFiniteNumber } from '../shared/numbers';
+import { previewValue } from '../shared/preview';
 import { BUILT_IN_SIGNAL_TYPES, InvalidSignalConfigError } from './catalogue';
 import {
 	BOOLEAN_OPERATORS,
@@ -54,7 +55,7 @@ const rowSchema = z
 			ctx.addIssue({
 				code: z.ZodIssueCode.custom,
 				path: ['value'],
-				message: `must be a number for operator "${symbol}" (got ${JSON.stringify(row.value ?? '')})`,
+				message: `must be a number for operator "${symbol}" (got ${previewValue(row.value ?? '')})`,
 			});
 		}
 		if (
@@ -72,7 +73,7 @@ const rowSchema = z
 function describeRow(row: unknown, index: number): string {
 	const type = (row as { type?: unknown } | null)?.type;
 	return typeof type === 'string' && type.trim() !== ''
-		? `Custom signal ${index + 1} ("${type.trim()}")`
+		? `Custom signal ${index + 1} (${previewValue(type.trim())})`
 		: `Custom signal ${index + 1}`;
 }
 
@@ -82,12 +83,16 @@ function defaultDescription(field: string, operator: Operator, value: unknown): 
 }
 
 /** Turns the UI rows into rules; a bad row, a duplicate type or a built-in name throws naming the row. */
-export function customRules(rows: readonly unknown[]): SignalRule[] {
+export function customRules(rows: unknown): SignalRule[] {
+	if (rows === undefined || rows === null) return [];
+	if (!Array.isArray(rows)) {
+		throw new InvalidSignalConfigError(`Custom Signals: must be a list of rows (got ${previewValue(rows)})`);
+	}
 	const seen = new Map<string, number>();
 	return rows.map((row, index) => {
 		const label = describeRow(row, index);
 		const parsed = rowSchema.safeParse(row);
-		if (!parsed.success) throw new InvalidSignalConfigError(`${label}: ${describeIssues(parsed.error)}`);
+		if (!parsed.success) throw new InvalidSignalConfigError(`${label}: ${describeIssues(parsed.error, '', row)}`);
 		const { type, field, operator, value, severity, description } = parsed.data;
 		if ((BUILT_IN_SIGNAL_TYPES as string[]).includes(type)) {
 			throw new InvalidSignalConfigError(

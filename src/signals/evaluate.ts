@@ -3,6 +3,8 @@ import type { DateTime } from 'luxon';
 import { deriveDays } from '../customer/derive';
 import { CustomerInputError, locateCustomerRecord } from '../customer/locate';
 import { isoDate } from '../playbooks/zonedTime';
+import { referenceMillis } from '../shared/dates';
+import { previewValue } from '../shared/preview';
 import { type AtRiskReason, assessAtRisk, AT_RISK_FIELDS } from './atRisk';
 import { recommendedPlaybook } from './catalogue';
 import { cooldownUntil, type CooldownDecision } from './cooldown';
@@ -83,7 +85,7 @@ export function assessChurn(item: Record<string, unknown>, config: ChurnConfig):
 	const customerId = rawId === undefined || rawId === null || String(rawId).trim() === '' ? null : String(rawId).trim();
 	if ((config.cooldownDays ?? 0) > 0 && customerId === null) {
 		throw new CustomerInputError(
-			`customer_id: is required when Cooldown (Days) is set, to remember which customer was alerted (got ${JSON.stringify(rawId ?? null)})`,
+			`customer_id: is required when Cooldown (Days) is set, to remember which customer was alerted (got ${previewValue(rawId ?? null)})`,
 			'customer_id',
 		);
 	}
@@ -103,7 +105,7 @@ export function assessChurn(item: Record<string, unknown>, config: ChurnConfig):
 
 	return {
 		customerId,
-		day: isoDate(config.reference.toMillis(), derived.timeZone),
+		day: isoDate(referenceMillis(config.reference), derived.timeZone),
 		timeZone: derived.timeZone,
 		detected,
 		snoozed,

@@ -1,3 +1,5 @@
+import { ANY_NUMBER_RULE, flagRuleFor, numberRuleFor } from '../customer/fieldRules';
+import { flagValue, isAbsentValue, numberWithin, OmittedValue, readFlagField, readNumberField } from '../customer/fields';
 import { CustomerInputError } from '../customer/locate';
 import { toFiniteNumber } from '../shared/numbers';
 import { getPath } from '../shared/path';
@@ -29,11 +31,6 @@ export const OPERATORS = Object.keys(OPERATOR_SYMBOLS) as Operator[];
 export const NUMERIC_OPERATORS: readonly Operator[] = ['gt', 'gte', 'lt', 'lte'];
 export const BOOLEAN_OPERATORS: readonly Operator[] = ['isTrue', 'isFalse'];
 
-export interface ValueRange {
-	min?: number;
-	max?: number;
-}
-
 export interface SignalRule {
 	type: string;
 	/** Field of the customer record (dots for nested fields). */
@@ -43,8 +40,6 @@ export interface SignalRule {
 	threshold: number | string | null;
 	/** Optional inclusive lower bound besides the threshold (trial_expiring: a trial that already ended is not expiring). */
 	atLeast?: number;
-	/** Valid range of the field's values: a value outside it is bad data (feature_adoption 45 meant as 45 %). */
-	range?: ValueRange;
 	severity: Severity;
 	description: string;
 	builtIn: boolean;
@@ -66,41 +61,22 @@ export type RuleOutcome =
 	| { status: 'clear' }
 	| { status: 'not_evaluated' };
 
-export function isAbsent(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+export const isAbsent = isAbsentValue;
+
+/**
+ * A number from the record through the field's rule (src/customer/fieldRules.ts; a field the table does not list is
+ * any number): a bad value is never read as 0 nor skipped, it fails naming the field. Undefined when absent, or when
+ * the field's rule leaves a bad value out.
+ */
+export function readNumber(value: unknown, field: string, purpose: string): number | undefined {
+	const number = readNumberField(value, field, undefined, purpose);
+	return number instanceof OmittedValue ? undefined : number;
 }
 
-function describeRange({ min, max }: ValueRange): string {
-	if (min !== undefined && max !== undefined) return `a number from ${min} to ${max}`;
-	if (min !== undefined) return `a number of ${min} or more`;
-	return `a number of ${max} or less`;
-}
-
-/** A number from the record, or an error naming the field: a bad value is never read as 0 nor skipped. */
-export function readNumber(value: unknown, field: string, purpose: string, range: ValueRange = {}): number {
-	const number = toFiniteNumber(value);
-	const outside =
-		number !== undefined &&
-		((range.min !== undefined && number < range.min) || (range.max !== undefined && number > range.max));
-	if (number === undefined || outside) {
-		const expected = range.min === undefined && range.max === undefined ? 'a number' : describeRange(range);
-		throw new CustomerInputError(`${field}: must be ${expected} for ${purpose} (got ${JSON.stringify(value)})`, field);
-	}
-	return number;
-}
-
-/** true/false, also as the strings "true"/"false" (CRMs and webhooks send them). */
-export function readBoolean(value: unknown, field: string, purpose: string): boolean {
-	if (typeof value === 'boolean') return value;
-	if (typeof value === 'string') {
-		const text = value.trim().toLowerCase();
-		if (text === 'true') return true;
-		if (text === 'false') return false;
-	}
-	throw new CustomerInputError(
-		`${field}: must be true or false for ${purpose} (got ${JSON.stringify(value)})`,
-		field,
-	);
+/** true/false, also as the text "true"/"false" in any case (CRMs and webhooks send text); undefined when absent. */
+export function readBoolean(value: unknown, field: string, purpose: string): boolean | undefined {
+	const flag = readFlagField(value, field, undefined, purpose);
+	return flag instanceof OmittedValue ? undefined : flag;
 }
 
 function compareNumbers(operator: Operator, value: number, threshold: number): boolean {
@@ -130,14 +106,6 @@ export function readField(record: Record<string, unknown>, derived: Readonly<Rec
 	return Object.prototype.hasOwnProperty.call(derived, field) ? derived[field] : getPath(record, field);
 }
 
-/** The number, when it is one inside the range; undefined otherwise (readNumber then words the error). */
-function numberInRange(value: unknown, range: ValueRange | undefined): number | undefined {
-	const number = toFiniteNumber(value);
-	if (number === undefined || !range) return number;
-	if ((range.min !== undefined && number < range.min) || (range.max !== undefined && number > range.max)) return undefined;
-	return number;
-}
-
 /**
  * Runs one rule on a record. A missing field (absent, null, empty text) is not evaluated: it never counts as 0
  * or false. A value of the wrong kind (text where a number belongs) throws CustomerInputError naming the field.
@@ -156,30 +124,39 @@ export function judgeRule(raw: unknown, rule: SignalRule): RuleOutcome {
 	let value: number | string | boolean;
 
 	if (rule.operator === 'isTrue' || rule.operator === 'isFalse') {
-		value = typeof raw === 'boolean' ? raw : readBoolean(raw, rule.field, purposeOf(rule));
+		// The error's wording (and its purpose text) only for a value outside the rule: this runs for every rule of every item.
+		const flag = flagValue(raw) ?? readBoolean(raw, rule.field, purposeOf(rule));
+		if (flag === undefined) return { status: 'not_evaluated' };
+		value = flag;
 		detected = rule.operator === 'isTrue' ? value : !value;
 	} else if (rule.operator === 'gt' || rule.operator === 'gte' || rule.operator === 'lt' || rule.operator === 'lte') {
-		// The error (and its wording) only for a bad value: this runs for every rule of every item.
-		value = numberInRange(raw, rule.range) ?? readNumber(raw, rule.field, purposeOf(rule), rule.range);
+		const number = numberWithin(raw, numberRuleFor(rule.field) ?? ANY_NUMBER_RULE) ?? readNumber(raw, rule.field, purposeOf(rule));
+		if (number === undefined) return { status: 'not_evaluated' };
+		value = number;
 		detected =
 			compareNumbers(rule.operator, value, rule.threshold as number) &&
 			(rule.atLeast === undefined || value >= rule.atLeast);
 	} else {
-		// = and !=: numbers compare as numbers ("3" = 3), anything else as trimmed text ("true" = true).
+		// = and !=: a field the table lists is read by its rule first; then numbers compare as numbers ("3" = 3),
+		// anything else as trimmed text ("true" = true).
 		const expected = rule.threshold;
-		const number = toFiniteNumber(raw);
+		let known: unknown = raw;
+		if (numberRuleFor(rule.field)) known = readNumber(raw, rule.field, purposeOf(rule));
+		else if (flagRuleFor(rule.field)) known = readBoolean(raw, rule.field, purposeOf(rule));
+		if (known === undefined) return { status: 'not_evaluated' };
+		const number = toFiniteNumber(known);
 		const expectedNumber = toFiniteNumber(expected);
 		if (number !== undefined && expectedNumber !== undefined) {
 			value = number;
 			detected = compareNumbers(rule.operator, number, expectedNumber);
 		} else {
-			if (typeof raw === 'object') {
+			if (typeof known === 'object') {
 				throw new CustomerInputError(
-					`${rule.field}: must be a number, text or true/false for ${purposeOf(rule)} (got ${Array.isArray(raw) ? 'an array' : 'an object'})`,
+					`${rule.field}: must be a number, text or true/false for ${purposeOf(rule)} (got ${Array.isArray(known) ? 'an array' : 'an object'})`,
 					rule.field,
 				);
 			}
-			value = typeof raw === 'string' ? raw.trim() : (raw as number | boolean);
+			value = typeof known === 'string' ? known.trim() : (known as number | boolean);
 			const same = String(value) === String(expected).trim();
 			detected = rule.operator === 'equals' ? same : !same;
 		}

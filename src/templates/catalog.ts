@@ -1,5 +1,8 @@
+import { closestChoice, listChoices } from '../shared/preview';
 import { BUILT_IN_TEMPLATE_IDS, BUILT_IN_TEMPLATES, TEMPLATE_ALIASES } from './builtins';
 import type { EmailTemplate, TemplateContent } from './model';
+import { analyseHtml } from './htmlContext';
+import { preview, shortSource } from './preview';
 import { parseTemplate, type TemplateNode } from './syntax';
 import { templateVariables, type TemplateVariable } from './variables';
 
@@ -25,19 +28,24 @@ export function findBuiltInTemplate(id: string): EmailTemplate | undefined {
 	return BUILT_IN_BY_ID.get(canonicalTemplateId(id));
 }
 
-/** The built-in with this id or alias; an unknown id fails naming where it came from and every valid id. */
+/** The built-in with this id or alias; an unknown id fails naming where it came from, the nearest id and the first valid ids. */
 export function builtInTemplate(id: unknown, field: string): EmailTemplate {
 	const found = typeof id === 'string' ? findBuiltInTemplate(id.trim()) : undefined;
 	if (found) return found;
-	const valid = [...BUILT_IN_TEMPLATE_IDS, ...Object.keys(TEMPLATE_ALIASES)].join(', ');
+	const ids = [...BUILT_IN_TEMPLATE_IDS, ...Object.keys(TEMPLATE_ALIASES)];
+	const valid = listChoices(ids);
 	if (typeof id !== 'string' || id.trim() === '') {
 		throw new UnknownTemplateError(
-			`${field}: must be a template ID such as "welcome_email" (got ${id === '' ? 'an empty text' : JSON.stringify(id ?? null)}). Valid IDs: ${valid}`,
+			`${field}: must be a template ID such as "welcome_email" (got ${id === '' ? 'an empty text' : preview(id ?? null)}). Valid IDs: ${valid}`,
 			field,
 		);
 	}
 	const template = findBuiltInTemplate(id.trim());
-	if (!template) throw new UnknownTemplateError(`Unknown template "${id.trim()}" (from ${field}). Valid IDs: ${valid}`, field);
+	if (!template) {
+		const closest = closestChoice(id.trim(), ids);
+		const hint = closest === undefined ? '' : ` Did you mean "${closest}"?`;
+		throw new UnknownTemplateError(`Unknown template "${shortSource(id.trim())}" (from ${field}).${hint} Valid IDs: ${valid}`, field);
+	}
 	return template;
 }
 
@@ -60,7 +68,10 @@ export interface ContentLabels {
 // in the string, so a long HTML body is not read again for every item.
 const parsedSources = new Map<string, Map<string, TemplateNode[]>>();
 const MAX_CACHED_SOURCES = 500;
+// Templates can come from items: 500 of a megabyte each must not stay in memory.
+const MAX_CACHED_CHARACTERS = 10_000_000;
 let cachedSources = 0;
+let cachedCharacters = 0;
 
 /** Parses a source once per label and text (custom templates repeat on every item). */
 export function parseCached(source: string, label: string): TemplateNode[] {
@@ -68,14 +79,16 @@ export function parseCached(source: string, label: string): TemplateNode[] {
 	let nodes = byLabel?.get(source);
 	if (!nodes) {
 		nodes = parseTemplate(source, label);
-		if (cachedSources >= MAX_CACHED_SOURCES) {
+		if (cachedSources >= MAX_CACHED_SOURCES || cachedCharacters + source.length > MAX_CACHED_CHARACTERS) {
 			parsedSources.clear();
 			cachedSources = 0;
+			cachedCharacters = 0;
 			byLabel = undefined;
 		}
 		if (!byLabel) parsedSources.set(label, (byLabel = new Map()));
 		byLabel.set(source, nodes);
 		cachedSources++;
+		cachedCharacters += source.length;
 	}
 	return nodes;
 }
@@ -103,6 +116,8 @@ export function parseContent(content: TemplateContent, labels: ContentLabels): P
 	if (known && sameParts(known, content, labels)) return known.parsed;
 	const subject = parseCached(content.subject, labels.subject);
 	const html = parseCached(content.html, labels.html);
+	// Where each value of the HTML goes decides its escaping; a value where none can be safe fails here, at parse time.
+	analyseHtml(html, labels.html);
 	const text = content.text === null ? null : parseCached(content.text, labels.text);
 	const parsed = { subject, html, text, variables: templateVariables(subject, html, ...(text ? [text] : [])) };
 	parsedContents.set(content, { sources: { ...content }, labels: { ...labels }, parsed });

@@ -1,6 +1,8 @@
 import { toFiniteNumber, roundTo } from '../shared/numbers';
 import { isPlainObject } from '../shared/path';
-import { isMissing } from './render';
+import { ownField } from './ownFields';
+import { preview } from './preview';
+import { isMissing } from './values';
 import { FORBIDDEN_SEGMENTS } from './syntax';
 
 /**
@@ -67,8 +69,8 @@ export interface TemplateParameters {
 
 export interface ExtraVariable {
 	/** Checked with assertVariableName: one identifier, never __proto__, constructor or prototype. */
-	name: unknown;
-	value: unknown;
+	name?: unknown;
+	value?: unknown;
 }
 
 export class InvalidVariableError extends Error {
@@ -88,7 +90,7 @@ export function assertVariableName(name: unknown, field: string): string {
 	const text = typeof name === 'string' ? name.trim() : '';
 	if (!VARIABLE_NAME.test(text) || FORBIDDEN_SEGMENTS.has(text)) {
 		throw new InvalidVariableError(
-			`${field}: ${JSON.stringify(name ?? null)} is not a valid variable name (letters, digits and _, not starting with a digit, such as "offer_code")`,
+			`${field}: ${preview(name ?? null)} is not a valid variable name (letters, digits and _, not starting with a digit, such as "offer_code")`,
 			field,
 		);
 	}
@@ -100,7 +102,7 @@ type Context = Record<string, unknown>;
 // The context has no prototype, so a plain assignment creates an own data property (what defineProperty did), and
 // no key can reach a setter; the forbidden names are refused anyway.
 function set(context: Context, key: string, value: unknown): void {
-	if (FORBIDDEN_SEGMENTS.has(key) || isMissing(value)) return;
+	if (FORBIDDEN_SEGMENTS.has(key) || isMissing(value, key)) return;
 	context[key] = value;
 }
 
@@ -147,22 +149,22 @@ export function buildTemplateContext(input: ContextInput): Context {
 	if (input.derivedDays) for (const [key, value] of Object.entries(input.derivedDays)) if (!has(context, key)) put(key, value);
 	for (const [field, key] of RATIO_KEYS) {
 		if (wanted && !wanted.has(key)) continue;
-		const ratio = toFiniteNumber(input.record[field]);
+		const ratio = toFiniteNumber(ownField(input.record, field));
 		if (ratio !== undefined && !has(context, key)) set(context, key, roundTo(ratio * 100, 1));
 	}
 	for (const key of NODE_OUTPUT_KEYS) {
-		const value = input.item[key];
+		const value = ownField(input.item, key);
 		if (isPlainObject(value)) put(key, value);
 	}
 
 	put('product_name', parameters.productName);
 	put('sender_name', parameters.senderName);
 	put('sender_email', parameters.senderEmail);
-	for (const [parameter, variable] of LINK_ENTRIES) put(variable, parameters.links?.[parameter]);
+	for (const [parameter, variable] of LINK_ENTRIES) put(variable, ownField(parameters.links, parameter));
 	put('unsubscribe_link', input.unsubscribeLink);
 
 	// Every extra variable's name is checked, used or not.
-	for (const { name, value } of input.extraVariables ?? []) put(assertVariableName(name, 'Extra Variables'), value);
+	for (const row of input.extraVariables ?? []) put(assertVariableName(ownField(row, 'name'), 'Extra Variables'), ownField(row, 'value'));
 	if (!has(context, 'survey_score_link')) put('survey_score_link', surveyScoreLink(context.survey_link));
 	return context;
 }

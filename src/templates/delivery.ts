@@ -1,7 +1,9 @@
 import type { DateTime } from 'luxon';
 
 import { CustomerInputError } from '../customer/locate';
-import { singleLine } from './escape';
+import { CONTROL_CHARACTERS, singleLine } from './escape';
+import { ownField } from './ownFields';
+import { preview } from './preview';
 
 /** What a mail node needs beyond the content: recipient, sender, RFC 8058 unsubscribe headers, idempotency key. */
 
@@ -16,19 +18,19 @@ export class DeliveryConfigError extends Error {
 }
 
 // One address, no display name: no spaces, angle brackets, commas or quotes (which would let a value add recipients
-// or headers), a local part and a domain.
+// or headers), a local part and a domain; and no control character (NUL, NEL U+0085…) or line separator.
 const EMAIL_ADDRESS = /^[^\s@<>()[\],;:"\\]+@[^\s@<>()[\],;:"\\]+$/;
 
 export function isEmailAddress(value: string): boolean {
-	return EMAIL_ADDRESS.test(value);
+	return EMAIL_ADDRESS.test(value) && !CONTROL_CHARACTERS.test(value);
 }
 
 /**
- * The recipient from the record's `email`. Missing: an error naming the field when `required` (strict mode),
- * else null. Not an address: always an error.
+ * The recipient from the record's own `email` (never an inherited one). Missing: an error naming the field when
+ * `required` (strict mode), else null. Not an address: always an error.
  */
 export function recipient(record: Record<string, unknown>, field: string, required: boolean): string | null {
-	const value = record.email;
+	const value = ownField(record, 'email');
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
 		if (!required) return null;
 		throw new CustomerInputError(
@@ -38,7 +40,7 @@ export function recipient(record: Record<string, unknown>, field: string, requir
 	}
 	const address = typeof value === 'string' ? value.trim() : '';
 	if (!isEmailAddress(address)) {
-		throw new CustomerInputError(`Field "${field}" must be one email address such as "ana@example.com" (got ${JSON.stringify(value)})`, field);
+		throw new CustomerInputError(`Field "${field}" must be one email address such as "ana@example.com" (got ${preview(value)})`, field);
 	}
 	return address;
 }
@@ -48,7 +50,7 @@ export function senderAddress(name: string | undefined, email: string | undefine
 	const address = (email ?? '').trim();
 	if (address === '') return null;
 	if (!isEmailAddress(address)) {
-		throw new DeliveryConfigError(`Sender Email: must be one email address such as "cs@example.com" (got ${JSON.stringify(email)})`, 'Sender Email');
+		throw new DeliveryConfigError(`Sender Email: must be one email address such as "cs@example.com" (got ${preview(email)})`, 'Sender Email');
 	}
 	const display = singleLine(name ?? '').trim();
 	if (display === '') return address;
@@ -61,17 +63,20 @@ export function unsubscribeHeaders(url: string): Record<string, string> {
 	return { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
 }
 
-/** An https URL without spaces or angle brackets (RFC 8058 requires https for one-click unsubscribe). */
+/**
+ * An https URL without spaces, angle brackets or control characters (it goes into the List-Unsubscribe header;
+ * RFC 8058 requires https for one-click unsubscribe).
+ */
 export function assertUnsubscribeUrl(url: string): string {
 	let parsed: URL | null = null;
 	try {
-		parsed = /[\s<>"]/.test(url) ? null : new URL(url);
+		parsed = /[\s<>"]/.test(url) || CONTROL_CHARACTERS.test(url) ? null : new URL(url);
 	} catch {
 		parsed = null;
 	}
 	if (!parsed || parsed.protocol !== 'https:') {
 		throw new DeliveryConfigError(
-			`Unsubscribe URL: must render to an https URL such as "https://app.example.com/unsubscribe?c=cust-1" (RFC 8058 one-click unsubscribe needs https) (got ${JSON.stringify(url)})`,
+			`Unsubscribe URL: must render to an https URL such as "https://app.example.com/unsubscribe?c=cust-1" (RFC 8058 one-click unsubscribe needs https) (got ${preview(url)})`,
 			'Unsubscribe URL',
 		);
 	}
@@ -105,7 +110,7 @@ export function idempotencyKey(
 	const id = typeof customerId === 'number' && Number.isFinite(customerId) ? String(customerId) : customerId;
 	if (typeof id !== 'string' || id.trim() === '') {
 		throw new CustomerInputError(
-			`Field "${customerIdField}" is missing: the idempotency key (template/customer/period) needs the customer's ID (got ${JSON.stringify(customerId ?? null)})`,
+			`Field "${customerIdField}" is missing: the idempotency key (template/customer/period) needs the customer's ID (got ${preview(customerId ?? null)})`,
 			customerIdField,
 		);
 	}

@@ -4,6 +4,7 @@ import { customerTimeZone, DAY_DERIVATIONS, deriveDays } from '../customer/deriv
 import { locateCustomerRecord } from '../customer/locate';
 import { getPath, isPlainObject } from '../shared/path';
 import { builtInLabels, builtInTemplate, parseCached, parseContent, type ContentLabels, type ParsedContent } from './catalog';
+import { checkEmailConfig } from './config';
 import { buildTemplateContext, type ExtraVariable, type TemplateParameters } from './context';
 import {
 	assertUnsubscribeUrl,
@@ -15,10 +16,14 @@ import {
 } from './delivery';
 import { singleLine } from './escape';
 import { htmlToText } from './htmlToText';
+import { TEMPLATE_LIMITS } from './limits';
 import { resolveLocale, type TemplateLocale } from './locale';
 import type { EmailTemplate, TemplateContent } from './model';
-import { isMissing, renderTemplate, type MissingVariablePolicy, type RenderOptions } from './render';
+import { ownField, ownView } from './ownFields';
+import { listNames, shortSource } from './preview';
+import { outputLimitError, RenderBudget, renderTemplate, type MissingVariablePolicy, type RenderOptions } from './render';
 import { TemplateSyntaxError, type TemplateNode } from './syntax';
+import { isMissing } from './values';
 import { rootNames, templateVariables, type TemplateVariable } from './variables';
 
 /** Renders one customer's email from an item: the template, its language, its variables, and delivery fields. */
@@ -87,6 +92,8 @@ interface Prepared {
 	locale: string;
 	parsed: ParsedContent;
 	record: Record<string, unknown>;
+	/** The names of the parts in errors ("Custom HTML", `Template "welcome_email" (es) HTML`). */
+	labels: ContentLabels;
 	defaults: Map<string, string>;
 	/** The first segments of the template's variables: what the context must hold. */
 	roots: ReadonlySet<string>;
@@ -141,9 +148,10 @@ function overrideLabels(base: ContentLabels, overrides: TemplateOverrides): Cont
  * address is that output's `to`, so a second template node can follow the first.
  */
 function recordSource(item: Record<string, unknown>, customerPath: string | undefined): Record<string, unknown> {
-	const previous = item.email;
-	if ((customerPath ?? '').trim() !== '' || !isPlainObject(previous) || typeof previous.templateId !== 'string') return item;
-	return { ...item, email: typeof previous.to === 'string' ? previous.to : null };
+	const previous = ownField(item, 'email');
+	if ((customerPath ?? '').trim() !== '' || !isPlainObject(previous) || typeof ownField(previous, 'templateId') !== 'string') return item;
+	const to = ownField(previous, 'to');
+	return { ...item, email: typeof to === 'string' ? to : null };
 }
 
 /** Template, language and parsed content of an item (no rendering yet). */
@@ -152,7 +160,7 @@ function prepare(item: Record<string, unknown>, config: EmailConfig): Prepared {
 	const choice = config.template;
 	const template = choice.kind === 'builtIn' ? builtInTemplate(choice.id, choice.field) : choice.template;
 	const languages = languagesOf(template);
-	const locale = choice.kind === 'builtIn' ? resolveLocale(record.locale, languages, config.defaultLocale) : languages[0];
+	const locale = choice.kind === 'builtIn' ? resolveLocale(ownField(record, 'locale'), languages, config.defaultLocale) : languages[0];
 	const base = template.locales[locale];
 
 	const overrides = choice.kind === 'builtIn' ? (config.overrides ?? {}) : {};
@@ -177,7 +185,7 @@ function prepare(item: Record<string, unknown>, config: EmailConfig): Prepared {
 	assertRawAllowed(parsed.variables, config.rawVariables ?? [], template.id);
 
 	const { defaults, roots } = factsOf(parsed, template.defaults[locale]);
-	return { template, locale, parsed, record, defaults, roots };
+	return { template, locale, parsed, record, labels, defaults, roots };
 }
 
 function assertRawAllowed(variables: TemplateVariable[], allowed: readonly string[], templateId: string): void {
@@ -185,7 +193,7 @@ function assertRawAllowed(variables: TemplateVariable[], allowed: readonly strin
 	const refused = variables.filter((variable) => variable.raw && !allowed.includes(variable.name)).map((variable) => variable.name);
 	if (refused.length) {
 		throw new TemplateSyntaxError(
-			`Template "${templateId}" inserts ${refused.map((name) => `{{{ ${name} }}}`).join(', ')} without HTML escaping, but ${refused.length > 1 ? 'these are' : 'it is'} not listed in Options > Raw Variables. List ${refused.length > 1 ? 'them' : 'it'} there only if the value is trusted HTML, or use {{ ${refused[0]} }}`,
+			`Template "${shortSource(templateId)}" inserts ${listNames(refused.map((name) => `{{{ ${shortSource(name)} }}}`))} without HTML escaping, but ${refused.length > 1 ? 'these are' : 'it is'} not listed in Options > Raw Variables. List ${refused.length > 1 ? 'them' : 'it'} there only if the value is trusted HTML, or use {{ ${shortSource(refused[0])} }}`,
 			'Raw Variables',
 		);
 	}
@@ -198,7 +206,7 @@ function assertRawAllowed(variables: TemplateVariable[], allowed: readonly strin
 function contextFor(item: Record<string, unknown>, prepared: Prepared, config: EmailConfig, unsubscribeLink?: string | null) {
 	const roots = config.unsubscribeUrl ? unionOf(prepared.roots, parseUnsubscribe(config.unsubscribeUrl).roots) : prepared.roots;
 	const days = dayFieldsOf(roots);
-	const derivedDays = days.size ? deriveDays(prepared.record, config.reference, config.defaultTimeZone, days).values : undefined;
+	const derivedDays = days.size ? deriveDays(ownView(prepared.record, DAY_SOURCE_FIELDS), config.reference, config.defaultTimeZone, days).values : undefined;
 	return buildTemplateContext({
 		item,
 		record: prepared.record,
@@ -209,6 +217,9 @@ function contextFor(item: Record<string, unknown>, prepared: Prepared, config: E
 		only: roots,
 	});
 }
+
+// What deriveDays and customerTimeZone read of a record: handed to them as own properties only.
+const DAY_SOURCE_FIELDS = ['timezone', ...DAY_DERIVATIONS.flatMap((rule) => [rule.field, rule.from])];
 
 // Both are worked out once per set of roots (the sets are remembered with the parsed content).
 const unions = new WeakMap<ReadonlySet<string>, WeakMap<ReadonlySet<string>, ReadonlySet<string>>>();
@@ -249,15 +260,27 @@ function renderUnsubscribeUrl(source: string, context: unknown): string {
 	const result = renderTemplate(nodes, context, { target: 'url', policy: 'strict' });
 	if (result.missing.length) {
 		throw new MissingVariablesError(
-			`Unsubscribe URL is missing ${result.missing.length} variable${result.missing.length > 1 ? 's' : ''}: ${result.missing.join(', ')} (every variable of the unsubscribe URL is required, whatever Missing Variables says)`,
+			`Unsubscribe URL is missing ${result.missing.length} variable${result.missing.length > 1 ? 's' : ''}: ${listNames(result.missing)} (every variable of the unsubscribe URL is required, whatever Missing Variables says)`,
 			result.missing,
 		);
 	}
 	return assertUnsubscribeUrl(result.output.trim());
 }
 
-function merge(target: string[], names: string[]): void {
-	for (const name of names) if (!target.includes(name)) target.push(name);
+/** The names of the parts, each once, in order (each part lists a name once; a loop can list thousands). */
+function mergeNames(parts: string[][]): string[] {
+	const named = parts.filter((names) => names.length > 0);
+	if (named.length <= 1) return named.length ? [...named[0]] : [];
+	const seen = new Set<string>();
+	const merged: string[] = [];
+	for (const names of named) {
+		for (const name of names) {
+			if (seen.has(name)) continue;
+			seen.add(name);
+			merged.push(name);
+		}
+	}
+	return merged;
 }
 
 /** Plain text as written, with trailing spaces and runs of blank lines (left by empty sections) tidied. */
@@ -269,6 +292,7 @@ export function tidyText(text: string): string {
 }
 
 export function renderCustomerEmail(item: Record<string, unknown>, config: EmailConfig): RenderedEmail {
+	checkEmailConfig(config);
 	const prepared = prepare(item, config);
 	const { template, locale, parsed, record } = prepared;
 
@@ -278,26 +302,26 @@ export function renderCustomerEmail(item: Record<string, unknown>, config: Email
 	}
 	const context = contextFor(item, prepared, config, unsubscribeLink);
 
-	const options = (target: RenderOptions['target']): RenderOptions => ({
+	// One budget for the whole email: its parts together are bounded by TEMPLATE_LIMITS.
+	const budget = new RenderBudget();
+	const options = (target: RenderOptions['target'], field: string): RenderOptions => ({
 		target,
 		policy: config.missingVariables,
 		defaults: prepared.defaults,
+		budget,
+		field,
 	});
-	const subject = renderTemplate(parsed.subject, context, options('subject'));
-	const html = renderTemplate(parsed.html, context, options('html'));
-	const text = parsed.text ? renderTemplate(parsed.text, context, options('text')) : null;
+	const subject = renderTemplate(parsed.subject, context, options('subject', prepared.labels.subject));
+	const html = renderTemplate(parsed.html, context, options('html', prepared.labels.html));
+	const text = parsed.text ? renderTemplate(parsed.text, context, options('text', prepared.labels.text)) : null;
 
-	const missing: string[] = [];
-	const defaulted: string[] = [];
-	for (const part of [subject, html, text]) {
-		if (!part) continue;
-		merge(missing, part.missing);
-		merge(defaulted, part.defaulted);
-	}
+	const parts = text ? [subject, html, text] : [subject, html];
+	const missing = mergeNames(parts.map((part) => part.missing));
+	const defaulted = mergeNames(parts.map((part) => part.defaulted));
 	const strict = config.missingVariables === 'strict';
 	if (strict && missing.length) {
 		throw new MissingVariablesError(
-			`Template "${template.id}" (${locale}) is missing ${missing.length} variable${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}. Add ${missing.length > 1 ? 'them' : 'it'} to the item, the node's parameters or Extra Variables, or set Missing Variables to Lenient`,
+			`Template "${shortSource(template.id)}" (${locale}) is missing ${missing.length} variable${missing.length > 1 ? 's' : ''}: ${listNames(missing)}. Add ${missing.length > 1 ? 'them' : 'it'} to the item, the node's parameters or Extra Variables, or set Missing Variables to Lenient`,
 			missing,
 		);
 	}
@@ -311,7 +335,14 @@ export function renderCustomerEmail(item: Record<string, unknown>, config: Email
 		from: senderAddress(config.parameters.senderName, config.parameters.senderEmail),
 		subject: singleLine(subject.output).replace(/ {2,}/g, ' ').trim(),
 		html: html.output,
-		text: text ? tidyText(text.output) : htmlToText(html.output),
+		text: text
+			? tidyText(text.output)
+			: htmlToText(html.output, {
+					maxLength: TEMPLATE_LIMITS.MAX_OUTPUT_LENGTH - budget.output,
+					onTooLong: () => {
+						throw outputLimitError(`${prepared.labels.html} (the text made from it)`, prepared.labels.html);
+					},
+				}),
 		missingVariables: missing,
 		defaultedVariables: defaulted,
 		headers: unsubscribeLink ? unsubscribeHeaders(unsubscribeLink) : {},
@@ -320,11 +351,11 @@ export function renderCustomerEmail(item: Record<string, unknown>, config: Email
 				? null
 				: idempotencyKey(
 						template.id,
-						record.customer_id,
+						ownField(record, 'customer_id'),
 						recordField(config.customerPath, 'customer_id'),
 						period,
 						config.reference,
-						customerTimeZone(record, config.defaultTimeZone),
+						customerTimeZone(ownView(record, ['timezone']), config.defaultTimeZone),
 					),
 	};
 }
@@ -349,6 +380,7 @@ export interface TemplateDescription {
 
 /** What the template of an item needs, without rendering it: each variable, its default, and whether it is there. */
 export function describeTemplateVariables(item: Record<string, unknown>, config: EmailConfig): TemplateDescription {
+	checkEmailConfig(config);
 	const prepared = prepare(item, config);
 	let unsubscribeLink: string | null = null;
 	if (config.unsubscribeUrl && config.unsubscribeUrl.trim() !== '') {
@@ -363,7 +395,7 @@ export function describeTemplateVariables(item: Record<string, unknown>, config:
 		(variable): ListedVariable => ({
 			...variable,
 			default: prepared.defaults.get(variable.name) ?? null,
-			provided: !isMissing(getPath(context, variable.name)),
+			provided: !isMissing(getPath(context, variable.name), variable.name),
 		}),
 	);
 	return {

@@ -13,16 +13,39 @@ export function escapeHtml(value: string): string {
 	return value.replace(/[&<>"']/g, (character) => HTML_ENTITIES[character]);
 }
 
-/** A value on one line (subjects are headers): line breaks and tabs become one space. */
-export function singleLine(value: string): string {
-	return value.replace(/[\r\n\t\f\v\u2028\u2029]+/g, ' ');
+// An unquoted attribute value ends at whitespace or `>`; quotes, `=`, `<` and backticks are parse errors that
+// some browsers (and old IE, for backticks) read as structure. All of them become character references.
+const UNQUOTED_ATTRIBUTE = /[&<>"'`=\s]/g;
+
+/**
+ * Escapes a value for an unquoted attribute value (`<a title={{ x }}>`): besides the five HTML characters, every
+ * whitespace, `=` and backtick, so the value can never end the attribute and start another one.
+ */
+export function escapeUnquotedAttribute(value: string): string {
+	return value.replace(UNQUOTED_ATTRIBUTE, (character) => HTML_ENTITIES[character] ?? `&#${character.charCodeAt(0)};`);
 }
+
+// Line breaks of every kind (CR, LF, VT, FF, NEL, LINE and PARAGRAPH SEPARATOR) and tabs: one space each run.
+const LINE_BREAKS = /[\r\n\t\f\v\u0085\u2028\u2029]+/g;
+// Every other control character (C0, DEL, C1: Unicode's Cc), NUL included: removed.
+const CONTROLS = /\p{Cc}/gu;
+
+/**
+ * A value on one line, fit for a header (the subject, a sender's name): line breaks and tabs become one space and
+ * other control characters are removed, so no value can start a new header line or carry a NUL.
+ */
+export function singleLine(value: string): string {
+	return value.replace(LINE_BREAKS, ' ').replace(CONTROLS, '');
+}
+
+/** Control characters and Unicode line separators, none of which belongs in an address or a URL. */
+export const CONTROL_CHARACTERS = /[\p{Cc}\u2028\u2029]/u;
 
 const URL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
 /** True for an absolute http(s) or mailto URL (never `javascript:` or `data:`). */
 export function isSafeUrl(value: string): boolean {
-	if (/[\s<>"]/.test(value)) return false;
+	if (/[\s<>"]/.test(value) || CONTROL_CHARACTERS.test(value)) return false;
 	try {
 		return URL_PROTOCOLS.has(new URL(value).protocol);
 	} catch {

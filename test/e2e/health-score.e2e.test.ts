@@ -6,49 +6,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+import { MIXED_METRICS, PERFECT_METRICS } from './customers';
 import { N8nServer, packPackage, SETUP_TIMEOUT_MS, testWithServerLog } from './n8n-server';
 
 const PACKAGE = 'n8n-nodes-customer-success';
 const NODE_TYPE = `${PACKAGE}.customerHealthScore`;
 const WEBHOOK_PATH = 'cs-health';
 
-const perfect = {
-	customer_id: 'cust-perfect',
-	dau_mau_ratio: 0.5,
-	feature_adoption: 0.7,
-	conversations_per_week: 100,
-	days_since_last_login: 1,
-	logins_per_week: 5,
-	features_used_this_month: 10,
-	open_tickets: 0,
-	avg_csat: 5,
-	escalations: 0,
-	nps_score: 10,
-	meetings_attended: 1,
-	responses_to_outreach: 1,
-	payment_health: 1,
-	growth_potential: 1,
-	contract_length: 12,
-};
-
-const mixed = {
-	customer_id: 'cust-mixed',
-	dau_mau_ratio: 0.25,
-	feature_adoption: 0.35,
-	conversations_per_week: 50,
-	days_since_last_login: 15.5,
-	logins_per_week: 2.5,
-	features_used_this_month: 5,
-	open_tickets: 0,
-	avg_csat: 2.5,
-	escalations: 0,
-	nps_score: 5,
-	meetings_attended: 1,
-	responses_to_outreach: 0,
-	payment_health: 1,
-	growth_potential: 0.5,
-	contract_length: 6,
-};
+const perfect = { customer_id: 'cust-perfect', ...PERFECT_METRICS };
+const mixed = { customer_id: 'cust-mixed', ...MIXED_METRICS };
 
 interface HealthComponent {
 	name: string;

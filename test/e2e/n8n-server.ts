@@ -636,11 +636,19 @@ export class N8nServer {
 	}
 }
 
+/** What testWithServerLog reports on when a test fails: an N8nServer, or a QueueCluster (all its processes). */
+export interface LoggedServer {
+	readonly label: string;
+	/** Set when a test failed: the folder is then kept for inspection. */
+	failed: boolean;
+	logTail(): string;
+}
+
 /**
  * Wraps jest's `test` so that a failing test prints the tail of the server's n8n log and keeps its
  * user folder.
  */
-export function testWithServerLog(...servers: N8nServer[]) {
+export function testWithServerLog(...servers: LoggedServer[]) {
 	const wrapped = (name: string, fn: () => Promise<unknown>, timeout = 120_000) =>
 		test(
 			name,

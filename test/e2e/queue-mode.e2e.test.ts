@@ -11,10 +11,10 @@
  * What is counted is what n8n and the SMTP server recorded: execution_entity rows (and their run data) in PostgreSQL,
  * the messages that arrived, the workers' logs.
  */
-import { SETUP_TIMEOUT_MS } from './n8n-server';
+import { SETUP_TIMEOUT_MS, testWithServerLog } from './n8n-server';
 import { QUEUE_WEBHOOK_SECRET, QueueCluster, startedExecutions, unfinishedExecutions } from './queue-cluster';
 import { decodeHeader, header, SmtpSink } from './smtp-sink';
-import { signedHeaders } from './template-env';
+import { postSignedEvent, type RawResponse } from './webhook-client';
 
 const EMAIL_WORKFLOW = 'csE2eQueueEmail1';
 const HELD_WORKFLOW = 'csE2eQueueHeld01';
@@ -49,52 +49,19 @@ afterAll(async () => {
 }, 300_000);
 
 /** A test that prints the cluster's logs and keeps its folder when it fails. */
-function clusterTest(name: string, fn: () => Promise<unknown>, timeout: number) {
-	test(
-		name,
-		async () => {
-			try {
-				await fn();
-			} catch (error) {
-				cluster.failed = true;
-				console.error(`Test "${name}" failed:\n${cluster.logTail()}`);
-				throw error;
-			}
-		},
-		timeout,
-	);
-}
+const clusterTest = testWithServerLog(cluster);
 
 function sleep(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-interface Posted {
-	status: number;
-	json: any;
 }
 
 function envelope(eventId: string, customer: Record<string, unknown>, data?: Record<string, unknown>): Record<string, unknown> {
 	return { event: 'health_score_dropped_20', eventId, occurredAt: new Date().toISOString(), customer, ...(data && { data }) };
 }
 
-/** POSTs a signed event (a fresh signature each time, as a caller's retry would carry). */
-async function post(path: string, event: Record<string, unknown>): Promise<Posted> {
-	const body = JSON.stringify(event);
-	const response = await fetch(`${cluster.webhookUrl}/${path}`, {
-		method: 'POST',
-		headers: signedHeaders(body, QUEUE_WEBHOOK_SECRET),
-		body,
-		signal: AbortSignal.timeout(60_000),
-	});
-	const text = await response.text();
-	let json: unknown;
-	try {
-		json = JSON.parse(text);
-	} catch {
-		json = text;
-	}
-	return { status: response.status, json };
+/** POSTs a signed event to the webhook process (a fresh signature each time, as a caller's retry would carry). */
+function post(path: string, event: Record<string, unknown>): Promise<RawResponse> {
+	return postSignedEvent(cluster.webhookUrl, path, event, QUEUE_WEBHOOK_SECRET, { timeoutMs: 60_000 });
 }
 
 /**
@@ -106,7 +73,7 @@ async function postAll(
 	events: Array<Record<string, unknown>>,
 	{ concurrency = CONCURRENCY, onResult, stamp = (event) => event }: { concurrency?: number; onResult?: (done: number) => void; stamp?: (event: Record<string, unknown>) => Record<string, unknown> } = {},
 ) {
-	const results: Posted[] = new Array(events.length);
+	const results: RawResponse[] = new Array(events.length);
 	let next = 0;
 	let done = 0;
 	await Promise.all(

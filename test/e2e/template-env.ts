@@ -17,7 +17,7 @@ import * as path from 'node:path';
 
 import { N8nServer, packPackage, PROJECT_ROOT } from './n8n-server';
 import { decodeHeader, header, mimePart, SmtpSink } from './smtp-sink';
-import { signBody } from './webhook-client';
+import { postSignedEvent } from './webhook-client';
 
 export const WEBHOOK_SECRET = 'e2e-template-webhook-secret-7b1d93c2a4';
 const SMTP_CREDENTIAL_ID = 'csDemoMailSink01';
@@ -85,10 +85,6 @@ function seedWorkflow(): Record<string, unknown> {
 			[columns.name]: { main: [[{ node: save.name, type: 'main', index: 0 }]] },
 		},
 	};
-}
-
-export function signedHeaders(body: string, secret = WEBHOOK_SECRET): Record<string, string> {
-	return { 'content-type': 'application/json', 'cs-signature': signBody(body, secret) };
 }
 
 export class TemplateEnv {
@@ -160,22 +156,8 @@ export class TemplateEnv {
 	async sendEvent(webhookPath: string, event: Record<string, unknown>): Promise<{ status: number; json: any }> {
 		const deadline = Date.now() + 60_000;
 		for (;;) {
-			const body = JSON.stringify(event);
-			const response = await fetch(`${this.server.baseUrl}/webhook/${webhookPath}`, {
-				method: 'POST',
-				headers: signedHeaders(body),
-				body,
-			});
-			const text = await response.text();
-			if (response.status !== 404 || Date.now() > deadline) {
-				let json: unknown;
-				try {
-					json = JSON.parse(text);
-				} catch {
-					json = text;
-				}
-				return { status: response.status, json };
-			}
+			const response = await postSignedEvent(this.server, webhookPath, event, WEBHOOK_SECRET);
+			if (response.status !== 404 || Date.now() > deadline) return { status: response.status, json: response.json };
 			await new Promise((resolve) => setTimeout(resolve, 1000));
 		}
 	}

@@ -7,6 +7,7 @@
  */
 import { DateTime } from 'luxon';
 
+import { MIXED_METRICS_NO_LOGIN, PERFECT_METRICS_NO_LOGIN } from './customers';
 import { SETUP_TIMEOUT_MS, testWithServerLog } from './n8n-server';
 import { everySeconds, TemplateEnv, type Email } from './template-env';
 
@@ -30,16 +31,10 @@ const test = testWithServerLog(env.server);
 // The default model (seed 002 §5.1), worked out by hand from the README's table; no login date, so the login metric
 // is left out and re-weighted (coverage 0.9).
 // Every ideal met: 100, A.
-const PERFECT = {
-	dau_mau_ratio: 0.5, feature_adoption: 0.7, conversations_per_week: 100, logins_per_week: 5, features_used_this_month: 10, open_tickets: 0,
-	avg_csat: 5, escalations: 0, nps_score: 10, meetings_attended: 1, responses_to_outreach: 1, payment_health: 1, growth_potential: 1, contract_length: 12,
-};
+const PERFECT = PERFECT_METRICS_NO_LOGIN;
 // Usage 50, engagement 50, support 80 (100/50/100), relationship 55 (25 + 30 + 0), financial 70 (40 + 15 + 15):
 // 15 + 12.5 + 12 + 8.25 + 10.5 = 58.25 -> 58, C, critical.
-const MIXED = {
-	dau_mau_ratio: 0.25, feature_adoption: 0.35, conversations_per_week: 50, logins_per_week: 2.5, features_used_this_month: 5, open_tickets: 0,
-	avg_csat: 2.5, escalations: 0, nps_score: 5, meetings_attended: 1, responses_to_outreach: 0, payment_health: 1, growth_potential: 0.5, contract_length: 6,
-};
+const MIXED = MIXED_METRICS_NO_LOGIN;
 // Usage 10, engagement 10, support 23 (8 + 8 + 6.67), relationship 10, financial 26 (20 + 3 + 2.5 = 25.5):
 // 3 + 2.5 + 3.45 + 1.5 + 3.9 = 14.35 -> 14, F, critical.
 const LOW = {

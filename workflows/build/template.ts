@@ -55,8 +55,10 @@ export interface TemplateInfo {
 export const DATA_TABLES_NOT_IN_N8N1 =
 	'this template does not run in n8n 1.x (measured in 1.123.81). It imports, and switches on where it has a trigger, but every run stops at its first step that reads or writes a data table ("Could not find the data table"): n8n 1.x’s Data Table node cannot create a table, and finds one only from a list or by id, not by name. Use n8n 2.x.';
 
-/** Extra height of the first sticky note when it carries the n8n 1.x note (it grows upwards, over empty canvas). */
+/** Extra height of the first sticky note when it carries the n8n 1.x note (it grows towards empty canvas). */
 const N8N1_NOTE_HEIGHT = 100;
+/** A node's footprint on the canvas, its label included. */
+const NODE_SIZE = 120;
 
 interface StickySpec {
 	content: string;
@@ -159,18 +161,37 @@ export class Template {
 			// The first note is the one a user reads first: it says when the template does not run in n8n 1.x.
 			const n8n1 = index === 0 && notInN8n1 !== undefined;
 			const extra = n8n1 ? N8N1_NOTE_HEIGHT : 0;
+			const top = Math.round(r1 * ROW - 60);
+			const left = Math.round(c1 * COLUMN - 60);
+			const width = Math.round((c2 - c1) * COLUMN + 240);
+			const height = Math.round((r2 - r1) * ROW + 240);
+			// The note grows into the first free band: above it, below it, else to its right (as wide as the text needs).
+			const nodeIn = (bandLeft: number, bandRight: number, bandTop: number, bandBottom: number) =>
+				this.nodes.some(({ at: [c, r] }) => {
+					const [x, y] = [c * COLUMN, r * ROW];
+					return x + NODE_SIZE > bandLeft && x < bandRight && y + NODE_SIZE > bandTop && y < bandBottom;
+				});
+			const wider = Math.round((extra * width) / height);
+			const growth =
+				extra === 0
+					? 'none'
+					: !nodeIn(left, left + width, top - extra, top)
+						? 'up'
+						: !nodeIn(left, left + width, top + height, top + height + extra)
+							? 'down'
+							: 'right';
 			nodes.push({
 				parameters: {
 					content: n8n1 ? `${note.content}\n\n**n8n 1.x**: ${notInN8n1}` : note.content,
-					height: Math.round((r2 - r1) * ROW + 240 + extra),
-					width: Math.round((c2 - c1) * COLUMN + 240),
+					height: growth === 'up' || growth === 'down' ? height + extra : height,
+					width: growth === 'right' ? width + wider : width,
 					...(note.color ? { color: note.color } : {}),
 				},
 				id: stableId(this.info.id, 'sticky', String(index)),
 				name: `Note ${index + 1}`,
 				type: 'n8n-nodes-base.stickyNote',
 				typeVersion: 1,
-				position: [Math.round(c1 * COLUMN - 60), Math.round(r1 * ROW - 60 - extra)],
+				position: [left, growth === 'up' ? top - extra : top],
 			});
 		});
 		return {

@@ -1,4 +1,5 @@
-import { parseHealthModel, type HealthModel } from '../model';
+import { previewValue } from '../../shared/preview';
+import { InvalidHealthModelError, parseHealthModel, type HealthModel } from '../model';
 import { DEFAULT_HEALTH_MODEL } from './seed002Default';
 import { SEED_001_BANDED_MODEL } from './seed001Banded';
 import { SEED_003_WEIGHTED_MODEL } from './seed003Weighted';
@@ -19,8 +20,12 @@ const parsed = new Map<HealthModelPreset, HealthModel>();
 export function healthModelPreset(preset: HealthModelPreset): HealthModel {
 	let model = parsed.get(preset);
 	if (!model) {
-		const input = HEALTH_MODEL_PRESETS[preset];
-		if (!input) throw new Error(`Unknown health model preset "${String(preset)}"`);
+		const input = Object.prototype.hasOwnProperty.call(HEALTH_MODEL_PRESETS, preset) ? HEALTH_MODEL_PRESETS[preset] : undefined;
+		if (!input) {
+			throw new InvalidHealthModelError(
+				`Model: must be one of ${Object.keys(HEALTH_MODEL_PRESETS).join(', ')}, customUi, customJson (got ${previewValue(preset)})`,
+			);
+		}
 		model = parseHealthModel(input, `Preset "${preset}"`);
 		parsed.set(preset, model);
 	}

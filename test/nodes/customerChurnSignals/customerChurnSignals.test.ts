@@ -121,8 +121,11 @@ describe('Churn Signals node, through n8n-core', () => {
 	it('routes each customer to the output of its tier, by urgency', async () => {
 		const result = await run('by-tier.workflow.json');
 		expect(result.status).toBe('success');
-		const outputs = result.outputs(NODE);
-		expect(outputs).toHaveLength(4);
+		const all = result.outputs(NODE);
+		// The routes, then Failed (empty: no item failed).
+		expect(all).toHaveLength(5);
+		expect(all[4]).toEqual([]);
+		const outputs = all.slice(0, 4);
 		expect(outputs.map((items) => items.map((item) => [item.json.customer_id, item.pairedItem]))).toEqual([
 			[['cust-immediate', { item: 3 }]],
 			[['cust-urgent', { item: 2 }]],
@@ -243,7 +246,7 @@ describe('Churn Signals node, through n8n-core', () => {
 				'customer_id: is required when Cooldown (Days) is set, to remember which customer was alerted (got null)',
 				{ item: 1 },
 			],
-			['c3', 'open_tickets: must be a number of 0 or more for signal "multiple_support_tickets" (got "many")', { item: 2 }],
+			['c3', 'open_tickets: must be a whole number of 0 or more for signal "multiple_support_tickets" (got "many")', { item: 2 }],
 		]);
 		expect(signalTypes(items[0])).toEqual(['nps_detractor']);
 		expect(items[1].json.churn).toBeUndefined();
@@ -260,7 +263,7 @@ describe('Churn Signals node, through n8n-core', () => {
 		expect(result.status).toBe('error');
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toBe(
-			'Item 1: open_tickets: must be a number of 0 or more for signal "multiple_support_tickets" (got "many")',
+			'Item 1: open_tickets: must be a whole number of 0 or more for signal "multiple_support_tickets" (got "many")',
 		);
 		expect((result.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(1);
 		expect(result.error?.description).toBe('Check the field "open_tickets" of this item.');

@@ -6,7 +6,9 @@ const nodeTypes = createNodeTypes({ customerEmailTemplate: new CustomerEmailTemp
 const run = async (file: string) => runWorkflow(loadWorkflow(__dirname, file), { nodeTypes });
 const NODE = 'CS Email Template';
 const WRAPPER = '<div style="font-family: Arial, Helvetica, sans-serif; font-size: 15px; line-height: 1.5; color: #1f2937;">';
-const VALID_IDS = [...BUILT_IN_TEMPLATE_IDS, 'nps_followup'].join(', ');
+// The first ids that fit in a short message, then how many more.
+const ALL_IDS = [...BUILT_IN_TEMPLATE_IDS, 'nps_followup'];
+const VALID_IDS = `${ALL_IDS.slice(0, 11).join(', ')} and ${ALL_IDS.length - 11} more`;
 
 type Email = Record<string, unknown> & { subject: string; text: string; html: string; locale: string; to: string | null };
 type Item = { json: Record<string, unknown>; pairedItem?: unknown };
@@ -77,7 +79,7 @@ describe('CS Email Template node, through n8n-core', () => {
 		const [items] = result.outputs(NODE);
 		expect(items.map((item) => [item.json.customer_id, item.json.error ?? email(item).subject, item.pairedItem])).toEqual([
 			['cust-good', 'Ana, thank you for your feedback - can we talk?', { item: 0 }],
-			['cust-unknown', `Unknown template "welcome" (from Template ID). Valid IDs: ${VALID_IDS}`, { item: 1 }],
+			['cust-unknown', `Unknown template "welcome" (from Template ID). Did you mean "welcome_email"? Valid IDs: ${VALID_IDS}`, { item: 1 }],
 			['cust-none', `Template ID: must be a template ID such as "welcome_email" (got null). Valid IDs: ${VALID_IDS}`, { item: 2 }],
 			[
 				'cust-missing',
@@ -85,7 +87,7 @@ describe('CS Email Template node, through n8n-core', () => {
 				{ item: 3 },
 			],
 			['cust-bad-email', 'Field "email" must be one email address such as "ana@example.com" (got "ana@acme.test, eve@evil.test")', { item: 4 }],
-			['cust-zone', 'Invalid customer record: timezone: must be a valid IANA time zone such as "Europe/Madrid"', { item: 5 }],
+			['cust-zone', 'Invalid customer record: timezone: must be a valid IANA time zone such as "Europe/Madrid" (got "Mars/Olympus")', { item: 5 }],
 		]);
 		expect(email(items[0]).templateId).toBe('nps_followup_detractor');
 		// A failed item keeps its fields untouched, its email address included.
@@ -231,5 +233,41 @@ describe('CS Email Template node, through n8n-core', () => {
 			['nps_followup_detractor', 'ana@acme.test', 'Ana, thank you for your feedback - can we talk?', 'nps_followup_detractor/cust-1', { item: 0 }],
 			['nps_followup_detractor', 'bob@globex.test', 'Bob, gracias por tu feedback - ¿podemos hablar?', 'nps_followup_detractor/cust-2', { item: 1 }],
 		]);
+	});
+	it('fails a hostile item on its own, fast, with the engine\'s message: templates and data from the item (issue 11)', async () => {
+		const entries = Array.from({ length: 15_000 }, (_value, index) => `entry ${index}`);
+		const workflow = loadWorkflow(__dirname, 'hostile.workflow.json');
+		const base = { email: 'ana@acme.test', first_name: 'Ana' };
+		workflow.pinData = {
+			"When clicking 'Execute workflow'": [
+				{ json: { ...base, template_html: '<p>Hi {{ first_name }}</p>' } },
+				{ json: { ...base, a: entries, b: entries, template_html: '{{#each a}}{{#each b}}<td>{{ this }}</td>{{/each}}{{/each}}' } },
+				{ json: { ...base, template_html: `${'{{#if a}}'.repeat(10_000)}x${'{{/if}}'.repeat(10_000)}` } },
+				{ json: { ...base, x: 'a onmouseover=alert(1)', template_html: '<a title={{ x }}>t</a>' } },
+				{ json: { ...base, link: ' JaVaScRiPt:alert(1)', template_html: '<a href="{{ link }}">t</a>' } },
+				{ json: { ...base, first_name: 'Ana\u0000\u0085Bcc: eve@evil.test', template_html: '<p>x</p>' } },
+			],
+		};
+		const start = performance.now();
+		const result = await runWorkflow(workflow, { nodeTypes });
+		// A hang guard, not a benchmark (bench/templates-hostile.ts measures): before the fix item 1 ended the process.
+		expect(performance.now() - start).toBeLessThan(10_000);
+		expect(result.status).toBe('success');
+		const [items] = result.outputs('Template From Item');
+		expect(items.map((item) => [item.pairedItem, item.json.error ?? email(item).subject])).toEqual([
+			[{ item: 0 }, 'Hi Ana'],
+			[
+				{ item: 1 },
+				'Custom HTML: {{#each b}} at line 1, column 12: the loops of the email would walk more than 200,000 entries ("b" has 15,000, after 195,000 already walked) (limit MAX_LOOP_ITERATIONS = 200,000)',
+			],
+			[{ item: 2 }, 'Custom HTML: {{#if a}} at line 1, column 451 opens a block inside 50 others, deeper than blocks may be nested (limit MAX_BLOCK_DEPTH = 50)'],
+			[{ item: 3 }, 'Hi Ana'],
+			[
+				{ item: 4 },
+				'Variable "link" starts the link in href (Custom HTML: {{ link }} at line 1, column 10) and must be an http(s), mailto or tel URL or a relative link, never javascript:, data: or vbscript: (got " JaVaScRiPt:alert(1)")',
+			],
+			[{ item: 5 }, 'Hi Ana Bcc: eve@evil.test'],
+		]);
+		expect(email(items[3]).html).toBe('<a title=a&#32;onmouseover&#61;alert(1)>t</a>');
 	});
 });

@@ -88,8 +88,11 @@ describe('Expansion Signals node, through n8n-core', () => {
 	it('routes customers with an opportunity to "Opportunity" and the others to "No Opportunity"', async () => {
 		const result = await run('by-opportunity.workflow.json');
 		expect(result.status).toBe('success');
-		const outputs = result.outputs(NODE);
-		expect(outputs).toHaveLength(2);
+		const all = result.outputs(NODE);
+		// The routes, then Failed (empty: no item failed).
+		expect(all).toHaveLength(3);
+		expect(all[2]).toEqual([]);
+		const outputs = all.slice(0, 2);
 		expect(outputs.map((items) => items.map((item) => [item.json.customer_id, expansion(item).probability]))).toEqual([
 			[
 				['cust-growing', 0.72],
@@ -188,8 +191,8 @@ describe('Expansion Signals node, through n8n-core', () => {
 		const result = await run('bad-settings.workflow.json');
 		const [items] = result.outputs(NODE);
 		expect(items.map((item) => item.json.error)).toEqual([
-			'Expansion settings are invalid: planLadder: name at least two plans, lowest first',
-			'Expansion settings are invalid: planLadder: name at least two plans, lowest first',
+			'Expansion settings are invalid: planLadder: name at least two plans, lowest first (got ["pro"])',
+			'Expansion settings are invalid: planLadder: name at least two plans, lowest first (got ["pro"])',
 		]);
 	});
 

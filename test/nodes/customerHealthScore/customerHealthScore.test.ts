@@ -30,8 +30,11 @@ describe('Customer Health Score node, through n8n-core', () => {
 	it('routes each customer to the output of its category', async () => {
 		const result = await run('by-category.workflow.json');
 		expect(result.status).toBe('success');
-		const outputs = result.outputs(NODE);
-		expect(outputs).toHaveLength(4);
+		const all = result.outputs(NODE);
+		// The routes, then Failed (empty: no item failed).
+		expect(all).toHaveLength(5);
+		expect(all[4]).toEqual([]);
+		const outputs = all.slice(0, 4);
 		const ids = outputs.map((items) => items.map((item) => [item.json.customer_id, health(item).score]));
 		expect(ids).toEqual([
 			[['cust-perfect', 100]],
@@ -105,8 +108,8 @@ describe('Customer Health Score node, through n8n-core', () => {
 		const result = await run('bad-model.workflow.json');
 		const [items] = result.outputs(NODE);
 		expect(items.map((item) => item.json.error)).toEqual([
-			'Model (JSON) is invalid: components.0.weight: Number must be greater than 0',
-			'Model (JSON) is invalid: components.0.weight: Number must be greater than 0',
+			'Model (JSON) is invalid: components.0.weight: Number must be greater than 0 (got -1)',
+			'Model (JSON) is invalid: components.0.weight: Number must be greater than 0 (got -1)',
 		]);
 	});
 

@@ -51,8 +51,9 @@ describe('Lifecycle Stage node, through n8n-core', () => {
 			'Advocating',
 			'At Risk',
 			'Churned',
+			'Failed',
 		]);
-		expect(outputsFor({ mode: 'tenure', outputMode: 'byStage' })).toEqual(['Onboarding', 'Adoption', 'Growth', 'Expansion']);
+		expect(outputsFor({ mode: 'tenure', outputMode: 'byStage' })).toEqual(['Onboarding', 'Adoption', 'Growth', 'Expansion', 'Failed']);
 	});
 
 	it('moves each customer by seed 002’s rules, keeps its fields and pairing, and explains itself', async () => {
@@ -114,8 +115,11 @@ describe('Lifecycle Stage node, through n8n-core', () => {
 	it('routes each customer to the output of its new stage (nine outputs)', async () => {
 		const result = await run('by-stage.workflow.json');
 		expect(result.status).toBe('success');
-		const outputs = result.outputs(NODE);
-		expect(outputs).toHaveLength(9);
+		const all = result.outputs(NODE);
+		// The nine stages, then Failed (empty: no item failed).
+		expect(all).toHaveLength(10);
+		expect(all[9]).toEqual([]);
+		const outputs = all.slice(0, 9);
 		expect(outputs.map(ids)).toEqual([
 			['cust-trialing'],
 			['cust-win-back'],
@@ -163,7 +167,8 @@ describe('Lifecycle Stage node, through n8n-core', () => {
 		const result = await run('tenure.workflow.json');
 		expect(result.status).toBe('success');
 		const outputs = result.outputs(NODE);
-		expect(outputs.map(ids)).toEqual([['cust-day-0', 'cust-day-30-utc'], ['cust-day-31-la'], ['cust-day-91'], ['cust-day-181']]);
+		// The four tenure stages, then Failed (empty: no item failed).
+		expect(outputs.map(ids)).toEqual([['cust-day-0', 'cust-day-30-utc'], ['cust-day-31-la'], ['cust-day-91'], ['cust-day-181'], []]);
 		const [onboarding, adoption, growth, expansion] = outputs;
 		expect(lifecycle(onboarding[0])).toEqual({
 			stage: 'onboarding',
@@ -198,6 +203,7 @@ describe('Lifecycle Stage node, through n8n-core', () => {
 			[{ item: 2 }],
 			[{ item: 3 }],
 			[{ item: 4 }],
+			[],
 		]);
 	});
 
@@ -256,7 +262,7 @@ describe('Lifecycle Stage node, through n8n-core', () => {
 				true,
 				'lifecycle_stage: must be one of trial, onboarding, adopting, growing, renewing, expanding, advocating, at_risk, churned (got "adoption")',
 			],
-			['cust-bad-nps', true, 'nps_score: must be an NPS score from 0 to 10 (got 11)'],
+			['cust-bad-nps', true, 'nps_score: must be a whole number from 0 to 10 (got 11)'],
 		]);
 		expect(lifecycle(items[0]).stage).toBe('onboarding');
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);

@@ -77,8 +77,11 @@ describe('NPS node, Classify mode, through n8n-core', () => {
 	it('routes each response to the output of its segment: Promoters, Passives, Detractors', async () => {
 		const result = await run('by-segment.workflow.json');
 		expect(result.status).toBe('success');
-		const outputs = result.outputs(NODE);
-		expect(outputs).toHaveLength(3);
+		const all = result.outputs(NODE);
+		// The three segments, then Failed (empty: no item failed).
+		expect(all).toHaveLength(4);
+		expect(all[3]).toEqual([]);
+		const outputs = all.slice(0, 3);
 		expect(outputs.map((items) => items.map((item) => [item.json.customer_id, item.pairedItem]))).toEqual([
 			[
 				['c-pro', { item: 2 }],
@@ -117,16 +120,17 @@ describe('NPS node, Classify mode, through n8n-core', () => {
 	it('with Continue On Fail, passes failed items on with an error that names the field', async () => {
 		const result = await run('classify-continue-on-fail.workflow.json');
 		expect(result.status).toBe('success');
-		const [promoters, passives, detractors] = result.outputs(NODE);
-		expect(promoters.map((item) => [item.json.customer_id, item.json.error ?? null, item.pairedItem])).toEqual([
-			['ok', null, { item: 0 }],
+		const [promoters, passives, detractors, failed] = result.outputs(NODE);
+		expect(promoters.map((item) => [item.json.customer_id, item.json.error ?? null, item.pairedItem])).toEqual([['ok', null, { item: 0 }]]);
+		// A failed item never leaves by a segment: it leaves by Failed.
+		expect(failed.map((item) => [item.json.customer_id, item.json.error ?? null, item.pairedItem])).toEqual([
 			['too-high', 'nps_score: must be a whole number from 0 to 10 (got 11)', { item: 1 }],
 			['half', 'nps_score: must be a whole number from 0 to 10 (got 8.5)', { item: 2 }],
 			['blank', 'nps_score: is missing; an NPS response needs a whole number from 0 to 10 (got null)', { item: 3 }],
 			['bad-date', 'nps_responded_at: must be an ISO 8601 date such as "2026-11-23T09:00:00Z" (got "yesterday")', { item: 4 }],
 		]);
 		expect(nps(promoters[0]).segment).toBe('promoter');
-		expect(promoters[1].json.nps).toBeUndefined();
+		expect(failed[0].json.nps).toBeUndefined();
 		expect([passives, detractors]).toEqual([[], []]);
 	});
 
@@ -304,16 +308,16 @@ describe('NPS node, Survey Throttle mode, through n8n-core', () => {
 		expect((eligible[1].json.nps as IDataObject).eligibleAt).toBe('2026-05-30T00:00:00Z');
 	});
 
-	it('with Continue On Fail, a customer whose last survey cannot be read is held back, never surveyed', async () => {
+	it('with Continue On Fail, a customer whose last survey cannot be read leaves by Failed, never surveyed', async () => {
 		const result = await run('throttle-continue-on-fail.workflow.json');
 		expect(result.status).toBe('success');
-		const [eligible, recent] = result.outputs(NODE);
+		const [eligible, recent, failed] = result.outputs(NODE);
 		expect(ids(eligible)).toEqual(['ok']);
-		expect(recent.map((item) => [item.json.customer_id, item.json.error ?? null, item.pairedItem])).toEqual([
+		expect(ids(recent)).toEqual(['recent']);
+		expect(failed.map((item) => [item.json.customer_id, item.json.error ?? null, item.pairedItem])).toEqual([
 			['bad', 'last_nps_survey_at: must be an ISO 8601 date such as "2026-11-23T09:00:00Z" (got "last spring")', { item: 1 }],
-			['recent', null, { item: 2 }],
 		]);
-		expect(recent[0].json.nps).toBeUndefined();
+		expect(failed[0].json.nps).toBeUndefined();
 	});
 
 	it('without Continue On Fail, stops naming the item and the field', async () => {

@@ -12,7 +12,7 @@
  *   call.json          // the body it wrote, parsed
  *   call.result        // IWebhookResponseData: workflowData (the items per output), webhookResponse
  */
-import { WebhookContext } from 'n8n-core';
+import { ExecutionLifecycleHooks, WebhookContext } from 'n8n-core';
 import { Workflow } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
@@ -22,7 +22,6 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { ExecutionLifecycleHooks } from 'n8n-core';
 
 import { createAdditionalData } from './additional-data';
 import type { WorkflowJson } from './index';

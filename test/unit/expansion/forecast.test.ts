@@ -54,7 +54,7 @@ describe('limit forecast from usage_growth_per_month (beyond the seeds)', () => 
 		expect(at({ usage_vs_limit: 0.5, usage_growth_per_month: 'fast' }).limitForecast).toMatchObject({
 			daysToLimit: null,
 			growthPerMonth: null,
-			reason: 'usage_growth_per_month is not a number (got "fast")',
+			reason: 'usage_growth_per_month must be a number from -10 to 10 (got "fast")',
 		});
 	});
 
@@ -172,7 +172,7 @@ describe('limit forecast from usage_vs_limit_history (least squares, luxon dates
 			'usage_vs_limit_history.1.date: must be an ISO 8601 date such as "2026-11-23T09:00:00Z" (got "last week")',
 		);
 		expect(() => at({ usage_vs_limit_history: [{ date: '2026-11-01', value: 'high' }] })).toThrow(
-			'usage_vs_limit_history.0.value: must be a number such as 0.75 (got "high")',
+			'usage_vs_limit_history.0.value: must be a number from 0 to 10 (got "high")',
 		);
 		expect(() => at({ usage_vs_limit_history: [{ value: 0.5 }] })).toThrow(
 			'usage_vs_limit_history.0.date: must be an ISO 8601 date such as "2026-11-23T09:00:00Z" (got nothing)',

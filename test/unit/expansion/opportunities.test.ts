@@ -236,7 +236,7 @@ describe('seed 000 §5 add-on triggers (off by default)', () => {
 		expect(result.signals).toEqual([]);
 		expect(result.notEvaluated.slice(7)).toEqual([
 			{ type: 'analytics_dashboard_usage', fields: ['analytics_views_per_week'], reason: 'analytics_views_per_week is absent' },
-			{ type: 'branding_mentioned', fields: ['branding_mentioned'], reason: 'branding_mentioned is not true or false (got "yes")' },
+			{ type: 'branding_mentioned', fields: ['branding_mentioned'], reason: 'branding_mentioned must be true or false (got "yes")' },
 			{ type: 'large_event_scheduled', fields: ['large_event_scheduled'], reason: 'large_event_scheduled is absent' },
 		]);
 	});

@@ -58,7 +58,7 @@ describe('each signal at and around its threshold', () => {
 		[2, false],
 		[3, false],
 		[4, true],
-		[3.5, true],
+		['5', true],
 	])('feature_attempts: blocked_feature_attempts %p fires: %p (> 3)', (value, fires) => {
 		expect(firedTypes({ blocked_feature_attempts: value })).toEqual(fires ? ['feature_attempts'] : []);
 	});
@@ -91,7 +91,7 @@ describe('each signal at and around its threshold', () => {
 
 	it.each([
 		[8, false],
-		[8.9, false],
+		['8', false],
 		[9, true],
 		[10, true],
 	])('nps_promoter: nps_score %p fires: %p (>= 9)', (value, fires) => {
@@ -197,10 +197,13 @@ describe('a missing input never fires and is listed as not evaluated (never read
 		});
 	});
 
-	it('treats null and empty strings as absent and says when a value is not a number', () => {
-		const result = expand({ nps_score: null, days_to_renewal: '', usage_vs_limit: 'n/a', business_outcomes: 5 });
+	// Was: "n/a" for usage_vs_limit was "not evaluated". A value outside its field's rule now fails the item in every
+	// node (src/customer/fieldRules.ts); only the optional extras (the growth rate, the add-on triggers) are left out.
+	it('treats null and blank strings as absent, and fails a value outside its field’s rule', () => {
+		expect(() => expand({ usage_vs_limit: 'n/a' })).toThrow('usage_vs_limit: must be a number from 0 to 10 (got "n/a")');
+		const result = expand({ nps_score: null, days_to_renewal: '', usage_vs_limit: '  ', business_outcomes: 5 });
 		expect(result.notEvaluated.filter((entry) => ['nps_promoter', 'renewal_approaching', 'approaching_limit', 'success_metrics'].includes(entry.type))).toEqual([
-			{ type: 'approaching_limit', fields: ['usage_vs_limit'], reason: 'usage_vs_limit is not a number (got "n/a")' },
+			{ type: 'approaching_limit', fields: ['usage_vs_limit'], reason: 'usage_vs_limit is absent' },
 			{ type: 'success_metrics', fields: ['business_outcomes', 'business_targets'], reason: 'business_targets is absent' },
 			{ type: 'nps_promoter', fields: ['nps_score'], reason: 'nps_score is absent' },
 			{ type: 'renewal_approaching', fields: ['days_to_renewal'], reason: 'days_to_renewal is absent' },

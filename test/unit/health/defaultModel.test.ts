@@ -124,9 +124,10 @@ describe('inverse metrics (DESIGN.md fix: 100 at or below ideal, 0 at or beyond 
 		expect(engagementOf(days).normalized).toBe(expected);
 	});
 
+	// Tickets and escalations are counts: whole numbers (src/customer/fieldRules.ts).
 	it.each([
 		[0, 100],
-		[2.5, 50],
+		[2, 60],
 		[5, 0],
 		[9, 0],
 	])('open_tickets %p scores %p (ideal 0, worst 5: no division by zero)', (tickets, expected) => {
@@ -135,7 +136,7 @@ describe('inverse metrics (DESIGN.md fix: 100 at or below ideal, 0 at or beyond 
 
 	it.each([
 		[0, 100],
-		[1.5, 50],
+		[1, 66.67],
 		[3, 0],
 	])('escalations %p scores %p (ideal 0, worst 3)', (escalations, expected) => {
 		expect(score({ ...PERFECT_CUSTOMER, escalations }).components[2].metrics[2].normalized).toBe(expected);
@@ -188,16 +189,19 @@ describe('missing data', () => {
 
 	it('fails the record when asked, naming every missing field', () => {
 		expect(() => score(SPARSE_CUSTOMER, { missingData: 'fail' })).toThrow(MissingHealthMetricsError);
-		expect(() => score({ ...PERFECT_CUSTOMER, nps_score: 'ten', escalations: undefined }, { missingData: 'fail' })).toThrow(
-			'Missing or unusable health metrics: escalations (absent), nps_score (not a number)',
+		expect(() => score({ ...PERFECT_CUSTOMER, meetings_attended: null, escalations: undefined }, { missingData: 'fail' })).toThrow(
+			'Missing or unusable health metrics: escalations (absent), meetings_attended (absent)',
 		);
 	});
 
-	it('reports a non-numeric value as missing, with the reason, and re-weights', () => {
-		const result = score({ ...PERFECT_CUSTOMER, nps_score: 'ten' });
-		expect(result.score).toBe(100);
-		expect(result.coverage).toBe(0.925);
-		expect(result.components[3].metrics[0]).toMatchObject({ missing: true, reason: 'not a number' });
+	// Was: "reports a non-numeric value as missing, with the reason, and re-weights". A value outside its field's rule
+	// now fails the item in every node (src/customer/fieldRules.ts): "ten" is no NPS answer, whatever the policy.
+	it('fails a value outside its field’s rule, whatever the missing-data policy', () => {
+		for (const missingData of ['reweight', 'zero', 'fail'] as const) {
+			expect(() => score({ ...PERFECT_CUSTOMER, nps_score: 'ten' }, { missingData })).toThrow(
+				'nps_score: must be a whole number from 0 to 10 (got "ten")',
+			);
+		}
 	});
 
 	it('has no data at all: insufficient, never NaN', () => {
@@ -266,7 +270,7 @@ describe('evaluateCustomerHealth (item level)', () => {
 		expect(() => evaluateCustomerHealth({ last_login_at: 'yesterday' }, config)).toThrow(/^last_login_at: must be an ISO 8601 date/);
 		expect(() => evaluateCustomerHealth({ timezone: 'Mars/Olympus' }, config)).toThrow(/timezone: must be a valid IANA time zone/);
 		expect(() => evaluateCustomerHealth({ previous_health_score: 'high' }, config)).toThrow(
-			'Field "previous_health_score" must be the previous health score, a number from 0 to 100 (got "high")',
+			'previous_health_score: must be a health score from 0 to 100 (got "high")',
 		);
 		expect(() => evaluateCustomerHealth({ customer: 3 }, { ...config, metricsPath: 'customer' })).toThrow(
 			'Field "customer" must hold the customer record as an object (got number 3)',

@@ -23,7 +23,7 @@ describe('tenureStage at each edge', () => {
 	});
 
 	it('refuses a negative day count', () => {
-		expect(() => tenureStage(-1)).toThrow('days since signup must be 0 or more (got -1)');
+		expect(() => tenureStage(-1)).toThrow('days_since_signup: must be a number of days from 0 to 36525 (got -1)');
 	});
 });
 
@@ -110,8 +110,9 @@ describe('tenure mode on a record', () => {
 		});
 		expect(errors).toEqual([
 			['signup_date: is missing; tenure stages need the signup date (or days_since_signup)', 'signup_date'],
-			['signup_date: is after the reference time, 3 days ahead (got "2026-11-26")', 'signup_date'],
-			['days_since_signup: must be 0 or more (got -2)', 'days_since_signup'],
+			// A signup is a past event (src/customer/fieldRules.ts): up to a day after the reference time is clock skew.
+			['signup_date: must be a past date, no more than 1 day after the reference time 2026-11-23T12:00:00.000Z (got "2026-11-26")', 'signup_date'],
+			['days_since_signup: must be a number of days from 0 to 36525 (got -2)', 'days_since_signup'],
 			['lifecycle_stage: must be one of onboarding, adoption, growth, expansion (got "growing")', 'lifecycle_stage'],
 		]);
 	});

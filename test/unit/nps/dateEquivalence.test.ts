@@ -49,6 +49,8 @@ describe('the survey throttle equals the luxon one', () => {
 			const reference = DateTime.fromMillis(referenceMs, { zone: 'UTC' });
 			for (const minDays of [0, 1, 30, 90]) {
 				for (const ms of instants()) {
+					// A survey after the reference time is refused now (a past event: test/unit/customer/fieldRules.test.ts).
+					if (ms > referenceMs) continue;
 					const config = { minDaysBetweenSurveys: minDays, reference, defaultTimeZone: zone };
 					const ours = surveyEligibility({ last_nps_survey_at: new Date(ms).toISOString() }, config);
 					const last = DateTime.fromMillis(ms, { zone });

@@ -74,16 +74,21 @@ describe('survey throttle: N-1, N and N+1 calendar days in the customer’s time
 		expect(check(item, '2026-04-10T00:00:00Z', monthly)).toMatchObject({ eligible: true, daysSinceLastSurvey: 31 });
 	});
 
-	it('0 days lets a customer surveyed earlier today through; a survey dated in the future holds them back', () => {
+	// Was: a survey dated two days in the future gave daysSinceLastSurvey -2. A survey is a past event
+	// (src/customer/fieldRules.ts): up to a day after the reference time is clock skew and counts as today; later fails.
+	it('0 days lets a customer surveyed earlier today through; a survey dated in the future holds them back or fails', () => {
 		expect(check({ last_nps_survey_at: '2026-03-10T08:00:00Z' }, '2026-03-10T12:00:00Z', { minDaysBetweenSurveys: 0 })).toMatchObject({
 			eligible: true,
 			daysSinceLastSurvey: 0,
 		});
-		expect(check({ last_nps_survey_at: '2026-03-12T08:00:00Z' }, '2026-03-10T12:00:00Z')).toMatchObject({
+		expect(check({ last_nps_survey_at: '2026-03-11T08:00:00Z' }, '2026-03-10T12:00:00Z')).toMatchObject({
 			eligible: false,
-			daysSinceLastSurvey: -2,
-			eligibleAt: '2026-06-10T00:00:00Z',
+			daysSinceLastSurvey: 0,
+			eligibleAt: '2026-06-09T00:00:00Z',
 		});
+		expect(() => check({ last_nps_survey_at: '2026-03-12T08:00:00Z' }, '2026-03-10T12:00:00Z')).toThrow(
+			'last_nps_survey_at: must be a past date, no more than 1 day after the reference time 2026-03-10T12:00:00.000Z (got "2026-03-12T08:00:00Z")',
+		);
 	});
 });
 
@@ -116,7 +121,7 @@ describe('survey throttle: other inputs', () => {
 			eligibleAt: '2026-03-10T00:00:00Z',
 		});
 		expect(() => check({ days_since_last_nps_survey: 'soon' }, '2026-03-10T12:00:00Z')).toThrow(
-			'days_since_last_nps_survey: must be a whole number of days (got "soon")',
+			'days_since_last_nps_survey: must be a whole number of days from 0 to 36525 (got "soon")',
 		);
 	});
 
@@ -140,7 +145,7 @@ describe('survey throttle: other inputs', () => {
 		);
 		expect(() => check({ last_nps_survey_at: true }, '2026-03-10T12:00:00Z')).toThrow('last_nps_survey_at:');
 		expect(() => check({}, '2026-03-10T12:00:00Z', { minDaysBetweenSurveys: -1 })).toThrow(
-			'Minimum Days Between Surveys: must be a whole number of 0 or more (got -1)',
+			'Minimum Days Between Surveys: must be a whole number from 0 to 36525 (got -1)',
 		);
 		expect(() => check({}, '2026-03-10T12:00:00Z', { minDaysBetweenSurveys: 1.5 })).toThrow('(got 1.5)');
 	});

@@ -70,18 +70,18 @@ describe('custom playbooks (JSON)', () => {
 			'Custom Playbooks (JSON) is invalid: 0.steps.1.timing: "tomorrow-ish" is not a timing this node understands; use e.g. "Immediately", "2 hours", "Within 48h", "3 days", "Day 7", "If no response in 48h", "After call", "If save offer rejected" or "On next login"',
 		);
 		expect(fail({ ...VALID, steps: [{ ...VALID.steps[0], channel: 'E-mail' }] })).toBe(
-			'Custom Playbooks (JSON) is invalid: steps.0.channel: must be a lowercase channel name such as "email", "call", "in_app", "meeting", "task", "notification", "system"',
+			'Custom Playbooks (JSON) is invalid: steps.0.channel: must be a lowercase channel name such as "email", "call", "in_app", "meeting", "task", "notification", "system" (got "E-mail")',
 		);
 		expect(fail([VALID, { ...VALID, id: 'bad id' }])).toBe(
-			'Custom Playbooks (JSON) is invalid: 1.id: must be a playbook id of letters, digits, ".", "_", ":" or "-", such as "custom.trial_rescue"',
+			'Custom Playbooks (JSON) is invalid: 1.id: must be a playbook id of letters, digits, ".", "_", ":" or "-", such as "custom.trial_rescue" (got "bad id")',
 		);
 		expect(fail([VALID, VALID])).toBe(
 			'Custom Playbooks (JSON) is invalid: 1.id: playbook id "custom.trial_rescue" is already used by playbook 0',
 		);
-		expect(fail({ ...VALID, steps: [] })).toBe('Custom Playbooks (JSON) is invalid: steps: Array must contain at least 1 element(s)');
+		expect(fail({ ...VALID, steps: [] })).toBe('Custom Playbooks (JSON) is invalid: steps: Array must contain at least 1 element(s) (got [])');
 		expect(fail({ ...VALID, stpes: [] })).toBe("Custom Playbooks (JSON) is invalid: (root): Unrecognized key(s) in object: 'stpes'");
 		expect(fail({ ...VALID, steps: [{ ...VALID.steps[0], timing: { days: 1 } }] })).toBe(
-			'Custom Playbooks (JSON) is invalid: steps.0.timing: must be a timing text such as "Within 48h" or "3 days", or the number 0',
+			'Custom Playbooks (JSON) is invalid: steps.0.timing: must be a timing text such as "Within 48h" or "3 days", or the number 0 (got {"days":1})',
 		);
 		expect(
 			fail({
@@ -122,7 +122,7 @@ describe('playbook ids', () => {
 
 	it('names an unknown id, where it came from and every valid id', () => {
 		expect(() => new PlaybookCatalog().get('save.no_login_30_days', 'churn.playbook')).toThrow(
-			'Unknown playbook "save.no_login_30_days" (from churn.playbook). Valid ids: save.no_login_7_days, save.no_login_14_days, save.nps_detractor, save.cancellation_request, onboarding.welcome_sequence, onboarding.stalled_onboarding, engagement.low_usage_alert, engagement.no_login_7_days, renewal.renewal_90_days, renewal.renewal_60_days, renewal.renewal_30_days, nps.nps_survey, nps.nps_detractor, nps.nps_promoter, expansion.expansion_opportunity, expansion.approaching_limits, at_risk.health_score_drop, at_risk.cancellation_request, intervention.no_login_7_days, intervention.no_key_action_14_days, intervention.low_rating, intervention.trial_expiring, winback.campaign',
+			'Unknown playbook "save.no_login_30_days" (from churn.playbook). Did you mean "save.no_login_7_days"? Valid ids: save.no_login_7_days, save.no_login_14_days, save.nps_detractor, save.cancellation_request, onboarding.welcome_sequence, onboarding.stalled_onboarding, engagement.low_usage_alert, engagement.no_login_7_days, renewal.renewal_90_days and 14 more',
 		);
 	});
 });
@@ -148,15 +148,15 @@ describe('business hours windows', () => {
 
 	it('names the bad row and field', () => {
 		expect(fail([{ days: ['monday'], start: '09:00', end: '17:00' }, { days: ['monday'], start: '17:00', end: '09:00' }])).toBe(
-			'Business Hours Windows are invalid: 1.end: must be after the start (17:00); a window cannot cross midnight',
+			'Business Hours Windows are invalid: 1.end: must be after the start (17:00); a window cannot cross midnight (got "09:00")',
 		);
 		expect(fail([{ days: ['someday'], start: '09:00', end: '17:00' }])).toBe(
-			'Business Hours Windows are invalid: 0.days.0: must be a weekday: 1 (Monday) to 7 (Sunday), or a name such as "monday" or "mon"',
+			'Business Hours Windows are invalid: 0.days.0: must be a weekday: 1 (Monday) to 7 (Sunday), or a name such as "monday" or "mon" (got "someday")',
 		);
 		expect(fail([{ days: [], start: '9', end: '25:00' }])).toBe(
-			'Business Hours Windows are invalid: 0.days: choose at least one day; 0.start: must be a time of day as "HH:mm" such as "09:00" (24-hour clock; "24:00" for the end of the day); 0.end: must be a time of day as "HH:mm" such as "09:00" (24-hour clock; "24:00" for the end of the day)',
+			'Business Hours Windows are invalid: 0.days: choose at least one day (got []); 0.start: must be a time of day as "HH:mm" such as "09:00" (24-hour clock; "24:00" for the end of the day) (got "9"); 0.end: must be a time of day as "HH:mm" such as "09:00" (24-hour clock; "24:00" for the end of the day) (got "25:00")',
 		);
-		expect(fail([])).toBe('Business Hours Windows are invalid: (root): add at least one window');
+		expect(fail([])).toBe('Business Hours Windows are invalid: (root): add at least one window (got [])');
 	});
 });
 

@@ -142,10 +142,10 @@ describe('built-in catalogue (seed 002 §7.1, seed 000 §2, seed 003 early warni
 
 	it('fails on a value of the wrong kind, naming the field and the signal', () => {
 		expect(() => status('multiple_support_tickets', { open_tickets: 'many' })).toThrow(
-			'open_tickets: must be a number of 0 or more for signal "multiple_support_tickets" (got "many")',
+			'open_tickets: must be a whole number of 0 or more for signal "multiple_support_tickets" (got "many")',
 		);
 		expect(() => status('no_login_7_days', { days_since_last_login: 'a week' })).toThrow(
-			'days_since_last_login: must be a number for signal "no_login_7_days" (got "a week")',
+			'days_since_last_login: must be a number of days from 0 to 36525 for signal "no_login_7_days" (got "a week")',
 		);
 		expect(() => status('cancellation_request', { cancellation_requested: 'yes' })).toThrow(
 			'cancellation_requested: must be true or false for signal "cancellation_request" (got "yes")',
@@ -157,17 +157,22 @@ describe('built-in catalogue (seed 002 §7.1, seed 000 §2, seed 003 early warni
 			'feature_adoption: must be a number from 0 to 1 for signal "low_feature_adoption" (got 45)',
 		);
 		expect(() => status('nps_detractor', { nps_score: 11 })).toThrow(
-			'nps_score: must be a number from 0 to 10 for signal "nps_detractor" (got 11)',
+			'nps_score: must be a whole number from 0 to 10 for signal "nps_detractor" (got 11)',
 		);
 		expect(() => status('multiple_support_tickets', { open_tickets: -1 })).toThrow(
-			'open_tickets: must be a number of 0 or more for signal "multiple_support_tickets" (got -1)',
+			'open_tickets: must be a whole number of 0 or more for signal "multiple_support_tickets" (got -1)',
 		);
 		expect(() => status('usage_drop_50', { usage_change_percent: -101 })).toThrow(
-			'usage_change_percent: must be a number of -100 or more for signal "usage_drop_50" (got -101)',
+			'usage_change_percent: must be a percentage of -100 or more for signal "usage_drop_50" (got -101)',
 		);
-		expect(() => status('low_rating', { rating: 6 })).toThrow('rating: must be a number from 0 to 5');
-		// Days may be negative (a trial that ended, a login stamped in the future): no range.
-		expect(status('no_login_7_days', { days_since_last_login: -2 })).toBe('clear');
+		// README: rating (1-5).
+		expect(() => status('low_rating', { rating: 6 })).toThrow('rating: must be a number from 1 to 5');
+		// Was "days may be negative: no range". A day count since a past event is 0 or more (src/customer/fieldRules.ts):
+		// a login stamped a little in the future counts as today when derived from its date; a negative count fails.
+		expect(() => status('no_login_7_days', { days_since_last_login: -2 })).toThrow(
+			'days_since_last_login: must be a number of days from 0 to 36525 for signal "no_login_7_days" (got -2)',
+		);
+		expect(status('trial_expiring', { trial_days_remaining: -2 })).toBe('clear');
 		expect(status('usage_drop_50', { usage_change_percent: -100 })).toBe('detected');
 		expect(status('low_feature_adoption', { feature_adoption: 0 })).toBe('detected');
 		expect(status('nps_detractor', { nps_score: 10 })).toBe('clear');

@@ -215,7 +215,7 @@ describe('at risk (seed 002 §3.2 isAtRisk)', () => {
 		expect(() => atRisk({ health: { score: 140 } })).toThrow(
 			'health.score: must be a health score from 0 to 100 (got 140)',
 		);
-		expect(() => atRisk({ nps_score: 'n/a' })).toThrow('nps_score: must be a number from 0 to 10 for the at-risk check (got "n/a")');
+		expect(() => atRisk({ nps_score: 'n/a' })).toThrow('nps_score: must be a whole number from 0 to 10 for the at-risk check (got "n/a")');
 	});
 
 	it('is independent of snoozes and cooldowns', () => {

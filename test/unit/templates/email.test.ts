@@ -470,10 +470,12 @@ describe('rendering a customer email', () => {
 		);
 	});
 
-	it('fails an unknown template id listing the valid ones', () => {
+	it('fails an unknown template id naming the nearest one and the first valid ones', () => {
 		const error = thrown(() => renderCustomerEmail(FULL_ITEM, config({ template: { kind: 'builtIn', id: 'welcome', field: 'Template ID' } })));
 		expect(error).toBeInstanceOf(UnknownTemplateError);
-		expect(error.message).toMatch(/^Unknown template "welcome" \(from Template ID\)\. Valid IDs: welcome_email, reengagement_7_days, .*, winback_offer, nps_followup$/);
+		expect(error.message).toBe(
+			'Unknown template "welcome" (from Template ID). Did you mean "welcome_email"? Valid IDs: welcome_email, reengagement_7_days, value_recap_monthly, value_recap_urgent, renewal_60_days, nps_followup_detractor, onboarding_checklist, onboarding_first_value_nudge, onboarding_tips, onboarding_30_day_review, onboarding_stalled_help and 28 more',
+		);
 	});
 });
 
