@@ -33,7 +33,7 @@ for (let i = 0; i < count; i++) {
 }
 return items;`;
 
-// Seed 002 §5.1 HealthScoreCalculator.calculate, pasted into a Code node as the seed writes it.
+// docs/sources.md#health-score-formula HealthScoreCalculator.calculate, pasted into a Code node as the seed writes it.
 const SEED_FORMULA = `const config = { components: [
 	{ name: 'Product Usage', weight: 0.30, metrics: [{ name: 'dau_mau_ratio', ideal: 0.5, weight: 0.4 }, { name: 'feature_adoption', ideal: 0.7, weight: 0.3 }, { name: 'conversations_per_week', ideal: 100, weight: 0.3 }] },
 	{ name: 'Engagement', weight: 0.25, metrics: [{ name: 'days_since_last_login', ideal: 1, inverse: true, weight: 0.4 }, { name: 'logins_per_week', ideal: 5, weight: 0.3 }, { name: 'features_used_this_month', ideal: 10, weight: 0.3 }] },

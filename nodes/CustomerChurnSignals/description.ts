@@ -3,7 +3,7 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { BUILT_IN_SIGNALS, BUILT_IN_SIGNAL_TYPES, DEFAULT_THRESHOLDS } from '../../src/signals';
 import type { Route } from '../shared/adapter/routes';
 
-/** The parameters of Churn Signals: catalogue, thresholds and severities from seeds 002 §7.1, 000 §2 and 003. */
+/** The parameters of Churn Signals: catalogue, thresholds and severities from docs/sources.md#churn-signal-catalogue, docs/sources.md#high-risk-indicators. */
 
 /** The outputs of "One Output per Tier", by urgency. */
 export const TIER_ROUTES: readonly Route[] = [
@@ -70,7 +70,7 @@ const thresholdFields: INodeProperties[] = Object.entries(DEFAULT_THRESHOLDS)
 			type: 'number',
 			default: threshold,
 			typeOptions: { numberPrecision: 2 },
-			description: `${label.help}. Seed default: ${threshold}.`,
+			description: `${label.help}. Default: ${threshold}.`,
 		};
 	})
 	.sort((a, b) => a.displayName.localeCompare(b.displayName));
@@ -187,7 +187,7 @@ export const churnSignalsProperties: INodeProperties[] = [
 			{
 				name: 'One Output per Tier',
 				value: 'byTier',
-				description: 'Immediate, Urgent, Monitor and None (seed 003 intervention tiers), so a flow branches without an If node',
+				description: 'Immediate, Urgent, Monitor and None (the intervention tiers), so a flow branches without an If node',
 			},
 		],
 	},
@@ -220,7 +220,7 @@ export const churnSignalsProperties: INodeProperties[] = [
 				name: 'thresholds',
 				type: 'fixedCollection',
 				default: {},
-				description: 'Thresholds of the built-in signals; each default is the seed’s',
+				description: 'Thresholds of the built-in signals; each default is the catalogue’s',
 				options: [{ displayName: 'Thresholds', name: 'values', values: thresholdFields }],
 			},
 			{

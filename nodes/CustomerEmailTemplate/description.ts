@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { BUILT_IN_TEMPLATES, TEMPLATE_ALIASES } from '../../src/templates';
 
-/** The parameters of CS Email Template: seed 002 §9.1, seed 001, seed 003 and seed 000 templates (DESIGN.md). */
+/** The parameters of CS Email Template: docs/sources.md#cs-email-templates, docs/sources.md#health-category-emails, docs/sources.md#reengagement-campaign, docs/sources.md#retention-playbook templates (docs/sources.md#design). */
 
 /** Template choices that are not a built-in. */
 export const BY_ID = 'byId';
@@ -67,7 +67,7 @@ export const emailTemplateProperties: INodeProperties[] = [
 		noDataExpression: true,
 		default: 'welcome_email',
 		description:
-			'A built-in template (English and Spanish), a template ID read per item, or your own template. Built-ins come from seed 002 §9.1, seed 001, seed 003 and seed 000.',
+			'A built-in template (English and Spanish), a template ID read per item, or your own template. The built-ins cover onboarding, re-engagement, renewal, NPS, health categories, expansion, interventions and win-back.',
 		options: templateOptions,
 	},
 	{

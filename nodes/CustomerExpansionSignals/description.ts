@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { Route } from '../shared/adapter/routes';
 
-/** The parameters of Expansion Signals; defaults from seed 002 §8.1 and seed 000 §5 (DESIGN.md). */
+/** The parameters of Expansion Signals; defaults from docs/sources.md#expansion-signals, docs/sources.md#expansion-add-ons (docs/sources.md#rules-kept-exactly). */
 
 /** The outputs of "Opportunity / No Opportunity". */
 export const OPPORTUNITY_ROUTES: readonly Route[] = [
@@ -21,7 +21,7 @@ export const expansionSignalsProperties: INodeProperties[] = [
 			'Where the customer record is inside each item, with dots for nesting. Leave empty when the fields (usage_vs_limit, team_size_change, …) are at the top level.',
 	},
 	{
-		displayName: 'Add-on Triggers (Seed 000)',
+		displayName: 'Add-on Triggers (Pro Plan, API, White-Label, Support)',
 		name: 'addOnTriggers',
 		type: 'boolean',
 		default: false,
@@ -55,7 +55,7 @@ export const expansionSignalsProperties: INodeProperties[] = [
 				name: 'addOnPrices',
 				type: 'fixedCollection',
 				default: {},
-				description: 'Monthly price of each add-on, its estimated value when its trigger fires (seed 000)',
+				description: 'Monthly price of each add-on, its estimated value when its trigger fires',
 				options: [
 					{
 						displayName: 'Prices',
@@ -75,7 +75,7 @@ export const expansionSignalsProperties: INodeProperties[] = [
 				type: 'number',
 				default: 50,
 				typeOptions: { minValue: 0 },
-				description: 'Value of each blocked feature in blocked_features (seed 002: 50)',
+				description: 'Value of each blocked feature in blocked_features (default 50)',
 			},
 			{
 				displayName: 'Limit Forecast Horizon (Days)',
@@ -106,7 +106,7 @@ export const expansionSignalsProperties: INodeProperties[] = [
 				name: 'thresholds',
 				type: 'fixedCollection',
 				default: {},
-				description: 'When each signal fires (seed 002 defaults)',
+				description: 'When each signal fires (standard defaults)',
 				options: [
 					{
 						displayName: 'Thresholds',
@@ -138,7 +138,7 @@ export const expansionSignalsProperties: INodeProperties[] = [
 				type: 'number',
 				default: 0.5,
 				typeOptions: { minValue: 0, numberPrecision: 4 },
-				description: 'Estimated value of a plan upgrade as a share of the current MRR (seed 002: 0.5 = +50 %)',
+				description: 'Estimated value of a plan upgrade as a share of the current MRR (default 0.5 = +50 %)',
 			},
 		],
 	},

@@ -72,7 +72,7 @@ const NODE = defineNode({
 				defaultTimeZone: scope.zone,
 				detail: scope.get<HealthDetail>('options.outputDetail', 'full'),
 			});
-			// Seed 003's churned band is the worst one: it leaves with Critical.
+			// The SaaS retention strategy's churned band is the worst one: it leaves with Critical.
 			const route = health.category === 'churned' ? 'critical' : health.category;
 			return { json: { ...item.json, health: health as unknown as IDataObject }, route };
 		});

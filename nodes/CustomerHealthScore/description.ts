@@ -2,9 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { Route } from '../shared/adapter/routes';
 
-/** The parameters of Customer Health Score, defaults from seed 002 §5.1 and seed 001 (DESIGN.md). */
+/** The parameters of Customer Health Score, defaults from docs/sources.md#health-default-weights, docs/sources.md#email-platform-guide (docs/sources.md#rules-kept-exactly). */
 
-/** The outputs of "One Output per Category", in order (seed 003's churned band leaves by Critical). */
+/** The outputs of "One Output per Category", in order (the SaaS retention strategy's churned band leaves by Critical). */
 export const CATEGORY_ROUTES: readonly Route[] = [
 	{ key: 'healthy', name: 'Healthy' },
 	{ key: 'at_risk', name: 'At Risk' },
@@ -21,25 +21,25 @@ export const healthScoreProperties: INodeProperties[] = [
 		description: 'How the 0-100 score is computed',
 		options: [
 			{
-				name: 'Banded Points (Seed 001)',
+				name: 'Banded Points (100-Point Tables)',
 				value: 'seed001_banded',
 				description: 'Point tables for engagement (30), results (40) and relationship (30) that add up to the score',
 			},
 			{ name: 'Custom (Build Here)', value: 'customUi', description: 'Components and metrics defined in the tables below' },
 			{ name: 'Custom (JSON)', value: 'customJson', description: 'A whole model pasted as JSON' },
 			{
-				name: 'Default (Seed 002, Fixed)',
+				name: 'Default (Standard Weighted Model)',
 				value: 'default',
 				description:
 					'Product usage 30%, engagement 25%, support, relationship and financial 15% each; inverse metrics fixed',
 			},
 			{
-				name: 'Five Components (Seed 003)',
+				name: 'Five Components with Churned Band',
 				value: 'seed003',
 				description: 'Usage intensity, feature adoption, support, payment history, engagement; adds a churned band below 40',
 			},
 			{
-				name: 'Four Components (Seed 004)',
+				name: 'Four Components (Usage, Adoption, Performance, NPS)',
 				value: 'seed004',
 				description: 'Usage 30%, adoption 25%, performance 25%, satisfaction (NPS) 20%',
 			},
@@ -170,7 +170,7 @@ export const healthScoreProperties: INodeProperties[] = [
 			{
 				name: 'One Output per Category',
 				value: 'byCategory',
-				description: 'Healthy, At Risk, Critical (also seed 003’s churned band) and Insufficient Data, so a flow branches without an If node',
+				description: 'Healthy, At Risk, Critical (also the five-component model’s churned band) and Insufficient Data, so a flow branches without an If node',
 			},
 		],
 	},
@@ -186,7 +186,7 @@ export const healthScoreProperties: INodeProperties[] = [
 				name: 'categoryThresholds',
 				type: 'fixedCollection',
 				default: {},
-				description: 'Minimum score of each category (seed 001: healthy 80, at risk 60)',
+				description: 'Minimum score of each category (standard: healthy 80, at risk 60)',
 				options: [
 					{
 						displayName: 'Thresholds',
@@ -194,7 +194,7 @@ export const healthScoreProperties: INodeProperties[] = [
 						values: [
 							{ displayName: 'Healthy From', name: 'healthy', type: 'number', default: 80, description: 'Minimum score of the healthy category' },
 							{ displayName: 'At Risk From', name: 'at_risk', type: 'number', default: 60, description: 'Minimum score of the at-risk category' },
-							{ displayName: 'Critical From (Seed 003 Only)', name: 'critical', type: 'number', default: 40, description: 'Minimum score of the critical category when the model has a churned band below it' },
+							{ displayName: 'Critical From (Five-Component Model Only)', name: 'critical', type: 'number', default: 40, description: 'Minimum score of the critical category when the model has a churned band below it' },
 						],
 					},
 				],
@@ -204,7 +204,7 @@ export const healthScoreProperties: INodeProperties[] = [
 				name: 'gradeThresholds',
 				type: 'fixedCollection',
 				default: {},
-				description: 'Minimum score of each grade (seed 002: A 80, B 60, C 40, D 20, else F)',
+				description: 'Minimum score of each grade (standard: A 80, B 60, C 40, D 20, else F)',
 				options: [
 					{
 						displayName: 'Thresholds',
@@ -239,9 +239,9 @@ export const healthScoreProperties: INodeProperties[] = [
 						description: 'A missing or non-numeric metric is left out and the rest of its component carries its weight',
 					},
 					{
-						name: 'Treat as Zero (Seed 002)',
+						name: 'Treat as Zero (Unfixed Original)',
 						value: 'zero',
-						description: 'The seed’s behaviour: a missing metric counts as 0 (a missing login gap then scores 100)',
+						description: 'The original formula’s behaviour: a missing metric counts as 0 (a missing login gap then scores 100)',
 					},
 					{ name: 'Fail the Item', value: 'fail', description: 'A missing metric is an error that names the fields' },
 				],

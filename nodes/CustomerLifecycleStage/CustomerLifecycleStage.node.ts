@@ -12,7 +12,7 @@ import { defineNode, eachItem } from '../shared/adapter';
 import { lifecycleStageProperties, TENURE_ROUTES, TRANSITION_ROUTES } from './description';
 
 const NODE = defineNode({
-	// One output, or one per stage of the chosen mode (nine for seed 002, four for seed 004's tenure stages).
+	// One output, or one per stage of the chosen mode (nine for docs/sources.md#lifecycle-transitions, four for the support strategy's tenure stages).
 	outputs: [
 		{ when: { outputMode: 'byStage', mode: 'tenure' }, routes: TENURE_ROUTES },
 		{ when: { outputMode: 'byStage' }, routes: TRANSITION_ROUTES },

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { LIFECYCLE_STAGE_NAMES, LIFECYCLE_STAGES, TENURE_STAGE_DEFINITIONS, TENURE_STAGES } from '../../src/lifecycle';
 import type { Route } from '../shared/adapter/routes';
 
-/** The parameters of Lifecycle Stage: seed 002 §3 (stage transitions) and seed 004 (tenure stages). */
+/** The parameters of Lifecycle Stage: docs/sources.md#lifecycle-transitions (stage transitions) and docs/sources.md#tenure-stages (tenure stages). */
 
 /** The outputs of "One Output per Stage", one per stage of the mode, in stage order. */
 export const TRANSITION_ROUTES: readonly Route[] = LIFECYCLE_STAGES.map((stage) => ({ key: stage, name: LIFECYCLE_STAGE_NAMES[stage] }));
@@ -19,13 +19,13 @@ export const lifecycleStageProperties: INodeProperties[] = [
 		description: 'Which lifecycle model decides the stage',
 		options: [
 			{
-				name: 'Stage Transitions (Seed 002)',
+				name: 'Stage Transitions (Nine Stages)',
 				value: 'transitions',
 				description:
 					'Nine stages from trial to churned: moves the current stage on by its rules, with the at-risk check first',
 			},
 			{
-				name: 'Tenure Stages (Seed 004)',
+				name: 'Tenure Stages (Days Since Signup)',
 				value: 'tenure',
 				description: 'Onboarding days 1-30, adoption 31-90, growth 91-180, expansion 181+ since signup',
 			},
@@ -88,7 +88,7 @@ export const lifecycleStageProperties: INodeProperties[] = [
 				name: 'onboardingCompletionScale',
 				type: 'options',
 				default: 'percent',
-				description: 'How onboarding_completion is written; the seed compares it with 80 and 50 (percent)',
+				description: 'How onboarding_completion is written; the transition rules compare it with 80 and 50 (percent)',
 				options: [
 					{ name: 'Percent (0-100)', value: 'percent', description: '85 means 85 %' },
 					{ name: 'Fraction (0-1)', value: 'fraction', description: '0.85 means 85 %' },

@@ -9,7 +9,7 @@ import {
 } from '../../src/nps';
 import type { Route } from '../shared/adapter/routes';
 
-/** The parameters of NPS: seed 002 §11.1 NPS Program, seed 000 §3, DESIGN.md NPS rules. */
+/** The parameters of NPS: docs/sources.md#nps NPS Program, docs/sources.md#nps-follow-up-by-segment, docs/sources.md#rules-kept-exactly NPS rules. */
 
 export const CLASSIFY = 'classify';
 export const AGGREGATE = 'aggregate';
@@ -99,7 +99,7 @@ export const npsProperties: INodeProperties[] = [
 		default: DEFAULT_MIN_DAYS_BETWEEN_SURVEYS,
 		typeOptions: { minValue: 0, numberPrecision: 0 },
 		description:
-			'A customer surveyed fewer than this many calendar days ago (in their time zone) is not surveyed again. Seed 002: once per quarter, 90.',
+			'A customer surveyed fewer than this many calendar days ago (in their time zone) is not surveyed again. Default: once per quarter, 90.',
 		displayOptions: { show: { mode: [THROTTLE] } },
 	},
 	{
@@ -126,7 +126,7 @@ export const npsProperties: INodeProperties[] = [
 				default: DEFAULT_MINIMUM_SAMPLE,
 				typeOptions: { minValue: 0, numberPrecision: 0 },
 				description:
-					'Fewer responses than this add a sampleWarning to the result (seed 002: never report an NPS with n < 30)',
+					'Fewer responses than this add a sampleWarning to the result (never report an NPS with n < 30 unflagged)',
 				displayOptions: { show: { '/mode': [AGGREGATE] } },
 			},
 			{

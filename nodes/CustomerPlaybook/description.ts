@@ -3,7 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { BUILT_IN_PLAYBOOKS, WEEKDAYS } from '../../src/playbooks';
 import type { Route } from '../shared/adapter/routes';
 
-/** The parameters of CS Playbook: built-in playbooks of seed 002 §7.1 / §14.1 and seed 000 §2 / §4. */
+/** The parameters of CS Playbook: built-in playbooks of docs/sources.md#save-playbooks, docs/sources.md#cs-workflows, docs/sources.md#intervention-playbook, docs/sources.md#winback-campaign. */
 
 /** Playbook choices that read the id per item (and so may find none: the "No Playbook" output). */
 export const FROM_FIELD = 'fromField';

@@ -5,7 +5,7 @@ import { isAbsentValue, readDateField } from './fields';
 import type { CustomerRecord } from './record';
 
 /**
- * Relative-day fields derived from dates (DESIGN.md: "Where a days_* field is absent and its date is present,
+ * Relative-day fields derived from dates (docs/sources.md#derived-days: "Where a days_* field is absent and its date is present,
  * the node derives it with luxon against a reference time, in the customer's timezone").
  */
 interface DayDerivation {

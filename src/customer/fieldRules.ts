@@ -7,7 +7,7 @@
  *
  * The choice: a field that decides a score, a seed signal, a lifecycle stage or a due time fails, because an
  * impossible value there is bad data someone must fix, and quietly dropping it would change the result. Only the
- * optional extras beyond the seeds leave a bad value out: the limit forecast's growth rate and seed 000 §5's add-on
+ * optional extras beyond the seeds leave a bad value out: the limit forecast's growth rate and docs/sources.md#expansion-add-ons add-on
  * triggers (off by default), which raise an opportunity and nothing else.
  *
  * Fields not in the table (your own fields in a custom health model or custom churn signal) must be a number when
@@ -162,13 +162,13 @@ export const FIELD_RULES: Readonly<Record<string, FieldRule>> = {
 	previous_health_score: HEALTH_SCORE_RULE,
 	health_score: HEALTH_SCORE_RULE,
 	days_since_signup: daysSince('seed 002 §3.2 daysAsCustomer, seed 004 tenure stages'),
-	// Whole days: the survey throttle counts calendar days (seed 002 §11.1 "once per quarter").
+	// Whole days: the survey throttle counts calendar days (docs/sources.md#nps-survey-throttle "once per quarter").
 	days_since_last_nps_survey: numberRule({ min: 0, max: MAX_DAYS, whole: true, unit: 'number of days' }, 'seed 002 §11.1'),
 	onboarding_completion: ONBOARDING_PERCENT_RULE,
 	expansion_opportunity: flagRule('seed 002 §3.2 expansionOpportunity'),
 	expansion_closed: flagRule('seed 002 §3.2 expansionClosed'),
 
-	// Expansion Signals (seed 002 §8.1): the engagement score is a health score; outcomes and targets any number.
+	// Expansion Signals (docs/sources.md#expansion-signals): the engagement score is a health score; outcomes and targets any number.
 	engagement_score: healthScore('seed 002 §8.1 engagementScore > 80, on the health score scale'),
 	business_outcomes: ANY_NUMBER_RULE,
 	business_targets: ANY_NUMBER_RULE,
@@ -179,7 +179,7 @@ export const FIELD_RULES: Readonly<Record<string, FieldRule>> = {
 	branding_mentioned: flagRule('seed 000 §5 add-on trigger (off by default)', 'omit'),
 	large_event_scheduled: flagRule('seed 000 §5 add-on trigger (off by default)', 'omit'),
 
-	// The fields of the seed 001 banded model and seed 004 (README "The models").
+	// The fields of the banded model (docs/sources.md#banded-health-model) and docs/sources.md#four-component-health-model (README "The models").
 	campaigns_per_month: nonNegative('seed 001'),
 	roi_percent: numberRule({ min: -100, unit: 'percentage' }, `seed 001; ${PERCENT_CHANGE}`),
 	open_rate: ratio('seed 001 "open rate > 30 %"'),

@@ -5,7 +5,7 @@ import { previewValue } from '../shared/preview';
 import { flagValue } from './fields';
 
 /**
- * The customer record: one snake_case vocabulary every node and template reads (DESIGN.md, "The customer record").
+ * The customer record: one snake_case vocabulary every node and template reads (docs/sources.md#customer-record).
  * Every field is optional and unknown fields pass through untouched, so a record flows from node to node.
  * This checks only each field's kind (a number or numeric text, a date, true/false), for every field a record carries;
  * what a value may be (NPS 0-10, ratios 0-1…) is checked by the field's reader, src/customer/fields.ts, when a node

@@ -12,7 +12,7 @@ export interface CatalogEvent {
 }
 
 export const PRODUCT_EVENTS: readonly CatalogEvent[] = [
-	// Seed 002 §14.1 CS_WORKFLOWS triggers, and the events seed 002 §4 and seed 000 §1 build onboarding on.
+	// docs/sources.md#cs-workflows CS_WORKFLOWS triggers, and the events docs/sources.md#onboarding, docs/sources.md#first-value-48h build onboarding on.
 	{ name: 'subscription_created', description: 'A new subscription: starts the welcome and onboarding sequence', source: 'seed 002 §14.1' },
 	{ name: 'onboarding_step_completed', description: 'The customer completed an onboarding step', source: 'seed 002 §4' },
 	{ name: 'onboarding_stalled', description: 'No onboarding progress for 3 days', source: 'seed 002 §4, §14.1' },
@@ -37,7 +37,7 @@ export const PRODUCT_EVENTS: readonly CatalogEvent[] = [
 	{ name: 'expansion_signal_detected', description: 'An expansion signal fired', source: 'seed 002 §14.1' },
 ];
 
-/** Seed 002 §3.2: the workflows `LifecycleManager.triggerN8nWorkflow` posts when a customer enters a stage. */
+/** docs/sources.md#stage-workflows: the workflows `LifecycleManager.triggerN8nWorkflow` posts when a customer enters a stage. */
 export const LIFECYCLE_WORKFLOW_EVENTS: readonly CatalogEvent[] = (
 	Object.entries(STAGE_WORKFLOWS) as Array<[LifecycleStage, readonly string[]]>
 ).flatMap(([stage, workflows]) =>

@@ -4,7 +4,7 @@ import { previewValue } from '../shared/preview';
 
 /**
  * Idempotency of webhook events. An event is keyed by the caller's `eventId`, or, for bodies without one (the seed
- * payloads), by the SHA-256 of the raw body: a retry of the same request has the same bytes (seed 002 stamps each
+ * payloads), by the SHA-256 of the raw body: a retry of the same request has the same bytes (the agent specification stamps each
  * call with its own `timestamp`, so two separate calls never collide).
  *
  * Accepted keys are remembered in generations as long as the retention window: a key accepted in generation g is

@@ -9,8 +9,8 @@ import { EVENT_NAME_PATTERN } from './catalog';
 /**
  * The bodies the Customer Success Trigger accepts, validated with zod (unknown fields pass through):
  * - the package's envelope `{ event, eventId, occurredAt, customer, data }`;
- * - seed 002 §14.1 `triggerCSWorkflow`: `{ workflow, customerId, data, timestamp }`;
- * - seed 002 §3.2 `LifecycleManager.triggerN8nWorkflow`: `{ workflow, customer: { id, name, email, plan, mrr }, timestamp }`.
+ * - docs/sources.md#app-webhook-payloads `triggerCSWorkflow`: `{ workflow, customerId, data, timestamp }`;
+ * - docs/sources.md#app-webhook-payloads `LifecycleManager.triggerN8nWorkflow`: `{ workflow, customer: { id, name, email, plan, mrr }, timestamp }`.
  * All three become one customer-success event; the seed payloads' `workflow` is the event name.
  */
 

@@ -65,7 +65,7 @@ export function evaluateExpansion(item: Record<string, unknown>, config: Custome
 		if (check.status === 'fired') fired.push(check.signal);
 		if (check.status === 'not_evaluated') notEvaluated.push(check.missing);
 	}
-	// Seed 002: the probability is over its seven signals; add-on triggers weigh 0.
+	// docs/sources.md#expansion-probability: the probability is over its seven signals; add-on triggers weigh 0.
 	const probability = expansionProbability(fired);
 	const { opportunities, skipped } = buildOpportunities({ record: source, settings, probability, fired });
 

@@ -11,8 +11,8 @@ import type {
 } from './result';
 
 /**
- * Seed 002 §8.1 ExpansionEngine.identifyOpportunities: one typed opportunity per opportunity-bearing signal, each
- * with the customer's probability and the descriptions of every fired signal; plus seed 000 §5's add-ons.
+ * docs/sources.md#expansion-opportunities ExpansionEngine.identifyOpportunities: one typed opportunity per opportunity-bearing signal, each
+ * with the customer's probability and the descriptions of every fired signal; plus docs/sources.md#expansion-add-ons add-ons.
  * Money is rounded to 2 decimals. An estimate whose input is missing is null with the reason in `basis`:
  * never a made-up number.
  */
@@ -29,7 +29,7 @@ export interface Opportunities {
 	skipped: SkippedOpportunity[];
 }
 
-/** Seed 000 §5 EXPANSION REVENUE: one product per trigger, valued at its monthly price. */
+/** docs/sources.md#expansion-add-ons: one product per trigger, valued at its monthly price. */
 export const ADD_ON_OFFERS: ReadonlyArray<{
 	signal: AddOnSignalType;
 	type: OpportunityType;
@@ -90,14 +90,14 @@ function money(value: number, estimate: string, inputs: string): number {
 	return roundTo(value, 2);
 }
 
-/** Seed 002 upsell (approaching_limit): next plan of the ladder, valued at 50 % of MRR. */
+/** docs/sources.md#expansion-opportunities upsell (approaching_limit): next plan of the ladder, valued at 50 % of MRR. */
 function upsell(context: OpportunityContext): Partial<ExpansionOpportunityResult> | SkippedOpportunity {
 	const { record, settings } = context;
 	const ladder = settings.planLadder;
 	const plan = planOf(record);
 	const index = ladderIndex(ladder, plan);
 	const ladderText = ladder.join(', ');
-	// Fix of seed 002 getNextPlan, which offers "enterprise" to an enterprise customer and "starter" to any plan
+	// Fix of docs/sources.md#expansion-opportunities getNextPlan, which offers "enterprise" to an enterprise customer and "starter" to any plan
 	// it does not know (indexOf -1 + 1 = 0).
 	if (index === ladder.length - 1) {
 		return {
@@ -121,7 +121,7 @@ function upsell(context: OpportunityContext): Partial<ExpansionOpportunityResult
 	};
 }
 
-/** Seed 002 add_seats (team_growth): ceil(seats * (1 + growth)) seats, priced at mrr / seats. */
+/** docs/sources.md#expansion-opportunities add_seats (team_growth): ceil(seats * (1 + growth)) seats, priced at mrr / seats. */
 function addSeats(context: OpportunityContext, growth: number): Partial<ExpansionOpportunityResult> {
 	const seats = readNumber(context.record, 'seats');
 	const mrr = readNumber(context.record, 'mrr');
@@ -142,7 +142,7 @@ function addSeats(context: OpportunityContext, growth: number): Partial<Expansio
 	};
 }
 
-/** Seed 002 add_features (feature_attempts): $50 per blocked feature, from the `blocked_features` list. */
+/** docs/sources.md#expansion-opportunities add_features (feature_attempts): $50 per blocked feature, from the `blocked_features` list. */
 function addFeatures(context: OpportunityContext): Partial<ExpansionOpportunityResult> {
 	const price = context.settings.featureAddOnPrice;
 	const features = readFeatureList(context.record, 'blocked_features');
@@ -181,7 +181,7 @@ export function buildOpportunities(context: OpportunityContext): Opportunities {
 			note: estimate.note ?? null,
 		});
 
-	// Seed 002 order: upsell, add_seats, add_features.
+	// docs/sources.md#expansion-opportunities order: upsell, add_seats, add_features.
 	if (firedSignal('approaching_limit')) {
 		const result = upsell(context);
 		if ('reason' in result) skipped.push(result);
@@ -204,7 +204,7 @@ export function buildOpportunities(context: OpportunityContext): Opportunities {
 	for (const offer of ADD_ON_OFFERS) {
 		if (!firedSignal(offer.signal)) continue;
 		if (offer.signal === 'analytics_dashboard_usage') {
-			// Seed 000 aims the Pro Plan at customers below it: not offered to a customer already on pro or above.
+			// The retention playbook aims the Pro Plan at customers below it: not offered to a customer already on pro or above.
 			const ladder = settings.planLadder;
 			const plan = planOf(context.record);
 			const proIndex = ladderIndex(ladder, 'pro');

@@ -1,6 +1,6 @@
-/** The `expansion` object an evaluated item carries (DESIGN.md "Output shapes", plus explanations). */
+/** The `expansion` object an evaluated item carries (docs/sources.md#output-shapes, plus explanations). */
 
-/** Seed 002 §8.1 EXPANSION_SIGNALS, in the seed's order. */
+/** docs/sources.md#expansion-signals EXPANSION_SIGNALS, in the seed's order. */
 export type ExpansionSignalType =
 	| 'approaching_limit'
 	| 'feature_attempts'
@@ -10,7 +10,7 @@ export type ExpansionSignalType =
 	| 'nps_promoter'
 	| 'renewal_approaching';
 
-/** Seed 000 §5 upsell triggers, evaluated only when the add-on triggers are switched on. */
+/** docs/sources.md#expansion-add-ons upsell triggers, evaluated only when the add-on triggers are switched on. */
 export type AddOnSignalType =
 	| 'analytics_dashboard_usage'
 	| 'integration_requested'
@@ -19,13 +19,13 @@ export type AddOnSignalType =
 
 export type OpportunityType = 'upsell' | 'cross_sell' | 'add_seats' | 'add_features';
 
-/** Seed 002 ExpansionOpportunity.timing. */
+/** docs/sources.md#expansion-opportunities ExpansionOpportunity.timing. */
 export type OpportunityTiming = 'now' | 'next_quarter' | 'at_renewal';
 
 /** One fired signal. */
 export interface ExpansionSignalResult {
 	type: ExpansionSignalType | AddOnSignalType;
-	/** The seed 002 weight; 0 for a seed 000 add-on trigger, which adds opportunities but not probability. */
+	/** The weight (docs/sources.md#expansion-signals); 0 for an add-on trigger (docs/sources.md#expansion-add-ons), which adds opportunities but not probability. */
 	weight: number;
 	description: string;
 	/** The field read (e.g. "usage_vs_limit", "health.score"). */
@@ -48,7 +48,7 @@ export interface ExpansionOpportunityResult {
 	probability: number;
 	recommendedAction: string;
 	timing: OpportunityTiming;
-	/** Seed 002: the descriptions of every fired signal. */
+	/** docs/sources.md#expansion-opportunities: the descriptions of every fired signal. */
 	signals: string[];
 	/** How the value was estimated, or why it is null. */
 	basis: string;
@@ -85,7 +85,7 @@ export interface LimitForecast {
 }
 
 export interface ExpansionResult {
-	/** Seed 002 calculateProbability: fired weights / all seven weights, 2 decimals. */
+	/** docs/sources.md#expansion-probability calculateProbability: fired weights / all seven weights, 2 decimals. */
 	probability: number;
 	signals: ExpansionSignalResult[];
 	opportunities: ExpansionOpportunityResult[];

@@ -4,29 +4,29 @@ import { describeIssues } from '../customer/record';
 
 /**
  * The tunable parts of expansion detection. Every default is a seed value: thresholds, plan ladder, upsell
- * share and feature price from seed 002 §8.1; add-on prices and the analytics trigger from seed 000 §5.
+ * share and feature price from docs/sources.md#expansion-opportunities; add-on prices and the analytics trigger from docs/sources.md#expansion-add-ons.
  * The signal weights (and so the probability) stay the seed's and are not settings.
  */
 
 export interface ExpansionThresholds {
-	/** approaching_limit fires when usage_vs_limit is above this (seed 002: > 0.8). */
+	/** approaching_limit fires when usage_vs_limit is above this (docs/sources.md#expansion-signals: > 0.8). */
 	usageVsLimit: number;
-	/** feature_attempts fires when blocked_feature_attempts is above this (seed 002: > 3). */
+	/** feature_attempts fires when blocked_feature_attempts is above this (docs/sources.md#expansion-signals: > 3). */
 	blockedFeatureAttempts: number;
-	/** high_engagement fires when the engagement score is above this (seed 002: > 80). */
+	/** high_engagement fires when the engagement score is above this (docs/sources.md#expansion-signals: > 80). */
 	engagementScore: number;
-	/** team_growth fires when team_size_change is above this (seed 002: > 0.2). */
+	/** team_growth fires when team_size_change is above this (docs/sources.md#expansion-signals: > 0.2). */
 	teamSizeChange: number;
-	/** nps_promoter fires when nps_score is at or above this (seed 002: >= 9). */
+	/** nps_promoter fires when nps_score is at or above this (docs/sources.md#expansion-signals: >= 9). */
 	npsScore: number;
-	/** renewal_approaching fires when days_to_renewal is at most this (seed 002: <= 60). */
+	/** renewal_approaching fires when days_to_renewal is at most this (docs/sources.md#expansion-signals: <= 60). */
 	daysToRenewal: number;
-	/** Seed 000 Pro Plan trigger: analytics dashboard used more than this many times a week (> 3). */
+	/** docs/sources.md#expansion-add-ons Pro Plan trigger: analytics dashboard used more than this many times a week (> 3). */
 	analyticsViewsPerWeek: number;
 }
 
 export interface AddOnPrices {
-	/** Seed 000 §5, monthly prices. */
+	/** docs/sources.md#expansion-add-ons, monthly prices. */
 	proPlan: number;
 	apiAccess: number;
 	whiteLabel: number;
@@ -35,13 +35,13 @@ export interface AddOnPrices {
 
 export interface ExpansionSettings {
 	thresholds: ExpansionThresholds;
-	/** Seed 002 getNextPlan: starter -> growth -> pro -> enterprise, compared case-insensitively. */
+	/** docs/sources.md#expansion-opportunities getNextPlan: starter -> growth -> pro -> enterprise, compared case-insensitively. */
 	planLadder: string[];
-	/** Seed 002 estimateUpsellValue: an upgrade is worth this share of the current MRR (0.5 = +50 %). */
+	/** docs/sources.md#expansion-opportunities estimateUpsellValue: an upgrade is worth this share of the current MRR (0.5 = +50 %). */
 	upsellShareOfMrr: number;
-	/** Seed 002 estimateFeatureValue: $50 per blocked feature. */
+	/** docs/sources.md#expansion-opportunities estimateFeatureValue: $50 per blocked feature. */
 	featureAddOnPrice: number;
-	/** Seed 000 §5 triggers (analytics, integration, branding, large event); off unless switched on. */
+	/** docs/sources.md#expansion-add-ons triggers (analytics, integration, branding, large event); off unless switched on. */
 	addOnTriggers: boolean;
 	addOnPrices: AddOnPrices;
 	/** Beyond the seeds: raise approaching_limit early when the projected days to the limit are at most this. */

@@ -26,7 +26,7 @@ export interface SignalDefinition<T extends string> {
 
 const percent = (share: number) => roundTo(share * 100, 2);
 
-// Seed 002 §8.1 EXPANSION_SIGNALS: types, weights and descriptions as in the seed (descriptions follow a changed threshold).
+// docs/sources.md#expansion-signals EXPANSION_SIGNALS: types, weights and descriptions as in the seed (descriptions follow a changed threshold).
 export const EXPANSION_SIGNALS: ReadonlyArray<SignalDefinition<ExpansionSignalType>> = [
 	{
 		type: 'approaching_limit',
@@ -57,10 +57,10 @@ export const EXPANSION_SIGNALS: ReadonlyArray<SignalDefinition<ExpansionSignalTy
 	},
 ];
 
-/** Seed 002 calculateProbability's denominator: the sum of all seven weights (4.6). */
+/** docs/sources.md#expansion-probability calculateProbability's denominator: the sum of all seven weights (4.6). */
 export const TOTAL_SIGNAL_WEIGHT = EXPANSION_SIGNALS.reduce((sum, signal) => sum + signal.weight, 0);
 
-// Seed 000 §5 EXPANSION REVENUE triggers. Weight 0: they add opportunities but stay out of the seed 002 probability.
+// docs/sources.md#expansion-add-ons triggers. Weight 0: they add opportunities but stay out of the probability (docs/sources.md#expansion-probability).
 export const ADD_ON_SIGNALS: ReadonlyArray<SignalDefinition<AddOnSignalType>> = [
 	{
 		type: 'analytics_dashboard_usage',
@@ -150,7 +150,7 @@ function compare(
 }
 
 /**
- * approaching_limit (seed 002: usage_vs_limit > 0.8), raised early (beyond the seed) when the limit forecast
+ * approaching_limit (docs/sources.md#expansion-signals: usage_vs_limit > 0.8), raised early (beyond the seed) when the limit forecast
  * reaches 1.0 within the horizon. Not evaluated only when neither the usage nor a projection is available.
  */
 function approachingLimit(inputs: SignalInputs): SignalCheck {
@@ -184,7 +184,7 @@ function approachingLimit(inputs: SignalInputs): SignalCheck {
 }
 
 /**
- * high_engagement (seed 002: engagementScore > 80). The engagement score is the `health.score` a Customer Health
+ * high_engagement (docs/sources.md#expansion-signals: engagementScore > 80). The engagement score is the `health.score` a Customer Health
  * Score node wrote at the item's top level, else the record's `engagement_score`.
  */
 function highEngagement(inputs: SignalInputs): SignalCheck {
@@ -207,7 +207,7 @@ function highEngagement(inputs: SignalInputs): SignalCheck {
 	return fired(def, inputs.thresholds, reading.value, threshold, {}, metric);
 }
 
-/** success_metrics (seed 002: businessOutcomes > targets): record fields business_outcomes and business_targets. */
+/** success_metrics (docs/sources.md#expansion-signals: businessOutcomes > targets): record fields business_outcomes and business_targets. */
 function successMetrics(inputs: SignalInputs): SignalCheck {
 	const def = definition(EXPANSION_SIGNALS, 'success_metrics');
 	const outcomes = readNumber(inputs.record, 'business_outcomes');
@@ -225,7 +225,7 @@ function successMetrics(inputs: SignalInputs): SignalCheck {
 }
 
 /**
- * renewal_approaching (seed 002: daysToRenewal <= 60). A renewal date already past (negative days) does not fire:
+ * renewal_approaching (docs/sources.md#expansion-signals: daysToRenewal <= 60). A renewal date already past (negative days) does not fire:
  * the seed would call a renewal missed a year ago "within 60 days".
  */
 function renewalApproaching(inputs: SignalInputs): SignalCheck {
@@ -233,7 +233,7 @@ function renewalApproaching(inputs: SignalInputs): SignalCheck {
 	return compare(def, inputs, inputs.thresholds.daysToRenewal, (days, max) => days >= 0 && days <= max);
 }
 
-/** The seven seed 002 checks, in the seed's order. */
+/** The seven checks (docs/sources.md#expansion-signals), in the seed's order. */
 export function checkExpansionSignals(inputs: SignalInputs): Array<[ExpansionSignalType, SignalCheck]> {
 	const t = inputs.thresholds;
 	const byType = (type: ExpansionSignalType) => definition(EXPANSION_SIGNALS, type);
@@ -254,7 +254,7 @@ function flagSignal(def: SignalDefinition<AddOnSignalType>, inputs: SignalInputs
 	return reading.value ? fired(def, inputs.thresholds, true, true) : { status: 'quiet' };
 }
 
-/** The four seed 000 §5 triggers, in the seed's table order. */
+/** The four triggers (docs/sources.md#expansion-add-ons), in the seed's table order. */
 export function checkAddOnSignals(inputs: SignalInputs): Array<[AddOnSignalType, SignalCheck]> {
 	const byType = (type: AddOnSignalType) => definition(ADD_ON_SIGNALS, type);
 	return [
@@ -268,7 +268,7 @@ export function checkAddOnSignals(inputs: SignalInputs): Array<[AddOnSignalType,
 	];
 }
 
-/** Seed 002 calculateProbability: fired weights over all seven weights, rounded to 2 decimals. */
+/** docs/sources.md#expansion-probability calculateProbability: fired weights over all seven weights, rounded to 2 decimals. */
 export function expansionProbability(firedSignals: ReadonlyArray<{ weight: number }>): number {
 	const total = firedSignals.reduce((sum, signal) => sum + signal.weight, 0);
 	return roundTo(total / TOTAL_SIGNAL_WEIGHT, 2);

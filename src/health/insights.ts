@@ -4,13 +4,13 @@ import type { HealthModel } from './model';
 import type { Grade, HealthAlert, HealthComponentResult, Trend } from './result';
 import { gradeFor } from './thresholds';
 
-/** Trend, risk factors, opportunities and alerts: seed 002 §5.1 (determineTrend, identifyRiskFactors, …). */
+/** Trend, risk factors, opportunities and alerts: docs/sources.md#health-scoring (determineTrend, identifyRiskFactors, …). */
 
 export const TREND_THRESHOLD = 5;
 export const SCORE_DROP_ALERT = 15;
 export const LOW_COMPONENT_SCORE = 40;
 
-/** Seed 002 determineTrend: more than +5 improving, less than -5 declining; null without a previous score. */
+/** docs/sources.md#health-trend determineTrend: more than +5 improving, less than -5 declining; null without a previous score. */
 export function trendFor(score: number, previousScore: number | null): Trend | null {
 	if (previousScore === null) return null;
 	const diff = score - previousScore;
@@ -21,7 +21,7 @@ export function trendFor(score: number, previousScore: number | null): Trend | n
 
 const AT_RISK_GRADES: Grade[] = ['D', 'F'];
 
-/** Seed 002 checkAlerts: a drop of more than 15 points; entering grade D or F. */
+/** docs/sources.md#health-alerts checkAlerts: a drop of more than 15 points; entering grade D or F. */
 export function healthAlerts(
 	score: number,
 	grade: Grade,
@@ -53,7 +53,7 @@ function numberAt(source: Record<string, unknown>, field: string): number | unde
 	return typeof value === 'number' ? value : undefined;
 }
 
-/** Seed 002 identifyRiskFactors (component trends need per-component history, which a record does not carry). */
+/** docs/sources.md#health-risks-and-opportunities identifyRiskFactors (component trends need per-component history, which a record does not carry). */
 export function riskFactorsFor(components: HealthComponentResult[], source: Record<string, unknown>): string[] {
 	const risks: string[] = [];
 	for (const component of components) {
@@ -70,7 +70,7 @@ export function riskFactorsFor(components: HealthComponentResult[], source: Reco
 	return risks;
 }
 
-/** Seed 002 identifyOpportunities; a rule whose field is absent does not fire. */
+/** docs/sources.md#health-risks-and-opportunities identifyOpportunities; a rule whose field is absent does not fire. */
 export function opportunitiesFor(source: Record<string, unknown>): string[] {
 	const opportunities: string[] = [];
 	const adoption = numberAt(source, 'feature_adoption');

@@ -47,7 +47,7 @@ export function linearHigher(value: number, ideal: number): number {
 	return clamp((value / ideal) * 100, 0, 100);
 }
 
-/** DESIGN.md fix of seed 002's inverse metrics: 100 at or below ideal, 0 at or beyond worst, linear between. */
+/** docs/sources.md#diff-inverse-metrics fix of the agent specification's inverse metrics: 100 at or below ideal, 0 at or beyond worst, linear between. */
 export function linearLower(value: number, ideal: number, worst: number): number {
 	if (value <= ideal) return 100;
 	if (value >= worst) return 0;

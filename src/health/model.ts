@@ -22,7 +22,7 @@ const bandSchema = z
 	.object({
 		/** Lower edge, inclusive: value >= gte. */
 		gte: finite.optional(),
-		/** Lower edge, exclusive: value > gt (seed 001's "open rate >30%"). */
+		/** Lower edge, exclusive: value > gt (the email platform guide's "open rate >30%"). */
 		gt: finite.optional(),
 		/** Categorical match (case and spacing insensitive), e.g. ["daily", "diario"]. */
 		equals: z.array(z.union([z.string().min(1), finite, z.boolean()])).min(1).optional(),
@@ -59,7 +59,7 @@ const banded = z
 		...metricBase,
 		type: z.literal('bands'),
 		bands: z.array(bandSchema).min(1),
-		/** Points when no band matches a numeric value (seed 001's "else 0"). */
+		/** Points when no band matches a numeric value (the email platform guide's "else 0"). */
 		otherwise: points.default(0),
 	})
 	.strict()
@@ -97,7 +97,7 @@ export const healthModelSchema = z
 	.object({
 		id: z.string().min(1).default('custom'),
 		name: z.string().min(1).default('Custom model'),
-		/** Seed 002 rounds each component before weighting; point-table models round only the total. */
+		/** The agent specification rounds each component before weighting; point-table models round only the total. */
 		rounding: z.enum(['component', 'total']).default('component'),
 		components: z.array(componentSchema).min(1),
 		grades: gradesSchema.default({ A: 80, B: 60, C: 40, D: 20 }),

@@ -1,6 +1,6 @@
 import type { HealthCategory } from './model';
 
-/** The `health` object a scored item carries (DESIGN.md "Output shapes", plus explanations). */
+/** The `health` object a scored item carries (docs/sources.md#output-shapes, plus explanations). */
 
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'F';
 export type Trend = 'improving' | 'stable' | 'declining';

@@ -15,7 +15,7 @@ import { healthAlerts, opportunitiesFor, riskFactorsFor, trendFor } from './insi
 import { describeDrivers } from './explain';
 
 export interface HealthScoringOptions {
-	/** DESIGN.md "Missing data": leave out and re-weight (default), the seed's treat-as-zero, or fail the item. */
+	/** docs/sources.md#diff-missing-data: leave out and re-weight (default), the seed's treat-as-zero, or fail the item. */
 	missingData?: MissingDataPolicy;
 	/** Below this coverage the record is category insufficient_data instead of a misleading number. */
 	minCoverage?: number;
@@ -110,7 +110,7 @@ function valueOf(source: Record<string, unknown>, field: string, simple: boolean
 }
 
 /**
- * Scores a metrics object with a model (seed 002 §5.1 calculate(), with DESIGN.md's fixes):
+ * Scores a metrics object with a model (docs/sources.md#health-score-formula calculate(), with the fixes of docs/sources.md#differences):
  * each metric 0-100, each component the weighted average of its metrics (rounded, as the seed does, unless the
  * model rounds only the total), the score the weighted sum of components, rounded.
  */

@@ -28,7 +28,7 @@ import { determineNextStage, type NotEvaluated } from './transitions';
 
 /** Evaluates one item: locate the record, derive days from dates, read the current stage, decide the next. */
 
-/** `transitions`: seed 002 §3.2's nine stages and their rules; `tenure`: seed 004's four stages by days since signup. */
+/** `transitions`: docs/sources.md#lifecycle-transitions nine stages and their rules; `tenure`: the support strategy's four stages by days since signup. */
 export type LifecycleMode = 'transitions' | 'tenure';
 const LIFECYCLE_MODES: readonly LifecycleMode[] = ['transitions', 'tenure'];
 
@@ -49,14 +49,14 @@ export interface LifecycleConfig {
 	defaultTimeZone: string;
 }
 
-/** The `lifecycle` key of an output item (DESIGN.md "Output shapes", plus mode and notEvaluated). */
+/** The `lifecycle` key of an output item (docs/sources.md#output-shapes, plus mode and notEvaluated). */
 export interface LifecycleResult {
 	stage: LifecycleStage | TenureStage;
 	/** The stage the record carried (or the default assumed); null in tenure mode when the record has none. */
 	previousStage: LifecycleStage | TenureStage | null;
 	changed: boolean;
 	reason: string;
-	/** The workflows entering `stage` triggers; empty when the stage did not change (seed 002 §3.2 evaluateStage). */
+	/** The workflows entering `stage` triggers; empty when the stage did not change (docs/sources.md#lifecycle-transitions evaluateStage). */
 	workflows: string[];
 	mode: LifecycleMode;
 	notEvaluated: NotEvaluated[];

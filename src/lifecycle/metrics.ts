@@ -7,8 +7,8 @@ import { getPath, isPlainObject } from '../shared/path';
 import { previewValue } from '../shared/preview';
 
 /**
- * Seed 002 §3.2 reads `customer.*` and `metrics.*` (CustomerMetrics); we read them from the customer record
- * (DESIGN.md vocabulary) and from what our other nodes wrote into the item:
+ * The agent specification (docs/sources.md#lifecycle-transitions) reads `customer.*` and `metrics.*` (CustomerMetrics); we read them from the customer record
+ * (docs/sources.md#customer-record) and from what our other nodes wrote into the item:
  *
  * | seed                               | where we read it                                                      |
  * |------------------------------------|-----------------------------------------------------------------------|

@@ -1,6 +1,6 @@
-/** The two lifecycle models: seed 002's nine stages with their transitions, and seed 004's four tenure stages. */
+/** The two lifecycle models: the agent specification's nine stages with their transitions, and the support strategy's four tenure stages. */
 
-// Seed 002 §3.1 LifecycleStage, in the seed's order (this is also the order of the node's outputs).
+// docs/sources.md#lifecycle-stages LifecycleStage, in the seed's order (this is also the order of the node's outputs).
 export const LIFECYCLE_STAGES = [
 	'trial',
 	'onboarding',
@@ -15,7 +15,7 @@ export const LIFECYCLE_STAGES = [
 
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
-// Seed 002 §3.1 LIFECYCLE_STAGES[stage].name
+// docs/sources.md#lifecycle-stages LIFECYCLE_STAGES[stage].name
 export const LIFECYCLE_STAGE_NAMES: Record<LifecycleStage, string> = {
 	trial: 'Trial',
 	onboarding: 'Onboarding',
@@ -28,7 +28,7 @@ export const LIFECYCLE_STAGE_NAMES: Record<LifecycleStage, string> = {
 	churned: 'Churned',
 };
 
-// Seed 002 §3.2 LifecycleManager.triggerStageWorkflows: the workflows a customer entering each stage triggers.
+// docs/sources.md#stage-workflows LifecycleManager.triggerStageWorkflows: the workflows a customer entering each stage triggers.
 export const STAGE_WORKFLOWS: Record<LifecycleStage, readonly string[]> = {
 	trial: ['trial_welcome_sequence'],
 	onboarding: ['onboarding_kickoff', 'assign_csm'],
@@ -41,7 +41,7 @@ export const STAGE_WORKFLOWS: Record<LifecycleStage, readonly string[]> = {
 	churned: ['exit_interview', 'win_back_sequence'],
 };
 
-// Seed 004 "Customer Lifecycle Stages": Onboarding (days 1-30), Adoption (31-90), Growth (91-180), Expansion (181+).
+// docs/sources.md#tenure-stages: Onboarding (days 1-30), Adoption (31-90), Growth (91-180), Expansion (181+).
 export const TENURE_STAGES = ['onboarding', 'adoption', 'growth', 'expansion'] as const;
 
 export type TenureStage = (typeof TENURE_STAGES)[number];
@@ -57,7 +57,7 @@ export interface TenureStageDefinition {
 }
 
 /**
- * Seed 004's tenure stages. The seed counts from day 1; day 0 (the signup day itself) belongs to onboarding,
+ * The support strategy's tenure stages. The seed counts from day 1; day 0 (the signup day itself) belongs to onboarding,
  * so `fromDay` of onboarding is 0. The workflow ids are ours: the seed names activities, not workflows.
  */
 export const TENURE_STAGE_DEFINITIONS: Record<TenureStage, TenureStageDefinition> = {

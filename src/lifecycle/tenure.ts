@@ -6,7 +6,7 @@ import { TENURE_STAGE_DEFINITIONS, TENURE_STAGES, type TenureStage } from './sta
 const DAYS_SINCE_SIGNUP = numberRuleFor('days_since_signup') as NumberRule;
 
 /**
- * Seed 004 "Customer Lifecycle Stages" by tenure: onboarding days 1-30, adoption 31-90, growth 91-180,
+ * docs/sources.md#tenure-stages by tenure: onboarding days 1-30, adoption 31-90, growth 91-180,
  * expansion 181+. Day 0, the signup day, is onboarding too. A fractional day count falls in the stage whose
  * upper edge it has not passed (30.5 is past day 30, so adoption).
  */

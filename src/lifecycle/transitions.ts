@@ -3,7 +3,7 @@ import type { LifecycleMetrics } from './metrics';
 import type { LifecycleStage } from './stages';
 import { AT_RISK_THRESHOLDS as AT_RISK } from '../signals/atRisk';
 
-/** Seed 002 §3.2 LifecycleManager.determineNextStage and isAtRisk, explained. */
+/** docs/sources.md#lifecycle-transitions LifecycleManager.determineNextStage and isAtRisk, explained. */
 
 export interface Rule {
 	/** "at-risk check" for the four checks of isAtRisk, else "<from> -> <to>". */
@@ -37,7 +37,7 @@ const healthScore = (m: LifecycleMetrics, op: '<' | '>=', threshold: number) =>
 const subscriptionActive = (m: LifecycleMetrics) => equals('Subscription status', m.subscriptionStatus, 'active');
 const subscriptionCancelled = (m: LifecycleMetrics) => equalsAny('Subscription status', m.subscriptionStatus, CANCELLED);
 
-// Seed 002 §3.2 isAtRisk: healthScore < 40 || daysWithoutLogin > 14 || supportTicketsSeverityHigh > 2 || npsScore <= 6
+// docs/sources.md#at-risk-check isAtRisk: healthScore < 40 || daysWithoutLogin > 14 || supportTicketsSeverityHigh > 2 || npsScore <= 6
 export function atRiskRules(m: LifecycleMetrics): Rule[] {
 	return [
 		{
@@ -70,7 +70,7 @@ interface StageRule {
 	check: (m: LifecycleMetrics) => Check;
 }
 
-// Seed 002 §3.2 determineNextStage, the switch on the current stage: rules in the seed's order, first true wins.
+// docs/sources.md#lifecycle-transitions determineNextStage, the switch on the current stage: rules in the seed's order, first true wins.
 export const STAGE_RULES: Record<LifecycleStage, readonly StageRule[]> = {
 	trial: [
 		{ to: 'onboarding', condition: "subscriptionStatus === 'active'", check: subscriptionActive },
@@ -150,7 +150,7 @@ function unknown(rule: Rule): NotEvaluated[] {
 }
 
 /**
- * Seed 002 §3.2 determineNextStage. First the at-risk check, from any stage but churned: if any of its four
+ * docs/sources.md#lifecycle-transitions determineNextStage. First the at-risk check, from any stage but churned: if any of its four
  * conditions holds the stage is at_risk, even for a customer already at_risk whose health score has recovered
  * to 60 or more (the seed checks at-risk before the exits of at_risk). Then the current stage's rules in order;
  * when none holds the stage stays. Every at-risk condition is evaluated (to explain all that hold); stage rules

@@ -3,16 +3,16 @@ import { parameterError } from '../shared/parameters';
 import { segmentOf } from './segments';
 
 /**
- * Aggregate mode: the NPS of a batch of responses (seed 002 §11.1 calculateMetrics), with the seed's gaps closed:
- * - NPS = round((promoters - detractors) / responses * 100) (DESIGN.md), rounded half away from zero so a
+ * Aggregate mode: the NPS of a batch of responses (docs/sources.md#nps-aggregate calculateMetrics), with the seed's gaps closed:
+ * - NPS = round((promoters - detractors) / responses * 100) (docs/sources.md#nps-aggregate), rounded half away from zero so a
  *   batch and its mirror image get opposite scores (-12.5 -> -13 and 12.5 -> 13; JavaScript's Math.round, which
  *   the seed uses, gives -12 and 13).
  * - An empty batch has no NPS: `nps` is null with a warning. The seed reports 0 (indistinguishable from a real 0)
  *   and divides by zero for the percentages (NaN).
  * - The response rate is null when the number of surveys sent is not given or is 0 (the seed reports 0).
- * - `sampleWarning` below the minimum sample (30: seed 002 §16 "Reportar NPS sin suficiente muestra (n<30)").
+ * - `sampleWarning` below the minimum sample (30: docs/sources.md#nps-reporting-rules "Reportar NPS sin suficiente muestra (n<30)").
  * - A 95 % confidence interval for the NPS, adjusted-Wald (Rocks, 2016), which the seed asks for in its reporting
- *   checklist (§16 "Confidence intervals calculados") but never computes.
+ *   checklist (docs/sources.md#nps-reporting-rules "Confidence intervals calculados") but never computes.
  */
 
 export const DEFAULT_MINIMUM_SAMPLE = 30;

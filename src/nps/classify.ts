@@ -10,7 +10,7 @@ import { getPath } from '../shared/path';
 import { planFollowUpAt, type FollowUp } from './followUp';
 import { DEFAULT_SCORE_FIELD, isAbsentValue, parseNpsScore, segmentOf, type NpsSegment } from './segments';
 
-/** Classify mode: one response -> its segment and follow-up (seed 002 §11.1 processResponse, seed 000 §3). */
+/** Classify mode: one response -> its segment and follow-up (docs/sources.md#nps-response-handling processResponse, docs/sources.md#nps-follow-up-by-segment). */
 
 export const DEFAULT_RESPONSE_TIME_FIELD = 'nps_responded_at';
 
@@ -45,7 +45,7 @@ export function classifyResponse(item: Record<string, unknown>, config: NpsClass
 	const segment = segmentOf(score);
 	const timeZone = customerTimeZone(record, config.defaultTimeZone);
 
-	// Seed 002 §11.1 counts the detractor's 24 hours from when the server processes the response (Date.now()).
+	// The agent specification (docs/sources.md#nps-response-handling) counts the detractor's 24 hours from when the server processes the response (Date.now()).
 	// Ours: from when the customer answered, if the record says so; a batch processed a day late is then overdue,
 	// which is the truth, rather than silently given another 24 hours.
 	// The answer is a past event (nps_responded_at's rule, whatever field holds it): no more than a day after the reference.

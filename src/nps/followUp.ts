@@ -7,9 +7,9 @@ import type { NpsSegment } from './segments';
 /**
  * The follow-up each segment gets, with due times counted from the response.
  *
- * Sources: seed 000 §3 (the action per segment), seed 002 §11.1 NPSManager (detractor task due in 24 hours with a
- * CSM alert; promoter into the advocacy pipeline), seed 002 §14.1 CS_WORKFLOWS nps.nps_detractor and
- * nps.nps_promoter (steps and delays), seed 002 §9.1 (template nps_followup_detractor).
+ * Sources: docs/sources.md#nps-follow-up-by-segment (the action per segment), docs/sources.md#nps-response-handling NPSManager (detractor task due in 24 hours with a
+ * CSM alert; promoter into the advocacy pipeline), docs/sources.md#cs-workflows CS_WORKFLOWS nps.nps_detractor and
+ * nps.nps_promoter (steps and delays), docs/sources.md#cs-email-templates (template nps_followup_detractor).
  * Where the seeds are silent we say "ours".
  *
  * Offsets in hours are elapsed time ("Within 24h" is 24 real hours, even across a DST change); offsets in days are
@@ -34,7 +34,7 @@ export interface FollowUpActionDefinition {
 }
 
 export interface FollowUpDefinition {
-	/** The CS Playbook id of the same follow-up (seed 002 §14.1), so a CS Playbook node can take it over. */
+	/** The CS Playbook id of the same follow-up (docs/sources.md#cs-workflows), so a CS Playbook node can take it over. */
 	playbook: string | null;
 	priority: 'high' | 'normal';
 	actions: FollowUpActionDefinition[];
@@ -43,7 +43,7 @@ export interface FollowUpDefinition {
 export const NPS_FOLLOW_UPS: Readonly<Record<NpsSegment, FollowUpDefinition>> = {
 	detractor: {
 		playbook: 'nps.nps_detractor',
-		priority: 'high', // seed 002 §11.1: task priority 'high'
+		priority: 'high', // docs/sources.md#nps-response-handling: task priority 'high'
 		actions: [
 			{
 				action: 'notify_csm',
@@ -92,7 +92,7 @@ export const NPS_FOLLOW_UPS: Readonly<Record<NpsSegment, FollowUpDefinition>> = 
 		],
 	},
 	passive: {
-		// Seed 002 §11.1 does nothing for passives; seed 000 §3 asks them for an interview. No seed playbook.
+		// The agent specification (docs/sources.md#nps-response-handling) does nothing for passives; the retention playbook (docs/sources.md#nps-follow-up-by-segment) asks them for an interview. No seed playbook.
 		playbook: null,
 		priority: 'normal',
 		actions: [

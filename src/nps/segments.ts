@@ -3,7 +3,7 @@ import { isAbsentValue as isAbsent, readNumberField } from '../customer/fields';
 import { CustomerInputError } from '../customer/locate';
 
 /**
- * NPS segments (DESIGN.md "Seed rules to keep exactly"; seed 002 §11.1 calculateMetrics, seed 000 §3):
+ * NPS segments (docs/sources.md#nps-segments, docs/sources.md#nps-aggregate calculateMetrics, docs/sources.md#nps-segments):
  * promoters 9-10, passives 7-8, detractors 0-6, on the 0-10 "likely to recommend" scale.
  */
 

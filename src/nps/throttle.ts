@@ -13,7 +13,7 @@ import { fieldOrDefault } from './classify';
 import { isAbsentValue } from './segments';
 
 /**
- * Survey throttle: no NPS survey to a customer surveyed in the last N days (DESIGN.md; seed 002 §11.1 sendSurvey:
+ * Survey throttle: no NPS survey to a customer surveyed in the last N days (docs/sources.md#nps-survey-throttle sendSurvey:
  * "Don't send more than once per quarter", N = 90).
  *
  * "Within the last N days" counts calendar days in the customer's time zone, as a CSM would on a calendar:
@@ -25,7 +25,7 @@ import { isAbsentValue } from './segments';
  */
 
 export const DEFAULT_LAST_SURVEY_FIELD = 'last_nps_survey_at';
-/** The record's day count (DESIGN.md vocabulary), read when the date itself is absent. */
+/** The record's day count (docs/sources.md#customer-record), read when the date itself is absent. */
 export const DAYS_SINCE_SURVEY_FIELD = 'days_since_last_nps_survey';
 export const DEFAULT_MIN_DAYS_BETWEEN_SURVEYS = 90;
 

@@ -6,15 +6,14 @@ import { previewValue } from '../shared/preview';
 import { InvalidTimingError, parseTiming, type TimingInput, type TimingRule } from './timing';
 
 /**
- * A playbook as data: who owns it, how it escalates, and its ordered steps with their timing. The shape is seed 002
- * §7.1's SavePlaybook/SaveAction (owner, timeline, escalationPath; order, action, channel, template, timing,
- * condition), which also holds seed 002 §14.1's CS_WORKFLOWS (trigger; action, delay, condition) and seed 000's
+ * A playbook as data: who owns it, how it escalates, and its ordered steps with their timing. The shape is docs/sources.md#save-playbooks SavePlaybook/SaveAction (owner, timeline, escalationPath; order, action, channel, template, timing,
+ * condition), which also holds docs/sources.md#cs-workflows CS_WORKFLOWS (trigger; action, delay, condition) and the retention playbook's
  * playbooks. Built-in and custom playbooks go through the same schema, so a custom one fails with the bad path.
  */
 
 export const PLAYBOOK_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
 
-/** Channels of seed 002 §7.1 (email, call, in_app, meeting) and the ones we add for CS_WORKFLOWS' internal steps. */
+/** Channels of docs/sources.md#churn-prevention (email, call, in_app, meeting) and the ones we add for CS_WORKFLOWS' internal steps. */
 export const KNOWN_CHANNELS = ['email', 'call', 'in_app', 'meeting', 'task', 'notification', 'system'] as const;
 
 const text = z.string().trim().min(1);
@@ -47,7 +46,7 @@ export const playbookStepSchema = z
 		/** The timing as the seed writes it; see timing.ts for the grammar. */
 		timing: timingSchema,
 		condition: text.nullable().optional(),
-		/** Who does this step, when not the playbook's owner (seed 000 §4: the Head of Sales makes the day-21 call). */
+		/** Who does this step, when not the playbook's owner (docs/sources.md#winback-campaign: the Head of Sales makes the day-21 call). */
 		owner: text.optional(),
 	})
 	.strict();
@@ -60,7 +59,7 @@ export const playbookSchema = z
 		name: text.optional(),
 		/** Where the playbook comes from, e.g. "Seed 002 §7.1 SAVE_PLAYBOOKS". */
 		source: text.optional(),
-		/** The signal or event that starts it (seed 002 §7.1 `signal`, §14.1 `trigger`). */
+		/** The signal or event that starts it (docs/sources.md#churn-signal-catalogue `signal`, docs/sources.md#cs-workflows `trigger`). */
 		trigger: text.nullable().optional(),
 		owner: text.default('csm'),
 		timeline: text.nullable().default(null),

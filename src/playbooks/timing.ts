@@ -7,9 +7,9 @@ import { previewValue } from '../shared/preview';
  *
  * Rules (case-insensitive; a trailing "(…)" remark is ignored):
  *   0 | Immediately | Now | Same day                  start + 0
- *   <duration> | Within <duration> | In <duration>     start + duration          (seed 002 §7.1, §14.1)
+ *   <duration> | Within <duration> | In <duration>     start + duration          (docs/sources.md#save-playbooks, docs/sources.md#cs-workflows)
  *   After <duration>
- *   Day <N>                                           start + N calendar days   (seed 000 §4 "Día 7")
+ *   Day <N>                                           start + N calendar days   (docs/sources.md#winback-campaign "Día 7")
  *   <duration> after previous [step] | <duration> later   previous step + duration
  *   If <words> in|within|after <duration>             start + duration, condition <words>   ("If no response in 48h")
  *   After <words> | During <words>                    previous step + 0         ("After call", "During call")
@@ -94,7 +94,7 @@ const ZERO: TimingOffset = { unit: 'minutes', amount: 0 };
 /** Parses one step timing; throws InvalidTimingError for text outside the grammar. */
 export function parseTiming(timing: TimingInput): TimingRule {
 	if (typeof timing === 'number') {
-		// Seed 002 §14.1 writes "no delay" as the number 0; any other bare number would be ambiguous (ms? days?).
+		// The agent specification (docs/sources.md#cs-workflows) writes "no delay" as the number 0; any other bare number would be ambiguous (ms? days?).
 		if (timing === 0) return { kind: 'offset', from: 'start', offset: ZERO, condition: null };
 		throw new InvalidTimingError(timing);
 	}
@@ -138,8 +138,8 @@ export function parseTiming(timing: TimingInput): TimingRule {
 	throw new InvalidTimingError(timing);
 }
 
-/** The timing texts of seed 002 §7.1 SAVE_PLAYBOOKS, in the order the README's table lists them. */
-export const SEED_002_SAVE_TIMINGS = [
+/** The timing texts of docs/sources.md#save-playbooks SAVE_PLAYBOOKS, in the order the README's table lists them. */
+export const SAVE_PLAYBOOK_TIMINGS = [
 	'Immediately',
 	'Within 2 hours',
 	'Within 24h',

@@ -2,7 +2,7 @@ import { readHealthScore } from '../customer/healthScore';
 import { readField, readNumber } from './rules';
 
 /**
- * Seed 002 §3.2 LifecycleManager.isAtRisk:
+ * docs/sources.md#at-risk-check LifecycleManager.isAtRisk:
  *   healthScore < 40 || daysWithoutLogin > 14 || supportTicketsSeverityHigh > 2 || npsScore <= 6
  * read from our vocabulary. A missing input (absent, null, empty) never makes its condition true; in the seed's
  * JavaScript a null would (`null < 40` and `null <= 6` are true, null counting as 0).
@@ -21,7 +21,7 @@ export interface AtRiskAssessment {
 }
 
 
-/** The thresholds of seed 002 §3.2 isAtRisk, defined once: Lifecycle Stage's at-risk check uses them too. */
+/** The thresholds of docs/sources.md#at-risk-check isAtRisk, defined once: Lifecycle Stage's at-risk check uses them too. */
 export const AT_RISK_THRESHOLDS = {
 	healthScoreBelow: 40,
 	daysSinceLastLoginAbove: 14,

@@ -6,7 +6,7 @@ import { previewValue } from '../shared/preview';
 import type { Operator, Severity, SignalRule } from './rules';
 
 /**
- * The built-in churn signals (DESIGN.md "Seed rules to keep exactly"). Every threshold is configurable; the
+ * The built-in churn signals (docs/sources.md#churn-signal-catalogue). Every threshold is configurable; the
  * defaults, operators and severities are the seeds'. The description follows the threshold, so with the default
  * threshold it is the seed's text word for word. What each field may hold (feature_adoption 0-1, nps_score 0-10…) is
  * the field's rule in src/customer/fieldRules.ts, the same for every node.
@@ -27,7 +27,7 @@ interface BuiltInSignal {
 const oneDecimal = (value: number) => (Number.isInteger(value) ? value.toFixed(1) : String(value));
 
 export const BUILT_IN_SIGNALS = [
-	// Seed 002 §7.1 CHURN_SIGNALS (detect, severity and description as in the seed).
+	// docs/sources.md#churn-signal-catalogue CHURN_SIGNALS (detect, severity and description as in the seed).
 	{
 		type: 'no_login_7_days',
 		field: 'days_since_last_login',
@@ -101,8 +101,8 @@ export const BUILT_IN_SIGNALS = [
 		describe: () => 'Mentioned competitor in support ticket',
 		source: 'Seed 002 §7.1',
 	},
-	// Seed 000 §2 early-warning signals. The seed gives no severities: they follow its interventions (a call
-	// for "no booking in 14 days" and for an expiring trial, as seed 002 does for its high signals; a credit
+	// docs/sources.md#churn-signal-catalogue early-warning signals. The seed gives no severities: they follow its interventions (a call
+	// for "no booking in 14 days" and for an expiring trial, as the agent specification does for its high signals; a credit
 	// offer for a low rating, a medium-level response).
 	{
 		type: 'low_rating',
@@ -117,7 +117,7 @@ export const BUILT_IN_SIGNALS = [
 		type: 'trial_expiring',
 		field: 'trial_days_remaining',
 		operator: 'lte',
-		// Seed 000 §2 offers a 7-day extension when the trial is expiring: a week's notice.
+		// The retention playbook (docs/sources.md#intervention-playbook) offers a 7-day extension when the trial is expiring: a week's notice.
 		threshold: 7,
 		// A trial that already ended (negative days) is not "expiring": it converted or churned.
 		atLeast: 0,
@@ -134,7 +134,7 @@ export const BUILT_IN_SIGNALS = [
 		describe: (t) => `No key action (e.g. a booking) in ${t}+ days`,
 		source: 'Seed 000 §2',
 	},
-	// Seed 003 "early_warning_signals.high_risk_indicators": all three are high-risk, so severity high.
+	// docs/sources.md#high-risk-indicators: all three are high-risk, so severity high.
 	{
 		type: 'low_login_frequency',
 		field: 'logins_per_week',
@@ -233,8 +233,8 @@ export function builtInRules(enabled: unknown, thresholdInput: unknown = {}): Si
 
 /**
  * The recommended save playbook (`churn.playbook`): the playbook of the first raised signal in this priority
- * order that has one. Ids are the shared contract with the CS Playbook node: seed 002 §7.1 SAVE_PLAYBOOKS
- * (`save.*`), seed 002 §14.1 CS_WORKFLOWS (`engagement.low_usage_alert`) and seed 000 §2's intervention playbook
+ * order that has one. Ids are the shared contract with the CS Playbook node: docs/sources.md#save-playbooks SAVE_PLAYBOOKS
+ * (`save.*`), docs/sources.md#cs-workflows CS_WORKFLOWS (`engagement.low_usage_alert`) and docs/sources.md#intervention-playbook intervention playbook
  * (`intervention.*`). A failed payment has no save playbook in any seed (it is billing's dunning, not a CSM play),
  * so it maps to null and the next raised signal decides.
  */

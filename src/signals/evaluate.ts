@@ -120,7 +120,7 @@ export function cooldownCandidates(assessment: ChurnAssessment): DetectedSignal[
 }
 
 /**
- * Seed 003 early_warning_signals.intervention_triggers: immediate for a payment failure (and, as the issue adds,
+ * docs/sources.md#intervention-tiers early_warning_signals.intervention_triggers: immediate for a payment failure (and, as the issue adds,
  * a cancellation request), urgent for 2+ warning signals, monitor for 1. Only raised signals count.
  */
 export function interventionTier(raised: readonly Pick<DetectedSignal, 'type'>[]): InterventionTier {

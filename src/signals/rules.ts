@@ -45,7 +45,7 @@ export interface SignalRule {
 	builtIn: boolean;
 }
 
-/** A detected signal as the node outputs it (seed 002 §7.1 ChurnSignal, without detectedAt). */
+/** A detected signal as the node outputs it (docs/sources.md#churn-signal-catalogue ChurnSignal, without detectedAt). */
 export interface DetectedSignal {
 	type: string;
 	severity: Severity;

@@ -20,10 +20,10 @@ import { FORBIDDEN_SEGMENTS } from './syntax';
  * The context is an object without a prototype, and lookups read own properties only.
  */
 
-/** The other nodes' output keys, read from the item's top level (DESIGN.md "Output shapes"). */
+/** The other nodes' output keys, read from the item's top level (docs/sources.md#output-shapes). */
 export const NODE_OUTPUT_KEYS = ['health', 'churn', 'expansion', 'nps', 'lifecycle', 'playbook'] as const;
 
-/** 0-1 ratios of the record vocabulary (and seed 001's rates) offered as <field>_percent. */
+/** 0-1 ratios of the record vocabulary (and the email platform guide's rates) offered as <field>_percent. */
 export const RATIO_FIELDS = [
 	'open_rate',
 	'click_rate',

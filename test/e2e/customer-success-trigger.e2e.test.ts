@@ -142,8 +142,8 @@ describe('a signed subscription_created envelope', () => {
 	});
 });
 
-describe('seed 002’s own payloads, sent as the seed sends them (Content-Type only, token in the URL)', () => {
-	// What seed 002's fetch calls send: JSON.stringify of these objects with 'Content-Type: application/json'.
+describe('the agent specification’s own payloads, sent as the seed sends them (Content-Type only, token in the URL)', () => {
+	// What the agent specification's fetch calls send: JSON.stringify of these objects with 'Content-Type: application/json'.
 	const triggerCSWorkflow = { workflow: 'no_login_7_days', customerId: 'cust-seed-1', data: { daysInactive: 8 }, timestamp: new Date().toISOString() };
 	const triggerN8nWorkflow = {
 		workflow: 'win_back_sequence',

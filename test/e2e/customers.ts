@@ -1,7 +1,7 @@
 /** Customers the end-to-end tests share. */
 
 /**
- * Seed 002 §5's perfect metrics: every ideal of the default health model met, the last login a day ago:
+ * docs/sources.md#health-scoring perfect metrics: every ideal of the default health model met, the last login a day ago:
  * 100, A, healthy, coverage 1.
  */
 export const PERFECT_METRICS = {
@@ -23,7 +23,7 @@ export const PERFECT_METRICS = {
 };
 
 /**
- * Seed 002 §5's mixed metrics, every component of the default health model at a different level: usage 50,
+ * docs/sources.md#health-scoring mixed metrics, every component of the default health model at a different level: usage 50,
  * engagement 50, support 80 (100/50/100), relationship 55 (25 + 30 + 0), financial 70 (40 + 15 + 15):
  * 15 + 12.5 + 12 + 8.25 + 10.5 = 58.25 -> 58, C, critical, coverage 1.
  */
@@ -57,7 +57,7 @@ export const PERFECT_METRICS_NO_LOGIN = withoutLogin(PERFECT_METRICS);
 /** MIXED_METRICS with no login date: still 58, C, critical; coverage 0.9. */
 export const MIXED_METRICS_NO_LOGIN = withoutLogin(MIXED_METRICS);
 
-/** Seed 002 §5 mixed customer (health 58) who asked to cancel, is near the plan limit and growing its team. */
+/** docs/sources.md#health-default-weights mixed customer (health 58) who asked to cancel, is near the plan limit and growing its team. */
 export const CANCELLING_CUSTOMER = {
 	customer_id: 'cust-risk',
 	email: 'ana@example.com',

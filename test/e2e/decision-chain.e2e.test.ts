@@ -42,7 +42,7 @@ describe('the four decision nodes, loaded from the installed package', () => {
 });
 
 describe('one customer through Health -> Churn -> Expansion -> Lifecycle -> Playbook', () => {
-	test('health: 58, critical (seed 002 §5)', async () => {
+	test('health: 58, critical (docs/sources.md#health-scoring)', async () => {
 		expect(item.health).toMatchObject({ score: 58, grade: 'C', category: 'critical' });
 	});
 
@@ -70,7 +70,7 @@ describe('one customer through Health -> Churn -> Expansion -> Lifecycle -> Play
 		]);
 	});
 
-	test('lifecycle: growing -> at_risk (no login for more than 14 days, seed 002 §3.2)', async () => {
+	test('lifecycle: growing -> at_risk (no login for more than 14 days, docs/sources.md#lifecycle-transitions)', async () => {
 		expect(item.lifecycle).toMatchObject({ stage: 'at_risk', previousStage: 'growing', changed: true });
 		expect(item.lifecycle.workflows).toEqual(['at_risk_intervention', 'executive_escalation']);
 	});

@@ -1,7 +1,7 @@
 /**
  * End to end, issue 4: a real n8n 2.x renders a CS Email Template and sends it with n8n's own Send Email node
  * to an SMTP server this test runs on localhost; the test reads the message that arrived.
- * Webhook -> Split Out -> CS Email Template (welcome_email, seed 002 §9.1) -> Send Email (SMTP credential).
+ * Webhook -> Split Out -> CS Email Template (welcome_email, docs/sources.md#cs-email-templates) -> Send Email (SMTP credential).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -80,7 +80,7 @@ describe('CS Email Template -> Send Email -> SMTP', () => {
 		expect(messages.every((m) => m.from === 'success@acme.test')).toBe(true);
 	});
 
-	test('the Spanish message has the seed 002 §9.1 subject, rendered', async () => {
+	test('the Spanish message has the subject (docs/sources.md#cs-email-templates), rendered', async () => {
 		const message = byRecipient('ana@cliente.test');
 		expect(decodeHeader(header(message.raw, 'Subject') ?? '')).toBe('¡Bienvenido a Acme CS, Ana!');
 		expect(header(message.raw, 'To')).toBe('ana@cliente.test');

@@ -265,7 +265,7 @@ describe('the Customer Success Trigger', () => {
 });
 
 describe('the package’s nodes end to end', () => {
-	test('the decision chain: Health Score -> Churn -> Expansion -> Lifecycle -> Playbook gives seed 002’s answer', async () => {
+	test('the decision chain: Health Score -> Churn -> Expansion -> Lifecycle -> Playbook gives the agent specification’s answer', async () => {
 		const customer = CANCELLING_CUSTOMER;
 		const response = await server.postWebhookWhenRegistered(DECISION_CHAIN.path, { customers: [customer] });
 		expect(response.status).toBe(200);

@@ -28,7 +28,7 @@ const env = new TemplateEnv(
 );
 const test = testWithServerLog(env.server);
 
-// The default model (seed 002 §5.1), worked out by hand from the README's table; no login date, so the login metric
+// The default model (docs/sources.md#health-default-weights), worked out by hand from the README's table; no login date, so the login metric
 // is left out and re-weighted (coverage 0.9).
 // Every ideal met: 100, A.
 const PERFECT = PERFECT_METRICS_NO_LOGIN;
@@ -241,7 +241,7 @@ describe('CS 07 · Health-score drop: at-risk intervention', () => {
 			{ type: 'alert', title: 'At-risk alert: health score dropped from 80 to 58', owner: 'csm', owner_email: 'csm-dora@acme.test', priority: 'high', status: 'open' },
 			{ type: 'call', title: 'schedule intervention call', owner: 'csm', owner_email: 'csm-dora@acme.test', priority: 'high', status: 'open' },
 		]);
-		// The call is due a day after the start (seed 002: schedule_intervention_call, 1 day); the alert now.
+		// The call is due a day after the start (docs/sources.md#cs-workflows: schedule_intervention_call, 1 day); the alert now.
 		expect(Math.abs(utc(tasks[1].due_at) - utc(tasks[0].due_at) - 24 * 3600_000)).toBeLessThan(5_000);
 		expect(tasks[1].source).toBe('health drop: schedule_intervention_call');
 	});

@@ -171,7 +171,7 @@ async function runTheStory(): Promise<void> {
 afterAll(() => env.dispose(), 60_000);
 
 describe('CS 02 · Re-engagement', () => {
-	test('8 days without a login: the playbook email, then seed 003’s sequence, in order, each once', async () => {
+	test('8 days without a login: the playbook email, then the SaaS retention strategy’s sequence, in order, each once', async () => {
 		expect(subjectsTo(ANA.email)).toEqual([...SEVEN_DAY('Ana'), ...REST_OF_SEQUENCE('Ana')]);
 		const first = mailTo(ANA.email, SEVEN_DAY('Ana')[0])!;
 		expect(first.from).toBe('success@acme.example');

@@ -275,7 +275,7 @@ describe('CS 06 · Cancellation save', () => {
 		expect(Boolean(customer.cancellation_requested)).toBe(true);
 	});
 
-	test('the tasks: the save call within 2 hours and its agenda (seed 002 §7.1), the offer to prepare now (§14.1)', async () => {
+	test('the tasks: the save call within 2 hours and its agenda (docs/sources.md#save-playbooks), the offer to prepare now (docs/sources.md#cs-workflows)', async () => {
 		const tasks = await rowsOf('cs_tasks', KIM.customer_id);
 		expect(tasks.map((row) => ({ type: row.type, title: row.title, owner: row.owner, owner_email: row.owner_email, priority: row.priority, source: row.source }))).toEqual([
 			{ type: 'call', title: 'Immediate call to customer', owner: 'csm', owner_email: CARLA, priority: 'urgent', source: 'save call: Immediate call to customer' },

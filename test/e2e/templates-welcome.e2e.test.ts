@@ -85,14 +85,14 @@ test('the CSM gets the welcome tasks with the playbook’s due days, and the sta
 	const tasks = await env.rows('cs_tasks');
 	const days = (row: Record<string, any>) => Math.round((Date.parse(`${String(row.due_at).replace(' ', 'T')}Z`) - startedAt) / 86_400_000);
 	const of = (customer: string) => tasks.filter((row) => row.customer_id === customer).map((row) => [row.type, row.title, days(row), row.owner, row.owner_email, row.status]);
-	// Seed 002 §14.1 welcome_sequence: success plan and kickoff after 1 day, first-value check after 3, review after 7.
+	// docs/sources.md#cs-workflows welcome_sequence: success plan and kickoff after 1 day, first-value check after 3, review after 7.
 	const welcomeTasks = [
 		['task', 'create success plan', 1, 'csm', 'csm@acme.example', 'open'],
 		['meeting', 'schedule kickoff', 1, 'csm', 'csm@acme.example', 'open'],
 		['task', 'check first value', 3, 'csm', 'csm@acme.example', 'open'],
 		['meeting', 'schedule 30 day review', 7, 'csm', 'csm@acme.example', 'open'],
 	];
-	// Seed 002 stalled_onboarding: the CSM task at once, the help call the next day.
+	// docs/sources.md#stalled-onboarding stalled_onboarding: the CSM task at once, the help call the next day.
 	const stalledTasks = [
 		['task', 'create csm task', 0, 'csm', 'csm@acme.example', 'open'],
 		['call', 'schedule help call', 1, 'csm', 'csm@acme.example', 'open'],

@@ -1,15 +1,15 @@
 import { previewValue } from '../../shared/preview';
 import { InvalidHealthModelError, parseHealthModel, type HealthModel } from '../model';
-import { DEFAULT_HEALTH_MODEL } from './seed002Default';
-import { SEED_001_BANDED_MODEL } from './seed001Banded';
-import { SEED_003_WEIGHTED_MODEL } from './seed003Weighted';
-import { SEED_004_WEIGHTED_MODEL } from './seed004Weighted';
+import { DEFAULT_HEALTH_MODEL } from './defaultModel';
+import { BANDED_POINTS_MODEL } from './bandedPoints';
+import { FIVE_COMPONENT_MODEL } from './fiveComponents';
+import { FOUR_COMPONENT_MODEL } from './fourComponents';
 
 export const HEALTH_MODEL_PRESETS = {
 	default: DEFAULT_HEALTH_MODEL,
-	seed001_banded: SEED_001_BANDED_MODEL,
-	seed003: SEED_003_WEIGHTED_MODEL,
-	seed004: SEED_004_WEIGHTED_MODEL,
+	seed001_banded: BANDED_POINTS_MODEL,
+	seed003: FIVE_COMPONENT_MODEL,
+	seed004: FOUR_COMPONENT_MODEL,
 } as const;
 
 export type HealthModelPreset = keyof typeof HEALTH_MODEL_PRESETS;
@@ -32,4 +32,4 @@ export function healthModelPreset(preset: HealthModelPreset): HealthModel {
 	return model;
 }
 
-export { DEFAULT_HEALTH_MODEL, SEED_001_BANDED_MODEL, SEED_003_WEIGHTED_MODEL, SEED_004_WEIGHTED_MODEL };
+export { DEFAULT_HEALTH_MODEL, BANDED_POINTS_MODEL, FIVE_COMPONENT_MODEL, FOUR_COMPONENT_MODEL };

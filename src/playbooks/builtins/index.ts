@@ -1,12 +1,12 @@
 import { parsePlaybook, type Playbook } from '../model';
 import { CS_WORKFLOW_PLAYBOOKS } from './workflows';
 import { SAVE_PLAYBOOKS } from './save';
-import { SEED_000_PLAYBOOKS } from './seed000';
+import { INTERVENTION_WINBACK_PLAYBOOKS } from './interventionAndWinback';
 
-export { CS_WORKFLOW_PLAYBOOKS, SAVE_PLAYBOOKS, SEED_000_PLAYBOOKS };
+export { CS_WORKFLOW_PLAYBOOKS, SAVE_PLAYBOOKS, INTERVENTION_WINBACK_PLAYBOOKS };
 
 /** Every built-in playbook, validated by the same schema as custom ones (a typo here fails at load time). */
-export const BUILT_IN_PLAYBOOKS: readonly Playbook[] = [...SAVE_PLAYBOOKS, ...CS_WORKFLOW_PLAYBOOKS, ...SEED_000_PLAYBOOKS].map(
+export const BUILT_IN_PLAYBOOKS: readonly Playbook[] = [...SAVE_PLAYBOOKS, ...CS_WORKFLOW_PLAYBOOKS, ...INTERVENTION_WINBACK_PLAYBOOKS].map(
 	(definition) => parsePlaybook(definition, `Built-in playbook "${definition.id}"`, definition.source),
 );
 

@@ -1,7 +1,7 @@
 import type { PlaybookInput } from '../model';
 
 /**
- * Seed 002 §7.1 SAVE_PLAYBOOKS, verbatim: signal (our `trigger`), timeline, owner, escalationPath and the actions
+ * docs/sources.md#save-playbooks SAVE_PLAYBOOKS, verbatim: signal (our `trigger`), timeline, owner, escalationPath and the actions
  * with order, action, channel, template, timing and condition. Only the ids (`save.<signal>`) and names are ours;
  * the names are the seed's CHURN_SIGNALS descriptions.
  */

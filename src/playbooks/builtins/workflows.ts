@@ -1,19 +1,18 @@
 import type { PlaybookInput } from '../model';
 
 /**
- * Seed 002 §14.1 CS_WORKFLOWS, one playbook per workflow (id `<group>.<key>`): the seed's trigger, and per step its
+ * docs/sources.md#cs-workflows CS_WORKFLOWS, one playbook per workflow (id `<group>.<key>`): the seed's trigger, and per step its
  * action, delay (kept as `timing`: 0 or "N days", counted from the start, see the README) and condition.
  * The seed gives no owner, escalation path, timeline, channel or template for these; ours are marked `// ours:`:
- * - owner "csm" throughout: seed 000 §6 gives the CS Specialist (CSM) onboarding, MBRs and upsell, and seed 002
- *   §7.1 owns every save playbook by the CSM;
- * - escalation paths follow seed 002 §7.1 where a save playbook covers the same signal (no_login_7_days,
+ * - owner "csm" throughout: the retention playbook (docs/sources.md#cs-roles) gives the CS Specialist (CSM) onboarding, MBRs and upsell, and the agent specification (docs/sources.md#save-playbooks) owns every save playbook by the CSM;
+ * - escalation paths follow docs/sources.md#save-playbooks where a save playbook covers the same signal (no_login_7_days,
  *   nps_detractor, cancellation_request), else csm -> cs_manager, plus executive where the workflow escalates to one
  *   or is the last month before renewal;
  * - channel from the action's name: send_* emails, schedule_*call calls, schedule_kickoff/_review meetings,
  *   in_app_notification in-app; CSM work (create_*task, prepare_*, check_*, escalate_*) is "task"; alerts to the
  *   team (notify_csm*, create_*alert) are "notification"; record changes (assign_csm, create_*opp, calculate_*,
  *   pause_cancellation, close_survey, add_to_*) are "system";
- * - template only where seed 002 §9.1 CS_EMAIL_TEMPLATES has one for the same trigger (welcome_email,
+ * - template only where docs/sources.md#cs-email-templates CS_EMAIL_TEMPLATES has one for the same trigger (welcome_email,
  *   reengagement_7_days, renewal_60_days);
  * - timeline null (the seed gives none).
  */
@@ -71,8 +70,8 @@ export const CS_WORKFLOW_PLAYBOOKS: PlaybookInput[] = [
 		name: 'Engagement: no login in 7 days',
 		source: `${SOURCE}.engagement.no_login_7_days`,
 		trigger: 'no_login_7_days',
-		owner: 'csm', // ours (as seed 002 §7.1 SAVE_PLAYBOOKS.no_login_7_days)
-		escalationPath: ['csm', 'cs_manager'], // ours (as seed 002 §7.1 SAVE_PLAYBOOKS.no_login_7_days)
+		owner: 'csm', // ours (as docs/sources.md#save-playbooks SAVE_PLAYBOOKS.no_login_7_days)
+		escalationPath: ['csm', 'cs_manager'], // ours (as docs/sources.md#save-playbooks SAVE_PLAYBOOKS.no_login_7_days)
 		steps: [
 			{ action: 'send_reengagement_email', channel: 'email', template: 'reengagement_7_days', timing: 0 },
 			{ action: 'in_app_notification', channel: 'in_app', timing: 0 },
@@ -139,8 +138,8 @@ export const CS_WORKFLOW_PLAYBOOKS: PlaybookInput[] = [
 		name: 'NPS: detractor (score 0-6)',
 		source: `${SOURCE}.nps.nps_detractor`,
 		trigger: 'nps_score_lte_6',
-		owner: 'csm', // ours (as seed 002 §7.1 SAVE_PLAYBOOKS.nps_detractor)
-		escalationPath: ['csm', 'cs_manager', 'product'], // ours (as seed 002 §7.1 SAVE_PLAYBOOKS.nps_detractor)
+		owner: 'csm', // ours (as docs/sources.md#save-playbooks SAVE_PLAYBOOKS.nps_detractor)
+		escalationPath: ['csm', 'cs_manager', 'product'], // ours (as docs/sources.md#save-playbooks SAVE_PLAYBOOKS.nps_detractor)
 		steps: [
 			{ action: 'create_urgent_task', channel: 'task', timing: 0 },
 			{ action: 'notify_csm', channel: 'notification', timing: 0 },
@@ -208,8 +207,8 @@ export const CS_WORKFLOW_PLAYBOOKS: PlaybookInput[] = [
 		name: 'At risk: cancellation requested',
 		source: `${SOURCE}.at_risk.cancellation_request`,
 		trigger: 'cancellation_requested',
-		owner: 'csm', // ours (as seed 002 §7.1 SAVE_PLAYBOOKS.cancellation_request)
-		escalationPath: ['csm', 'cs_manager', 'executive'], // ours (as seed 002 §7.1 SAVE_PLAYBOOKS.cancellation_request)
+		owner: 'csm', // ours (as docs/sources.md#save-playbooks SAVE_PLAYBOOKS.cancellation_request)
+		escalationPath: ['csm', 'cs_manager', 'executive'], // ours (as docs/sources.md#save-playbooks SAVE_PLAYBOOKS.cancellation_request)
 		steps: [
 			{ action: 'pause_cancellation', channel: 'system', timing: 0 },
 			{ action: 'notify_csm_urgent', channel: 'notification', timing: 0 },

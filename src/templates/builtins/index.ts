@@ -2,15 +2,15 @@ import { buildHtml, buildText } from '../builder';
 import type { TemplateLocale } from '../locale';
 import { TEMPLATE_LOCALES } from '../locale';
 import type { BuiltInDefinition, EmailTemplate } from '../model';
-import { SEED_000_TEMPLATES } from './seed000';
-import { SEED_001_TEMPLATES } from './seed001';
-import { SEED_002_TEMPLATES } from './seed002';
-import { SEED_003_TEMPLATES } from './seed003';
+import { INTERVENTION_WINBACK_TEMPLATES } from './interventionAndWinback';
+import { HEALTH_EXPANSION_TEMPLATES } from './healthAndExpansion';
+import { CORE_TEMPLATES } from './core';
+import { REENGAGEMENT_TEMPLATES } from './reengagementSequence';
 import { SEQUENCE_TEMPLATES } from './sequences';
 
 /**
  * The built-in library: every template in English and Spanish, in catalogue order. The emails of the bundled
- * workflows (sequences.ts, mostly seed 002 §14.1's) follow seed 002's own, so the other seeds' templates keep their places.
+ * workflows (sequences.ts, mostly docs/sources.md#cs-workflows) follow the agent specification's own, so the other seeds' templates keep their places.
  */
 
 const UNSUBSCRIBE_LABEL: Record<TemplateLocale, string> = { en: 'Unsubscribe', es: 'Darse de baja' };
@@ -50,18 +50,18 @@ function compile(definition: BuiltInDefinition): EmailTemplate {
 }
 
 export const BUILT_IN_TEMPLATES: readonly EmailTemplate[] = [
-	...SEED_002_TEMPLATES,
+	...CORE_TEMPLATES,
 	...SEQUENCE_TEMPLATES,
-	...SEED_001_TEMPLATES,
-	...SEED_003_TEMPLATES,
-	...SEED_000_TEMPLATES,
+	...HEALTH_EXPANSION_TEMPLATES,
+	...REENGAGEMENT_TEMPLATES,
+	...INTERVENTION_WINBACK_TEMPLATES,
 ].map(compile);
 
 export const BUILT_IN_TEMPLATE_IDS: readonly string[] = BUILT_IN_TEMPLATES.map((template) => template.id);
 
 /**
- * Other names of built-ins. `nps_followup` is the name seed 002 §7.1 SAVE_PLAYBOOKS.nps_detractor gives the
- * template that §9.1 writes as `nps_followup_detractor`.
+ * Other names of built-ins. `nps_followup` is the name docs/sources.md#save-playbooks SAVE_PLAYBOOKS.nps_detractor gives the
+ * template that the agent specification (docs/sources.md#cs-email-templates) writes as `nps_followup_detractor`.
  */
 export const TEMPLATE_ALIASES: Readonly<Record<string, string>> = {
 	nps_followup: 'nps_followup_detractor',

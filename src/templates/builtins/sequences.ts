@@ -2,10 +2,8 @@ import { each, lines, p, scale, section, ul, when, whenElse } from '../builder';
 import type { BuiltInDefinition } from '../model';
 
 /**
- * The emails of the bundled workflow templates (workflows/) that the seeds name as steps but do not write: seed 002
- * §14.1 CS_WORKFLOWS (onboarding, renewal, NPS, expansion, at-risk), §7.1 SAVE_PLAYBOOKS.cancellation_request,
- * §11.1 and §13.1, seed 000 §1 and §3. Where a seed gives wording (seed 000 §3's interview for passives, seed 002
- * §13.1's advocacy activities, in Spanish) we keep it and translate it; the rest of the text is ours, in English
+ * The emails of the bundled workflow templates (workflows/) that the seeds name as steps but do not write: docs/sources.md#cs-workflows CS_WORKFLOWS (onboarding, renewal, NPS, expansion, at-risk), docs/sources.md#save-playbooks SAVE_PLAYBOOKS.cancellation_request,
+ * docs/sources.md#nps, docs/sources.md#advocacy-program, docs/sources.md#first-value-48h, docs/sources.md#nps-follow-up-by-segment. Where a seed gives wording (docs/sources.md#nps-follow-up-by-segment interview for passives, docs/sources.md#advocacy-program advocacy activities, in Spanish) we keep it and translate it; the rest of the text is ours, in English
  * and Spanish. Two internal emails (csm_alert, csm_daily_digest) go to the CS team, not to the customer: no
  * greeting, no signature.
  * - Optional lists with a list of our own when absent (`checklist`, `tips`, `next_plan_benefits`): the fallback is
@@ -22,7 +20,7 @@ const APPROACHING_LIMITS = 'Seed 002 §14.1 CS_WORKFLOWS.expansion.approaching_l
 
 export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 	{
-		// Day 2 of the welcome sequence. The default checklist follows seed 002 §4.1 SELF_SERVE_ONBOARDING (profile
+		// Day 2 of the welcome sequence. The default checklist follows docs/sources.md#onboarding-programs SELF_SERVE_ONBOARDING (profile
 		// and account settings, integration, first key action, invite the team) without its chatbot steps.
 		id: 'onboarding_checklist',
 		name: 'Onboarding Day 2: Checklist',
@@ -76,7 +74,7 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		},
 	},
 	{
-		// Day 3, check_first_value: sent when the customer has not reached first value. Seed 000 §1 measures it as
+		// Day 3, check_first_value: sent when the customer has not reached first value. docs/sources.md#first-value-48h measures it as
 		// the first key action (NEXORS' first booking) within 48 hours; `key_action` names it (e.g. "your first
 		// booking"), else the email says "your first key action".
 		id: 'onboarding_first_value_nudge',
@@ -111,8 +109,8 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		},
 	},
 	{
-		// Day 5, send_tips_email. Default tips: invite the team (seed 002 §4.1 invite_team), notifications, a weekly
-		// look at the dashboard (seed 004 Week 1 progress check-ins).
+		// Day 5, send_tips_email. Default tips: invite the team (docs/sources.md#onboarding-programs invite_team), notifications, a weekly
+		// look at the dashboard (docs/sources.md#cs-support-strategy Week 1 progress check-ins).
 		id: 'onboarding_tips',
 		name: 'Onboarding Day 5: Tips',
 		source: `${WELCOME} send_tips_email (day 5; text ours)`,
@@ -161,8 +159,8 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		},
 	},
 	{
-		// Day 7, schedule_30_day_review: seed 002 §4.1 MID_MARKET_ONBOARDING review_30 ("Review progress and
-		// optimize", 30 minutes) and §4.2's 30-day check-in after onboarding.
+		// Day 7, schedule_30_day_review: docs/sources.md#onboarding-programs MID_MARKET_ONBOARDING review_30 ("Review progress and
+		// optimize", 30 minutes) and docs/sources.md#stalled-onboarding 30-day check-in after onboarding.
 		id: 'onboarding_30_day_review',
 		name: 'Onboarding Day 7: 30-Day Review Invitation',
 		source: `${WELCOME} schedule_30_day_review (day 7); §4.1 review_30 (text ours)`,
@@ -209,7 +207,7 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		},
 	},
 	{
-		// Stalled onboarding: seed 002 §4.2 checkStalledOnboarding (no progress for 3 days), then §14.1
+		// Stalled onboarding: docs/sources.md#stalled-onboarding checkStalledOnboarding (no progress for 3 days), then docs/sources.md#cs-workflows
 		// stalled_onboarding send_help_email (the help call follows a day later).
 		id: 'onboarding_stalled_help',
 		name: 'Onboarding Stalled: Help',
@@ -254,7 +252,7 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 	},
 	{
 		// 30 days before renewal_date (send_renewal_reminder; escalate_if_no_response follows after 7 days). Written
-		// like seed 002 §9.1 renewal_60_days.
+		// like docs/sources.md#cs-email-templates renewal_60_days.
 		id: 'renewal_30_days_reminder',
 		name: 'Renewal 30 Days: Reminder',
 		source: 'Seed 002 §14.1 CS_WORKFLOWS.renewal.renewal_30_days send_renewal_reminder (text ours)',
@@ -283,7 +281,7 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		},
 	},
 	{
-		// send_nps_survey: the standard 0-10 question (seed 002 §11.1 segments 0-6, 7-8, 9-10), one link per score,
+		// send_nps_survey: the standard 0-10 question (docs/sources.md#nps-segments segments 0-6, 7-8, 9-10), one link per score,
 		// and the plain survey link for mail apps that break the row.
 		id: 'nps_survey',
 		name: 'NPS Survey',
@@ -348,8 +346,8 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		},
 	},
 	{
-		// Seed 000 §3 Passives (7-8): "Entrevista de 15 minutos para entender qué falta para ser un 'Promoter'"
-		// (the NPS node's request_interview). Seed 002 does nothing for passives, so there is no seed trigger.
+		// docs/sources.md#nps-follow-up-by-segment Passives (7-8): "Entrevista de 15 minutos para entender qué falta para ser un 'Promoter'"
+		// (the NPS node's request_interview). The agent specification does nothing for passives, so there is no seed trigger.
 		// `nps.score` is the Classify Responses output.
 		id: 'nps_passive_interview',
 		name: 'NPS Passive: Interview Request',
@@ -411,8 +409,8 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		},
 	},
 	{
-		// Promoters, 7 days later: send_advocacy_invite. Seed 000 §3 asks promoters for case studies, testimonials
-		// and referrals; the four activities are seed 002 §13.1 ADVOCACY_PROGRAM's, in its Spanish (review "en G2"
+		// Promoters, 7 days later: send_advocacy_invite. The retention playbook (docs/sources.md#nps-follow-up-by-segment) asks promoters for case studies, testimonials
+		// and referrals; the four activities are docs/sources.md#advocacy-program ADVOCACY_PROGRAM's, in its Spanish (review "en G2"
 		// left out: the review site is the product's choice; its points and rewards too).
 		id: 'nps_advocacy_invite',
 		name: 'NPS Promoter: Advocacy Invitation',
@@ -466,9 +464,9 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		},
 	},
 	{
-		// Internal, to the CS team: the NPS node's aggregate item as it is. Seed 002 §11.1 calculateMetrics (NPS,
-		// counts and percentages per segment, response rate), §16 (confidence intervals; never report an NPS with
-		// fewer than 30 responses as reliable: shown when the node's nps.sampleWarning is set); seed 000 §3 surveys
+		// Internal, to the CS team: the NPS node's aggregate item as it is. docs/sources.md#nps-aggregate calculateMetrics (NPS,
+		// counts and percentages per segment, response rate), docs/sources.md#nps-reporting-rules (confidence intervals; never report an NPS with
+		// fewer than 30 responses as reliable: shown when the node's nps.sampleWarning is set); the retention playbook (docs/sources.md#nps-survey-throttle) surveys
 		// monthly. A batch without responses has no NPS and no interval (null: missing variables).
 		id: 'nps_monthly_report',
 		name: 'NPS Monthly Report (Internal)',
@@ -519,8 +517,8 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		},
 	},
 	{
-		// Seed 002 §7.1 SAVE_PLAYBOOKS.cancellation_request: immediate call (within 2 hours), understand the reasons,
-		// a save offer "if appropriate"; §14.1 schedule_save_call and prepare_save_offer. The offer is mentioned only
+		// docs/sources.md#save-playbooks SAVE_PLAYBOOKS.cancellation_request: immediate call (within 2 hours), understand the reasons,
+		// a save offer "if appropriate"; docs/sources.md#cs-workflows schedule_save_call and prepare_save_offer. The offer is mentioned only
 		// when `save_offer` is set.
 		id: 'cancellation_save_call',
 		name: 'Cancellation: Save Call',
@@ -554,7 +552,7 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		},
 	},
 	{
-		// send_usage_alert at 80% of the plan limit (seed 002 §8.1 approaching_limit: usageVsLimit > 0.8).
+		// send_usage_alert at 80% of the plan limit (docs/sources.md#expansion-signals approaching_limit: usageVsLimit > 0.8).
 		// usage_vs_limit_percent is the record's usage_vs_limit × 100 (context.ts).
 		id: 'usage_limit_approaching',
 		name: 'Expansion: Usage Limit Approaching',
@@ -592,7 +590,7 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		},
 	},
 	{
-		// send_upgrade_info, 3 days after the usage alert: seed 002 §8.1's upsell ("Present upgrade to higher plan",
+		// send_upgrade_info, 3 days after the usage alert: docs/sources.md#expansion-opportunities upsell ("Present upgrade to higher plan",
 		// the next plan). `next_plan_benefits` lists what it gives; else three general benefits of ours.
 		id: 'upgrade_info',
 		name: 'Expansion: Upgrade Information',
@@ -646,8 +644,8 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		},
 	},
 	{
-		// Internal, to the CSM or manager: the one alert every workflow sends (seed 002 §14.1 notify_csm,
-		// create_csm_alert, §11.1 sendCSMAlert). The item's `email` is the recipient (the CSM), so the customer's
+		// Internal, to the CSM or manager: the one alert every workflow sends (docs/sources.md#cs-workflows notify_csm,
+		// create_csm_alert, docs/sources.md#nps-response-handling sendCSMAlert). The item's `email` is the recipient (the CSM), so the customer's
 		// own address, when wanted, is `customer_email`.
 		id: 'csm_alert',
 		name: 'CSM Alert (Internal)',

@@ -97,7 +97,7 @@ describe('the route lists', () => {
 	const keys = (routes: readonly Route[]) => routes.map((route) => route.key);
 
 	it('cover every value the domain core can route by', () => {
-		// Seed 003's churned band leaves by Critical (the node maps it).
+		// The SaaS retention strategy's churned band leaves by Critical (the node maps it).
 		expect(keys(CATEGORY_ROUTES)).toEqual(['healthy', 'at_risk', 'critical', 'insufficient_data']);
 		expect(keys(TIER_ROUTES)).toEqual(['immediate', 'urgent', 'monitor', 'none']);
 		expect(keys(TRANSITION_ROUTES)).toEqual([...LIFECYCLE_STAGES]);

@@ -56,7 +56,7 @@ describe('Lifecycle Stage node, through n8n-core', () => {
 		expect(outputsFor({ mode: 'tenure', outputMode: 'byStage' })).toEqual(['Onboarding', 'Adoption', 'Growth', 'Expansion', 'Failed']);
 	});
 
-	it('moves each customer by seed 002’s rules, keeps its fields and pairing, and explains itself', async () => {
+	it('moves each customer by the agent specification’s rules, keeps its fields and pairing, and explains itself', async () => {
 		const result = await run('transitions.workflow.json');
 		expect(result.status).toBe('success');
 		const [items] = result.outputs(NODE);
@@ -163,7 +163,7 @@ describe('Lifecycle Stage node, through n8n-core', () => {
 		expect(result.executedNodes).toContain('Churned');
 	});
 
-	it('places customers by tenure (seed 004) on four outputs, counting days in their time zone', async () => {
+	it('places customers by tenure (docs/sources.md#tenure-stages) on four outputs, counting days in their time zone', async () => {
 		const result = await run('tenure.workflow.json');
 		expect(result.status).toBe('success');
 		const outputs = result.outputs(NODE);

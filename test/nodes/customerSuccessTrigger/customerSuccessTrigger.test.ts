@@ -92,7 +92,7 @@ describe('Customer Success Trigger, through n8n-core’s WebhookContext', () => 
 		expect(churn).toMatchObject({ tier: 'immediate', playbook: 'save.cancellation_request' });
 		expect(playbook.id).toBe('save.cancellation_request');
 		expect(playbook.steps.map((step: { action: string }) => step.action)).toEqual([
-			// Seed 002 §7.1 SAVE_PLAYBOOKS.cancellation_request
+			// docs/sources.md#save-playbooks SAVE_PLAYBOOKS.cancellation_request
 			'Immediate call to customer',
 			'Understand reasons and document',
 			'Present save offer if appropriate',

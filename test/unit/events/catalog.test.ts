@@ -27,7 +27,7 @@ describe('the event catalogue', () => {
 		);
 	});
 
-	it('holds every lifecycle workflow of seed 002 §3.2 and every trigger of the built-in CS workflows', () => {
+	it('holds every lifecycle workflow of docs/sources.md#stage-workflows and every trigger of the built-in CS workflows', () => {
 		expect(names).toEqual(expect.arrayContaining(Object.values(STAGE_WORKFLOWS).flat()));
 		expect(names).toEqual(expect.arrayContaining(CS_WORKFLOW_PLAYBOOKS.map((playbook) => playbook.trigger as string)));
 	});

@@ -88,7 +88,7 @@ describe('the package envelope', () => {
 	});
 });
 
-describe('seed 002 triggerCSWorkflow (§14.1): { workflow, customerId, data, timestamp }', () => {
+describe('docs/sources.md#app-webhook-payloads triggerCSWorkflow: { workflow, customerId, data, timestamp }', () => {
 	it('becomes an event named by workflow, for customer_id = customerId', () => {
 		expect(
 			ok({ workflow: 'no_login_7_days', customerId: 'cust-9', data: { daysInactive: 8 }, timestamp: '2026-12-01T08:00:00.000Z' }),
@@ -114,7 +114,7 @@ describe('seed 002 triggerCSWorkflow (§14.1): { workflow, customerId, data, tim
 	});
 });
 
-describe('seed 002 LifecycleManager.triggerN8nWorkflow (§3.2): { workflow, customer: { id, name, email, plan, mrr }, timestamp }', () => {
+describe('docs/sources.md#app-webhook-payloads LifecycleManager.triggerN8nWorkflow: { workflow, customer: { id, name, email, plan, mrr }, timestamp }', () => {
 	it('becomes an event whose customer record has customer_id = customer.id', () => {
 		expect(
 			ok({

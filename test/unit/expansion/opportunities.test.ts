@@ -2,7 +2,7 @@ import { expand } from './helpers';
 
 const LIMIT = { usage_vs_limit: 0.9 };
 
-describe('upsell (seed 002: approaching_limit -> next plan, 50 % of MRR)', () => {
+describe('upsell (docs/sources.md#expansion-opportunities: approaching_limit -> next plan, 50 % of MRR)', () => {
 	it.each([
 		['starter', 'growth'],
 		['growth', 'pro'],
@@ -71,7 +71,7 @@ describe('upsell (seed 002: approaching_limit -> next plan, 50 % of MRR)', () =>
 	});
 });
 
-describe('add_seats (seed 002: team_growth -> ceil(seats * (1 + growth)), priced at mrr / seats)', () => {
+describe('add_seats (docs/sources.md#expansion-opportunities: team_growth -> ceil(seats * (1 + growth)), priced at mrr / seats)', () => {
 	const seatsOpportunity = (record: Record<string, unknown>) =>
 		expand({ team_size_change: 0.3, ...record }).opportunities.find((o) => o.type === 'add_seats');
 
@@ -119,7 +119,7 @@ describe('add_seats (seed 002: team_growth -> ceil(seats * (1 + growth)), priced
 	});
 });
 
-describe('add_features (seed 002: feature_attempts -> $50 per blocked feature)', () => {
+describe('add_features (docs/sources.md#expansion-opportunities: feature_attempts -> $50 per blocked feature)', () => {
 	const featureOpportunity = (record: Record<string, unknown>, settings = {}) =>
 		expand({ blocked_feature_attempts: 5, ...record }, settings).opportunities.find((o) => o.type === 'add_features');
 
@@ -163,7 +163,7 @@ describe('add_features (seed 002: feature_attempts -> $50 per blocked feature)',
 	});
 });
 
-describe('several opportunities (seed 002 identifyOpportunities)', () => {
+describe('several opportunities (docs/sources.md#expansion-opportunities identifyOpportunities)', () => {
 	it('come in the seed order, share the probability and list every fired signal description', () => {
 		const result = expand({
 			plan: 'growth',
@@ -191,7 +191,7 @@ describe('several opportunities (seed 002 identifyOpportunities)', () => {
 	});
 });
 
-describe('seed 000 §5 add-on triggers (off by default)', () => {
+describe('docs/sources.md#expansion-add-ons add-on triggers (off by default)', () => {
 	const ALL = {
 		plan: 'starter',
 		analytics_views_per_week: 4,
@@ -259,7 +259,7 @@ describe('seed 000 §5 add-on triggers (off by default)', () => {
 		expect(expand({ ...ALL, plan: 'growth' }, settings).opportunities[0]).toMatchObject({ product: 'Pro Plan', estimatedValue: 549 });
 	});
 
-	it('add-on opportunities carry the seed 002 probability when seed 002 signals fire too', () => {
+	it('add-on opportunities carry the probability (docs/sources.md#expansion-probability) when docs/sources.md#expansion-signals signals fire too', () => {
 		const result = expand({ usage_vs_limit: 0.9, plan: 'starter', mrr: 100, integration_requested: true }, { addOnTriggers: true });
 		expect(result.probability).toBe(0.2);
 		expect(result.opportunities.map((o) => [o.type, o.product, o.probability, o.signals])).toEqual([

@@ -13,7 +13,7 @@ const FIRES: Record<string, Record<string, unknown>> = {
 };
 const record = (...types: string[]) => Object.assign({}, ...types.map((type) => FIRES[type]));
 
-describe('seed 002 calculateProbability: round(fired weights / 4.6 * 100) / 100', () => {
+describe('docs/sources.md#expansion-probability calculateProbability: round(fired weights / 4.6 * 100) / 100', () => {
 	it.each([
 		['approaching_limit', 0.2], // 0.9 / 4.6 = 0.1957
 		['feature_attempts', 0.17], // 0.8 / 4.6 = 0.1739

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { EXPANSION_SIGNALS, TOTAL_SIGNAL_WEIGHT } from '../../../src/expansion';
 import { expand, firedTypes } from './helpers';
 
-describe('seed 002 §8.1 EXPANSION_SIGNALS: types, weights, descriptions', () => {
+describe('docs/sources.md#expansion-signals EXPANSION_SIGNALS: types, weights, descriptions', () => {
 	it('has the seven signals with the seed weights, summing to 4.6', () => {
 		expect(EXPANSION_SIGNALS.map((signal) => [signal.type, signal.weight])).toEqual([
 			['approaching_limit', 0.9],

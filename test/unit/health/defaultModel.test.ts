@@ -15,7 +15,7 @@ const score = (record: Record<string, unknown>, options: Parameters<typeof score
 	scoreHealth(record, model, options);
 const componentScores = (result: HealthResult) => Object.fromEntries(result.components.map((c) => [c.key, c.score]));
 
-describe('default model (seed 002 HEALTH_SCORE_CONFIG, fixed)', () => {
+describe('default model (docs/sources.md#health-default-weights HEALTH_SCORE_CONFIG, fixed)', () => {
 	it('scores a perfect customer 100, grade A, healthy', () => {
 		const result = score(PERFECT_CUSTOMER);
 		expect(result).toMatchObject({
@@ -109,7 +109,7 @@ describe('default model (seed 002 HEALTH_SCORE_CONFIG, fixed)', () => {
 	});
 });
 
-describe('inverse metrics (DESIGN.md fix: 100 at or below ideal, 0 at or beyond worst)', () => {
+describe('inverse metrics (docs/sources.md#diff-inverse-metrics fix: 100 at or below ideal, 0 at or beyond worst)', () => {
 	const engagementOf = (days: number) =>
 		score({ ...PERFECT_CUSTOMER, days_since_last_login: days }).components[1].metrics[0];
 
@@ -210,7 +210,7 @@ describe('missing data', () => {
 	});
 });
 
-describe('trend and alerts (seed 002 determineTrend, checkAlerts)', () => {
+describe('trend and alerts (docs/sources.md#health-trend determineTrend, checkAlerts)', () => {
 	it.each([
 		[52, 'improving'],
 		[53, 'stable'],

@@ -1,4 +1,4 @@
-/** Customer records whose health scores were worked out by hand from the seed 002 formulas (see each test). */
+/** Customer records whose health scores were worked out by hand from the formulas (docs/sources.md#health-score-formula; see each test). */
 
 export const PERFECT_CUSTOMER = {
 	customer_id: 'cust-perfect',

@@ -7,7 +7,7 @@ import {
 } from '../../../src/health';
 import { MIXED_CUSTOMER } from './fixtures';
 
-describe('seed 003 five components with four bands', () => {
+describe('docs/sources.md#five-component-health-model five components with four bands', () => {
 	const model = healthModelPreset('seed003');
 	const record = {
 		logins_per_week: 3.5, // 100
@@ -40,7 +40,7 @@ describe('seed 003 five components with four bands', () => {
 	});
 });
 
-describe('seed 004 four components', () => {
+describe('docs/sources.md#four-component-health-model four components', () => {
 	it('scores 75*.30 + 75*.25 + 50*.25 + 80*.20 = 69.75 -> 70, at_risk', () => {
 		const result = scoreHealth(
 			{

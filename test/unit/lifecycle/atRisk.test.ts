@@ -2,7 +2,7 @@ import { isAtRisk, LIFECYCLE_STAGES, readLifecycleMetrics } from '../../../src/l
 import { evaluate, fromStage, NOT_AT_RISK } from './helpers';
 
 /**
- * Seed 002 §3.2 isAtRisk: healthScore < 40 || daysWithoutLogin > 14 || supportTicketsSeverityHigh > 2 ||
+ * docs/sources.md#at-risk-check isAtRisk: healthScore < 40 || daysWithoutLogin > 14 || supportTicketsSeverityHigh > 2 ||
  * npsScore <= 6, checked first from any stage but churned. "expanding" with the expansion not closed is a stage
  * whose own rule never fires here, so any move is the at-risk check's.
  */

@@ -4,7 +4,7 @@ import { evaluateLifecycle, type LifecycleConfig, type LifecycleResult } from '.
 
 export const REFERENCE = DateTime.fromISO('2026-11-23T12:00:00Z', { zone: 'UTC' });
 
-/** Inputs under which none of seed 002's four at-risk conditions holds (health 75, 1 day, 0 tickets, NPS 8). */
+/** Inputs under which none of the agent specification's four at-risk conditions holds (health 75, 1 day, 0 tickets, NPS 8). */
 export const NOT_AT_RISK = {
 	health_score: 75,
 	days_since_last_login: 1,
@@ -19,7 +19,7 @@ export function evaluate(
 	return evaluateLifecycle(item, { mode: 'transitions', reference: REFERENCE, defaultTimeZone: 'UTC', ...config });
 }
 
-/** Seed 002 mode from `stage`, with the not-at-risk inputs unless overridden. */
+/** docs/sources.md#lifecycle-transitions mode from `stage`, with the not-at-risk inputs unless overridden. */
 export function fromStage(stage: string, fields: Record<string, unknown> = {}): LifecycleResult {
 	return evaluate({ lifecycle_stage: stage, ...NOT_AT_RISK, ...fields });
 }

@@ -2,7 +2,7 @@ import { CustomerInputError } from '../../../src/customer/locate';
 import { TENURE_STAGE_DEFINITIONS, tenureStage } from '../../../src/lifecycle';
 import { evaluate } from './helpers';
 
-/** Seed 004 tenure stages: onboarding days 1-30, adoption 31-90, growth 91-180, expansion 181+ (day 0: onboarding). */
+/** docs/sources.md#tenure-stages tenure stages: onboarding days 1-30, adoption 31-90, growth 91-180, expansion 181+ (day 0: onboarding). */
 
 const tenure = (record: Record<string, unknown>, config = {}) => evaluate(record, { mode: 'tenure', ...config });
 
@@ -69,7 +69,7 @@ describe('tenure mode on a record', () => {
 		});
 	});
 
-	it('defines one workflow per key activity of seed 004', () => {
+	it('defines one workflow per key activity of docs/sources.md#tenure-stages', () => {
 		expect(TENURE_STAGE_DEFINITIONS.onboarding.workflows).toEqual([
 			'onboarding_welcome_sequence',
 			'onboarding_feature_walkthrough',
@@ -81,7 +81,7 @@ describe('tenure mode on a record', () => {
 		expect(TENURE_STAGE_DEFINITIONS.expansion.workflows).toContain('expansion_referral_program');
 	});
 
-	it('ignores the seed 002 signals: a customer with health 10 is still placed by tenure', () => {
+	it('ignores the signals (docs/sources.md#at-risk-check): a customer with health 10 is still placed by tenure', () => {
 		expect(tenure({ days_since_signup: 100, health_score: 10, nps_score: 0 }).stage).toBe('growth');
 	});
 

@@ -1,9 +1,9 @@
 import { STAGE_WORKFLOWS } from '../../../src/lifecycle';
 import { fromStage } from './helpers';
 
-/** Every transition of seed 002 §3.2 determineNextStage, each "stay", and the workflows each new stage triggers. */
+/** Every transition of docs/sources.md#lifecycle-transitions determineNextStage, each "stay", and the workflows each new stage triggers. */
 
-describe('seed 002 §3.2 determineNextStage: every transition', () => {
+describe('docs/sources.md#lifecycle-transitions determineNextStage: every transition', () => {
 	const cases: Array<[string, string, Record<string, unknown>, string, string]> = [
 		['trial', 'onboarding', { subscription_status: 'active' }, 'onboarding', 'Subscription status is active'],
 		['trial', 'churned', { subscription_status: 'trialing', trial_days_remaining: 0 }, 'churned', 'Trial days remaining 0 is 0 or less'],
@@ -66,7 +66,7 @@ describe('seed 002 §3.2 determineNextStage: every transition', () => {
 	});
 });
 
-describe('seed 002 §3.2 determineNextStage: every "stay"', () => {
+describe('docs/sources.md#lifecycle-transitions determineNextStage: every "stay"', () => {
 	const stays: Array<[string, Record<string, unknown>, string]> = [
 		[
 			'trial',

@@ -88,7 +88,7 @@ describe('empty batch: a clear result, never a division by zero', () => {
 	});
 });
 
-describe('sample warning below 30 responses (seed 002 §16)', () => {
+describe('sample warning below 30 responses (docs/sources.md#nps-reporting-rules)', () => {
 	it.each([
 		[1, 'Only 1 response (fewer than 30): too small a sample to report this NPS as reliable'],
 		[29, 'Only 29 responses (fewer than 30): too small a sample to report this NPS as reliable'],

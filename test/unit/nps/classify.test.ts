@@ -41,7 +41,7 @@ describe('classify: segment at every edge', () => {
 	});
 });
 
-describe('classify: follow-up per segment (seed 000 §3, seed 002 §11.1 / §14.1 / §9.1)', () => {
+describe('classify: follow-up per segment (docs/sources.md#nps-follow-up-by-segment, docs/sources.md#nps-response-handling, docs/sources.md#cs-workflows, docs/sources.md#cs-email-templates)', () => {
 	it('detractor: CSM alert and follow-up email at once, call within 24 hours, escalation after 3 days', () => {
 		expect(classify({ nps_score: 4, timezone: 'Europe/Madrid' })).toEqual({
 			score: 4,
@@ -102,7 +102,7 @@ describe('classify: follow-up per segment (seed 000 §3, seed 002 §11.1 / §14.
 		});
 	});
 
-	it('passive: a 15-minute interview ask within 3 days (seed 002 §11.1 gives passives nothing)', () => {
+	it('passive: a 15-minute interview ask within 3 days (the agent specification (docs/sources.md#nps-response-handling) gives passives nothing)', () => {
 		const { followUp } = classify({ nps_score: 7 });
 		expect(followUp).toMatchObject({ playbook: null, priority: 'normal', timezone: 'UTC' });
 		expect(followUp.actions).toEqual([

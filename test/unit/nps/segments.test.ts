@@ -1,6 +1,6 @@
 import { NPS_SEGMENTS, parseNpsScore, segmentOf } from '../../../src/nps';
 
-describe('NPS segments (seed 002 §11.1, seed 000 §3: promoters 9-10, passives 7-8, detractors 0-6)', () => {
+describe('NPS segments (docs/sources.md#nps-segments: promoters 9-10, passives 7-8, detractors 0-6)', () => {
 	it.each([
 		[0, 'detractor'],
 		[5, 'detractor'],

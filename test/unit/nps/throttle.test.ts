@@ -62,7 +62,7 @@ describe('survey throttle: N-1, N and N+1 calendar days in the customer’s time
 		});
 	});
 
-	it('takes another N (30 for a monthly survey, seed 000 §3): N-1, N, N+1', () => {
+	it('takes another N (30 for a monthly survey, docs/sources.md#nps-survey-throttle): N-1, N, N+1', () => {
 		const item = { last_nps_survey_at: '2026-03-10T09:00:00Z' };
 		const monthly = { minDaysBetweenSurveys: 30 };
 		expect(check(item, '2026-04-08T23:00:00Z', monthly)).toMatchObject({ eligible: false, daysSinceLastSurvey: 29 });

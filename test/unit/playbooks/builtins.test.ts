@@ -39,7 +39,7 @@ describe('built-in playbooks', () => {
 		for (const [, id] of PLAYBOOK_PRIORITY) if (id !== null) expect(catalog.get(id).id).toBe(id);
 	});
 
-	it('keeps seed 002 §7.1 SAVE_PLAYBOOKS.no_login_7_days verbatim', () => {
+	it('keeps docs/sources.md#save-playbooks SAVE_PLAYBOOKS.no_login_7_days verbatim', () => {
 		expect(byId('save.no_login_7_days')).toMatchObject({
 			trigger: 'no_login_7_days',
 			timeline: '48 hours',
@@ -54,7 +54,7 @@ describe('built-in playbooks', () => {
 		]);
 	});
 
-	it('keeps seed 002 §7.1 SAVE_PLAYBOOKS.no_login_14_days verbatim', () => {
+	it('keeps docs/sources.md#save-playbooks SAVE_PLAYBOOKS.no_login_14_days verbatim', () => {
 		expect(byId('save.no_login_14_days')).toMatchObject({
 			timeline: '24 hours',
 			owner: 'csm',
@@ -67,7 +67,7 @@ describe('built-in playbooks', () => {
 		]);
 	});
 
-	it('keeps seed 002 §7.1 SAVE_PLAYBOOKS.nps_detractor verbatim', () => {
+	it('keeps docs/sources.md#save-playbooks SAVE_PLAYBOOKS.nps_detractor verbatim', () => {
 		expect(byId('save.nps_detractor')).toMatchObject({
 			timeline: '24 hours',
 			owner: 'csm',
@@ -80,7 +80,7 @@ describe('built-in playbooks', () => {
 		]);
 	});
 
-	it('keeps seed 002 §7.1 SAVE_PLAYBOOKS.cancellation_request verbatim, with its one seed condition', () => {
+	it('keeps docs/sources.md#save-playbooks SAVE_PLAYBOOKS.cancellation_request verbatim, with its one seed condition', () => {
 		expect(byId('save.cancellation_request')).toMatchObject({
 			timeline: 'Immediate',
 			owner: 'csm',
@@ -94,7 +94,7 @@ describe('built-in playbooks', () => {
 		]);
 	});
 
-	it('keeps seed 002 §14.1 CS_WORKFLOWS triggers, actions, delays and conditions verbatim', () => {
+	it('keeps docs/sources.md#cs-workflows CS_WORKFLOWS triggers, actions, delays and conditions verbatim', () => {
 		expect(byId('onboarding.welcome_sequence').trigger).toBe('subscription_created');
 		expect(workflowSteps('onboarding.welcome_sequence')).toEqual([
 			['send_welcome_email', 0, null],
@@ -190,7 +190,7 @@ describe('built-in playbooks', () => {
 		]);
 	});
 
-	it('gives CS_WORKFLOWS our channels, and templates only where seed 002 §9.1 has one for the trigger', () => {
+	it('gives CS_WORKFLOWS our channels, and templates only where the agent specification (docs/sources.md#cs-email-templates) has one for the trigger', () => {
 		const channels = BUILT_IN_PLAYBOOKS.filter((p) => p.source.startsWith('Seed 002 §14.1')).flatMap((p) =>
 			p.steps.map((step) => `${step.action}:${step.channel}${step.template ? `:${step.template}` : ''}`),
 		);
@@ -217,7 +217,7 @@ describe('built-in playbooks', () => {
 		]);
 	});
 
-	it('gives CS_WORKFLOWS our owners and escalation paths, copying seed 002 §7.1 where it covers the signal', () => {
+	it('gives CS_WORKFLOWS our owners and escalation paths, copying docs/sources.md#save-playbooks where it covers the signal', () => {
 		expect(BUILT_IN_PLAYBOOKS.filter((p) => p.source.startsWith('Seed 002 §14.1')).map((p) => [p.id, p.owner, p.escalationPath.join('>'), p.timeline])).toEqual([
 			['onboarding.welcome_sequence', 'csm', 'csm>cs_manager', null],
 			['onboarding.stalled_onboarding', 'csm', 'csm>cs_manager', null],
@@ -236,7 +236,7 @@ describe('built-in playbooks', () => {
 		]);
 	});
 
-	it('has seed 000 §2 intervention playbooks, one step per signal, and the §4 win-back campaign', () => {
+	it('has docs/sources.md#intervention-playbook intervention playbooks, one step per signal, and the win-back campaign (docs/sources.md#winback-campaign)', () => {
 		const summary = (id: string) => {
 			const p = byId(id);
 			return [p.trigger, p.owner, p.escalationPath, p.steps.map((s) => [s.channel, s.template, s.timing, s.owner])];
@@ -266,7 +266,7 @@ describe('built-in playbooks', () => {
 		]);
 	});
 
-	it('numbers CS_WORKFLOWS and seed 000 steps 1..n in the seed’s order', () => {
+	it('numbers CS_WORKFLOWS and docs/sources.md#intervention-playbook steps 1..n in the seed’s order', () => {
 		for (const playbook of BUILT_IN_PLAYBOOKS) {
 			expect(playbook.steps.map((step) => step.order)).toEqual(playbook.steps.map((_, index) => index + 1));
 		}

@@ -1,4 +1,4 @@
-import { conditionKey, InvalidTimingError, parseTiming, SEED_002_SAVE_TIMINGS } from '../../../src/playbooks';
+import { conditionKey, InvalidTimingError, parseTiming, SAVE_PLAYBOOK_TIMINGS } from '../../../src/playbooks';
 
 const start = (unit: string, amount: number, condition: string | null = null) => ({
 	kind: 'offset',
@@ -14,8 +14,8 @@ const previous = (unit: string, amount: number, condition: string | null = null)
 });
 
 describe('step timings', () => {
-	it('maps every timing text of seed 002 §7.1 SAVE_PLAYBOOKS (the README table)', () => {
-		const table = Object.fromEntries(SEED_002_SAVE_TIMINGS.map((text) => [text, parseTiming(text)]));
+	it('maps every timing text of docs/sources.md#save-playbooks SAVE_PLAYBOOKS (the README table)', () => {
+		const table = Object.fromEntries(SAVE_PLAYBOOK_TIMINGS.map((text) => [text, parseTiming(text)]));
 		expect(table).toEqual({
 			Immediately: start('minutes', 0),
 			'Within 2 hours': start('hours', 2),
@@ -31,7 +31,7 @@ describe('step timings', () => {
 		});
 	});
 
-	it('maps seed 002 §14.1 CS_WORKFLOWS delays: 0 and "N day(s)" from the start, in calendar days', () => {
+	it('maps docs/sources.md#cs-workflows CS_WORKFLOWS delays: 0 and "N day(s)" from the start, in calendar days', () => {
 		expect(parseTiming(0)).toEqual(start('minutes', 0));
 		expect(parseTiming('1 day')).toEqual(start('days', 1));
 		expect(parseTiming('2 days')).toEqual(start('days', 2));
@@ -40,7 +40,7 @@ describe('step timings', () => {
 		expect(parseTiming('7 days')).toEqual(start('days', 7));
 	});
 
-	it('maps seed 000 §4 "Día N" (written "Day N", with or without a remark) to N calendar days', () => {
+	it('maps docs/sources.md#winback-campaign "Día N" (written "Day N", with or without a remark) to N calendar days', () => {
 		expect(parseTiming('Day 1 (post-churn)')).toEqual(start('days', 1));
 		expect(parseTiming('Day 7')).toEqual(start('days', 7));
 		expect(parseTiming('day 21')).toEqual(start('days', 21));

@@ -1,4 +1,4 @@
-/** Issue 11 properties for src/lifecycle: stage transitions (seed 002) and tenure stages (seed 004). */
+/** Issue 11 properties for src/lifecycle: stage transitions (docs/sources.md#lifecycle-transitions) and tenure stages (docs/sources.md#tenure-stages). */
 import fc from 'fast-check';
 
 import {

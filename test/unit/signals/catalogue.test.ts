@@ -17,7 +17,7 @@ const rule = (type: string, rules: SignalRule[] = ALL) => {
 const status = (type: string, record: Record<string, unknown>, rules?: SignalRule[]) =>
 	evaluateRule(record, rule(type, rules)).status;
 
-describe('built-in catalogue (seed 002 §7.1, seed 000 §2, seed 003 early warning)', () => {
+describe('built-in catalogue (docs/sources.md#churn-signal-catalogue, docs/sources.md#high-risk-indicators early warning)', () => {
 	it('holds the fourteen signals in catalogue order with the seeds’ fields, operators, thresholds and severities', () => {
 		expect(ALL.map((r) => [r.type, r.field, r.operator, r.threshold, r.severity, r.description])).toEqual([
 			['no_login_7_days', 'days_since_last_login', 'gt', 7, 'medium', 'No login in 7+ days'],

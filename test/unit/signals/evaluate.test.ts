@@ -42,7 +42,7 @@ const HEALTHY = {
 	high_severity_tickets: 0,
 };
 
-describe('intervention tier (seed 003 intervention_triggers)', () => {
+describe('intervention tier (docs/sources.md#intervention-tiers intervention_triggers)', () => {
 	it.each([
 		[[], 'none'],
 		[['low_rating'], 'monitor'],
@@ -81,7 +81,7 @@ describe('intervention tier (seed 003 intervention_triggers)', () => {
 				},
 			],
 		});
-		// Seed 002 fires both login signals past 14 days: two signals, urgent.
+		// The agent specification fires both login signals past 14 days: two signals, urgent.
 		expect(churn({ ...HEALTHY, days_since_last_login: 15 })).toMatchObject({
 			tier: 'urgent',
 			playbook: 'save.no_login_14_days',
@@ -95,7 +95,7 @@ describe('intervention tier (seed 003 intervention_triggers)', () => {
 		});
 	});
 
-	it('seed 003’s three high-risk indicators each raise one high signal', () => {
+	it('the SaaS retention strategy’s three high-risk indicators each raise one high signal', () => {
 		const result = churn({ ...HEALTHY, logins_per_week: 1, avg_session_minutes: 3, feature_adoption: 0.1 });
 		expect(result.signals.map((signal) => [signal.type, signal.severity, signal.value])).toEqual([
 			['low_login_frequency', 'high', 1],
@@ -168,7 +168,7 @@ describe('missing data', () => {
 	});
 });
 
-describe('at risk (seed 002 §3.2 isAtRisk)', () => {
+describe('at risk (docs/sources.md#at-risk-check isAtRisk)', () => {
 	const atRisk = (item: Record<string, unknown>, record: Record<string, unknown> = item) => assessAtRisk(item, record);
 
 	it.each([

@@ -10,10 +10,10 @@ import {
 	TEMPLATE_LOCALES,
 	type EmailTemplate,
 } from '../../../src/templates';
-import { SEED_000_TEMPLATES } from '../../../src/templates/builtins/seed000';
-import { SEED_001_TEMPLATES } from '../../../src/templates/builtins/seed001';
-import { SEED_002_TEMPLATES } from '../../../src/templates/builtins/seed002';
-import { SEED_003_TEMPLATES } from '../../../src/templates/builtins/seed003';
+import { INTERVENTION_WINBACK_TEMPLATES } from '../../../src/templates/builtins/interventionAndWinback';
+import { HEALTH_EXPANSION_TEMPLATES } from '../../../src/templates/builtins/healthAndExpansion';
+import { CORE_TEMPLATES } from '../../../src/templates/builtins/core';
+import { REENGAGEMENT_TEMPLATES } from '../../../src/templates/builtins/reengagementSequence';
 import { SEQUENCE_TEMPLATES } from '../../../src/templates/builtins/sequences';
 import { builtIn, config, FULL_ITEM } from './fixtures';
 
@@ -145,13 +145,13 @@ const VARIABLES: Record<string, string[]> = {
 	winback_offer: ['first_name', 'product_name', 'company', 'offer', 'reactivation_link', 'csm_name', 'unsubscribe_link?'],
 };
 
-/** The bundled workflows' templates, tested in sequences.test.ts; they follow seed 002's own in the catalogue. */
+/** The bundled workflows' templates, tested in sequences.test.ts; they follow the agent specification's own in the catalogue. */
 const SEQUENCE_IDS = SEQUENCE_TEMPLATES.map((definition) => definition.id);
 
 describe('built-in email templates', () => {
 	it('has every template of the seeds, in catalogue order', () => {
 		const seeds = SUBJECTS.map(([id]) => id);
-		const seed002 = SEED_002_TEMPLATES.length;
+		const seed002 = CORE_TEMPLATES.length;
 		expect(BUILT_IN_TEMPLATE_IDS).toEqual([...seeds.slice(0, seed002), ...SEQUENCE_IDS, ...seeds.slice(seed002)]);
 		expect(Object.keys(VARIABLES)).toEqual(seeds);
 	});
@@ -183,13 +183,13 @@ describe('built-in email templates', () => {
 	});
 
 	it('declares defaults only for variables the template uses', () => {
-		for (const definition of [...SEED_002_TEMPLATES, ...SEED_001_TEMPLATES, ...SEED_003_TEMPLATES, ...SEED_000_TEMPLATES]) {
+		for (const definition of [...CORE_TEMPLATES, ...HEALTH_EXPANSION_TEMPLATES, ...REENGAGEMENT_TEMPLATES, ...INTERVENTION_WINBACK_TEMPLATES]) {
 			const used = VARIABLES[definition.id].map((name) => name.replace(/\[\]|\?/g, ''));
 			for (const variable of Object.keys(definition.defaults ?? {})) expect(used).toContain(variable);
 		}
 	});
 
-	it('keeps seed 002 §9.1 subjects verbatim in Spanish', () => {
+	it('keeps docs/sources.md#cs-email-templates subjects verbatim in Spanish', () => {
 		const spanish = Object.fromEntries(BUILT_IN_TEMPLATES.map((template) => [template.id, template.locales.es.subject]));
 		expect(spanish.welcome_email).toBe('¡Bienvenido a {{product_name}}, {{first_name}}!');
 		expect(spanish.reengagement_7_days).toBe('{{first_name}}, ¿todo bien? 🤔');

@@ -20,7 +20,7 @@ export const FULL_ITEM: Record<string, unknown> = {
 	roi_percent: 320,
 	trial_days_remaining: 5,
 	health: { score: 42, category: 'critical' },
-	// seed 002 §9.1
+	// docs/sources.md#cs-email-templates
 	next_steps: ['Complete your profile', 'Invite your team'],
 	recent_features: ['Shared inbox', 'Reports'],
 	conversations_handled: 1250,
@@ -31,7 +31,7 @@ export const FULL_ITEM: Record<string, unknown> = {
 	recommendation: 'Turn on the weekend flows.',
 	current_price: '€99',
 	value_highlights: ['1,250 conversations automated', '42 hours saved'],
-	// seed 001
+	// the email platform guide
 	industry_open_rate_percent: 21,
 	industry_conversion_rate_percent: 2.5,
 	revenue_generated: '$12,400',
@@ -47,14 +47,14 @@ export const FULL_ITEM: Record<string, unknown> = {
 	expansion_opportunity: 'roll out to your support team',
 	expansion_value: '$1,200/month',
 	benefits: ['One inbox for everyone', 'Faster answers'],
-	// seed 003
+	// the SaaS retention strategy
 	feature_name: 'Auto-replies',
 	feature_benefit: 'They answer the common questions for you, day and night.',
 	feature_link: 'https://chatly.test/auto-replies',
 	story_company: 'Globex',
 	story_summary: 'Globex cut its response time by 60 % in two months.',
 	story_link: 'https://chatly.test/stories/globex',
-	// seed 000
+	// the retention playbook
 	key_feature: 'the booking calendar',
 	offer: 'a $50 credit',
 	offer_link: 'https://chatly.test/offer',

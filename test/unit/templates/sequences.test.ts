@@ -497,7 +497,7 @@ const thrown = (run: () => unknown): Error => {
 };
 
 describe('sequence email templates', () => {
-	it('are built-ins with the ids the bundled workflows name, after seed 002 §9.1’s own', () => {
+	it('are built-ins with the ids the bundled workflows name, after the agent specification’s own (docs/sources.md#cs-email-templates)', () => {
 		expect(SEQUENCE_TEMPLATES.map((definition) => definition.id)).toEqual(IDS);
 		expect(BUILT_IN_TEMPLATE_IDS.slice(6, 6 + IDS.length)).toEqual(IDS);
 		expect(new Set(BUILT_IN_TEMPLATE_IDS).size).toBe(BUILT_IN_TEMPLATE_IDS.length);
@@ -508,7 +508,7 @@ describe('sequence email templates', () => {
 	it('say where they come from, and "text ours" where the seeds give no text', () => {
 		for (const definition of SEQUENCE_TEMPLATES) expect(definition.source).toMatch(/^(Seed 00\d §|Internal )/);
 		const ours = SEQUENCE_TEMPLATES.filter((definition) => definition.source.includes('text ours')).map((definition) => definition.id);
-		// Seed wording kept: seed 000 §3's passive interview, seed 002 §13.1's advocacy activities.
+		// Seed wording kept: docs/sources.md#nps-follow-up-by-segment passive interview, docs/sources.md#advocacy-program advocacy activities.
 		expect(IDS.filter((id) => !ours.includes(id))).toEqual(['nps_passive_interview', 'nps_advocacy_invite']);
 	});
 

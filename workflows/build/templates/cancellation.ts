@@ -8,9 +8,8 @@ const SEQUENCE = 'cancellation_save';
 const WHO = '($json.company || $json.first_name || $json.customer_id)';
 
 /**
- * Cancellation save: seed 002 §14.1 CS_WORKFLOWS at_risk.cancellation_request (pause_cancellation, notify_csm_urgent,
- * schedule_save_call, prepare_save_offer, escalate_to_executive after 1 day if the save is rejected) with seed 002
- * §7.1 SAVE_PLAYBOOKS.cancellation_request behind it (immediate call within 2 hours, understand the reasons, present
+ * Cancellation save: docs/sources.md#cs-workflows CS_WORKFLOWS at_risk.cancellation_request (pause_cancellation, notify_csm_urgent,
+ * schedule_save_call, prepare_save_offer, escalate_to_executive after 1 day if the save is rejected) with docs/sources.md#save-playbooks SAVE_PLAYBOOKS.cancellation_request behind it (immediate call within 2 hours, understand the reasons, present
  * the save offer if the customer is open to it; escalation path csm -> cs_manager -> executive). A
  * cancellation_requested event records the request on the customer, alerts the CSM with the call's due time, plans
  * the call and the offer as tasks (CS Playbook due times), offers the customer the save call, and after a day
@@ -88,8 +87,8 @@ export function cancellationTemplate(): Template {
 	);
 	t.chain(current.last, enrolled, notRunning);
 
-	// Now (above the main path): the enrolment, the save call and its agenda as tasks (seed 002 §7.1: the call within
-	// 2 hours), the CSM's urgent alert with that due time, the save-offer preparation (§14.1), the customer's email.
+	// Now (above the main path): the enrolment, the save call and its agenda as tasks (docs/sources.md#save-playbooks: the call within
+	// 2 hours), the CSM's urgent alert with that due time, the save-offer preparation (docs/sources.md#cs-workflows), the customer's email.
 	const record = recordEnrolment(t, 'Record enrolment', [9, -10]);
 	const call = recordPlannedTasks(t, [9, -9], {
 		playbook: 'save.cancellation_request',
@@ -156,7 +155,7 @@ export function cancellationTemplate(): Template {
 	);
 	t.chain(active, readRejected, rejected);
 
-	// The escalation to the executive (seed 002 escalate_to_executive), from either path.
+	// The escalation to the executive (docs/sources.md#cs-workflows escalate_to_executive), from either path.
 	const escalate = t.add(noOp('Escalate to the executive', [12, 0]));
 	t.connect(noSave, escalate).connect(rejected, escalate);
 	const executiveAlert = internalAlert(t, 'executive escalation', [13, -2], {

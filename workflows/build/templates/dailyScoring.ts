@@ -2,14 +2,14 @@ import { emailStep, ensureTables, perItem } from '../blocks';
 import { code, csNode, expr, filterNode, LINK_SETTINGS, scheduleTrigger, SENDER_SETTINGS, setJson, setting, settingsNode, tableGet, tableUpdate, tableUpsert } from '../nodes';
 import { Template } from '../template';
 
-/** The customer statuses the digest calls at risk (seed 001 categories: at risk 60-79, critical below 60). */
+/** The customer statuses the digest calls at risk (docs/sources.md#health-categories categories: at risk 60-79, critical below 60). */
 const AT_RISK = "['at_risk', 'critical']";
 
 /**
- * Daily health scoring: seed 002 §5.1 (HealthScoreEngine with HEALTH_SCORE_CONFIG, the default model of Customer
+ * Daily health scoring: docs/sources.md#health-default-weights (HealthScoreEngine with HEALTH_SCORE_CONFIG, the default model of Customer
  * Health Score) for every customer in cs_customers, once a day. One cs_health_history row per customer and day
  * (history_id `<customer_id>:<YYYY-MM-DD>`, an upsert: a second run the same day updates it), the customer's
- * health_score, previous_health_score, health_category and health_scored_at, and §5.1 checkAlerts (a drop of more
+ * health_score, previous_health_score, health_category and health_scored_at, and docs/sources.md#health-alerts checkAlerts (a drop of more
  * than 15 points: health_score_drop; entering grade D or F: customer_at_risk) as one csm_daily_digest email to the
  * CS team, listing those customers and the ones newly in an at-risk category; no email when there is nothing to
  * report.
@@ -120,7 +120,7 @@ export function dailyScoringTemplate(): Template {
 	);
 	t.connect(history, row);
 
-	// The digest: customers whose score dropped (seed 002 health_score_drop) and customers newly at risk (seed 002
+	// The digest: customers whose score dropped (docs/sources.md#health-alerts health_score_drop) and customers newly at risk (docs/sources.md#health-alerts
 	// customer_at_risk, or a category newly at_risk or critical), each once a day unless the score changes again.
 	const digest = t.add(
 		code(

@@ -7,10 +7,10 @@ const name = '($json.company || $json.customer_id)';
 const pct = '($json.usage_percent != null ? $json.usage_percent : 80)';
 
 /**
- * Expansion: seed 002 §14.1 CS_WORKFLOWS expansion.expansion_opportunity (expansion_signal_detected:
+ * Expansion: docs/sources.md#cs-workflows CS_WORKFLOWS expansion.expansion_opportunity (expansion_signal_detected:
  * create_expansion_opp, notify_csm, prepare_proposal after 3 days) and expansion.approaching_limits
  * (usage_at_80_percent: send_usage_alert, notify_csm, send_upgrade_info after 3 days), found every day by Expansion
- * Signals (seed 002 §8.1 EXPANSION_SIGNALS and identifyOpportunities) over cs_customers, or started by those events.
+ * Signals (docs/sources.md#expansion-signals EXPANSION_SIGNALS and identifyOpportunities) over cs_customers, or started by those events.
  *
  * A customer at or above `limit_share` of the plan limit (or whose limit Expansion Signals forecasts within its
  * horizon) is in approaching_limits; the other opportunities (more seats, feature add-ons) are expansion

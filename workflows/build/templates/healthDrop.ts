@@ -7,9 +7,9 @@ const SEQUENCE = 'health_drop';
 const name = "($json.company || $json.customer_id)";
 
 /**
- * Health-score drop: seed 002 §14.1 CS_WORKFLOWS at_risk.health_score_drop (trigger health_score_dropped_20:
+ * Health-score drop: docs/sources.md#cs-workflows CS_WORKFLOWS at_risk.health_score_drop (trigger health_score_dropped_20:
  * create_at_risk_alert, notify_csm, schedule_intervention_call after 1 day, escalate_to_manager after 3 days if there
- * is no improvement), with seed 002 §5.1's alerts behind it. Starts from a health_score_dropped_20 event, or from its
+ * is no improvement), with docs/sources.md#health-alerts alerts behind it. Starts from a health_score_dropped_20 event, or from its
  * own daily run over cs_customers (after the daily scoring, cs-09): a customer whose health_score is 20 or more
  * below previous_health_score. Once per drop, and never while the customer is already in the intervention.
  */

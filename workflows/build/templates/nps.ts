@@ -33,13 +33,13 @@ const WHO = "($json.company || $json.first_name || $json.customer_id)";
 const action = (name: string) => `$json.nps.followUp.actions.find((step) => step.action === '${name}')`;
 
 /**
- * NPS: seed 002 §11.1 NPS Program (survey at most once per quarter, the response saved and written on the customer,
- * the detractor task within 24 hours and the CSM alert, the promoter advocacy pipeline, the monthly metrics) and §14.1
+ * NPS: docs/sources.md#nps NPS Program (survey at most once per quarter, the response saved and written on the customer,
+ * the detractor task within 24 hours and the CSM alert, the promoter advocacy pipeline, the monthly metrics) and docs/sources.md#cs-workflows
  * CS_WORKFLOWS nps.nps_survey (send, reminder if no response after 3 days, close after 7), nps.nps_detractor (urgent
  * task, CSM alert, follow-up call within a day, escalation to the manager after 3 days without follow-up) and
- * nps.nps_promoter (advocacy pipeline, thank-you, advocacy invite after 7 days); seed 000 §3 (segments and their
+ * nps.nps_promoter (advocacy pipeline, thank-you, advocacy invite after 7 days); docs/sources.md#nps-follow-up-by-segment (segments and their
  * asks: the detractor call within 24 hours, the passive's 15-minute interview, the promoter's case study, testimonial
- * and referral). Seed 002 §16: never report an NPS with fewer than 30 responses without saying so (the sample warning).
+ * and referral). docs/sources.md#nps-reporting-rules: never report an NPS with fewer than 30 responses without saying so (the sample warning).
  */
 export function npsTemplate(): Template {
 	const t = new Template({
@@ -208,7 +208,7 @@ export function npsTemplate(): Template {
 	const logInvite = logStepOf(t, 'Enrol promoter', 'Log: advocacy invite sent', [13, 12], 2, 'send_advocacy_invite', 'completed');
 	t.connect(thanks, [logThanks, waitInvite]).chain(waitInvite, gateInvite, invite, logInvite);
 
-	// Passives: the 15-minute interview request (seed 000 §3).
+	// Passives: the 15-minute interview request (docs/sources.md#nps-follow-up-by-segment).
 	const interview = emailStep(t, 'interview request', [8, 15], 'nps_passive_interview');
 	t.connect(classify, interview, 1);
 

@@ -30,21 +30,21 @@ const EPISODE = "'last login ' + ($json.last_login_at ? new Date($json.last_logi
 
 /**
  * Re-engagement: a daily run (08:00) scores every customer of cs_customers (Customer Health Score, default model) and
- * looks for the two login signals of seed 002 §7.1 CHURN_SIGNALS (Churn Signals: no_login_7_days, no_login_14_days,
+ * looks for the two login signals of docs/sources.md#churn-signal-catalogue CHURN_SIGNALS (Churn Signals: no_login_7_days, no_login_14_days,
  * with a cooldown), then starts one execution per customer found (this workflow calling itself), which runs:
  *
- * - no_login_7_days: seed 002 §7.1 SAVE_PLAYBOOKS.no_login_7_days and §14.1 CS_WORKFLOWS engagement.no_login_7_days
+ * - no_login_7_days: docs/sources.md#save-playbooks SAVE_PLAYBOOKS.no_login_7_days and docs/sources.md#cs-workflows CS_WORKFLOWS engagement.no_login_7_days
  *   (re-engagement email `reengagement_7_days` at once; the in-app notification, recorded as a cs_tasks row of type
  *   `in_app` for the CSM to post in the in-app messenger, shown at the next login; a CSM call task when the customer
- *   is still inactive after 48 hours), followed by seed 003's RE-ENGAGEMENT CAMPAIGNS campaign_sequence (friendly
+ *   is still inactive after 48 hours), followed by docs/sources.md#reengagement-campaign campaign_sequence (friendly
  *   check-in day 1, feature spotlight day 3, success story day 7, personal outreach call day 14 as a CSM task, last
  *   chance day 21).
- *   How the two line up: one timeline counted from the day the signal is raised (day 0). Seed 002's playbook takes
- *   the first 48 hours (email and in-app note on day 0, the call check on day 2), and seed 003's "Day N" is N days
- *   after that same start, as the CS Playbook node reads seed 000's "Día N": the check-in (day 1) comes the day after
- *   seed 002's email and the 48-hour call check falls between the check-in and the spotlight (day 3). Seed 003's
- *   campaign thus carries on seed 002's playbook instead of restarting it: no day sends two emails.
- * - no_login_14_days: seed 002 §7.1 SAVE_PLAYBOOKS.no_login_14_days: the urgent check-in call (same day) and the
+ *   How the two line up: one timeline counted from the day the signal is raised (day 0). The agent specification's playbook takes
+ *   the first 48 hours (email and in-app note on day 0, the call check on day 2), and the SaaS retention strategy's "Day N" is N days
+ *   after that same start, as the CS Playbook node reads the retention playbook's "Día N": the check-in (day 1) comes the day after
+ *   the agent specification's email and the 48-hour call check falls between the check-in and the spotlight (day 3). The SaaS retention strategy's
+ *   campaign thus carries on the agent specification's playbook instead of restarting it: no day sends two emails.
+ * - no_login_14_days: docs/sources.md#save-playbooks SAVE_PLAYBOOKS.no_login_14_days: the urgent check-in call (same day) and the
  *   training offer (within 48 hours) as cs_tasks from the built-in CS Playbook `save.no_login_14_days`, a csm_alert
  *   to the CSM, and the value recap email `value_recap_urgent` after the call (`value_recap_after_hours` later: the
  *   email thanks the customer for the call). Past 14 days both signals are raised; the urgent playbook wins (Churn
@@ -179,7 +179,7 @@ export function reengagementTemplate(): Template {
 	);
 	t.connect(enrolled, [record, playbook]);
 
-	// No login for 7 days, day 0 (seed 002 §7.1): the re-engagement email and the in-app note.
+	// No login for 7 days, day 0 (docs/sources.md#save-playbooks): the re-engagement email and the in-app note.
 	const inApp = recordTask(t, 'In-app note for the next login', [5, 7], {
 		type: 'in_app',
 		title: 'In-app notification on next login',
@@ -197,14 +197,14 @@ export function reengagementTemplate(): Template {
 	const log1 = logStep(t, 'Log: re-engagement email sent', [6, 8], 1, 'send_reengagement_email');
 	t.connect(playbook, [inApp, first], 0).connect(first, log1);
 
-	// Day 1 (seed 003 email_1): friendly check-in.
+	// Day 1 (docs/sources.md#reengagement-campaign email_1): friendly check-in.
 	const waitCheckin = waitFor(t, 'Wait until the check-in day', [6, 9], setting('checkin_day'));
 	const gateCheckin = stillEnrolled(t, 'Still inactive? (check-in)', [7, 9]);
 	const checkin = emailStep(t, 'check-in', [8, 9], 'reengagement_day1_checkin');
 	const log2 = logStep(t, 'Log: check-in sent', [9, 8], 2, 'send_checkin_email');
 	t.connect(first, waitCheckin).chain(waitCheckin, gateCheckin, checkin).connect(checkin, log2);
 
-	// Day 2 (seed 002: "If no response in 48h", CS_WORKFLOWS still_no_login): the CSM's check-in call.
+	// Day 2 (docs/sources.md#save-playbooks: "If no response in 48h", CS_WORKFLOWS still_no_login): the CSM's check-in call.
 	const waitCall = waitFor(t, 'Wait 48 hours', [9, 9], `${setting('call_check_day')} - ${setting('checkin_day')}`);
 	const gateCall = stillEnrolled(t, 'Still inactive after 48 hours?', [10, 9]);
 	const call = recordTask(t, 'CSM call: still inactive after 48 hours', [11, 8], {
@@ -221,7 +221,7 @@ export function reengagementTemplate(): Template {
 	const log3 = logStep(t, 'Log: call task created', [12, 8], 3, 'create_csm_task');
 	t.connect(checkin, waitCall).chain(waitCall, gateCall).connect(gateCall, [call, log3]);
 
-	// Day 3 (seed 003 email_2): feature spotlight.
+	// Day 3 (docs/sources.md#reengagement-campaign email_2): feature spotlight.
 	const waitSpotlight = waitFor(t, 'Wait until the spotlight day', [11, 9], `${setting('spotlight_day')} - ${setting('call_check_day')}`);
 	const gateSpotlight = stillEnrolled(t, 'Still inactive? (spotlight)', [12, 9]);
 	const spotlight = emailStep(t, 'feature spotlight', [13, 9], 'reengagement_day3_feature_spotlight', {
@@ -232,7 +232,7 @@ export function reengagementTemplate(): Template {
 	const log4 = logStep(t, 'Log: spotlight sent', [14, 8], 4, 'send_feature_spotlight');
 	t.connect(gateCall, waitSpotlight).chain(waitSpotlight, gateSpotlight, spotlight).connect(spotlight, log4);
 
-	// Day 7 (seed 003 email_3): success story.
+	// Day 7 (docs/sources.md#reengagement-campaign email_3): success story.
 	const waitStory = waitFor(t, 'Wait until the success-story day', [14, 9], `${setting('story_day')} - ${setting('spotlight_day')}`);
 	const gateStory = stillEnrolled(t, 'Still inactive? (success story)', [15, 9]);
 	const story = emailStep(t, 'success story', [16, 9], 'reengagement_day7_success_story', {
@@ -243,7 +243,7 @@ export function reengagementTemplate(): Template {
 	const log5 = logStep(t, 'Log: success story sent', [17, 8], 5, 'send_success_story');
 	t.connect(spotlight, waitStory).chain(waitStory, gateStory, story).connect(story, log5);
 
-	// Day 14 (seed 003 phone_call): personal outreach, a call task for the CSM.
+	// Day 14 (docs/sources.md#reengagement-campaign phone_call): personal outreach, a call task for the CSM.
 	const waitOutreach = waitFor(t, 'Wait until the personal-call day', [17, 9], `${setting('personal_call_day')} - ${setting('story_day')}`);
 	const gateOutreach = stillEnrolled(t, 'Still inactive? (personal call)', [18, 9]);
 	const outreach = recordTask(t, 'CSM call: personal outreach', [19, 8], {
@@ -260,7 +260,7 @@ export function reengagementTemplate(): Template {
 	const log6 = logStep(t, 'Log: personal call task created', [20, 8], 6, 'create_personal_call_task');
 	t.connect(story, waitOutreach).chain(waitOutreach, gateOutreach).connect(gateOutreach, [outreach, log6]);
 
-	// Day 21 (seed 003 final_email): last chance; the sequence is complete.
+	// Day 21 (docs/sources.md#reengagement-campaign final_email): last chance; the sequence is complete.
 	const waitLast = waitFor(t, 'Wait until the last-chance day', [19, 9], `${setting('last_chance_day')} - ${setting('personal_call_day')}`);
 	const gateLast = stillEnrolled(t, 'Still inactive? (last chance)', [20, 9]);
 	const last = emailStep(t, 'last chance', [21, 9], 'reengagement_day21_last_chance');
@@ -268,7 +268,7 @@ export function reengagementTemplate(): Template {
 	const done = t.add(noOp('Re-engagement complete', [22, 9]));
 	t.connect(gateOutreach, waitLast).chain(waitLast, gateLast, last).connect(last, [log7, done]);
 
-	// No login for 14 days (seed 002 §7.1 no_login_14_days): call and training tasks, the CSM alert, then the recap.
+	// No login for 14 days (docs/sources.md#churn-signal-catalogue no_login_14_days): call and training tasks, the CSM alert, then the recap.
 	const urgentTasks = planTasks(t, [5, 11], 'save.no_login_14_days', 'urgent re-engagement');
 	const [alert, alertRender] = noticeTo(t, 'alert to the CSM', [5, 13], {
 		to: expr('$json.csm_email'),

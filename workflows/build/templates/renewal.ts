@@ -9,10 +9,10 @@ const WHO = '($json.company || $json.first_name || $json.customer_id)';
 const PRICE = `($json.mrr != null && $json.mrr !== '' ? ${setting('currency_symbol')} + $json.mrr : '')`;
 
 /**
- * Renewal: seed 002 §14.1 CS_WORKFLOWS renewal.renewal_90_days (calculate_renewal_health, create_renewal_opp,
- * notify_csm), renewal.renewal_60_days (send_renewal_email with seed 002 §9.1's renewal_60_days, schedule_renewal_call
+ * Renewal: docs/sources.md#cs-workflows CS_WORKFLOWS renewal.renewal_90_days (calculate_renewal_health, create_renewal_opp,
+ * notify_csm), renewal.renewal_60_days (send_renewal_email with docs/sources.md#cs-email-templates renewal_60_days, schedule_renewal_call
  * after 3 days, prepare_qbr after 7 days: the CS Playbook's due times) and renewal.renewal_30_days
- * (send_renewal_reminder, escalate_if_no_response after 7 days), and seed 002 §17's renewal checklist (renewal call
+ * (send_renewal_reminder, escalate_if_no_response after 7 days), and docs/sources.md#renewal-sequence renewal checklist (renewal call
  * scheduled, forecast). Starts every day from cs_customers (the customers whose renewal_date is exactly 90, 60 or 30
  * calendar days away in their time zone) and from the renewal_in_90_days / _60_ / _30_ events; once per customer,
  * window and renewal date. renewal_answered and renewal_completed stop the customer's running renewal sequences, so

@@ -15,9 +15,9 @@ import { csTrigger, DEFAULT_CSM_SETTINGS, eventRoute, expr, ifNode, LINK_SETTING
 import { Template } from '../template';
 
 /**
- * Welcome and onboarding: seed 002 §14.1 CS_WORKFLOWS onboarding.welcome_sequence (welcome email, CSM assignment,
+ * Welcome and onboarding: docs/sources.md#cs-workflows CS_WORKFLOWS onboarding.welcome_sequence (welcome email, CSM assignment,
  * success plan, kickoff, checklist on day 2, first-value check on day 3, tips on day 5, 30-day review on day 7), its
- * stalled_onboarding branch (no progress for 3 days: help email, CSM task, help call the next day), and seed 000 §1's
+ * stalled_onboarding branch (no progress for 3 days: help email, CSM task, help call the next day), and docs/sources.md#first-value-48h
  * first-value goal (the first key action within 48 hours).
  */
 export function welcomeTemplate(): Template {
@@ -101,7 +101,7 @@ export function welcomeTemplate(): Template {
 	const log2 = logStep(t, 'Log: checklist sent', [9, -1], 2, 'send_onboarding_checklist');
 	t.connect(welcome, wait2).chain(wait2, gate2, checklist).connect(checklist, log2);
 
-	// Day 3: first value (seed 000 §1: the first key action within 48 hours) and stalled onboarding (seed 002: no
+	// Day 3: first value (docs/sources.md#first-value-48h: the first key action within 48 hours) and stalled onboarding (docs/sources.md#stalled-onboarding: no
 	// progress for 3 days). Both read the customer's current row; their branches sit above the main path so they run
 	// before the sequence waits again.
 	const wait3 = waitFor(t, 'Wait until the first-value day', [9, 0], `${setting('first_value_day')} - ${setting('checklist_day')}`);
@@ -125,7 +125,7 @@ export function welcomeTemplate(): Template {
 	);
 	t.connect(current.last, stalled);
 
-	// Stalled onboarding (seed 002 stalled_onboarding): help email, the CSM's task and the help call the next day.
+	// Stalled onboarding (docs/sources.md#stalled-onboarding stalled_onboarding): help email, the CSM's task and the help call the next day.
 	// Reached from the day-3 check, or from an onboarding_stalled event sent by the product.
 	const help = emailStep(t, 'stalled help email', [15, -3], 'onboarding_stalled_help');
 	const stalledPlan = planTasks(t, [14, -2.5], 'onboarding.stalled_onboarding', 'stalled onboarding');

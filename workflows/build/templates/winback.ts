@@ -4,7 +4,7 @@ import { csTrigger, DEFAULT_CSM_SETTINGS, eventRoute, expr, LINK_SETTINGS, noOp,
 import { Template } from '../template';
 
 /**
- * Win-back: seed 000 §4 WIN-BACK CAMPAIGNS. A subscription_cancelled event records the cancellation on the customer
+ * Win-back: docs/sources.md#winback-campaign. A subscription_cancelled event records the cancellation on the customer
  * (subscription_status cancelled, cancelled_at), stops the customer's other active enrolments (stop_reason
  * "cancelled": no other sequence goes on mailing a customer who left), enrols, and runs: day 1 "We miss you"
  * (`winback_we_miss_you`, with the churn survey link), day 7 "Here's what's new" (`winback_whats_new`, the three

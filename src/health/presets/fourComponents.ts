@@ -1,11 +1,11 @@
 import type { HealthModelInput } from '../model';
 
 /**
- * Seed 004 "Customer Health Score": usage 30 %, adoption 25 %, performance 25 %, satisfaction (NPS) 20 %,
+ * docs/sources.md#four-component-health-model: usage 30 %, adoption 25 %, performance 25 %, satisfaction (NPS) 20 %,
  * a weighted average with a target of 80+. The seed names no metrics; ours use its success metrics:
  * 60 % feature adoption and 3+ features used regularly, a 70 % usage increase, 80 % goal achievement.
  */
-export const SEED_004_WEIGHTED_MODEL: HealthModelInput = {
+export const FOUR_COMPONENT_MODEL: HealthModelInput = {
 	id: 'seed004',
 	name: 'Seed 004 four components',
 	rounding: 'component',

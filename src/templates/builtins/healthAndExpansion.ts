@@ -2,23 +2,23 @@ import { each, lines, ol, p, section, ul, when } from '../builder';
 import type { BuiltInDefinition } from '../model';
 
 /**
- * Seed 001 "Estrategias de Retención" (the communication template of each health category) and "Templates de
+ * docs/sources.md#health-category-emails (the communication template of each health category) and "Templates de
  * Expansión" (Expansion Discovery Email). The seed writes them in English with [Name]-style placeholders; we keep
  * the English and map each placeholder to a snake_case variable (our Spanish is a translation):
  * - [Name] → first_name, [Company] → company, [CSM Name] → csm_name, [Phone] → csm_phone, [Email] → csm_email;
- * - "AI Email" / "AI email campaigns" (seed 001's own product) → {{product_name}};
+ * - "AI Email" / "AI email campaigns" (the email platform guide's own product) → {{product_name}};
  * - open, click and conversion rates → open_rate_percent, click_rate_percent, conversion_rate_percent (derived
- *   from the record's 0-1 open_rate, click_rate, conversion_rate, the fields of seed 001's health model);
+ *   from the record's 0-1 open_rate, click_rate, conversion_rate, the fields of the email platform guide's health model);
  *   ROI → roi_percent (same model); Health Score → health.score (the Customer Health Score node's output);
  * - lists of issues, actions and benefits ([Issue 1], [Issue 2], …) → list variables shown as bullets;
  * - the critical email's "Available times: Today: [Time 1], [Time 2] …" → a link to the CSM's calendar
  *   (calendar_link): a workflow cannot know the CSM's free slots, a booking page does;
- * - the expansion email's "(exceeding our 300% guarantee)" is seed 001's product promise and is left out;
+ * - the expansion email's "(exceeding our 300% guarantee)" is the email platform guide's product promise and is left out;
  * - a booking link after "Let's schedule a call" is added, shown only when calendar_link is set.
  */
 const HEALTH = 'Seed 001 Estrategias de Retención';
 
-export const SEED_001_TEMPLATES: BuiltInDefinition[] = [
+export const HEALTH_EXPANSION_TEMPLATES: BuiltInDefinition[] = [
 	{
 		id: 'health_healthy',
 		name: 'Health: Healthy (Outstanding Results)',

@@ -1,14 +1,14 @@
 import type { HealthModelInput } from '../model';
 
 /**
- * Seed 003 "HEALTH SCORING AUTOMÁTICO": five weighted components (usage intensity 30 %, feature adoption 25 %,
+ * docs/sources.md#five-component-health-model: five weighted components (usage intensity 30 %, feature adoption 25 %,
  * support interactions 20 %, payment history 15 %, engagement level 10 %) and four bands (healthy 80-100,
  * at_risk 60-79, critical 40-59, churned 0-39). The seed names no metrics; ours use its own numbers:
  * targets from "Métricas de Engagement" (3.5 sessions a week, 15-minute sessions, 45 % DAU, 75 % adoption,
  * support satisfaction 4.7/5) and worst values from its early-warning signals (> 3 tickets a month,
  * any payment delay, > 14 days without activity).
  */
-export const SEED_003_WEIGHTED_MODEL: HealthModelInput = {
+export const FIVE_COMPONENT_MODEL: HealthModelInput = {
 	id: 'seed003',
 	name: 'Seed 003 five components',
 	rounding: 'component',

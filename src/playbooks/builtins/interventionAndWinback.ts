@@ -1,14 +1,14 @@
 import type { PlaybookInput } from '../model';
 
 /**
- * Seed 000 §2 "Intervention Playbook (Protocolo de Rescate)": one playbook per early-warning signal, one step each
- * (the seed's intervention, translated), and §4 "Win-back campaigns" (emails on days 1, 7 and 14 after the churn,
+ * docs/sources.md#intervention-playbook: one playbook per early-warning signal, one step each
+ * (the seed's intervention, translated), and docs/sources.md#winback-campaign "Win-back campaigns" (emails on days 1, 7 and 14 after the churn,
  * a call from the Head of Sales on day 21).
  * The seed gives the channel, the content and, for two steps, who acts (the CS Specialist calls about no booking;
  * the Head of Sales calls about an expiring trial and on win-back day 21). Ours, marked `// ours:`:
- * - owner "csm" elsewhere (seed 000 §6: the CS Specialist (CSM) owns onboarding, MBRs and upsell);
- * - escalation path csm -> cco (seed 000 §6: the CSM reports to the Chief Customer Officer, who owns churn and NPS);
- *   the Head of Sales' trial call has only its owner (§6 does not say whom the Head of Sales reports to);
+ * - owner "csm" elsewhere (docs/sources.md#cs-roles: the CS Specialist (CSM) owns onboarding, MBRs and upsell);
+ * - escalation path csm -> cco (docs/sources.md#cs-roles: the CSM reports to the Chief Customer Officer, who owns churn and NPS);
+ *   the Head of Sales' trial call has only its owner (the retention playbook (docs/sources.md#cs-roles) does not say whom the Head of Sales reports to);
  * - intervention timing "Immediately" (the seed gives none); win-back "Day N" = N calendar days after the start
  *   (the churn), "Día 1 (Post-Churn)" read as one day after it;
  * - template ids (the seed names the emails but gives no ids); the low-rating offer goes by email;
@@ -16,9 +16,9 @@ import type { PlaybookInput } from '../model';
  */
 const INTERVENTION = 'Seed 000 §2 Intervention Playbook';
 const WINBACK = 'Seed 000 §4 Win-back campaigns';
-const CSM_TO_CCO = ['csm', 'cco']; // ours: seed 000 §6 reporting line
+const CSM_TO_CCO = ['csm', 'cco']; // ours: docs/sources.md#cs-roles reporting line
 
-export const SEED_000_PLAYBOOKS: PlaybookInput[] = [
+export const INTERVENTION_WINBACK_PLAYBOOKS: PlaybookInput[] = [
 	{
 		id: 'intervention.no_login_7_days',
 		name: 'Intervention: no login in 7 days',

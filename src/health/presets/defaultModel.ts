@@ -1,9 +1,9 @@
 import type { HealthModelInput } from '../model';
 
 /**
- * The default model: seed 002 §5.1 HEALTH_SCORE_CONFIG (weights, ideals, grade thresholds) with DESIGN.md's fixes.
+ * The default model: docs/sources.md#health-default-weights HEALTH_SCORE_CONFIG (weights, ideals, grade thresholds) with the fixes of docs/sources.md#differences.
  * Inverse metrics score 100 at or below `ideal` and 0 at or beyond `worst` (the seed gave 0 points at the ideal
- * and NaN for an ideal of 0). Categories are seed 001's (healthy >= 80, at_risk >= 60, critical below).
+ * and NaN for an ideal of 0). Categories are the email platform guide's (healthy >= 80, at_risk >= 60, critical below).
  */
 export const DEFAULT_HEALTH_MODEL: HealthModelInput = {
 	id: 'default',

@@ -1,13 +1,13 @@
 import type { HealthModelInput } from '../model';
 
 /**
- * Seed 001 "Modelo de Health Score (0-100)": point tables that add up to the score. Each metric's weight is its
+ * docs/sources.md#banded-health-model: point tables that add up to the score. Each metric's weight is its
  * maximum points, so within a component points add exactly; component weights are 30/40/30 points. A band's
  * lower edge is inclusive; the three performance rates are strictly above their edge, as the seed says.
- * The seed leaves revenue increase 19-20 % open ("10-19 %" and ">20 %"); we close it at >= 20 (DESIGN.md).
+ * The seed leaves revenue increase 19-20 % open ("10-19 %" and ">20 %"); we close it at >= 20 (docs/sources.md#diff-revenue-band-gap).
  * Spanish labels of the seed are accepted beside the English ones.
  */
-export const SEED_001_BANDED_MODEL: HealthModelInput = {
+export const BANDED_POINTS_MODEL: HealthModelInput = {
 	id: 'seed001_banded',
 	name: 'Seed 001 banded points',
 	rounding: 'total',

@@ -2,7 +2,7 @@ import { lines, p } from '../builder';
 import type { BuiltInDefinition } from '../model';
 
 /**
- * Seed 003 "RE-ENGAGEMENT CAMPAIGNS" campaign_sequence: email_1 "Friendly check-in (Day 1)", email_2 "Feature
+ * docs/sources.md#reengagement-campaign campaign_sequence: email_1 "Friendly check-in (Day 1)", email_2 "Feature
  * spotlight (Day 3)", email_3 "Success story (Day 7)", phone_call "Personal outreach (Day 14)" (a call: no
  * template), final_email "Last chance (Day 21)". The seed gives only these titles (and its detection rules:
  * < 2 logins a week, < 30 % adoption, > 14 days without activity); the text of the four emails is ours, in
@@ -10,7 +10,7 @@ import type { BuiltInDefinition } from '../model';
  */
 const SEED = 'Seed 003 RE-ENGAGEMENT CAMPAIGNS campaign_sequence';
 
-export const SEED_003_TEMPLATES: BuiltInDefinition[] = [
+export const REENGAGEMENT_TEMPLATES: BuiltInDefinition[] = [
 	{
 		id: 'reengagement_day1_checkin',
 		name: 'Re-engagement Day 1: Friendly Check-in',

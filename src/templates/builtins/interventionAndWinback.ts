@@ -2,20 +2,20 @@ import { each, lines, p, when } from '../builder';
 import type { BuiltInDefinition } from '../model';
 
 /**
- * Seed 000 §2 "Intervention Playbook (Protocolo de Rescate)" and §4 "WIN-BACK CAMPAIGNS". The seed gives one line
+ * docs/sources.md#intervention-playbook, docs/sources.md#winback-campaign. The seed gives one line
  * of content per email (in Spanish, for its own product NEXORS, a fleet-booking platform); we write the emails
  * from it, in Spanish and English, with NEXORS as {{product_name}} and its offers as variables. The ids are the
- * ones the CS Playbook's seed 000 playbooks name (intervention_no_login_7_days, intervention_low_rating_offer,
- * winback_we_miss_you, winback_whats_new, winback_offer). §2's two calls (no booking in 14 days: the CS Specialist
+ * ones the CS Playbook's playbooks (docs/sources.md#intervention-playbook) name (intervention_no_login_7_days, intervention_low_rating_offer,
+ * winback_we_miss_you, winback_whats_new, winback_offer). docs/sources.md#intervention-playbook two calls (no booking in 14 days: the CS Specialist
  * calls; trial expiring: the Head of Sales calls) get an email that proposes the call: intervention_no_key_action_14_days
  * and intervention_trial_expiring.
  */
 const INTERVENTION = 'Seed 000 §2 Intervention Playbook';
 const WINBACK = 'Seed 000 §4 Win-back campaigns';
 
-export const SEED_000_TEMPLATES: BuiltInDefinition[] = [
+export const INTERVENTION_WINBACK_TEMPLATES: BuiltInDefinition[] = [
 	{
-		// §2: No Login en 7 días → Email: "Notamos que no has usado NEXORS. ¿Necesitas ayuda con la configuración?"
+		// docs/sources.md#intervention-playbook: No Login en 7 días → Email: "Notamos que no has usado NEXORS. ¿Necesitas ayuda con la configuración?"
 		id: 'intervention_no_login_7_days',
 		name: 'Intervention: No Login in 7 Days',
 		source: `${INTERVENTION}: No Login en 7 días`,
@@ -40,7 +40,7 @@ export const SEED_000_TEMPLATES: BuiltInDefinition[] = [
 		},
 	},
 	{
-		// §2: No Booking en 14 días → Call: the CS Specialist calls to understand the pain point and offer a walkthrough
+		// docs/sources.md#intervention-playbook: No Booking en 14 días → Call: the CS Specialist calls to understand the pain point and offer a walkthrough
 		// of a key feature. The seed's "booking" is NEXORS' key action; here it is {{key_feature}}.
 		id: 'intervention_no_key_action_14_days',
 		name: 'Intervention: No Key Action in 14 Days',
@@ -68,7 +68,7 @@ export const SEED_000_TEMPLATES: BuiltInDefinition[] = [
 		},
 	},
 	{
-		// §2: Low Rating (< 4.0) → Offer: "$50 de crédito para el próximo viaje o descuento en la comisión", to mitigate
+		// docs/sources.md#intervention-playbook: Low Rating (< 4.0) → Offer: "$50 de crédito para el próximo viaje o descuento en la comisión", to mitigate
 		// the frustration and rebuild trust. The offer is {{offer}}; the seed's is its lenient default.
 		id: 'intervention_low_rating_offer',
 		name: 'Intervention: Low Rating Offer',
@@ -104,7 +104,7 @@ export const SEED_000_TEMPLATES: BuiltInDefinition[] = [
 		},
 	},
 	{
-		// §2: Trial Expirando → Call from the Head of Sales offering a 7-day extension or a flexible payment plan.
+		// docs/sources.md#intervention-playbook: Trial Expirando → Call from the Head of Sales offering a 7-day extension or a flexible payment plan.
 		// Signed by the sender (sender_name), as the Head of Sales sends it; trial_days_remaining is derived from
 		// trial_ends_at when absent.
 		id: 'intervention_trial_expiring',
@@ -133,7 +133,7 @@ export const SEED_000_TEMPLATES: BuiltInDefinition[] = [
 		},
 	},
 	{
-		// §4 Email 1, Día 1 (Post-Churn), "We Miss You": ask the reason for cancelling, with a direct link to the churn survey.
+		// docs/sources.md#winback-campaign Email 1, Día 1 (Post-Churn), "We Miss You": ask the reason for cancelling, with a direct link to the churn survey.
 		id: 'winback_we_miss_you',
 		name: 'Win-back Day 1: We Miss You',
 		source: `${WINBACK}: Email 1 (Día 1) "We Miss You"`,
@@ -160,7 +160,7 @@ export const SEED_000_TEMPLATES: BuiltInDefinition[] = [
 		},
 	},
 	{
-		// §4 Email 2, Día 7, "Here's What's New": the 3 most important features launched since the cancellation
+		// docs/sources.md#winback-campaign Email 2, Día 7, "Here's What's New": the 3 most important features launched since the cancellation
 		// (e.g. Analytics Avanzado, White-Label): {{new_features}}, a list.
 		id: 'winback_whats_new',
 		name: "Win-back Day 7: Here's What's New",
@@ -188,7 +188,7 @@ export const SEED_000_TEMPLATES: BuiltInDefinition[] = [
 		},
 	},
 	{
-		// §4 Email 3, Día 14, "The Offer": "$100 de crédito para volver o 3 meses de Plan Pro al precio del Basic"
+		// docs/sources.md#winback-campaign Email 3, Día 14, "The Offer": "$100 de crédito para volver o 3 meses de Plan Pro al precio del Basic"
 		// ({{offer}}; the seed's is its lenient default).
 		id: 'winback_offer',
 		name: 'Win-back Day 14: The Offer',

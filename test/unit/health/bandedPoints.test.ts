@@ -8,7 +8,7 @@ const metric = (key: string): MetricSpec => {
 };
 const points = (key: string, value: unknown) => readMetric(metric(key), value).bandPoints;
 
-describe('seed 001 banded model: every band edge (lower edge inclusive)', () => {
+describe('docs/sources.md#banded-health-model banded model: every band edge (lower edge inclusive)', () => {
 	it.each([
 		['login_frequency', 'daily', 10],
 		['login_frequency', 'Weekly', 7],
@@ -86,7 +86,7 @@ const FULL_RECORD = {
 	expansion_interest: 'neutral', // 4 -> relationship 18 / 30
 };
 
-describe('seed 001 banded model: points add up to the score', () => {
+describe('docs/sources.md#banded-health-model banded model: points add up to the score', () => {
 	it('scores 21 + 27 + 18 = 66, at_risk', () => {
 		const result = scoreHealth(FULL_RECORD, model);
 		expect(result.score).toBe(66);

@@ -2,8 +2,8 @@ import { each, lines, p, section, ul, when } from '../builder';
 import type { BuiltInDefinition } from '../model';
 
 /**
- * Seed 002 §9.1 CS_EMAIL_TEMPLATES: the five templates with the seed's ids, triggers, subjects and Spanish text
- * kept as written (our English is a translation), and §7.1 SAVE_PLAYBOOKS' `value_recap_urgent`, which the seed
+ * docs/sources.md#cs-email-templates CS_EMAIL_TEMPLATES: the five templates with the seed's ids, triggers, subjects and Spanish text
+ * kept as written (our English is a translation), and docs/sources.md#save-playbooks SAVE_PLAYBOOKS' `value_recap_urgent`, which the seed
  * names but does not write. Where our variables differ from the seed's (documented in the README):
  * - `current_plan` is the record's `plan` (the same datum in the customer record vocabulary);
  * - `welcome_email`'s three next steps are MBC Chatbots' ("Crea tu primer chatbot", "Instala el widget"): here
@@ -13,7 +13,7 @@ import type { BuiltInDefinition } from '../model';
  */
 const SEED = 'Seed 002 §9.1 CS_EMAIL_TEMPLATES';
 
-export const SEED_002_TEMPLATES: BuiltInDefinition[] = [
+export const CORE_TEMPLATES: BuiltInDefinition[] = [
 	{
 		id: 'welcome_email',
 		name: 'Welcome Email',
@@ -119,7 +119,7 @@ export const SEED_002_TEMPLATES: BuiltInDefinition[] = [
 		},
 	},
 	{
-		// Seed 002 §7.1 SAVE_PLAYBOOKS.no_login_14_days: "Urgent check-in call" (same day), then "Send value recap
+		// docs/sources.md#save-playbooks SAVE_PLAYBOOKS.no_login_14_days: "Urgent check-in call" (same day), then "Send value recap
 		// email" (template value_recap_urgent, after the call), then "Offer training session" (within 48h). The seed
 		// writes no such template: ours recaps the value after the call and offers that training session.
 		id: 'value_recap_urgent',
