@@ -4,7 +4,17 @@ import { config } from '@n8n/node-cli/eslint';
 // n8n's community-node rules apply to what ships (src/, nodes/, credentials/, package.json); tests get the same
 // TypeScript rules without them. Benchmarks, build scripts and bundled workflow JSON are not part of the package.
 export default [
-	globalIgnores(['dist', 'node_modules', 'scripts/**', 'bench/**', 'workflows/**', 'test/**/*.json', 'jest.config.js', 'gulpfile.js', 'coverage']),
+	globalIgnores([
+		'dist',
+		'node_modules',
+		'scripts/**',
+		'bench/**',
+		'workflows/**',
+		'test/**/*.json',
+		'jest.config.js',
+		'gulpfile.js',
+		'coverage',
+	]),
 	...config,
 	{
 		files: ['test/**/*.ts'],
@@ -12,14 +22,20 @@ export default [
 			...Object.fromEntries(
 				config
 					.flatMap((entry) => Object.keys(entry.rules ?? {}))
-					.filter((rule) => rule.startsWith('@n8n/community-nodes/') || rule.startsWith('n8n-nodes-base/'))
+					.filter(
+						(rule) =>
+							rule.startsWith('@n8n/community-nodes/') || rule.startsWith('n8n-nodes-base/'),
+					)
 					.map((rule) => [rule, 'off']),
 			),
 			// The end-to-end tests print what they measured, and read n8n's REST answers, which have no published types.
 			'no-console': 'off',
 			'@typescript-eslint/no-explicit-any': 'off',
 			// `const { field: _field, ...rest } = record` is how a test builds a record without one field.
-			'@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_', ignoreRestSiblings: true }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ varsIgnorePattern: '^_', argsIgnorePattern: '^_', ignoreRestSiblings: true },
+			],
 		},
 	},
 	{

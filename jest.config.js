@@ -2,29 +2,29 @@
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }];
 
 module.exports = {
-  projects: [
-    {
-      displayName: 'unit',
-      testEnvironment: 'node',
-      roots: ['<rootDir>/test/unit'],
-      testMatch: ['**/*.test.ts'],
-      transform: { '^.+\\.ts$': tsJest },
-    },
-    {
-      displayName: 'nodes',
-      testEnvironment: 'node',
-      roots: ['<rootDir>/test/nodes'],
-      testMatch: ['**/*.test.ts'],
-      transform: { '^.+\\.ts$': tsJest },
-    },
-    {
-      // A real n8n server: started once per file, so these run in band and take minutes, not seconds.
-      displayName: 'e2e',
-      testEnvironment: 'node',
-      roots: ['<rootDir>/test/e2e'],
-      testMatch: ['**/*.e2e.test.ts'],
-      transform: { '^.+\\.ts$': tsJest },
-      slowTestThreshold: 120,
-    },
-  ],
+	projects: [
+		{
+			displayName: 'unit',
+			testEnvironment: 'node',
+			roots: ['<rootDir>/test/unit'],
+			testMatch: ['**/*.test.ts'],
+			transform: { '^.+\\.ts$': tsJest },
+		},
+		{
+			displayName: 'nodes',
+			testEnvironment: 'node',
+			roots: ['<rootDir>/test/nodes'],
+			testMatch: ['**/*.test.ts'],
+			transform: { '^.+\\.ts$': tsJest },
+		},
+		{
+			// A real n8n server: started once per file, so these run in band and take minutes, not seconds.
+			displayName: 'e2e',
+			testEnvironment: 'node',
+			roots: ['<rootDir>/test/e2e'],
+			testMatch: ['**/*.e2e.test.ts'],
+			transform: { '^.+\\.ts$': tsJest },
+			slowTestThreshold: 120,
+		},
+	],
 };

@@ -9,8 +9,10 @@ import { builtNode, chainWorkflow, nodeTimes } from './nodes';
 
 const REFERENCE = { referenceTime: '2026-12-01T12:00:00Z', timezone: 'UTC' };
 
-
-export async function benchChain(records: Array<Record<string, unknown>>, runs: number): Promise<void> {
+export async function benchChain(
+	records: Array<Record<string, unknown>>,
+	runs: number,
+): Promise<void> {
 	const nodeTypes = createNodeTypes({
 		customerHealthScore: builtNode('CustomerHealthScore'),
 		customerChurnSignals: builtNode('CustomerChurnSignals'),
@@ -19,11 +21,27 @@ export async function benchChain(records: Array<Record<string, unknown>>, runs: 
 		customerEmailTemplate: builtNode('CustomerEmailTemplate'),
 	});
 	const steps = [
-		{ name: 'Customer Health Score', key: 'customerHealthScore', parameters: { options: REFERENCE } },
+		{
+			name: 'Customer Health Score',
+			key: 'customerHealthScore',
+			parameters: { options: REFERENCE },
+		},
 		{ name: 'Churn Signals', key: 'customerChurnSignals', parameters: { options: REFERENCE } },
-		{ name: 'Expansion Signals', key: 'customerExpansionSignals', parameters: { options: REFERENCE } },
+		{
+			name: 'Expansion Signals',
+			key: 'customerExpansionSignals',
+			parameters: { options: REFERENCE },
+		},
 		{ name: 'Lifecycle Stage', key: 'customerLifecycleStage', parameters: { options: REFERENCE } },
-		{ name: 'CS Email Template', key: 'customerEmailTemplate', parameters: { template: 'reengagement_7_days', productName: 'Acme', missingVariables: 'lenient' } },
+		{
+			name: 'CS Email Template',
+			key: 'customerEmailTemplate',
+			parameters: {
+				template: 'reengagement_7_days',
+				productName: 'Acme',
+				missingVariables: 'lenient',
+			},
+		},
 	];
 	const times = await nodeTimes(chainWorkflow(steps, records), nodeTypes, runs);
 	const total = [...times.values()].reduce((sum, ms) => sum + ms, 0);
@@ -36,6 +54,12 @@ export async function benchChain(records: Array<Record<string, unknown>>, runs: 
 	});
 	for (const step of steps) {
 		const ms = times.get(step.name) as number;
-		record({ group: 'decision chain', name: `share of ${step.name}`, value: (ms / total) * 100, unit: '%', note: `${Math.round(ms)} ms` });
+		record({
+			group: 'decision chain',
+			name: `share of ${step.name}`,
+			value: (ms / total) * 100,
+			unit: '%',
+			note: `${Math.round(ms)} ms`,
+		});
 	}
 }

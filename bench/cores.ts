@@ -5,7 +5,12 @@
 import { DateTime } from 'luxon';
 
 import { evaluateExpansion, resolveExpansionSettings } from '../src/expansion';
-import { evaluateCustomerHealth, healthModelPreset, type HealthDetail, type HealthResult } from '../src/health';
+import {
+	evaluateCustomerHealth,
+	healthModelPreset,
+	type HealthDetail,
+	type HealthResult,
+} from '../src/health';
 import { evaluateLifecycle } from '../src/lifecycle';
 import { aggregateItems, classifyResponse, surveyEligibility } from '../src/nps';
 import { PlaybookCatalog, planCustomerPlaybook, readPlaybookId } from '../src/playbooks';
@@ -35,10 +40,14 @@ export interface CoreBenchmark {
 }
 
 /** The default model's scoring of one record, set up once as the Health Score node does per execution. */
-function defaultHealth(nowMs: number, detail: HealthDetail): (item: Record<string, unknown>) => HealthResult {
+function defaultHealth(
+	nowMs: number,
+	detail: HealthDetail,
+): (item: Record<string, unknown>) => HealthResult {
 	const model = healthModelPreset('default');
 	const reference = DateTime.fromMillis(nowMs, { zone: 'UTC' });
-	return (item) => evaluateCustomerHealth(item, { model, reference, defaultTimeZone: 'UTC', detail });
+	return (item) =>
+		evaluateCustomerHealth(item, { model, reference, defaultTimeZone: 'UTC', detail });
 }
 
 export const CORE_BENCHMARKS: CoreBenchmark[] = [
@@ -79,7 +88,12 @@ export const CORE_BENCHMARKS: CoreBenchmark[] = [
 			const items = withHealth(records);
 			const rules = builtInRules([...BUILT_IN_SIGNAL_TYPES], {});
 			const reference = DateTime.fromISO(BENCH_REFERENCE_TIME, { zone: BENCH_ZONE });
-			return () => items.map((item) => finalizeChurn(assessChurn(item, { rules, reference, defaultTimeZone: BENCH_ZONE, cooldownDays: 0 })));
+			return () =>
+				items.map((item) =>
+					finalizeChurn(
+						assessChurn(item, { rules, reference, defaultTimeZone: BENCH_ZONE, cooldownDays: 0 }),
+					),
+				);
 		},
 	},
 	{
@@ -88,7 +102,10 @@ export const CORE_BENCHMARKS: CoreBenchmark[] = [
 			const items = withHealth(records);
 			const settings = resolveExpansionSettings({});
 			const reference = DateTime.fromISO(BENCH_REFERENCE_TIME, { zone: BENCH_ZONE });
-			return () => items.map((item) => evaluateExpansion(item, { settings, reference, defaultTimeZone: BENCH_ZONE }));
+			return () =>
+				items.map((item) =>
+					evaluateExpansion(item, { settings, reference, defaultTimeZone: BENCH_ZONE }),
+				);
 		},
 	},
 	{
@@ -98,7 +115,12 @@ export const CORE_BENCHMARKS: CoreBenchmark[] = [
 			const reference = DateTime.fromISO(BENCH_REFERENCE_TIME, { zone: BENCH_ZONE });
 			return () =>
 				items.map((item) =>
-					evaluateLifecycle(item, { mode: 'transitions', onboardingCompletionScale: 'percent', reference, defaultTimeZone: BENCH_ZONE }),
+					evaluateLifecycle(item, {
+						mode: 'transitions',
+						onboardingCompletionScale: 'percent',
+						reference,
+						defaultTimeZone: BENCH_ZONE,
+					}),
 				);
 		},
 	},
@@ -106,7 +128,8 @@ export const CORE_BENCHMARKS: CoreBenchmark[] = [
 		name: 'nps classify (responses due from the reference time)',
 		setup: (records) => {
 			const reference = DateTime.fromISO(BENCH_REFERENCE_TIME, { zone: BENCH_ZONE });
-			return () => records.map((item) => classifyResponse(item, { reference, defaultTimeZone: BENCH_ZONE }));
+			return () =>
+				records.map((item) => classifyResponse(item, { reference, defaultTimeZone: BENCH_ZONE }));
 		},
 	},
 	{
@@ -118,7 +141,14 @@ export const CORE_BENCHMARKS: CoreBenchmark[] = [
 		setup: (records) => {
 			const items = withLastSurvey(records);
 			const reference = DateTime.fromISO(BENCH_REFERENCE_TIME, { zone: BENCH_ZONE });
-			return () => items.map((item) => surveyEligibility(item, { minDaysBetweenSurveys: 90, reference, defaultTimeZone: BENCH_ZONE }));
+			return () =>
+				items.map((item) =>
+					surveyEligibility(item, {
+						minDaysBetweenSurveys: 90,
+						reference,
+						defaultTimeZone: BENCH_ZONE,
+					}),
+				);
 		},
 	},
 	{
@@ -164,7 +194,11 @@ export const CORE_BENCHMARKS: CoreBenchmark[] = [
 	},
 ];
 
-export async function benchCores(records: Array<Record<string, unknown>>, nowMs: number, runs: number): Promise<Map<string, number>> {
+export async function benchCores(
+	records: Array<Record<string, unknown>>,
+	nowMs: number,
+	runs: number,
+): Promise<Map<string, number>> {
 	const rates = new Map<string, number>();
 	for (const benchmark of CORE_BENCHMARKS) {
 		const ms = await timeMs(benchmark.setup(records, nowMs), runs);
@@ -175,7 +209,9 @@ export async function benchCores(records: Array<Record<string, unknown>>, nowMs:
 			name: benchmark.name,
 			value: rate,
 			unit: 'customers/s',
-			note: benchmark.goal ? `goal ≥ ${benchmark.goal.toLocaleString('en-US')}/s; ${records.length.toLocaleString('en-US')} customers` : `${records.length.toLocaleString('en-US')} customers`,
+			note: benchmark.goal
+				? `goal ≥ ${benchmark.goal.toLocaleString('en-US')}/s; ${records.length.toLocaleString('en-US')} customers`
+				: `${records.length.toLocaleString('en-US')} customers`,
 			met: benchmark.goal ? rate >= benchmark.goal : undefined,
 		});
 	}

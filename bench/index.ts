@@ -28,8 +28,11 @@ const SECTIONS = ['cores', 'nodes', 'chain', 'memory', 'n8n'] as const;
 
 async function main(): Promise<void> {
 	const args = process.argv.slice(2);
-	const size = args.includes('--size') && args[args.indexOf('--size') + 1] === 'small' ? 'small' : 'full';
-	const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : [...SECTIONS];
+	const size =
+		args.includes('--size') && args[args.indexOf('--size') + 1] === 'small' ? 'small' : 'full';
+	const only = args.includes('--only')
+		? args[args.indexOf('--only') + 1].split(',')
+		: [...SECTIONS];
 	const options: BenchOptions = {
 		size,
 		customers: size === 'small' ? 2_000 : 100_000,
@@ -39,10 +42,14 @@ async function main(): Promise<void> {
 	const started = new Date();
 	console.log(`bench (${size}) on ${machine()}`);
 	const records = completeCustomers(options.customers, options.nowMs);
-	const coreRates = only.includes('cores') || only.includes('nodes') ? await benchCores(records, options.nowMs, options.runs) : new Map();
+	const coreRates =
+		only.includes('cores') || only.includes('nodes')
+			? await benchCores(records, options.nowMs, options.runs)
+			: new Map();
 	if (only.includes('nodes')) await benchNodes(records, coreRates, options.runs);
 	if (only.includes('chain')) await benchChain(records, options.runs);
-	if (only.includes('memory')) benchMemory(size === 'small' ? [1_000, 2_000, 4_000] : [125_000, 250_000, 500_000, 1_000_000]);
+	if (only.includes('memory'))
+		benchMemory(size === 'small' ? [1_000, 2_000, 4_000] : [125_000, 250_000, 500_000, 1_000_000]);
 	// A section that fails is a row of the table and fails the run at the end, after the other sections have run.
 	const failures: string[] = [];
 	if (only.includes('n8n')) {
@@ -52,7 +59,13 @@ async function main(): Promise<void> {
 				: { customers: 20_000, memoryCustomers: 100_000, runs: 5, requests: 1_000, connections: 8 },
 		).catch((error: Error) => {
 			failures.push(`real n8n: ${error.message}`);
-			record({ group: 'real n8n', name: `section failed: ${error.message.split('\n')[0].slice(0, 200)}`, value: NaN, unit: '', met: false });
+			record({
+				group: 'real n8n',
+				name: `section failed: ${error.message.split('\n')[0].slice(0, 200)}`,
+				value: NaN,
+				unit: '',
+				met: false,
+			});
 		});
 	}
 

@@ -15,7 +15,11 @@ export const BENCH_ZONE = 'UTC';
 const cache = new Map<string, Array<Record<string, unknown>>>();
 
 /** `build` once per kind and set of records (the benchmarks run on one set). */
-function memo(kind: string, records: Array<Record<string, unknown>>, build: () => Array<Record<string, unknown>>) {
+function memo(
+	kind: string,
+	records: Array<Record<string, unknown>>,
+	build: () => Array<Record<string, unknown>>,
+) {
 	const key = `${kind}:${records.length}`;
 	let prepared = cache.get(key);
 	if (!prepared) {
@@ -28,12 +32,18 @@ function memo(kind: string, records: Array<Record<string, unknown>>, build: () =
 const reference = () => DateTime.fromISO(BENCH_REFERENCE_TIME, { zone: BENCH_ZONE });
 
 /** Each record with the `health` a Customer Health Score node (default model) writes. */
-export function withHealth(records: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
+export function withHealth(
+	records: Array<Record<string, unknown>>,
+): Array<Record<string, unknown>> {
 	return memo('health', records, () => {
 		const model = healthModelPreset('default');
 		return records.map((record) => ({
 			...record,
-			health: evaluateCustomerHealth(record, { model, reference: reference(), defaultTimeZone: BENCH_ZONE }),
+			health: evaluateCustomerHealth(record, {
+				model,
+				reference: reference(),
+				defaultTimeZone: BENCH_ZONE,
+			}),
 		}));
 	});
 }
@@ -53,19 +63,28 @@ export function withChurn(records: Array<Record<string, unknown>>): Array<Record
  * The records with a `last_nps_survey_at` for two customers in three (the others were never surveyed), spread over
  * the last 180 days, for the survey throttle.
  */
-export function withLastSurvey(records: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
+export function withLastSurvey(
+	records: Array<Record<string, unknown>>,
+): Array<Record<string, unknown>> {
 	return memo('survey', records, () => {
 		const referenceMs = Date.parse(BENCH_REFERENCE_TIME);
 		return records.map((record, index) =>
 			index % 3 === 2
 				? record
-				: { ...record, last_nps_survey_at: new Date(referenceMs - ((index * 7919) % 180) * 86_400_000 - (index % 86_400) * 1000).toISOString() },
+				: {
+						...record,
+						last_nps_survey_at: new Date(
+							referenceMs - ((index * 7919) % 180) * 86_400_000 - (index % 86_400) * 1000,
+						).toISOString(),
+					},
 		);
 	});
 }
 
 /** The Extra Variables the re-engagement email needs besides the record (cs-02 takes them from its Settings). */
-export const REENGAGEMENT_VARIABLES = [{ name: 'recent_features', value: 'Shared inbox\nWhatsApp templates\nWeekly reports' }];
+export const REENGAGEMENT_VARIABLES = [
+	{ name: 'recent_features', value: 'Shared inbox\nWhatsApp templates\nWeekly reports' },
+];
 
 /** The node parameters of the CS Email Template benchmarks (fixed values, as a Settings node would give). */
 export const EMAIL_PARAMETERS = {

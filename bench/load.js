@@ -13,7 +13,12 @@ process.once('message', ({ url, requests, connections, secret }) => {
 		JSON.stringify({
 			event: 'login',
 			eventId: `bench-${process.pid}-${++sequence}`,
-			customer: { customer_id: `cust-${sequence % 500}`, days_since_last_login: sequence % 20, nps_score: sequence % 11, open_tickets: sequence % 6 },
+			customer: {
+				customer_id: `cust-${sequence % 500}`,
+				days_since_last_login: sequence % 20,
+				nps_score: sequence % 11,
+				open_tickets: sequence % 6,
+			},
 		});
 	const instance = autocannon({
 		url,
@@ -28,7 +33,8 @@ process.once('message', ({ url, requests, connections, secret }) => {
 					const headers = { 'content-type': 'application/json' };
 					if (secret) {
 						const t = Math.floor(Date.now() / 1000);
-						headers['cs-signature'] = `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${payload}`).digest('hex')}`;
+						headers['cs-signature'] =
+							`t=${t},v1=${createHmac('sha256', secret).update(`${t}.${payload}`).digest('hex')}`;
 					}
 					return { ...request, headers, body: payload };
 				},
@@ -39,7 +45,13 @@ process.once('message', ({ url, requests, connections, secret }) => {
 		process.send(
 			// Requests over the run's duration: autocannon's per-second average counts whole seconds and rounds a run of
 			// ten seconds to tens of requests.
-			{ rps: result.requests.total / result.duration, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, non2xx: result.non2xx + result.errors },
+			{
+				rps: result.requests.total / result.duration,
+				p50: result.latency.p50,
+				p99: result.latency.p99,
+				requests: result.requests.total,
+				non2xx: result.non2xx + result.errors,
+			},
 			() => process.exit(0),
 		);
 	});

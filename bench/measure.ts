@@ -22,7 +22,9 @@ export const rows: Row[] = [];
 export function record(row: Row): void {
 	rows.push(row);
 	const status = row.met === undefined ? '' : row.met ? ' [met]' : ' [MISSED]';
-	console.log(`  ${row.group} · ${row.name}: ${format(row.value)} ${row.unit}${row.note ? ` (${row.note})` : ''}${status}`);
+	console.log(
+		`  ${row.group} · ${row.name}: ${format(row.value)} ${row.unit}${row.note ? ` (${row.note})` : ''}${status}`,
+	);
 }
 
 export function median(values: number[]): number {
@@ -70,9 +72,14 @@ export function machine(): string {
 }
 
 export function table(): string {
-	const lines = ['| group | measurement | figure | compared with / goal | goal met |', '|---|---|---|---|---|'];
+	const lines = [
+		'| group | measurement | figure | compared with / goal | goal met |',
+		'|---|---|---|---|---|',
+	];
 	for (const row of rows) {
-		lines.push(`| ${row.group} | ${row.name} | ${format(row.value)} ${row.unit} | ${row.note ?? ''} | ${row.met === undefined ? '' : row.met ? 'yes' : '**no**'} |`);
+		lines.push(
+			`| ${row.group} | ${row.name} | ${format(row.value)} ${row.unit} | ${row.note ?? ''} | ${row.met === undefined ? '' : row.met ? 'yes' : '**no**'} |`,
+		);
 	}
 	return lines.join('\n');
 }

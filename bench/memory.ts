@@ -19,7 +19,14 @@ interface Sample {
 function measure(count: number, detail: 'full' | 'summary'): Sample {
 	const output = execFileSync(
 		process.execPath,
-		['--max-old-space-size=20000', '-r', 'ts-node/register/transpile-only', path.join(__dirname, 'memoryChild.ts'), String(count), detail],
+		[
+			'--max-old-space-size=20000',
+			'-r',
+			'ts-node/register/transpile-only',
+			path.join(__dirname, 'memoryChild.ts'),
+			String(count),
+			detail,
+		],
 		{ env: { ...process.env, N8N_LOG_LEVEL: 'silent' }, maxBuffer: 16 * 1024 * 1024 },
 	);
 	return JSON.parse(output.toString());
@@ -30,7 +37,13 @@ export function benchMemory(sizes: number[]): void {
 		const samples = sizes.map((count) => measure(count, detail));
 		const base = samples[0];
 		// Memory per customer between consecutive sizes: linear growth keeps it the same.
-		const slopes = samples.slice(1).map((sample, index) => ((sample.peakMiB - samples[index].peakMiB) * 1024) / (sample.count - samples[index].count));
+		const slopes = samples
+			.slice(1)
+			.map(
+				(sample, index) =>
+					((sample.peakMiB - samples[index].peakMiB) * 1024) /
+					(sample.count - samples[index].count),
+			);
 		for (const sample of samples) {
 			record({
 				group: 'memory (n8n-core)',
@@ -47,7 +60,7 @@ export function benchMemory(sizes: number[]): void {
 		const fit = leastSquares(samples.map((sample) => [sample.count, sample.peakMiB]));
 		record({
 			group: 'memory (n8n-core)',
-			name: `memory per customer, ${detail}: ${((fit.slope * 1024).toFixed(1))} KiB on the fitted line (${slopes.map((slope) => slope.toFixed(1)).join(', ')} KiB between sizes ${sizes.join(', ')})`,
+			name: `memory per customer, ${detail}: ${(fit.slope * 1024).toFixed(1)} KiB on the fitted line (${slopes.map((slope) => slope.toFixed(1)).join(', ')} KiB between sizes ${sizes.join(', ')})`,
 			value: fit.r2,
 			unit: 'R² of the line',
 			note: measurable

@@ -13,7 +13,15 @@ async function main(): Promise<void> {
 	const records = completeCustomers(count, Date.parse('2026-12-01T12:00:00Z'));
 	const baseline = process.memoryUsage().rss;
 	const workflow = chainWorkflow(
-		[{ name: 'Node', key: 'customerHealthScore', parameters: { options: { referenceTime: '2026-12-01T12:00:00Z', timezone: 'UTC', outputDetail: detail } } }],
+		[
+			{
+				name: 'Node',
+				key: 'customerHealthScore',
+				parameters: {
+					options: { referenceTime: '2026-12-01T12:00:00Z', timezone: 'UTC', outputDetail: detail },
+				},
+			},
+		],
 		records,
 	);
 	const started = Date.now();
@@ -21,7 +29,14 @@ async function main(): Promise<void> {
 	if (result.status !== 'success') throw new Error(result.error?.message);
 	const out = result.outputs('Node')[0].length;
 	process.stdout.write(
-		JSON.stringify({ count, detail, out, peakMiB: process.resourceUsage().maxRSS / 1024, inputMiB: baseline / 2 ** 20, ms: Date.now() - started }),
+		JSON.stringify({
+			count,
+			detail,
+			out,
+			peakMiB: process.resourceUsage().maxRSS / 1024,
+			inputMiB: baseline / 2 ** 20,
+			ms: Date.now() - started,
+		}),
 	);
 }
 

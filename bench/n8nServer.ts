@@ -63,21 +63,54 @@ return $input.all().map((item) => {
 
 const COUNT = 'return [{ json: { count: $input.all().length } }];';
 
-
 type WorkflowNode = Record<string, unknown>;
 
-function webhookWorkflow(id: string, webhookPath: string, middle: WorkflowNode[]): Record<string, unknown> {
+function webhookWorkflow(
+	id: string,
+	webhookPath: string,
+	middle: WorkflowNode[],
+): Record<string, unknown> {
 	const nodes: WorkflowNode[] = [
-		{ id: `${id}-w`, name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2.1, position: [0, 0], webhookId: randomUUID(), parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'lastNode', options: {} } },
-		{ id: `${id}-g`, name: 'Generate', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode: GENERATE } },
+		{
+			id: `${id}-w`,
+			name: 'Webhook',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2.1,
+			position: [0, 0],
+			webhookId: randomUUID(),
+			parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'lastNode', options: {} },
+		},
+		{
+			id: `${id}-g`,
+			name: 'Generate',
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+			position: [200, 0],
+			parameters: { jsCode: GENERATE },
+		},
 		...middle.map((node, index) => ({ position: [400 + index * 200, 0], ...node })),
-		{ id: `${id}-c`, name: 'Count', type: 'n8n-nodes-base.code', typeVersion: 2, position: [400 + middle.length * 200, 0], parameters: { jsCode: COUNT } },
+		{
+			id: `${id}-c`,
+			name: 'Count',
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+			position: [400 + middle.length * 200, 0],
+			parameters: { jsCode: COUNT },
+		},
 	];
 	const connections: Record<string, unknown> = {};
 	nodes.slice(0, -1).forEach((node, index) => {
-		connections[node.name as string] = { main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] };
+		connections[node.name as string] = {
+			main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]],
+		};
 	});
-	return { id, name: `bench ${webhookPath}`, nodes, connections, settings: { executionOrder: 'v1' } };
+	return {
+		id,
+		name: `bench ${webhookPath}`,
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1' },
+	};
 }
 
 const health = (id: string, detail: 'full' | 'summary'): WorkflowNode => ({
@@ -85,14 +118,37 @@ const health = (id: string, detail: 'full' | 'summary'): WorkflowNode => ({
 	name: 'Customer Health Score',
 	type: `${PACKAGE}.customerHealthScore`,
 	typeVersion: 1,
-	parameters: { options: { referenceTime: '2026-12-01T12:00:00Z', timezone: 'UTC', ...(detail === 'summary' ? { outputDetail: 'summary' } : {}) } },
+	parameters: {
+		options: {
+			referenceTime: '2026-12-01T12:00:00Z',
+			timezone: 'UTC',
+			...(detail === 'summary' ? { outputDetail: 'summary' } : {}),
+		},
+	},
 });
 
 export const VARIANTS = [
 	{ path: 'bench-none', workflow: webhookWorkflow('benchNone0000001', 'bench-none', []) },
-	{ path: 'bench-code', workflow: webhookWorkflow('benchCode0000001', 'bench-code', [{ id: 'f', name: 'Seed formula', type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode: SEED_FORMULA } }]) },
-	{ path: 'bench-node', workflow: webhookWorkflow('benchNode0000001', 'bench-node', [health('h', 'full')]) },
-	{ path: 'bench-node-summary', workflow: webhookWorkflow('benchNodeSumm001', 'bench-node-summary', [health('h', 'summary')]) },
+	{
+		path: 'bench-code',
+		workflow: webhookWorkflow('benchCode0000001', 'bench-code', [
+			{
+				id: 'f',
+				name: 'Seed formula',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				parameters: { jsCode: SEED_FORMULA },
+			},
+		]),
+	},
+	{
+		path: 'bench-node',
+		workflow: webhookWorkflow('benchNode0000001', 'bench-node', [health('h', 'full')]),
+	},
+	{
+		path: 'bench-node-summary',
+		workflow: webhookWorkflow('benchNodeSumm001', 'bench-node-summary', [health('h', 'summary')]),
+	},
 ];
 
 export const TRIGGER_WORKFLOW = {
@@ -100,9 +156,32 @@ export const TRIGGER_WORKFLOW = {
 	name: 'bench trigger -> churn -> playbook',
 	settings: { executionOrder: 'v1' },
 	nodes: [
-		{ id: 't', name: 'Customer Success Trigger', type: `${PACKAGE}.customerSuccessTrigger`, typeVersion: 1, position: [0, 0], webhookId: randomUUID(), credentials: { customerSuccessWebhookApi: { id: 'benchWebhookCred', name: 'bench secret' } }, parameters: { path: 'bench-events', events: ['*'], settings: {} } },
-		{ id: 'c', name: 'Churn Signals', type: `${PACKAGE}.customerChurnSignals`, typeVersion: 1, position: [200, 0], parameters: {} },
-		{ id: 'p', name: 'CS Playbook', type: `${PACKAGE}.customerPlaybook`, typeVersion: 1, position: [400, 0], parameters: { outputMode: 'allSteps', options: {} } },
+		{
+			id: 't',
+			name: 'Customer Success Trigger',
+			type: `${PACKAGE}.customerSuccessTrigger`,
+			typeVersion: 1,
+			position: [0, 0],
+			webhookId: randomUUID(),
+			credentials: { customerSuccessWebhookApi: { id: 'benchWebhookCred', name: 'bench secret' } },
+			parameters: { path: 'bench-events', events: ['*'], settings: {} },
+		},
+		{
+			id: 'c',
+			name: 'Churn Signals',
+			type: `${PACKAGE}.customerChurnSignals`,
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: {},
+		},
+		{
+			id: 'p',
+			name: 'CS Playbook',
+			type: `${PACKAGE}.customerPlaybook`,
+			typeVersion: 1,
+			position: [400, 0],
+			parameters: { outputMode: 'allSteps', options: {} },
+		},
 	],
 	connections: {
 		'Customer Success Trigger': { main: [[{ node: 'Churn Signals', type: 'main', index: 0 }]] },
@@ -115,8 +194,23 @@ export const BARE_WORKFLOW = {
 	name: 'bench webhook -> no-op',
 	settings: { executionOrder: 'v1' },
 	nodes: [
-		{ id: 'w', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2.1, position: [0, 0], webhookId: randomUUID(), parameters: { httpMethod: 'POST', path: 'bench-bare', options: {} } },
-		{ id: 'n', name: 'No Operation', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
+		{
+			id: 'w',
+			name: 'Webhook',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2.1,
+			position: [0, 0],
+			webhookId: randomUUID(),
+			parameters: { httpMethod: 'POST', path: 'bench-bare', options: {} },
+		},
+		{
+			id: 'n',
+			name: 'No Operation',
+			type: 'n8n-nodes-base.noOp',
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: {},
+		},
 	],
 	connections: { Webhook: { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] } },
 };
@@ -130,10 +224,27 @@ export const FLOOR_WORKFLOW = {
 	name: 'bench floor trigger -> no-op',
 	settings: { executionOrder: 'v1' },
 	nodes: [
-		{ id: 'f', name: 'Bench Floor Trigger', type: 'CUSTOM.benchFloorTrigger', typeVersion: 1.1, position: [0, 0], webhookId: randomUUID(), parameters: { path: 'bench-floor' } },
-		{ id: 'n', name: 'No Operation', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
+		{
+			id: 'f',
+			name: 'Bench Floor Trigger',
+			type: 'CUSTOM.benchFloorTrigger',
+			typeVersion: 1.1,
+			position: [0, 0],
+			webhookId: randomUUID(),
+			parameters: { path: 'bench-floor' },
+		},
+		{
+			id: 'n',
+			name: 'No Operation',
+			type: 'n8n-nodes-base.noOp',
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: {},
+		},
 	],
-	connections: { 'Bench Floor Trigger': { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] } },
+	connections: {
+		'Bench Floor Trigger': { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] },
+	},
 };
 
 /** n8n's settings for the benchmark server: large request bodies, and the floor trigger of bench/floor. */
@@ -158,7 +269,10 @@ function rssMiB(pid: number): number {
 }
 
 /** Runs `work` while sampling the resident memory of n8n (and its task runner) every 20 ms; returns the peak. */
-async function peakDuring<T>(pid: number, work: () => Promise<T>): Promise<{ peak: number; before: number; result: T }> {
+async function peakDuring<T>(
+	pid: number,
+	work: () => Promise<T>,
+): Promise<{ peak: number; before: number; result: T }> {
 	const before = rssMiB(pid);
 	let peak = before;
 	const timer = setInterval(() => (peak = Math.max(peak, rssMiB(pid))), 20);
@@ -202,10 +316,16 @@ async function lastNodeTime(server: N8nServer, workflowId: string, node: string)
 	return time;
 }
 
-async function post(server: N8nServer, webhookPath: string, body: unknown, timeoutMs = 120_000): Promise<number> {
+async function post(
+	server: N8nServer,
+	webhookPath: string,
+	body: unknown,
+	timeoutMs = 120_000,
+): Promise<number> {
 	const start = process.hrtime.bigint();
 	const response = await server.postWebhookWhenRegistered(webhookPath, body, timeoutMs);
-	if (response.status !== 200) throw new Error(`${webhookPath}: ${response.status} ${response.text.slice(0, 500)}`);
+	if (response.status !== 200)
+		throw new Error(`${webhookPath}: ${response.status} ${response.text.slice(0, 500)}`);
 	return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
@@ -219,13 +339,25 @@ export interface N8nBenchOptions {
 
 export async function benchN8n(options: N8nBenchOptions): Promise<void> {
 	// The pinned n8n, as the end-to-end tests install it (a no-op once installed).
-	execFileSync('bash', [path.join(__dirname, '..', 'scripts', 'install-n8n.sh')], { stdio: 'inherit' });
+	execFileSync('bash', [path.join(__dirname, '..', 'scripts', 'install-n8n.sh')], {
+		stdio: 'inherit',
+	});
 	const server = new N8nServer('bench');
 	await server.setUp();
 	try {
 		await server.installPackage(await packPackage());
 		const credentials = path.join(server.userFolder, 'bench-credentials.json');
-		fs.writeFileSync(credentials, JSON.stringify([{ id: 'benchWebhookCred', name: 'bench secret', type: 'customerSuccessWebhookApi', data: { secret: SECRET } }]));
+		fs.writeFileSync(
+			credentials,
+			JSON.stringify([
+				{
+					id: 'benchWebhookCred',
+					name: 'bench secret',
+					type: 'customerSuccessWebhookApi',
+					data: { secret: SECRET },
+				},
+			]),
+		);
 		await server.cli(['import:credentials', `--input=${credentials}`]);
 		for (const variant of VARIANTS) await server.addWorkflow(variant.workflow);
 		await server.addWorkflow(TRIGGER_WORKFLOW);
@@ -241,16 +373,24 @@ export async function benchN8n(options: N8nBenchOptions): Promise<void> {
 		for (const variant of VARIANTS) await post(server, variant.path, { count: options.customers }); // warm-up
 		for (let run = 0; run < options.runs; run++) {
 			for (const variant of VARIANTS) {
-				times.get(variant.path)!.push(await post(server, variant.path, { count: options.customers }));
+				times
+					.get(variant.path)!
+					.push(await post(server, variant.path, { count: options.customers }));
 				const scoring = SCORING_NODE[variant.path];
-				if (scoring) nodeTimes.get(variant.path)!.push(await lastNodeTime(server, String(variant.workflow.id), scoring));
+				if (scoring)
+					nodeTimes
+						.get(variant.path)!
+						.push(await lastNodeTime(server, String(variant.workflow.id), scoring));
 			}
 		}
 		const ms = (name: string) => median(times.get(name)!);
 		const none = ms('bench-none');
 		const codeCost = ms('bench-code') - none;
 		const codeNode = median(nodeTimes.get('bench-code')!);
-		for (const [name, label] of [['bench-node', 'full breakdown'], ['bench-node-summary', 'summary output']] as const) {
+		for (const [name, label] of [
+			['bench-node', 'full breakdown'],
+			['bench-node-summary', 'summary output'],
+		] as const) {
 			const own = median(nodeTimes.get(name)!);
 			record({
 				group: 'real n8n',
@@ -261,7 +401,10 @@ export async function benchN8n(options: N8nBenchOptions): Promise<void> {
 				met: own / codeNode <= 0.1,
 			});
 		}
-		for (const [name, label] of [['bench-node', 'full breakdown'], ['bench-node-summary', 'summary output']] as const) {
+		for (const [name, label] of [
+			['bench-node', 'full breakdown'],
+			['bench-node-summary', 'summary output'],
+		] as const) {
 			const cost = ms(name) - none;
 			record({
 				group: 'real n8n',
@@ -275,8 +418,17 @@ export async function benchN8n(options: N8nBenchOptions): Promise<void> {
 
 		// Memory: 100,000 customers through the node in one execution, default settings otherwise. The answer comes
 		// after n8n has saved the execution (hundreds of MB of data with the full breakdown), which can take minutes.
-		for (const [name, label] of [['bench-node', 'full breakdown'], ['bench-node-summary', 'summary output']] as const) {
-			const { peak, before, result: elapsed } = await peakDuring(pid, () => post(server, name, { count: options.memoryCustomers }, 900_000));
+		for (const [name, label] of [
+			['bench-node', 'full breakdown'],
+			['bench-node-summary', 'summary output'],
+		] as const) {
+			const {
+				peak,
+				before,
+				result: elapsed,
+			} = await peakDuring(pid, () =>
+				post(server, name, { count: options.memoryCustomers }, 900_000),
+			);
 			record({
 				group: 'real n8n',
 				name: `peak memory, ${options.memoryCustomers.toLocaleString('en-US')} customers in one execution (${label})`,
@@ -340,12 +492,21 @@ interface LoadResult {
 }
 
 /** Runs bench/load.js in a second process (autocannon), signed and with a new event id per request where asked. */
-export function load(server: N8nServer, webhookPath: string, options: N8nBenchOptions, signed: boolean): Promise<LoadResult> {
+export function load(
+	server: N8nServer,
+	webhookPath: string,
+	options: N8nBenchOptions,
+	signed: boolean,
+): Promise<LoadResult> {
 	return new Promise((resolve, reject) => {
-		const child = fork(path.join(__dirname, 'load.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+		const child = fork(path.join(__dirname, 'load.js'), [], {
+			stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+		});
 		child.once('message', (message) => resolve(message as LoadResult));
 		child.once('error', reject);
-		child.once('exit', (code) => (code ? reject(new Error(`bench/load.js exited with ${code}`)) : undefined));
+		child.once('exit', (code) =>
+			code ? reject(new Error(`bench/load.js exited with ${code}`)) : undefined,
+		);
 		child.send({
 			url: `${server.baseUrl}/webhook/${webhookPath}`,
 			requests: options.requests,
@@ -354,4 +515,3 @@ export function load(server: N8nServer, webhookPath: string, options: N8nBenchOp
 		});
 	});
 }
-

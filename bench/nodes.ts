@@ -6,7 +6,15 @@
 import type { INodeType } from 'n8n-workflow';
 
 import { createNodeTypes, runWorkflow, type WorkflowJson } from '../test/nodes/harness';
-import { BENCH_REFERENCE_TIME, BENCH_ZONE, EMAIL_PARAMETERS, REENGAGEMENT_VARIABLES, withChurn, withHealth, withLastSurvey } from './inputs';
+import {
+	BENCH_REFERENCE_TIME,
+	BENCH_ZONE,
+	EMAIL_PARAMETERS,
+	REENGAGEMENT_VARIABLES,
+	withChurn,
+	withHealth,
+	withLastSurvey,
+} from './inputs';
 import { collectGarbage, record } from './measure';
 
 /** A node class from the build (dist/), which is what n8n loads. */
@@ -103,11 +111,20 @@ export const NODE_BENCHMARKS: NodeBenchmark[] = [
 	},
 ];
 
-
 /** Trigger (pinned items) -> the node(s) in a row. */
-export function chainWorkflow(steps: Array<{ name: string; key: string; parameters: Record<string, unknown> }>, items: Array<Record<string, unknown>>): WorkflowJson {
+export function chainWorkflow(
+	steps: Array<{ name: string; key: string; parameters: Record<string, unknown> }>,
+	items: Array<Record<string, unknown>>,
+): WorkflowJson {
 	const nodes = [
-		{ id: 'trigger', name: 'Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} },
+		{
+			id: 'trigger',
+			name: 'Trigger',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0] as [number, number],
+			parameters: {},
+		},
 		...steps.map((step, index) => ({
 			id: `n${index}`,
 			name: step.name,
@@ -121,16 +138,28 @@ export function chainWorkflow(steps: Array<{ name: string; key: string; paramete
 	nodes.slice(0, -1).forEach((node, index) => {
 		connections[node.name] = { main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] };
 	});
-	return { id: 'bench', name: 'bench', nodes: nodes as WorkflowJson['nodes'], connections, settings: { executionOrder: 'v1' }, pinData: { Trigger: items.map((json) => ({ json })) } as WorkflowJson['pinData'] };
+	return {
+		id: 'bench',
+		name: 'bench',
+		nodes: nodes as WorkflowJson['nodes'],
+		connections,
+		settings: { executionOrder: 'v1' },
+		pinData: { Trigger: items.map((json) => ({ json })) } as WorkflowJson['pinData'],
+	};
 }
 
 /** Runs a workflow `runs` times (after a warm-up) and returns each node's median executionTime in ms. */
-export async function nodeTimes(workflow: WorkflowJson, nodeTypes: ReturnType<typeof createNodeTypes>, runs: number): Promise<Map<string, number>> {
+export async function nodeTimes(
+	workflow: WorkflowJson,
+	nodeTypes: ReturnType<typeof createNodeTypes>,
+	runs: number,
+): Promise<Map<string, number>> {
 	const samples = new Map<string, number[]>();
 	for (let run = 0; run <= runs; run++) {
 		collectGarbage();
 		const result = await runWorkflow(workflow, { nodeTypes });
-		if (result.status !== 'success') throw new Error(`benchmark workflow failed: ${result.error?.message}`);
+		if (result.status !== 'success')
+			throw new Error(`benchmark workflow failed: ${result.error?.message}`);
 		if (run === 0) continue;
 		for (const [name, tasks] of Object.entries(result.runData)) {
 			if (name === 'Trigger') continue;
@@ -138,7 +167,8 @@ export async function nodeTimes(workflow: WorkflowJson, nodeTypes: ReturnType<ty
 		}
 	}
 	const medians = new Map<string, number>();
-	for (const [name, values] of samples) medians.set(name, [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]);
+	for (const [name, values] of samples)
+		medians.set(name, [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]);
 	return medians;
 }
 
@@ -162,32 +192,61 @@ function floorNode(name: string, copy: boolean): INodeType {
 		},
 		async execute() {
 			const items = this.getInputData();
-			return [items.map((item, index) => ({ json: copy ? { ...item.json, floor: true } : item.json, pairedItem: { item: index } }))];
+			return [
+				items.map((item, index) => ({
+					json: copy ? { ...item.json, floor: true } : item.json,
+					pairedItem: { item: index },
+				})),
+			];
 		},
 	} as INodeType;
 }
 
-async function benchFloor(records: Array<Record<string, unknown>>, runs: number): Promise<Record<'passThrough' | 'copy', number>> {
+async function benchFloor(
+	records: Array<Record<string, unknown>>,
+	runs: number,
+): Promise<Record<'passThrough' | 'copy', number>> {
 	const floors = { passThrough: 0, copy: 0 };
 	for (const [key, copy, label] of [
 		['benchPassThrough', false, 'n8n-core floor: a node that passes its items on'],
 		['benchCopyItem', true, 'n8n-core floor: a node that adds one field to a copy of each item'],
 	] as const) {
 		const nodeTypes = createNodeTypes({ [key]: floorNode(key, copy) });
-		const times = await nodeTimes(chainWorkflow([{ name: 'Node', key, parameters: {} }], withHealth(records)), nodeTypes, runs);
+		const times = await nodeTimes(
+			chainWorkflow([{ name: 'Node', key, parameters: {} }], withHealth(records)),
+			nodeTypes,
+			runs,
+		);
 		const ms = times.get('Node') as number;
 		floors[copy ? 'copy' : 'passThrough'] = ms;
-		record({ group: 'node in n8n-core', name: label, value: (records.length / ms) * 1000, unit: 'customers/s', note: `${Math.round(ms)} ms for ${records.length.toLocaleString('en-US')} items after Health Score` });
+		record({
+			group: 'node in n8n-core',
+			name: label,
+			value: (records.length / ms) * 1000,
+			unit: 'customers/s',
+			note: `${Math.round(ms)} ms for ${records.length.toLocaleString('en-US')} items after Health Score`,
+		});
 	}
 	return floors;
 }
 
-export async function benchNodes(records: Array<Record<string, unknown>>, coreRates: Map<string, number>, runs: number): Promise<void> {
+export async function benchNodes(
+	records: Array<Record<string, unknown>>,
+	coreRates: Map<string, number>,
+	runs: number,
+): Promise<void> {
 	const floors = await benchFloor(records, runs);
 	for (const benchmark of NODE_BENCHMARKS) {
 		const nodeTypes = createNodeTypes({ [benchmark.key]: benchmark.node() });
 		const items = benchmark.input ? benchmark.input(records) : records;
-		const times = await nodeTimes(chainWorkflow([{ name: 'Node', key: benchmark.key, parameters: benchmark.parameters }], items), nodeTypes, runs);
+		const times = await nodeTimes(
+			chainWorkflow(
+				[{ name: 'Node', key: benchmark.key, parameters: benchmark.parameters }],
+				items,
+			),
+			nodeTypes,
+			runs,
+		);
 		const nodeMs = times.get('Node') as number;
 		const rate = (records.length / nodeMs) * 1000;
 		const core = coreRates.get(benchmark.core);
@@ -197,7 +256,10 @@ export async function benchNodes(records: Array<Record<string, unknown>>, coreRa
 		const ownRatio = core ? ((nodeMs - floors[floor]) / 1000) * (core / records.length) : NaN;
 		record({
 			group: 'node in n8n-core',
-			name: benchmark.key === 'customerNps' ? `customerNps (${String(benchmark.parameters.mode)})` : benchmark.key,
+			name:
+				benchmark.key === 'customerNps'
+					? `customerNps (${String(benchmark.parameters.mode)})`
+					: benchmark.key,
 			value: rate,
 			unit: 'customers/s',
 			note: `${ratio.toFixed(2)}x the pure core's time; goal ≤ 1.5x (${ownRatio.toFixed(2)}x without the ${floor === 'copy' ? 'copy' : 'pass-through'} floor)`,

@@ -47,7 +47,8 @@ function custom(html: string, text: string | null = null): EmailConfig {
 }
 
 const ITEM = { email: 'ana@acme.test', first_name: 'Ana' };
-const entries = (count: number) => Array.from({ length: count }, (_value, index) => `entry ${index}`);
+const entries = (count: number) =>
+	Array.from({ length: count }, (_value, index) => `entry ${index}`);
 
 interface Outcome {
 	result: string;
@@ -69,47 +70,149 @@ function measure(work: () => string): Outcome {
 	return { result, ms };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const cut = (text: string, length = 150) => (text.length > length ? `${text.slice(0, length)}…` : text);
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const cut = (text: string, length = 150) =>
+	text.length > length ? `${text.slice(0, length)}…` : text;
 
 const cyclic: unknown[] = ['x'];
 cyclic.push(cyclic);
 let deep: unknown = 'x';
 for (let level = 0; level < 10_000; level++) deep = [deep];
 const table = Array.from({ length: 1000 }, (_value, row) =>
-	Object.fromEntries(Array.from({ length: 10 }, (_cell, column) => [`c${column}`, `r${row}c${column}`])),
+	Object.fromEntries(
+		Array.from({ length: 10 }, (_cell, column) => [`c${column}`, `r${row}c${column}`]),
+	),
 );
-const tableRow = Array.from({ length: 10 }, (_cell, column) => `<td>{{ this.c${column} }}</td>`).join('');
+const tableRow = Array.from(
+	{ length: 10 },
+	(_cell, column) => `<td>{{ this.c${column} }}</td>`,
+).join('');
 const list100k = entries(100_000);
 const html100k = `<ul>${list100k.map((entry) => `<li><a href="https://x.test/${entry}">${entry}</a></li>`).join('\n')}</ul>`;
-const html20k = `<ul>${list100k.slice(0, 20_000).map((entry) => `<li>${entry}</li>`).join('\n')}</ul>`;
+const html20k = `<ul>${list100k
+	.slice(0, 20_000)
+	.map((entry) => `<li>${entry}</li>`)
+	.join('\n')}</ul>`;
 const steps = '{{#if nope}}x{{/if}}'.repeat(20);
 
 const CASES: Array<[string, () => string]> = [
-	['15,000 x 15,000 nested {{#each}}', () => renderCustomerEmail({ ...ITEM, a: entries(15_000), b: entries(15_000) }, custom('{{#each a}}{{#each b}}<td>{{ this }}</td>{{/each}}{{/each}}')).html],
-	['10,000 x 10,000 nested {{#each}}', () => renderCustomerEmail({ ...ITEM, a: entries(10_000), b: entries(10_000) }, custom('{{#each a}}{{#each b}}x{{/each}}{{/each}}')).html],
-	['1,000 x 199 loops of 20 empty {{#if}}', () => renderCustomerEmail({ ...ITEM, a: entries(1000), b: entries(199) }, custom(`{{#each a}}{{#each b}}${steps}{{/each}}{{/each}}`)).html],
-	['10,000-deep {{#if}} nesting', () => renderCustomerEmail({ ...ITEM, a: 1 }, custom(`${'{{#if a}}'.repeat(10_000)}x${'{{/if}}'.repeat(10_000)}`)).html],
-	['data lists nested 10,000 deep', () => renderCustomerEmail({ ...ITEM, a: deep }, custom('<p>{{ a }}</p>')).html],
-	['a list that contains itself', () => renderCustomerEmail({ ...ITEM, a: cyclic }, custom('{{#each a}}{{ this }}{{/each}}')).html],
-	['a 6,000,000-character value', () => renderCustomerEmail({ ...ITEM, v: 'y'.repeat(6_000_000) }, custom('<p>{{ v }}</p>')).html],
-	['a 1,000,001-character template', () => renderCustomerEmail(ITEM, custom('x'.repeat(1_000_001))).html],
-	['50,000 sequential {{#if}}: parse only', () => `${parseTemplate(`{{! ${++fresh} }}${'{{#if a}}x{{/if}}'.repeat(50_000)}`, 'Custom HTML').length} nodes`],
-	['50,000 sequential {{#if}}: email', () => `${renderCustomerEmail({ ...ITEM, a: 1 }, custom('{{#if a}}x{{/if}}'.repeat(50_000))).html.length} characters of HTML`],
-	['100,000-entry list: email, text from HTML', () => {
-		const email = renderCustomerEmail({ ...ITEM, items: list100k }, custom('<ul>{{#each items}}<li>{{ this }}</li>\n{{/each}}</ul>'));
-		return `${email.html.length} characters of HTML, ${email.text.length} of text`;
-	}],
-	['100,000-entry list: HTML render only', () => `${renderTemplate(parseTemplate(`{{! ${++fresh} }}<ul>{{#each items}}<li>{{ this }}</li>\n{{/each}}</ul>`, 'Custom HTML'), { items: list100k }, { target: 'html', policy: 'strict' }).output.length} characters`],
-	['htmlToText: 100,000 linked entries', () => `${htmlToText(html100k).length} characters from ${html100k.length}`],
-	['htmlToText: 20,000 entries', () => `${htmlToText(html20k).length} characters from ${html20k.length}`],
-	['1,000-row x 10-column table email', () => {
-		const email = renderCustomerEmail({ ...ITEM, rows: table }, custom(`<table>{{#each rows}}<tr>${tableRow}</tr>\n{{/each}}</table>`));
-		return `${email.html.length} characters of HTML, ${email.text.length} of text`;
-	}],
-	['unquoted attribute injection', () => renderCustomerEmail({ ...ITEM, x: 'a onmouseover=alert(1)' }, custom('<a title={{ x }}>t</a>')).html],
-	['javascript: in href without | url', () => renderCustomerEmail({ ...ITEM, link: ' JaVaScRiPt:alert(1)' }, custom('<a href="{{ link }}">t</a>')).html],
-	['NUL and U+0085 in the subject', () => JSON.stringify(renderCustomerEmail({ ...ITEM, first_name: 'Ana\u0000\u0085Bcc: x@y' }, custom('<p>x</p>')).subject)],
+	[
+		'15,000 x 15,000 nested {{#each}}',
+		() =>
+			renderCustomerEmail(
+				{ ...ITEM, a: entries(15_000), b: entries(15_000) },
+				custom('{{#each a}}{{#each b}}<td>{{ this }}</td>{{/each}}{{/each}}'),
+			).html,
+	],
+	[
+		'10,000 x 10,000 nested {{#each}}',
+		() =>
+			renderCustomerEmail(
+				{ ...ITEM, a: entries(10_000), b: entries(10_000) },
+				custom('{{#each a}}{{#each b}}x{{/each}}{{/each}}'),
+			).html,
+	],
+	[
+		'1,000 x 199 loops of 20 empty {{#if}}',
+		() =>
+			renderCustomerEmail(
+				{ ...ITEM, a: entries(1000), b: entries(199) },
+				custom(`{{#each a}}{{#each b}}${steps}{{/each}}{{/each}}`),
+			).html,
+	],
+	[
+		'10,000-deep {{#if}} nesting',
+		() =>
+			renderCustomerEmail(
+				{ ...ITEM, a: 1 },
+				custom(`${'{{#if a}}'.repeat(10_000)}x${'{{/if}}'.repeat(10_000)}`),
+			).html,
+	],
+	[
+		'data lists nested 10,000 deep',
+		() => renderCustomerEmail({ ...ITEM, a: deep }, custom('<p>{{ a }}</p>')).html,
+	],
+	[
+		'a list that contains itself',
+		() =>
+			renderCustomerEmail({ ...ITEM, a: cyclic }, custom('{{#each a}}{{ this }}{{/each}}')).html,
+	],
+	[
+		'a 6,000,000-character value',
+		() => renderCustomerEmail({ ...ITEM, v: 'y'.repeat(6_000_000) }, custom('<p>{{ v }}</p>')).html,
+	],
+	[
+		'a 1,000,001-character template',
+		() => renderCustomerEmail(ITEM, custom('x'.repeat(1_000_001))).html,
+	],
+	[
+		'50,000 sequential {{#if}}: parse only',
+		() =>
+			`${parseTemplate(`{{! ${++fresh} }}${'{{#if a}}x{{/if}}'.repeat(50_000)}`, 'Custom HTML').length} nodes`,
+	],
+	[
+		'50,000 sequential {{#if}}: email',
+		() =>
+			`${renderCustomerEmail({ ...ITEM, a: 1 }, custom('{{#if a}}x{{/if}}'.repeat(50_000))).html.length} characters of HTML`,
+	],
+	[
+		'100,000-entry list: email, text from HTML',
+		() => {
+			const email = renderCustomerEmail(
+				{ ...ITEM, items: list100k },
+				custom('<ul>{{#each items}}<li>{{ this }}</li>\n{{/each}}</ul>'),
+			);
+			return `${email.html.length} characters of HTML, ${email.text.length} of text`;
+		},
+	],
+	[
+		'100,000-entry list: HTML render only',
+		() =>
+			`${renderTemplate(parseTemplate(`{{! ${++fresh} }}<ul>{{#each items}}<li>{{ this }}</li>\n{{/each}}</ul>`, 'Custom HTML'), { items: list100k }, { target: 'html', policy: 'strict' }).output.length} characters`,
+	],
+	[
+		'htmlToText: 100,000 linked entries',
+		() => `${htmlToText(html100k).length} characters from ${html100k.length}`,
+	],
+	[
+		'htmlToText: 20,000 entries',
+		() => `${htmlToText(html20k).length} characters from ${html20k.length}`,
+	],
+	[
+		'1,000-row x 10-column table email',
+		() => {
+			const email = renderCustomerEmail(
+				{ ...ITEM, rows: table },
+				custom(`<table>{{#each rows}}<tr>${tableRow}</tr>\n{{/each}}</table>`),
+			);
+			return `${email.html.length} characters of HTML, ${email.text.length} of text`;
+		},
+	],
+	[
+		'unquoted attribute injection',
+		() =>
+			renderCustomerEmail(
+				{ ...ITEM, x: 'a onmouseover=alert(1)' },
+				custom('<a title={{ x }}>t</a>'),
+			).html,
+	],
+	[
+		'javascript: in href without | url',
+		() =>
+			renderCustomerEmail(
+				{ ...ITEM, link: ' JaVaScRiPt:alert(1)' },
+				custom('<a href="{{ link }}">t</a>'),
+			).html,
+	],
+	[
+		'NUL and U+0085 in the subject',
+		() =>
+			JSON.stringify(
+				renderCustomerEmail({ ...ITEM, first_name: 'Ana\u0000\u0085Bcc: x@y' }, custom('<p>x</p>'))
+					.subject,
+			),
+	],
 ];
 
 function builtInRate(): string {
@@ -123,7 +226,13 @@ function builtInRate(): string {
 		reference: REFERENCE,
 		defaultTimeZone: 'UTC',
 	};
-	const item = { ...ITEM, customer_id: 'c1', csm_name: 'Luis', csm_email: 'luis@chatly.test', next_steps: ['Profile', 'Team'] };
+	const item = {
+		...ITEM,
+		customer_id: 'c1',
+		csm_name: 'Luis',
+		csm_email: 'luis@chatly.test',
+		next_steps: ['Profile', 'Team'],
+	};
 	const count = 20_000;
 	const start = process.hrtime.bigint();
 	for (let index = 0; index < count; index++) renderCustomerEmail(item, config);
@@ -131,13 +240,21 @@ function builtInRate(): string {
 	return `${Math.round(count / seconds).toLocaleString('en-US')} emails/s`;
 }
 
-console.log(`Template engine against hostile input; ${RUNS} runs per case; Node ${process.version}`);
-console.log(`Limits: ${Object.entries(TEMPLATE_LIMITS).map(([name, value]) => `${name} ${value.toLocaleString('en-US')}`).join(', ')}\n`);
+console.log(
+	`Template engine against hostile input; ${RUNS} runs per case; Node ${process.version}`,
+);
+console.log(
+	`Limits: ${Object.entries(TEMPLATE_LIMITS)
+		.map(([name, value]) => `${name} ${value.toLocaleString('en-US')}`)
+		.join(', ')}\n`,
+);
 console.log('| case | median ms | slowest ms | result |');
 console.log('|---|---:|---:|---|');
 for (const [name, work] of CASES) {
 	const { result, ms } = measure(work);
-	console.log(`| ${name} | ${median(ms).toFixed(1)} | ${Math.max(...ms).toFixed(1)} | ${cut(result).replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`);
+	console.log(
+		`| ${name} | ${median(ms).toFixed(1)} | ${Math.max(...ms).toFixed(1)} | ${cut(result).replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`,
+	);
 }
 builtInRate();
 console.log(`\nwelcome_email, built-in, after warm-up: ${builtInRate()}`);

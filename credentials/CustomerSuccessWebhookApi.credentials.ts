@@ -10,9 +10,13 @@ export class CustomerSuccessWebhookApi implements ICredentialType {
 
 	displayName = 'Customer Success Webhook API';
 
-	icon = { light: 'file:customerSuccessWebhook.svg', dark: 'file:customerSuccessWebhook.dark.svg' } as const;
+	icon = {
+		light: 'file:customerSuccessWebhook.svg',
+		dark: 'file:customerSuccessWebhook.dark.svg',
+	} as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-customer-success/n8n-nodes-customer-success#webhook-playbooks';
+	documentationUrl =
+		'https://github.com/n8n-nodes-customer-success/n8n-nodes-customer-success#webhook-playbooks';
 
 	properties: INodeProperties[] = [
 		{

@@ -43,7 +43,8 @@ function createSmtpServer(onMessage) {
 					continue;
 				}
 				const command = line.slice(0, 4).toUpperCase();
-				if (command === 'EHLO') socket.write('250-cs-mail-sink\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n');
+				if (command === 'EHLO')
+					socket.write('250-cs-mail-sink\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n');
 				else if (command === 'HELO') reply('250 cs-mail-sink');
 				else if (command === 'MAIL') {
 					envelope.from = (/<([^>]*)>/.exec(line) || [])[1] || '';
@@ -71,7 +72,9 @@ function createSmtpServer(onMessage) {
 /** The value of a header of a raw message (unfolded), or undefined. */
 function header(raw, name) {
 	const head = raw.split('\r\n\r\n')[0].replace(/\r\n[ \t]+/g, ' ');
-	const line = head.split('\r\n').find((candidate) => candidate.toLowerCase().startsWith(`${name.toLowerCase()}:`));
+	const line = head
+		.split('\r\n')
+		.find((candidate) => candidate.toLowerCase().startsWith(`${name.toLowerCase()}:`));
 	return line === undefined ? undefined : line.slice(name.length + 1).trim();
 }
 
@@ -81,7 +84,9 @@ function decodeHeader(value) {
 		encoding.toLowerCase() === 'b'
 			? Buffer.from(text, 'base64').toString('utf8')
 			: Buffer.from(
-					text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_m, hex) => String.fromCharCode(parseInt(hex, 16))),
+					text
+						.replace(/_/g, ' ')
+						.replace(/=([0-9a-f]{2})/gi, (_m, hex) => String.fromCharCode(parseInt(hex, 16))),
 					'latin1',
 				).toString('utf8'),
 	);
@@ -95,10 +100,15 @@ function mimePart(raw, contentType) {
 		const [head, ...body] = part.replace(/^\r\n/, '').split('\r\n\r\n');
 		if (!new RegExp(`content-type:\\s*${contentType}`, 'i').test(head)) continue;
 		const content = body.join('\r\n\r\n');
-		const encoding = ((/content-transfer-encoding:\s*([\w-]+)/i.exec(head) || [])[1] || '').toLowerCase();
-		if (encoding === 'base64') return Buffer.from(content.replace(/\s+/g, ''), 'base64').toString('utf8');
+		const encoding = (
+			(/content-transfer-encoding:\s*([\w-]+)/i.exec(head) || [])[1] || ''
+		).toLowerCase();
+		if (encoding === 'base64')
+			return Buffer.from(content.replace(/\s+/g, ''), 'base64').toString('utf8');
 		if (encoding === 'quoted-printable') {
-			const bytes = content.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, hex) => String.fromCharCode(parseInt(hex, 16)));
+			const bytes = content
+				.replace(/=\r\n/g, '')
+				.replace(/=([0-9A-F]{2})/gi, (_m, hex) => String.fromCharCode(parseInt(hex, 16)));
 			return Buffer.from(bytes, 'latin1').toString('utf8');
 		}
 		return content;
@@ -107,7 +117,10 @@ function mimePart(raw, contentType) {
 }
 
 const escapeHtml = (text) =>
-	String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+	String(text).replace(
+		/[&<>"']/g,
+		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
+	);
 
 function page(title, body) {
 	return `<!doctype html><meta charset="utf-8"><title>${escapeHtml(title)}</title>
@@ -125,11 +138,16 @@ function serveMailbox(dir, port) {
 	const server = http.createServer((request, response) => {
 		const url = new URL(request.url, 'http://localhost');
 		const send = (status, type, body) => {
-			response.writeHead(status, { 'content-type': type, 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data: https:" });
+			response.writeHead(status, {
+				'content-type': type,
+				'content-security-policy':
+					"default-src 'none'; style-src 'unsafe-inline'; img-src data: https:",
+			});
 			response.end(body);
 		};
 		const file = decodeURIComponent(url.pathname.split('/')[2] || '');
-		if (file && (!list().includes(file) || file.includes('/'))) return send(404, 'text/plain', 'No such message');
+		if (file && (!list().includes(file) || file.includes('/')))
+			return send(404, 'text/plain', 'No such message');
 		if (url.pathname === '/') {
 			const rows = list()
 				.map((name) => {
@@ -137,7 +155,14 @@ function serveMailbox(dir, port) {
 					return `<tr><td>${escapeHtml(header(raw, 'Date') || '')}</td><td>${escapeHtml(decodeHeader(header(raw, 'To') || ''))}</td><td><a href="/message/${encodeURIComponent(name)}">${escapeHtml(decodeHeader(header(raw, 'Subject') || '(no subject)'))}</a></td></tr>`;
 				})
 				.join('');
-			return send(200, 'text/html; charset=utf-8', page('Mail sink', `<h1>Mail sink</h1><p>${list().length} message(s) in ${escapeHtml(dir)}. Reload to see new ones.</p><table><tr><th>Date</th><th>To</th><th>Subject</th></tr>${rows}</table>`));
+			return send(
+				200,
+				'text/html; charset=utf-8',
+				page(
+					'Mail sink',
+					`<h1>Mail sink</h1><p>${list().length} message(s) in ${escapeHtml(dir)}. Reload to see new ones.</p><table><tr><th>Date</th><th>To</th><th>Subject</th></tr>${rows}</table>`,
+				),
+			);
 		}
 		if (url.pathname.startsWith('/message/')) {
 			const raw = fs.readFileSync(path.join(dir, file), 'utf8');
@@ -146,11 +171,20 @@ function serveMailbox(dir, port) {
 			return send(
 				200,
 				'text/html; charset=utf-8',
-				page(subject, `<p><a href="/">All messages</a> · <a href="/raw/${encodeURIComponent(file)}">raw .eml</a></p><h2>${escapeHtml(subject)}</h2><p>From ${escapeHtml(decodeHeader(header(raw, 'From') || ''))} to ${escapeHtml(decodeHeader(header(raw, 'To') || ''))}</p><iframe sandbox src="/html/${encodeURIComponent(file)}"></iframe><h3>Plain text</h3><pre>${escapeHtml(text)}</pre>`),
+				page(
+					subject,
+					`<p><a href="/">All messages</a> · <a href="/raw/${encodeURIComponent(file)}">raw .eml</a></p><h2>${escapeHtml(subject)}</h2><p>From ${escapeHtml(decodeHeader(header(raw, 'From') || ''))} to ${escapeHtml(decodeHeader(header(raw, 'To') || ''))}</p><iframe sandbox src="/html/${encodeURIComponent(file)}"></iframe><h3>Plain text</h3><pre>${escapeHtml(text)}</pre>`,
+				),
 			);
 		}
-		if (url.pathname.startsWith('/html/')) return send(200, 'text/html; charset=utf-8', mimePart(fs.readFileSync(path.join(dir, file), 'utf8'), 'text/html') || '');
-		if (url.pathname.startsWith('/raw/')) return send(200, 'text/plain; charset=utf-8', fs.readFileSync(path.join(dir, file), 'utf8'));
+		if (url.pathname.startsWith('/html/'))
+			return send(
+				200,
+				'text/html; charset=utf-8',
+				mimePart(fs.readFileSync(path.join(dir, file), 'utf8'), 'text/html') || '',
+			);
+		if (url.pathname.startsWith('/raw/'))
+			return send(200, 'text/plain; charset=utf-8', fs.readFileSync(path.join(dir, file), 'utf8'));
 		return send(404, 'text/plain', 'Not found');
 	});
 	return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
@@ -174,6 +208,8 @@ if (require.main === module) {
 	});
 	smtp.listen(smtpPort, '127.0.0.1', async () => {
 		await serveMailbox(dir, httpPort);
-		console.log(`[mail-sink] SMTP on 127.0.0.1:${smtpPort}; messages in ${dir}; read them at http://localhost:${httpPort}`);
+		console.log(
+			`[mail-sink] SMTP on 127.0.0.1:${smtpPort}; messages in ${dir}; read them at http://localhost:${httpPort}`,
+		);
 	});
 }

@@ -60,10 +60,16 @@ async function main(): Promise<void> {
 	const only = process.argv.slice(2);
 	const files = fs
 		.readdirSync(path.join(PROJECT_ROOT, 'workflows'))
-		.filter((file) => file.endsWith('.json') && (only.length === 0 || only.some((word) => file.includes(word))));
+		.filter(
+			(file) =>
+				file.endsWith('.json') && (only.length === 0 || only.some((word) => file.includes(word))),
+		);
 	if (files.length === 0) throw new Error(`no template in workflows/ matches ${only.join(', ')}`);
 	const workflows: Record<string, { nodes: WorkflowNode[] }> = {};
-	for (const file of files) workflows[file] = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'workflows', file), 'utf8'));
+	for (const file of files)
+		workflows[file] = JSON.parse(
+			fs.readFileSync(path.join(PROJECT_ROOT, 'workflows', file), 'utf8'),
+		);
 	const server = new N8nServer('screenshots');
 	await server.setUp();
 	try {
@@ -76,10 +82,19 @@ async function main(): Promise<void> {
 		const cookie = (await server.ownerCookie()).split('=');
 		const browser = await chromium.launch({
 			executablePath: CHROMIUM,
-			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run',
+			],
 		});
 		const context = await browser.newContext({ viewport: MIN_VIEWPORT, deviceScaleFactor: 1 });
-		await context.addCookies([{ name: cookie[0], value: cookie.slice(1).join('='), domain: '127.0.0.1', path: '/' }]);
+		await context.addCookies([
+			{ name: cookie[0], value: cookie.slice(1).join('='), domain: '127.0.0.1', path: '/' },
+		]);
 		const page = await context.newPage();
 		fs.mkdirSync(OUT, { recursive: true });
 		for (const file of files) {
@@ -95,9 +110,12 @@ async function main(): Promise<void> {
 			await page.waitForTimeout(1500);
 			const target = path.join(OUT, file.replace(/\.json$/, '.png'));
 			await page.screenshot({ path: target });
-			const transform = (await page.locator('.vue-flow__transformationpane').first().getAttribute('style')) ?? '';
+			const transform =
+				(await page.locator('.vue-flow__transformationpane').first().getAttribute('style')) ?? '';
 			const zoom = /scale\(([\d.]+)\)/.exec(transform)?.[1] ?? '?';
-			console.log(`wrote ${path.relative(PROJECT_ROOT, target)} (${viewport.width}x${viewport.height}, zoom ${zoom})`);
+			console.log(
+				`wrote ${path.relative(PROJECT_ROOT, target)} (${viewport.width}x${viewport.height}, zoom ${zoom})`,
+			);
 		}
 		await browser.close();
 	} finally {

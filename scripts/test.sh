@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The whole test suite: lint, type check, unit tests of src/, node tests through n8n-core,
+# The whole test suite: format check, lint, type check, unit tests of src/, node tests through n8n-core,
 # and end-to-end tests against a real n8n server with the packed package installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
+echo "==> format check (the n8n starter's Prettier settings; npm run format fixes it)"
+npx prettier --check --log-level warn "**/*.{ts,js,mjs,cjs}"
 echo "==> lint (n8n community-node rules)"
 npx eslint .
 echo "==> type check"

@@ -18,7 +18,15 @@ class BenchFloorTrigger {
 			defaults: { name: 'Bench Floor Trigger' },
 			inputs: [],
 			outputs: ['main'],
-			webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: '={{$parameter["path"]}}', isFullPath: true }],
+			webhooks: [
+				{
+					name: 'default',
+					httpMethod: 'POST',
+					responseMode: 'onReceived',
+					path: '={{$parameter["path"]}}',
+					isFullPath: true,
+				},
+			],
 			properties: [{ displayName: 'Path', name: 'path', type: 'string', default: 'bench-floor' }],
 		};
 	}

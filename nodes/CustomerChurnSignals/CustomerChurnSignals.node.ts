@@ -34,20 +34,33 @@ interface Assessment {
  * (undefined); the adapter runs this only when the node is going to output, so a signal that never left the node is
  * never cooled down.
  */
-async function cooldowns(run: Run, assessed: ReadonlyArray<Assessed<Assessment>>): Promise<Array<CooldownDecision[] | undefined>> {
-	const decisions: Array<CooldownDecision[] | undefined> = assessed.map(({ value }) => (value.cooldownDays === 0 ? undefined : []));
+async function cooldowns(
+	run: Run,
+	assessed: ReadonlyArray<Assessed<Assessment>>,
+): Promise<Array<CooldownDecision[] | undefined>> {
+	const decisions: Array<CooldownDecision[] | undefined> = assessed.map(({ value }) =>
+		value.cooldownDays === 0 ? undefined : [],
+	);
 	const requests: CooldownRequest[] = [];
 	const owners: number[] = [];
 	assessed.forEach(({ value }, position) => {
 		if (value.cooldownDays === 0) return;
 		for (const signal of cooldownCandidates(value.assessment)) {
-			requests.push({ customerId: value.assessment.customerId as string, type: signal.type, day: value.assessment.day, days: value.cooldownDays });
+			requests.push({
+				customerId: value.assessment.customerId as string,
+				type: signal.type,
+				day: value.assessment.day,
+				days: value.cooldownDays,
+			});
 			owners.push(position);
 		}
 	});
 	if (requests.length === 0) return decisions;
 	try {
-		const ledgers = processedDataLedgers(run.context.getWorkflow().id as string, run.context.getNode());
+		const ledgers = processedDataLedgers(
+			run.context.getWorkflow().id as string,
+			run.context.getNode(),
+		);
 		const answers = await decideCooldowns(ledgers, requests);
 		answers.forEach((decision, index) => decisions[owners[index]]?.push(decision));
 	} catch (error) {
@@ -68,9 +81,13 @@ const NODE = defineNode({
 			read: (scope) => ({
 				enabled: scope.get<string[]>('signals', []),
 				rows: scope.get<unknown[]>('customSignals.signal', []),
-				thresholds: scope.get<{ values?: Record<string, unknown> }>('options.thresholds', {}).values ?? {},
+				thresholds:
+					scope.get<{ values?: Record<string, unknown> }>('options.thresholds', {}).values ?? {},
 			}),
-			build: ({ enabled, rows, thresholds }) => [...builtInRules(enabled, thresholds), ...customRules(rows)],
+			build: ({ enabled, rows, thresholds }) => [
+				...builtInRules(enabled, thresholds),
+				...customRules(rows),
+			],
 		});
 		return phased<Assessment, CooldownDecision[] | undefined>({
 			// 1. Detect, per item (pure).
@@ -90,7 +107,10 @@ const NODE = defineNode({
 			// 3. The result and its tier.
 			finish(item, { assessment }, decisions) {
 				const churn = finalizeChurn(assessment, decisions);
-				return { json: { ...item.json, churn: churn as unknown as IDataObject }, route: churn.tier };
+				return {
+					json: { ...item.json, churn: churn as unknown as IDataObject },
+					route: churn.tier,
+				};
 			},
 		});
 	},
@@ -106,7 +126,8 @@ export class CustomerChurnSignals implements INodeType {
 		icon: { light: 'file:customerChurnSignals.svg', dark: 'file:customerChurnSignals.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["outputMode"] === "byTier" ? "One output per tier" : "Detect churn signals" }}',
+		subtitle:
+			'={{ $parameter["outputMode"] === "byTier" ? "One output per tier" : "Detect churn signals" }}',
 		description:
 			'Detect early churn-warning signals per customer, with severity, intervention tier, at-risk flag, recommended save playbook and alert cooldown',
 		defaults: { name: 'Churn Signals' },

@@ -22,13 +22,19 @@ export function processedDataLedgers(workflowId: string, node: INode): CooldownL
 		workflow: { id: workflowId, active: true },
 		node: { ...node, id: `${node.id}:cs-cooldown:${ledger}` },
 	});
-	const count = async (ledger: string) => await service.getProcessedDataCount('node', context(ledger), ENTRIES);
+	const count = async (ledger: string) =>
+		await service.getProcessedDataCount('node', context(ledger), ENTRIES);
 	return {
 		count,
 		async create(ledger, size) {
 			let result;
 			try {
-				result = await service.checkProcessedAndRecord(entries(size), 'node', context(ledger), ENTRIES);
+				result = await service.checkProcessedAndRecord(
+					entries(size),
+					'node',
+					context(ledger),
+					ENTRIES,
+				);
 			} catch (error) {
 				// Two processes creating the same record at once: the database refuses the second insert on its key.
 				if ((await count(ledger)) > 0) return 'exists';
@@ -36,7 +42,8 @@ export function processedDataLedgers(workflowId: string, node: INode): CooldownL
 			}
 			if (result.processed.length === 0) return 'created';
 			// The record was there already; n8n appended what it lacked, which would change the day it records.
-			if (result.new.length > 0) await service.removeProcessed(result.new, 'node', context(ledger), ENTRIES);
+			if (result.new.length > 0)
+				await service.removeProcessed(result.new, 'node', context(ledger), ENTRIES);
 			return 'exists';
 		},
 		async remove(ledger) {

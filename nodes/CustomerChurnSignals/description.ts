@@ -46,19 +46,54 @@ const signalOptions: INodePropertyOptions[] = BUILT_IN_SIGNALS.map((signal) => (
 	description: ruleText(signal),
 })).sort((a, b) => a.name.localeCompare(b.name));
 
-const THRESHOLD_HELP: Partial<Record<(typeof BUILT_IN_SIGNAL_TYPES)[number], { name: string; help: string }>> = {
-	no_login_7_days: { name: 'No Login 7 Days: More Than (Days)', help: 'Raised when days_since_last_login is above this' },
-	no_login_14_days: { name: 'No Login 14 Days: More Than (Days)', help: 'Raised when days_since_last_login is above this' },
-	usage_drop_50: { name: 'Usage Drop 50%: Change Below (%)', help: 'Raised when usage_change_percent is below this (-50 = dropped more than half)' },
-	nps_detractor: { name: 'NPS Detractor: Score at Most', help: 'Raised when nps_score is at or below this' },
-	multiple_support_tickets: { name: 'Multiple Support Tickets: At Least', help: 'Raised when open_tickets is at or above this' },
-	failed_payment: { name: 'Failed Payment: More Than', help: 'Raised when failed_payments is above this' },
+const THRESHOLD_HELP: Partial<
+	Record<(typeof BUILT_IN_SIGNAL_TYPES)[number], { name: string; help: string }>
+> = {
+	no_login_7_days: {
+		name: 'No Login 7 Days: More Than (Days)',
+		help: 'Raised when days_since_last_login is above this',
+	},
+	no_login_14_days: {
+		name: 'No Login 14 Days: More Than (Days)',
+		help: 'Raised when days_since_last_login is above this',
+	},
+	usage_drop_50: {
+		name: 'Usage Drop 50%: Change Below (%)',
+		help: 'Raised when usage_change_percent is below this (-50 = dropped more than half)',
+	},
+	nps_detractor: {
+		name: 'NPS Detractor: Score at Most',
+		help: 'Raised when nps_score is at or below this',
+	},
+	multiple_support_tickets: {
+		name: 'Multiple Support Tickets: At Least',
+		help: 'Raised when open_tickets is at or above this',
+	},
+	failed_payment: {
+		name: 'Failed Payment: More Than',
+		help: 'Raised when failed_payments is above this',
+	},
 	low_rating: { name: 'Low Rating: Below', help: 'Raised when rating (1-5) is below this' },
-	trial_expiring: { name: 'Trial Expiring: Days Left at Most', help: 'Raised when trial_days_remaining is between 0 and this' },
-	no_key_action_14_days: { name: 'No Key Action 14 Days: More Than (Days)', help: 'Raised when days_since_key_action is above this' },
-	low_login_frequency: { name: 'Low Login Frequency: Logins per Week Below', help: 'Raised when logins_per_week is below this' },
-	short_sessions: { name: 'Short Sessions: Minutes Below', help: 'Raised when avg_session_minutes is below this' },
-	low_feature_adoption: { name: 'Low Feature Adoption: Below (0-1)', help: 'Raised when feature_adoption (0-1) is below this' },
+	trial_expiring: {
+		name: 'Trial Expiring: Days Left at Most',
+		help: 'Raised when trial_days_remaining is between 0 and this',
+	},
+	no_key_action_14_days: {
+		name: 'No Key Action 14 Days: More Than (Days)',
+		help: 'Raised when days_since_key_action is above this',
+	},
+	low_login_frequency: {
+		name: 'Low Login Frequency: Logins per Week Below',
+		help: 'Raised when logins_per_week is below this',
+	},
+	short_sessions: {
+		name: 'Short Sessions: Minutes Below',
+		help: 'Raised when avg_session_minutes is below this',
+	},
+	low_feature_adoption: {
+		name: 'Low Feature Adoption: Below (0-1)',
+		help: 'Raised when feature_adoption (0-1) is below this',
+	},
 };
 
 const thresholdFields: INodeProperties[] = Object.entries(DEFAULT_THRESHOLDS)
@@ -104,7 +139,8 @@ export const churnSignalsProperties: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. Seats shrank by more than 20%',
-						description: 'Text shown with the signal. Empty: the condition, e.g. "team_size_change < -0.2".',
+						description:
+							'Text shown with the signal. Empty: the condition, e.g. "team_size_change < -0.2".',
 					},
 					{
 						displayName: 'Field',
@@ -160,7 +196,8 @@ export const churnSignalsProperties: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. -0.2',
-						description: 'The value to compare with: a number for Below, At Most, Above and At Least; a number or text for Equal and Not Equal',
+						description:
+							'The value to compare with: a number for Below, At Most, Above and At Least; a number or text for Equal and Not Equal',
 						displayOptions: { hide: { operator: ['isTrue', 'isFalse'] } },
 					},
 				],
@@ -183,11 +220,16 @@ export const churnSignalsProperties: INodeProperties[] = [
 		noDataExpression: true,
 		default: 'single',
 		options: [
-			{ name: 'Single Output', value: 'single', description: 'Every customer leaves by one output' },
+			{
+				name: 'Single Output',
+				value: 'single',
+				description: 'Every customer leaves by one output',
+			},
 			{
 				name: 'One Output per Tier',
 				value: 'byTier',
-				description: 'Immediate, Urgent, Monitor and None (the intervention tiers), so a flow branches without an If node',
+				description:
+					'Immediate, Urgent, Monitor and None (the intervention tiers), so a flow branches without an If node',
 			},
 		],
 	},

@@ -53,7 +53,8 @@ const TEMPLATE_FIELDS: Record<string, string> = {
 
 // A tag of ours ({{ first_name }}, {{#if …}}, {{/each}}, {{{ raw }}}) inside a field switched to an n8n expression:
 // n8n would evaluate it as JavaScript before this node sees it.
-const OUR_TAG_IN_EXPRESSION = /\{\{\{|\{\{\s*[#/!]|\{\{\s*[A-Za-z_][A-Za-z0-9_.]*\s*(\|\s*url\s*)?\}\}/;
+const OUR_TAG_IN_EXPRESSION =
+	/\{\{\{|\{\{\s*[#/!]|\{\{\s*[A-Za-z_][A-Za-z0-9_.]*\s*(\|\s*url\s*)?\}\}/;
 
 /**
  * Our {{ tags }} look like n8n's expressions: in a field switched to Expression mode, n8n would evaluate them
@@ -72,8 +73,15 @@ function expressionTemplateField(context: IExecuteFunctions): string | null {
 	return null;
 }
 
-function optionalText(parameters: ItemParameters, name: string, itemIndex: number): string | undefined {
-	return optionalTextParameter(parameters.get<unknown>(name, itemIndex, ''), parameters.label(name));
+function optionalText(
+	parameters: ItemParameters,
+	name: string,
+	itemIndex: number,
+): string | undefined {
+	return optionalTextParameter(
+		parameters.get<unknown>(name, itemIndex, ''),
+		parameters.label(name),
+	);
 }
 
 function text(parameters: ItemParameters, name: string, itemIndex: number): string {
@@ -84,9 +92,16 @@ function rows(parameters: ItemParameters, name: string, itemIndex: number): Name
 	return rowsParameter(parameters.get<unknown>(name, itemIndex, []), parameters.label(name));
 }
 
-function customTemplate(parameters: ItemParameters, itemIndex: number, locale: TemplateLocale): EmailTemplate {
+function customTemplate(
+	parameters: ItemParameters,
+	itemIndex: number,
+	locale: TemplateLocale,
+): EmailTemplate {
 	const id = text(parameters, 'customTemplateId', itemIndex) || 'custom';
-	const defaults = defaultsParameter(rows(parameters, 'customDefaults.default', itemIndex), parameters.label('customDefaults.default'));
+	const defaults = defaultsParameter(
+		rows(parameters, 'customDefaults.default', itemIndex),
+		parameters.label('customDefaults.default'),
+	);
 	return {
 		id,
 		name: 'Custom template',
@@ -131,26 +146,52 @@ function emailConfig(parameters: ItemParameters, itemIndex: number, now: DateTim
 	const options = parameters.get<unknown>('options', itemIndex, {});
 	const option = (name: string) => ownField(options, name);
 	const choice = parameters.get<string>('template', itemIndex, '');
-	const locale = choiceParameter<TemplateLocale>(parameters.get<unknown>('defaultLocale', itemIndex, 'en'), parameters.label('defaultLocale'), LOCALES, 'en');
+	const locale = choiceParameter<TemplateLocale>(
+		parameters.get<unknown>('defaultLocale', itemIndex, 'en'),
+		parameters.label('defaultLocale'),
+		LOCALES,
+		'en',
+	);
 	let template: TemplateChoice;
-	if (choice === CUSTOM) template = { kind: 'custom', template: customTemplate(parameters, itemIndex, locale) };
-	else if (choice === BY_ID) template = { kind: 'builtIn', id: parameters.get<unknown>('templateId', itemIndex, ''), field: 'Template ID' };
+	if (choice === CUSTOM)
+		template = { kind: 'custom', template: customTemplate(parameters, itemIndex, locale) };
+	else if (choice === BY_ID)
+		template = {
+			kind: 'builtIn',
+			id: parameters.get<unknown>('templateId', itemIndex, ''),
+			field: 'Template ID',
+		};
 	else template = { kind: 'builtIn', id: choice, field: 'Template' };
 
 	const overrides: TemplateOverrides = {};
 	if (choice !== CUSTOM) {
-		const subject = optionalTextParameter(option('subjectOverride'), parameters.label('options.subjectOverride'));
-		const html = optionalTextParameter(option('htmlOverride'), parameters.label('options.htmlOverride'));
-		const textBody = optionalTextParameter(option('textOverride'), parameters.label('options.textOverride'));
+		const subject = optionalTextParameter(
+			option('subjectOverride'),
+			parameters.label('options.subjectOverride'),
+		);
+		const html = optionalTextParameter(
+			option('htmlOverride'),
+			parameters.label('options.htmlOverride'),
+		);
+		const textBody = optionalTextParameter(
+			option('textOverride'),
+			parameters.label('options.textOverride'),
+		);
 		if (subject !== undefined) overrides.subject = subject;
 		if (html !== undefined) overrides.html = html;
 		if (textBody !== undefined) overrides.text = textBody;
 	}
-	const links = textFieldsParameter(parameters.get<unknown>('links', itemIndex, {}), parameters.label('links')) as TemplateParameters['links'];
+	const links = textFieldsParameter(
+		parameters.get<unknown>('links', itemIndex, {}),
+		parameters.label('links'),
+	) as TemplateParameters['links'];
 	const zone = parameters.defaultTimeZone(itemIndex);
 	return {
 		template,
-		customerPath: pathParameter(parameters.get<unknown>('customerPath', itemIndex, ''), parameters.label('customerPath')),
+		customerPath: pathParameter(
+			parameters.get<unknown>('customerPath', itemIndex, ''),
+			parameters.label('customerPath'),
+		),
 		missingVariables: choiceParameter<MissingVariablePolicy>(
 			parameters.get<unknown>('missingVariables', itemIndex, 'strict'),
 			parameters.label('missingVariables'),
@@ -165,13 +206,23 @@ function emailConfig(parameters: ItemParameters, itemIndex: number, now: DateTim
 			links,
 		},
 		extraVariables: extraVariables(parameters, itemIndex),
-		rawVariables: (optionalTextParameter(option('rawVariables'), parameters.label('options.rawVariables')) ?? '')
+		rawVariables: (
+			optionalTextParameter(option('rawVariables'), parameters.label('options.rawVariables')) ?? ''
+		)
 			.split(',')
 			.map((name) => name.trim())
 			.filter((name) => name !== ''),
 		overrides,
-		unsubscribeUrl: optionalTextParameter(option('unsubscribeUrl'), parameters.label('options.unsubscribeUrl')),
-		idempotency: choiceParameter<IdempotencyPeriod>(option('idempotency'), parameters.label('options.idempotency'), PERIODS, 'off'),
+		unsubscribeUrl: optionalTextParameter(
+			option('unsubscribeUrl'),
+			parameters.label('options.unsubscribeUrl'),
+		),
+		idempotency: choiceParameter<IdempotencyPeriod>(
+			option('idempotency'),
+			parameters.label('options.idempotency'),
+			PERIODS,
+			'off',
+		),
 		reference: parameters.referenceInstant(itemIndex, now, zone),
 		defaultTimeZone: zone,
 	};
@@ -204,13 +255,17 @@ export class CustomerEmailTemplate implements INodeType {
 		let sharedConfig: EmailConfig | undefined;
 
 		return processItems(this, 1, (item, itemIndex) => {
-			if (fixedFieldError) throw new NodeOperationError(this.getNode(), fixedFieldError, { itemIndex });
+			if (fixedFieldError)
+				throw new NodeOperationError(this.getNode(), fixedFieldError, { itemIndex });
 			const config = perItemConfig
 				? emailConfig(parameters, itemIndex, now)
 				: (sharedConfig ??= emailConfig(parameters, itemIndex, now));
 			if (listing) {
 				const description = describeTemplateVariables(item.json, config);
-				return { json: { ...item.json, emailTemplate: description as unknown as IDataObject }, output: 0 };
+				return {
+					json: { ...item.json, emailTemplate: description as unknown as IDataObject },
+					output: 0,
+				};
 			}
 			const email = renderCustomerEmail(item.json, config);
 			return { json: { ...item.json, email: email as unknown as IDataObject }, output: 0 };

@@ -48,7 +48,8 @@ export const emailTemplateProperties: INodeProperties[] = [
 			{
 				name: 'Render Email',
 				value: 'render',
-				description: 'Write each customer’s email (subject, HTML, text, recipient) into the item’s email field',
+				description:
+					'Write each customer’s email (subject, HTML, text, recipient) into the item’s email field',
 				action: 'Render an email',
 			},
 			{
@@ -114,7 +115,8 @@ export const emailTemplateProperties: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { rows: 5 },
 		default: '',
-		description: 'The plain-text body. Empty: generated from the rendered HTML (paragraphs, bullets, link addresses).',
+		description:
+			'The plain-text body. Empty: generated from the rendered HTML (paragraphs, bullets, link addresses).',
 		displayOptions: { show: { template: [CUSTOM] } },
 	},
 	{
@@ -137,7 +139,8 @@ export const emailTemplateProperties: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. first_name',
-						description: 'Variable name as used in the template (dots for nesting, e.g. health.score)',
+						description:
+							'Variable name as used in the template (dots for nesting, e.g. health.score)',
 					},
 					{
 						displayName: 'Default Value',
@@ -170,12 +173,14 @@ export const emailTemplateProperties: INodeProperties[] = [
 			{
 				name: 'Strict (Fail the Item)',
 				value: 'strict',
-				description: 'The item fails with the list of missing variables; a missing email address fails it too',
+				description:
+					'The item fails with the list of missing variables; a missing email address fails it too',
 			},
 			{
 				name: 'Lenient (Use Defaults)',
 				value: 'lenient',
-				description: 'A missing variable renders its default, else nothing; email.missingVariables lists those left empty',
+				description:
+					'A missing variable renders its default, else nothing; email.missingVariables lists those left empty',
 			},
 		],
 	},
@@ -230,7 +235,8 @@ export const emailTemplateProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. https://example.com/advocates',
-				description: '{{advocacy_link}}: the advocacy program a promoter is invited to (review, case study, referral)',
+				description:
+					'{{advocacy_link}}: the advocacy program a promoter is invited to (review, case study, referral)',
 			},
 			{
 				displayName: 'Calendar Link',
@@ -270,7 +276,8 @@ export const emailTemplateProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. https://app.example.com/reactivate',
-				description: '{{reactivation_link}}: where a churned customer comes back (win-back days 7 and 14)',
+				description:
+					'{{reactivation_link}}: where a churned customer comes back (win-back days 7 and 14)',
 			},
 			{
 				displayName: 'Survey Link',
@@ -344,8 +351,16 @@ export const emailTemplateProperties: INodeProperties[] = [
 				options: [
 					{ name: 'Off', value: 'off' },
 					{ name: 'Once per Customer', value: 'once', description: 'Like welcome_email/cust-1' },
-					{ name: 'Per Day', value: 'day', description: 'Like reengagement_7_days/cust-1/2026-11-23' },
-					{ name: 'Per ISO Week', value: 'week', description: 'Like value_recap_monthly/cust-1/2026-W48' },
+					{
+						name: 'Per Day',
+						value: 'day',
+						description: 'Like reengagement_7_days/cust-1/2026-11-23',
+					},
+					{
+						name: 'Per ISO Week',
+						value: 'week',
+						description: 'Like value_recap_monthly/cust-1/2026-W48',
+					},
 					{ name: 'Per Month', value: 'month', description: 'Like winback_offer/cust-1/2026-11' },
 				],
 			},

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
 import { InvalidParameterError } from '../../src/shared/parameters';
-import { IDEMPOTENCY_PERIODS, parsePath, preview, shortSource, TEMPLATE_LOCALES } from '../../src/templates';
+import {
+	IDEMPOTENCY_PERIODS,
+	parsePath,
+	preview,
+	shortSource,
+	TEMPLATE_LOCALES,
+} from '../../src/templates';
 
 /**
  * The node's parameters checked at the edge: a parameter can be an expression, so it can give anything (an object
@@ -15,7 +21,8 @@ const textValue = z.union([z.string(), z.number(), z.boolean()]);
 export function optionalTextParameter(value: unknown, label: string): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const parsed = textValue.safeParse(value);
-	if (!parsed.success) throw new InvalidParameterError(`${label}: must be text (got ${preview(value)})`, label);
+	if (!parsed.success)
+		throw new InvalidParameterError(`${label}: must be text (got ${preview(value)})`, label);
 	return String(parsed.data);
 }
 
@@ -38,11 +45,18 @@ const row = z.object({ name: z.unknown(), value: z.unknown() }).passthrough();
 /** A fixed collection of name/value rows (Extra Variables, Variable Defaults); absent is none. */
 export function rowsParameter(value: unknown, label: string): NameValueRow[] {
 	if (value === undefined || value === null || value === '') return [];
-	if (!Array.isArray(value)) throw new InvalidParameterError(`${label}: must be a list of name and value rows (got ${preview(value)})`, label);
+	if (!Array.isArray(value))
+		throw new InvalidParameterError(
+			`${label}: must be a list of name and value rows (got ${preview(value)})`,
+			label,
+		);
 	return value.map((entry, index) => {
 		const parsed = row.safeParse(entry);
 		if (!parsed.success) {
-			throw new InvalidParameterError(`${label}: row ${index + 1} must have a name and a value (got ${preview(entry)})`, label);
+			throw new InvalidParameterError(
+				`${label}: row ${index + 1} must have a name and a value (got ${preview(entry)})`,
+				label,
+			);
 		}
 		return { name: parsed.data.name, value: parsed.data.value };
 	});
@@ -51,7 +65,11 @@ export function rowsParameter(value: unknown, label: string): NameValueRow[] {
 /** An object of optional text fields (the Links collection); absent is empty. */
 export function textFieldsParameter(value: unknown, label: string): Record<string, string> {
 	if (value === undefined || value === null || value === '') return {};
-	if (typeof value !== 'object' || Array.isArray(value)) throw new InvalidParameterError(`${label}: must be a set of fields (got ${preview(value)})`, label);
+	if (typeof value !== 'object' || Array.isArray(value))
+		throw new InvalidParameterError(
+			`${label}: must be a set of fields (got ${preview(value)})`,
+			label,
+		);
 	// No prototype: a key "__proto__" is then a field like any other.
 	const fields = Object.create(null) as Record<string, string>;
 	for (const [key, field] of Object.entries(value)) {
@@ -68,7 +86,8 @@ export function defaultsParameter(rows: NameValueRow[], label: string): Record<s
 	for (const { name: raw, value } of rows) {
 		const name = typeof raw === 'string' ? raw.trim() : '';
 		const parsed = parsePath(name, false);
-		if (typeof parsed === 'string') throw new InvalidParameterError(`${label}: ${preview(raw ?? '')} ${parsed}`, label);
+		if (typeof parsed === 'string')
+			throw new InvalidParameterError(`${label}: ${preview(raw ?? '')} ${parsed}`, label);
 		defaults[name] = optionalTextParameter(value, `${label} › ${shortSource(name)}`) ?? '';
 	}
 	return defaults;

@@ -7,7 +7,12 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { evaluateExpansion, resolveExpansionSettings, type AddOnPrices, type ExpansionThresholds } from '../../src/expansion';
+import {
+	evaluateExpansion,
+	resolveExpansionSettings,
+	type AddOnPrices,
+	type ExpansionThresholds,
+} from '../../src/expansion';
 import { defineNode, eachItem } from '../shared/adapter';
 import { expansionSignalsProperties, OPPORTUNITY_ROUTES } from './description';
 
@@ -70,10 +75,14 @@ export class CustomerExpansionSignals implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Expansion Signals',
 		name: 'customerExpansionSignals',
-		icon: { light: 'file:customerExpansionSignals.svg', dark: 'file:customerExpansionSignals.dark.svg' },
+		icon: {
+			light: 'file:customerExpansionSignals.svg',
+			dark: 'file:customerExpansionSignals.dark.svg',
+		},
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["outputMode"] === "byOpportunity" ? "Route by opportunity" : "Detect expansion" }}',
+		subtitle:
+			'={{ $parameter["outputMode"] === "byOpportunity" ? "Route by opportunity" : "Detect expansion" }}',
 		description:
 			'Detect expansion signals (plan limits, team growth, blocked features, promoters…), the expansion probability and typed upsell, seat and add-on opportunities with estimated value',
 		defaults: { name: 'Expansion Signals' },

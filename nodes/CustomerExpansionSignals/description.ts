@@ -35,11 +35,16 @@ export const expansionSignalsProperties: INodeProperties[] = [
 		noDataExpression: true,
 		default: 'single',
 		options: [
-			{ name: 'Single Output', value: 'single', description: 'Every customer leaves by one output' },
+			{
+				name: 'Single Output',
+				value: 'single',
+				description: 'Every customer leaves by one output',
+			},
 			{
 				name: 'Opportunity / No Opportunity',
 				value: 'byOpportunity',
-				description: 'Customers with at least one opportunity leave by the first output, the others by the second',
+				description:
+					'Customers with at least one opportunity leave by the first output, the others by the second',
 			},
 		],
 	},
@@ -61,10 +66,38 @@ export const expansionSignalsProperties: INodeProperties[] = [
 						displayName: 'Prices',
 						name: 'values',
 						values: [
-							{ displayName: 'API Access', name: 'apiAccess', type: 'number', default: 200, typeOptions: { minValue: 0 }, description: 'Monthly price of API Access (integration requested)' },
-							{ displayName: 'Premium Support', name: 'premiumSupport', type: 'number', default: 100, typeOptions: { minValue: 0 }, description: 'Monthly price of Premium Support (large event scheduled)' },
-							{ displayName: 'Pro Plan', name: 'proPlan', type: 'number', default: 499, typeOptions: { minValue: 0 }, description: 'Monthly price of the Pro Plan (heavy analytics use)' },
-							{ displayName: 'White-Label', name: 'whiteLabel', type: 'number', default: 500, typeOptions: { minValue: 0 }, description: 'Monthly price of White-Label (branding mentioned)' },
+							{
+								displayName: 'API Access',
+								name: 'apiAccess',
+								type: 'number',
+								default: 200,
+								typeOptions: { minValue: 0 },
+								description: 'Monthly price of API Access (integration requested)',
+							},
+							{
+								displayName: 'Premium Support',
+								name: 'premiumSupport',
+								type: 'number',
+								default: 100,
+								typeOptions: { minValue: 0 },
+								description: 'Monthly price of Premium Support (large event scheduled)',
+							},
+							{
+								displayName: 'Pro Plan',
+								name: 'proPlan',
+								type: 'number',
+								default: 499,
+								typeOptions: { minValue: 0 },
+								description: 'Monthly price of the Pro Plan (heavy analytics use)',
+							},
+							{
+								displayName: 'White-Label',
+								name: 'whiteLabel',
+								type: 'number',
+								default: 500,
+								typeOptions: { minValue: 0 },
+								description: 'Monthly price of White-Label (branding mentioned)',
+							},
 						],
 					},
 				],
@@ -91,7 +124,8 @@ export const expansionSignalsProperties: INodeProperties[] = [
 				name: 'planLadder',
 				type: 'string',
 				default: 'starter, growth, pro, enterprise',
-				description: 'Plans from lowest to highest, comma-separated; an upsell offers the plan after the customer’s',
+				description:
+					'Plans from lowest to highest, comma-separated; an upsell offers the plan after the customer’s',
 			},
 			{
 				displayName: 'Reference Time',
@@ -112,13 +146,63 @@ export const expansionSignalsProperties: INodeProperties[] = [
 						displayName: 'Thresholds',
 						name: 'values',
 						values: [
-							{ displayName: 'Analytics Views per Week Above', name: 'analyticsViewsPerWeek', type: 'number', default: 3, description: 'The Pro Plan add-on trigger fires when analytics_views_per_week is above this' },
-							{ displayName: 'Blocked Feature Attempts Above', name: 'blockedFeatureAttempts', type: 'number', default: 3, description: 'The feature_attempts signal fires when blocked_feature_attempts is above this' },
-							{ displayName: 'Days to Renewal at Most', name: 'daysToRenewal', type: 'number', default: 60, description: 'The renewal_approaching signal fires when days_to_renewal (or renewal_date) is at most this many days away' },
-							{ displayName: 'Engagement Score Above', name: 'engagementScore', type: 'number', default: 80, description: 'The high_engagement signal fires when health.score (or engagement_score) is above this' },
-							{ displayName: 'NPS Score at Least', name: 'npsScore', type: 'number', default: 9, description: 'The nps_promoter signal fires when nps_score is at or above this' },
-							{ displayName: 'Team Size Change Above', name: 'teamSizeChange', type: 'number', default: 0.2, typeOptions: { numberPrecision: 4 }, description: 'The team_growth signal fires when team_size_change is above this (0.2 = +20 %)' },
-							{ displayName: 'Usage vs Limit Above', name: 'usageVsLimit', type: 'number', default: 0.8, typeOptions: { numberPrecision: 4 }, description: 'The approaching_limit signal fires when usage_vs_limit is above this (0.8 = 80 % of the plan limit)' },
+							{
+								displayName: 'Analytics Views per Week Above',
+								name: 'analyticsViewsPerWeek',
+								type: 'number',
+								default: 3,
+								description:
+									'The Pro Plan add-on trigger fires when analytics_views_per_week is above this',
+							},
+							{
+								displayName: 'Blocked Feature Attempts Above',
+								name: 'blockedFeatureAttempts',
+								type: 'number',
+								default: 3,
+								description:
+									'The feature_attempts signal fires when blocked_feature_attempts is above this',
+							},
+							{
+								displayName: 'Days to Renewal at Most',
+								name: 'daysToRenewal',
+								type: 'number',
+								default: 60,
+								description:
+									'The renewal_approaching signal fires when days_to_renewal (or renewal_date) is at most this many days away',
+							},
+							{
+								displayName: 'Engagement Score Above',
+								name: 'engagementScore',
+								type: 'number',
+								default: 80,
+								description:
+									'The high_engagement signal fires when health.score (or engagement_score) is above this',
+							},
+							{
+								displayName: 'NPS Score at Least',
+								name: 'npsScore',
+								type: 'number',
+								default: 9,
+								description: 'The nps_promoter signal fires when nps_score is at or above this',
+							},
+							{
+								displayName: 'Team Size Change Above',
+								name: 'teamSizeChange',
+								type: 'number',
+								default: 0.2,
+								typeOptions: { numberPrecision: 4 },
+								description:
+									'The team_growth signal fires when team_size_change is above this (0.2 = +20 %)',
+							},
+							{
+								displayName: 'Usage vs Limit Above',
+								name: 'usageVsLimit',
+								type: 'number',
+								default: 0.8,
+								typeOptions: { numberPrecision: 4 },
+								description:
+									'The approaching_limit signal fires when usage_vs_limit is above this (0.8 = 80 % of the plan limit)',
+							},
 						],
 					},
 				],
@@ -138,7 +222,8 @@ export const expansionSignalsProperties: INodeProperties[] = [
 				type: 'number',
 				default: 0.5,
 				typeOptions: { minValue: 0, numberPrecision: 4 },
-				description: 'Estimated value of a plan upgrade as a share of the current MRR (default 0.5 = +50 %)',
+				description:
+					'Estimated value of a plan upgrade as a share of the current MRR (default 0.5 = +50 %)',
 			},
 		],
 	},

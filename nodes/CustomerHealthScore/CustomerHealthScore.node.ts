@@ -36,10 +36,16 @@ function readModel(scope: ItemScope): ModelParameters {
 	let definition: unknown;
 	if (choice === 'customJson') definition = scope.get('modelJson');
 	if (choice === 'customUi') {
-		definition = { components: scope.get<ComponentRow[]>('components.component', []), metrics: scope.get<MetricRow[]>('metrics.metric', []) };
+		definition = {
+			components: scope.get<ComponentRow[]>('components.component', []),
+			metrics: scope.get<MetricRow[]>('metrics.metric', []),
+		};
 	}
 	const grades = scope.get<{ values?: GradeThresholds }>('options.gradeThresholds', {}).values;
-	const categories = scope.get<{ values?: CategoryThresholds }>('options.categoryThresholds', {}).values;
+	const categories = scope.get<{ values?: CategoryThresholds }>(
+		'options.categoryThresholds',
+		{},
+	).values;
 	return { choice, definition, grades, categories };
 }
 
@@ -47,7 +53,10 @@ function buildModel({ choice, definition, grades, categories }: ModelParameters)
 	let model;
 	if (choice === 'customJson') model = parseHealthModel(definition, 'Model (JSON)');
 	else if (choice === 'customUi') {
-		const { components, metrics } = definition as { components: ComponentRow[]; metrics: MetricRow[] };
+		const { components, metrics } = definition as {
+			components: ComponentRow[];
+			metrics: MetricRow[];
+		};
 		model = modelFromTables(components, metrics);
 	} else model = healthModelPreset(choice as HealthModelPreset);
 	return withThresholds(model, grades, categories);
@@ -57,7 +66,14 @@ const NODE = defineNode({
 	outputs: [{ when: { outputMode: 'byCategory' }, routes: CATEGORY_ROUTES }],
 	pipeline(run) {
 		const modelOf = run.derived({
-			parameters: ['model', 'modelJson', 'components', 'metrics', 'options.gradeThresholds', 'options.categoryThresholds'],
+			parameters: [
+				'model',
+				'modelJson',
+				'components',
+				'metrics',
+				'options.gradeThresholds',
+				'options.categoryThresholds',
+			],
 			read: readModel,
 			build: buildModel,
 		});

@@ -23,9 +23,14 @@ export const healthScoreProperties: INodeProperties[] = [
 			{
 				name: 'Banded Points (100-Point Tables)',
 				value: 'seed001_banded',
-				description: 'Point tables for engagement (30), results (40) and relationship (30) that add up to the score',
+				description:
+					'Point tables for engagement (30), results (40) and relationship (30) that add up to the score',
 			},
-			{ name: 'Custom (Build Here)', value: 'customUi', description: 'Components and metrics defined in the tables below' },
+			{
+				name: 'Custom (Build Here)',
+				value: 'customUi',
+				description: 'Components and metrics defined in the tables below',
+			},
 			{ name: 'Custom (JSON)', value: 'customJson', description: 'A whole model pasted as JSON' },
 			{
 				name: 'Default (Standard Weighted Model)',
@@ -36,7 +41,8 @@ export const healthScoreProperties: INodeProperties[] = [
 			{
 				name: 'Five Components with Churned Band',
 				value: 'seed003',
-				description: 'Usage intensity, feature adoption, support, payment history, engagement; adds a churned band below 40',
+				description:
+					'Usage intensity, feature adoption, support, payment history, engagement; adds a churned band below 40',
 			},
 			{
 				name: 'Four Components (Usage, Adoption, Performance, NPS)',
@@ -52,15 +58,31 @@ export const healthScoreProperties: INodeProperties[] = [
 		placeholder: 'Add Component',
 		typeOptions: { multipleValues: true },
 		default: {},
-		description: 'The parts of the score and their weights (weights are normalised, so 30/25/45 works)',
+		description:
+			'The parts of the score and their weights (weights are normalised, so 30/25/45 works)',
 		displayOptions: { show: { model: ['customUi'] } },
 		options: [
 			{
 				displayName: 'Component',
 				name: 'component',
 				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. Product Usage', required: true, description: 'Name of the component' },
-					{ displayName: 'Weight', name: 'weight', type: 'number', default: 1, typeOptions: { minValue: 0, numberPrecision: 4 }, description: 'Relative weight of the component' },
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Product Usage',
+						required: true,
+						description: 'Name of the component',
+					},
+					{
+						displayName: 'Weight',
+						name: 'weight',
+						type: 'number',
+						default: 1,
+						typeOptions: { minValue: 0, numberPrecision: 4 },
+						description: 'Relative weight of the component',
+					},
 				],
 			},
 		],
@@ -85,7 +107,7 @@ export const healthScoreProperties: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. Product Usage',
-							required:	true,
+						required: true,
 						description: 'Name of the component this metric belongs to',
 					},
 					{
@@ -104,7 +126,7 @@ export const healthScoreProperties: INodeProperties[] = [
 								value: 'lower',
 								description: '100 at or below the ideal, 0 at or beyond the worst, linear between',
 							},
-						]
+						],
 					},
 					{
 						displayName: 'Field',
@@ -112,7 +134,7 @@ export const healthScoreProperties: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. logins_per_week',
-							required:	true,
+						required: true,
 						description: 'Field of the customer record (dots for nested fields)',
 					},
 					{
@@ -136,7 +158,7 @@ export const healthScoreProperties: INodeProperties[] = [
 						default: 30,
 						description: 'For lower-is-better metrics:	the value that earns 0',
 					},
-			],
+				],
 			},
 		],
 	},
@@ -166,11 +188,16 @@ export const healthScoreProperties: INodeProperties[] = [
 		noDataExpression: true,
 		default: 'single',
 		options: [
-			{ name: 'Single Output', value: 'single', description: 'Every scored customer leaves by one output' },
+			{
+				name: 'Single Output',
+				value: 'single',
+				description: 'Every scored customer leaves by one output',
+			},
 			{
 				name: 'One Output per Category',
 				value: 'byCategory',
-				description: 'Healthy, At Risk, Critical (also the five-component model’s churned band) and Insufficient Data, so a flow branches without an If node',
+				description:
+					'Healthy, At Risk, Critical (also the five-component model’s churned band) and Insufficient Data, so a flow branches without an If node',
 			},
 		],
 	},
@@ -192,9 +219,28 @@ export const healthScoreProperties: INodeProperties[] = [
 						displayName: 'Thresholds',
 						name: 'values',
 						values: [
-							{ displayName: 'Healthy From', name: 'healthy', type: 'number', default: 80, description: 'Minimum score of the healthy category' },
-							{ displayName: 'At Risk From', name: 'at_risk', type: 'number', default: 60, description: 'Minimum score of the at-risk category' },
-							{ displayName: 'Critical From (Five-Component Model Only)', name: 'critical', type: 'number', default: 40, description: 'Minimum score of the critical category when the model has a churned band below it' },
+							{
+								displayName: 'Healthy From',
+								name: 'healthy',
+								type: 'number',
+								default: 80,
+								description: 'Minimum score of the healthy category',
+							},
+							{
+								displayName: 'At Risk From',
+								name: 'at_risk',
+								type: 'number',
+								default: 60,
+								description: 'Minimum score of the at-risk category',
+							},
+							{
+								displayName: 'Critical From (Five-Component Model Only)',
+								name: 'critical',
+								type: 'number',
+								default: 40,
+								description:
+									'Minimum score of the critical category when the model has a churned band below it',
+							},
 						],
 					},
 				],
@@ -210,10 +256,34 @@ export const healthScoreProperties: INodeProperties[] = [
 						displayName: 'Thresholds',
 						name: 'values',
 						values: [
-							{ displayName: 'A From', name: 'A', type: 'number', default: 80, description: 'Minimum score of grade A' },
-							{ displayName: 'B From', name: 'B', type: 'number', default: 60, description: 'Minimum score of grade B' },
-							{ displayName: 'C From', name: 'C', type: 'number', default: 40, description: 'Minimum score of grade C' },
-							{ displayName: 'D From', name: 'D', type: 'number', default: 20, description: 'Minimum score of grade D' },
+							{
+								displayName: 'A From',
+								name: 'A',
+								type: 'number',
+								default: 80,
+								description: 'Minimum score of grade A',
+							},
+							{
+								displayName: 'B From',
+								name: 'B',
+								type: 'number',
+								default: 60,
+								description: 'Minimum score of grade B',
+							},
+							{
+								displayName: 'C From',
+								name: 'C',
+								type: 'number',
+								default: 40,
+								description: 'Minimum score of grade C',
+							},
+							{
+								displayName: 'D From',
+								name: 'D',
+								type: 'number',
+								default: 20,
+								description: 'Minimum score of grade D',
+							},
 						],
 					},
 				],
@@ -236,14 +306,20 @@ export const healthScoreProperties: INodeProperties[] = [
 					{
 						name: 'Leave Out and Re-Weight',
 						value: 'reweight',
-						description: 'A missing or non-numeric metric is left out and the rest of its component carries its weight',
+						description:
+							'A missing or non-numeric metric is left out and the rest of its component carries its weight',
 					},
 					{
 						name: 'Treat as Zero (Unfixed Original)',
 						value: 'zero',
-						description: 'The original formula’s behaviour: a missing metric counts as 0 (a missing login gap then scores 100)',
+						description:
+							'The original formula’s behaviour: a missing metric counts as 0 (a missing login gap then scores 100)',
 					},
-					{ name: 'Fail the Item', value: 'fail', description: 'A missing metric is an error that names the fields' },
+					{
+						name: 'Fail the Item',
+						value: 'fail',
+						description: 'A missing metric is an error that names the fields',
+					},
 				],
 			},
 			{
@@ -255,7 +331,8 @@ export const healthScoreProperties: INodeProperties[] = [
 					{
 						name: 'Full Breakdown',
 						value: 'full',
-						description: 'Every component with every metric: value, normalised score, points earned and lost',
+						description:
+							'Every component with every metric: value, normalised score, points earned and lost',
 					},
 					{
 						name: 'Summary',
@@ -271,7 +348,8 @@ export const healthScoreProperties: INodeProperties[] = [
 				name: 'previousScoreField',
 				type: 'string',
 				default: 'previous_health_score',
-				description: 'Field of the customer record holding the last score, for trend and drop alerts',
+				description:
+					'Field of the customer record holding the last score, for trend and drop alerts',
 			},
 			{
 				displayName: 'Reference Time',

@@ -7,7 +7,12 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { evaluateLifecycle, type LifecycleMode, type LifecycleStage, type OnboardingCompletionScale } from '../../src/lifecycle';
+import {
+	evaluateLifecycle,
+	type LifecycleMode,
+	type LifecycleStage,
+	type OnboardingCompletionScale,
+} from '../../src/lifecycle';
 import { defineNode, eachItem } from '../shared/adapter';
 import { lifecycleStageProperties, TENURE_ROUTES, TRANSITION_ROUTES } from './description';
 
@@ -25,11 +30,18 @@ const NODE = defineNode({
 				customerPath: scope.customerPath,
 				stageField: scope.get<string>('stageField', ''),
 				defaultStage: scope.get<LifecycleStage | ''>('options.defaultStage', '') || undefined,
-				onboardingCompletionScale: scope.get<OnboardingCompletionScale | null>('options.onboardingCompletionScale', 'percent') ?? 'percent',
+				onboardingCompletionScale:
+					scope.get<OnboardingCompletionScale | null>(
+						'options.onboardingCompletionScale',
+						'percent',
+					) ?? 'percent',
 				reference: scope.reference,
 				defaultTimeZone: scope.zone,
 			});
-			return { json: { ...item.json, lifecycle: lifecycle as unknown as IDataObject }, route: lifecycle.stage };
+			return {
+				json: { ...item.json, lifecycle: lifecycle as unknown as IDataObject },
+				route: lifecycle.stage,
+			};
 		});
 	},
 });
@@ -41,7 +53,10 @@ export class CustomerLifecycleStage implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Lifecycle Stage',
 		name: 'customerLifecycleStage',
-		icon: { light: 'file:customerLifecycleStage.svg', dark: 'file:customerLifecycleStage.dark.svg' },
+		icon: {
+			light: 'file:customerLifecycleStage.svg',
+			dark: 'file:customerLifecycleStage.dark.svg',
+		},
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["mode"] === "tenure" ? "Tenure stages" : "Stage transitions" }}',

@@ -1,13 +1,24 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { LIFECYCLE_STAGE_NAMES, LIFECYCLE_STAGES, TENURE_STAGE_DEFINITIONS, TENURE_STAGES } from '../../src/lifecycle';
+import {
+	LIFECYCLE_STAGE_NAMES,
+	LIFECYCLE_STAGES,
+	TENURE_STAGE_DEFINITIONS,
+	TENURE_STAGES,
+} from '../../src/lifecycle';
 import type { Route } from '../shared/adapter/routes';
 
 /** The parameters of Lifecycle Stage: docs/sources.md#lifecycle-transitions (stage transitions) and docs/sources.md#tenure-stages (tenure stages). */
 
 /** The outputs of "One Output per Stage", one per stage of the mode, in stage order. */
-export const TRANSITION_ROUTES: readonly Route[] = LIFECYCLE_STAGES.map((stage) => ({ key: stage, name: LIFECYCLE_STAGE_NAMES[stage] }));
-export const TENURE_ROUTES: readonly Route[] = TENURE_STAGES.map((stage) => ({ key: stage, name: TENURE_STAGE_DEFINITIONS[stage].name }));
+export const TRANSITION_ROUTES: readonly Route[] = LIFECYCLE_STAGES.map((stage) => ({
+	key: stage,
+	name: LIFECYCLE_STAGE_NAMES[stage],
+}));
+export const TENURE_ROUTES: readonly Route[] = TENURE_STAGES.map((stage) => ({
+	key: stage,
+	name: TENURE_STAGE_DEFINITIONS[stage].name,
+}));
 
 export const lifecycleStageProperties: INodeProperties[] = [
 	{
@@ -27,7 +38,8 @@ export const lifecycleStageProperties: INodeProperties[] = [
 			{
 				name: 'Tenure Stages (Days Since Signup)',
 				value: 'tenure',
-				description: 'Onboarding days 1-30, adoption 31-90, growth 91-180, expansion 181+ since signup',
+				description:
+					'Onboarding days 1-30, adoption 31-90, growth 91-180, expansion 181+ since signup',
 			},
 		],
 	},
@@ -55,7 +67,11 @@ export const lifecycleStageProperties: INodeProperties[] = [
 		noDataExpression: true,
 		default: 'single',
 		options: [
-			{ name: 'Single Output', value: 'single', description: 'Every customer leaves by one output' },
+			{
+				name: 'Single Output',
+				value: 'single',
+				description: 'Every customer leaves by one output',
+			},
 			{
 				name: 'One Output per Stage',
 				value: 'byStage',
@@ -80,7 +96,10 @@ export const lifecycleStageProperties: INodeProperties[] = [
 					'Stage Transitions mode: the stage to start from when the Current Stage Field is empty. None makes an empty field an error.',
 				options: [
 					{ name: 'None (Fail the Item)', value: '' },
-					...LIFECYCLE_STAGES.map((stage) => ({ name: LIFECYCLE_STAGE_NAMES[stage], value: stage })),
+					...LIFECYCLE_STAGES.map((stage) => ({
+						name: LIFECYCLE_STAGE_NAMES[stage],
+						value: stage,
+					})),
 				],
 			},
 			{
@@ -88,7 +107,8 @@ export const lifecycleStageProperties: INodeProperties[] = [
 				name: 'onboardingCompletionScale',
 				type: 'options',
 				default: 'percent',
-				description: 'How onboarding_completion is written; the transition rules compare it with 80 and 50 (percent)',
+				description:
+					'How onboarding_completion is written; the transition rules compare it with 80 and 50 (percent)',
 				options: [
 					{ name: 'Percent (0-100)', value: 'percent', description: '85 means 85 %' },
 					{ name: 'Fraction (0-1)', value: 'fraction', description: '0.85 means 85 %' },

@@ -7,9 +7,21 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { aggregateItems, classifyResponse, DEFAULT_MIN_DAYS_BETWEEN_SURVEYS, surveyEligibility } from '../../src/nps';
+import {
+	aggregateItems,
+	classifyResponse,
+	DEFAULT_MIN_DAYS_BETWEEN_SURVEYS,
+	surveyEligibility,
+} from '../../src/nps';
 import { defineNode, eachItem, summary, type Run } from '../shared/adapter';
-import { AGGREGATE, CLASSIFY, npsProperties, SEGMENT_ROUTES, THROTTLE, THROTTLE_ROUTES } from './description';
+import {
+	AGGREGATE,
+	CLASSIFY,
+	npsProperties,
+	SEGMENT_ROUTES,
+	THROTTLE,
+	THROTTLE_ROUTES,
+} from './description';
 
 interface NpsOptions {
 	minimumSample?: number;
@@ -45,11 +57,17 @@ const throttle = () =>
 		const nps = surveyEligibility(item.json, {
 			customerPath: scope.customerPath,
 			lastSurveyField: scope.get<string>('lastSurveyField', ''),
-			minDaysBetweenSurveys: scope.get<unknown>('minDaysBetweenSurveys', DEFAULT_MIN_DAYS_BETWEEN_SURVEYS),
+			minDaysBetweenSurveys: scope.get<unknown>(
+				'minDaysBetweenSurveys',
+				DEFAULT_MIN_DAYS_BETWEEN_SURVEYS,
+			),
 			reference: scope.reference,
 			defaultTimeZone: scope.zone,
 		});
-		return { json: { ...item.json, nps: nps as unknown as IDataObject }, route: nps.eligible ? 'eligible' : 'recentlySurveyed' };
+		return {
+			json: { ...item.json, nps: nps as unknown as IDataObject },
+			route: nps.eligible ? 'eligible' : 'recentlySurveyed',
+		};
 	});
 
 /** Classify: the segment and its follow-up, per response. */

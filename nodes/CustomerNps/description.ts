@@ -83,7 +83,11 @@ export const npsProperties: INodeProperties[] = [
 		noDataExpression: true,
 		default: 'single',
 		options: [
-			{ name: 'Single Output', value: 'single', description: 'Every classified response leaves by one output' },
+			{
+				name: 'Single Output',
+				value: 'single',
+				description: 'Every classified response leaves by one output',
+			},
 			{
 				name: 'One Output per Segment',
 				value: 'bySegment',

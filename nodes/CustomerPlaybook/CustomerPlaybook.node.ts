@@ -18,7 +18,13 @@ import {
 } from '../../src/playbooks';
 import { getPath } from '../../src/shared/path';
 import { defineNode, eachItem, type ItemResult, type ItemScope } from '../shared/adapter';
-import { BY_ID, DEFAULT_PLAYBOOK_FIELD, FROM_FIELD, PLAYBOOK_ROUTES, playbookProperties } from './description';
+import {
+	BY_ID,
+	DEFAULT_PLAYBOOK_FIELD,
+	FROM_FIELD,
+	PLAYBOOK_ROUTES,
+	playbookProperties,
+} from './description';
 
 interface WindowRow {
 	days?: string[];
@@ -34,12 +40,22 @@ function header(plan: ScheduledPlaybook): IDataObject {
 }
 
 /** The playbook id of an item and the field it came from (for errors); null when a per-item field holds none. */
-function playbookIdOf(choice: string, item: INodeExecutionData, scope: ItemScope): { id: string | null; field: string } {
+function playbookIdOf(
+	choice: string,
+	item: INodeExecutionData,
+	scope: ItemScope,
+): { id: string | null; field: string } {
 	if (choice === FROM_FIELD) {
-		const field = String(scope.get<string>('playbookField', DEFAULT_PLAYBOOK_FIELD) ?? '').trim() || DEFAULT_PLAYBOOK_FIELD;
+		const field =
+			String(scope.get<string>('playbookField', DEFAULT_PLAYBOOK_FIELD) ?? '').trim() ||
+			DEFAULT_PLAYBOOK_FIELD;
 		return { id: readPlaybookId(getPath(item.json, field), field), field };
 	}
-	if (choice === BY_ID) return { id: readPlaybookId(scope.get<unknown>('playbookId', ''), 'Playbook ID'), field: 'Playbook ID' };
+	if (choice === BY_ID)
+		return {
+			id: readPlaybookId(scope.get<unknown>('playbookId', ''), 'Playbook ID'),
+			field: 'Playbook ID',
+		};
 	return { id: choice, field: 'Playbook' };
 }
 
@@ -59,7 +75,10 @@ const NODE = defineNode({
 			parameters: ['businessHours', 'businessHoursWindows'],
 			read(scope) {
 				const mode = scope.get<string>('businessHours', 'none');
-				return { mode, rows: mode === 'custom' ? scope.get<WindowRow[]>('businessHoursWindows.window', []) : [] };
+				return {
+					mode,
+					rows: mode === 'custom' ? scope.get<WindowRow[]>('businessHoursWindows.window', []) : [],
+				};
 			},
 			build({ mode, rows }) {
 				if (mode === 'none') return null;
@@ -82,10 +101,17 @@ const NODE = defineNode({
 				defaultTimeZone: scope.zone,
 				businessHours: windowsOf(scope),
 			});
-			if (!perStep) return { json: { ...item.json, playbook: plan as unknown as IDataObject }, route: 'playbook' };
+			if (!perStep)
+				return {
+					json: { ...item.json, playbook: plan as unknown as IDataObject },
+					route: 'playbook',
+				};
 			const base = header(plan);
 			return plan.steps.map(
-				(step): ItemResult => ({ json: { ...item.json, playbook: { ...base, step: step as unknown as IDataObject } }, route: 'playbook' }),
+				(step): ItemResult => ({
+					json: { ...item.json, playbook: { ...base, step: step as unknown as IDataObject } },
+					route: 'playbook',
+				}),
 			);
 		});
 	},

@@ -75,9 +75,10 @@ const LABEL_OF_DAY: Record<(typeof WEEKDAYS)[number], string> = {
 	sunday: 'Sunday',
 };
 
-const dayOptions: INodePropertyOptions[] = WEEKDAYS.map((day) => ({ name: LABEL_OF_DAY[day], value: day })).sort(
-	(a, b) => a.name.localeCompare(b.name),
-);
+const dayOptions: INodePropertyOptions[] = WEEKDAYS.map((day) => ({
+	name: LABEL_OF_DAY[day],
+	value: day,
+})).sort((a, b) => a.name.localeCompare(b.name));
 
 const CUSTOM_PLAYBOOKS_EXAMPLE = `[
   {
@@ -144,7 +145,11 @@ export const playbookProperties: INodeProperties[] = [
 		options: [
 			{ name: 'Any Time', value: 'none', description: 'Due times are not moved' },
 			{ name: 'Custom Windows', value: 'custom', description: 'The windows below' },
-			{ name: 'Weekdays 9:00-17:00', value: 'weekdays_9_17', description: 'Monday to Friday, 09:00 to 17:00' },
+			{
+				name: 'Weekdays 9:00-17:00',
+				value: 'weekdays_9_17',
+				description: 'Monday to Friday, 09:00 to 17:00',
+			},
 		],
 	},
 	{
@@ -154,7 +159,8 @@ export const playbookProperties: INodeProperties[] = [
 		placeholder: 'Add Window',
 		typeOptions: { multipleValues: true },
 		default: {},
-		description: 'One row per window: the days it applies to and its opening and closing time (HH:mm, 24-hour clock)',
+		description:
+			'One row per window: the days it applies to and its opening and closing time (HH:mm, 24-hour clock)',
 		displayOptions: { show: { businessHours: ['custom'] } },
 		options: [
 			{
@@ -175,7 +181,8 @@ export const playbookProperties: INodeProperties[] = [
 						type: 'string',
 						default: '17:00',
 						placeholder: 'e.g. 17:00',
-						description: 'Closing time, HH:mm (not included: a step due at 17:00 moves); 24:00 for midnight',
+						description:
+							'Closing time, HH:mm (not included: a step due at 17:00 moves); 24:00 for midnight',
 					},
 					{
 						displayName: 'Start',
@@ -199,12 +206,14 @@ export const playbookProperties: INodeProperties[] = [
 			{
 				name: 'One Item per Customer (All Steps)',
 				value: 'allSteps',
-				description: 'Each customer once, with playbook.steps holding every step: for storing the plan in a CRM or table',
+				description:
+					'Each customer once, with playbook.steps holding every step: for storing the plan in a CRM or table',
 			},
 			{
 				name: 'One Item per Step',
 				value: 'perStep',
-				description: 'Each step its own item with playbook.step, so a Wait node (until playbook.step.dueAt) and a Switch on its channel act on it',
+				description:
+					'Each step its own item with playbook.step, so a Wait node (until playbook.step.dueAt) and a Switch on its channel act on it',
 			},
 		],
 	},

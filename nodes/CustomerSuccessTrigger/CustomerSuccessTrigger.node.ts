@@ -45,13 +45,21 @@ const MIN_SECRET_LENGTH = 16;
  * webhookDescriptionFields without its expression engine (no isolate for every request); older n8n versions lack
  * the helper and get the same fields as plain expression templates.
  */
-function webhookFields(): Record<'path' | 'responseMode' | 'responseCode' | 'responseData', string> {
+function webhookFields(): Record<
+	'path' | 'responseMode' | 'responseCode' | 'responseData',
+	string
+> {
 	const fields = {
 		path: { template: '={{$parameter["path"]}}', resolve: (p: IDataObject) => p.path },
-		responseMode: { template: '={{$parameter["responseMode"] || "onReceived"}}', resolve: (p: IDataObject) => p.responseMode || 'onReceived' },
+		responseMode: {
+			template: '={{$parameter["responseMode"] || "onReceived"}}',
+			resolve: (p: IDataObject) => p.responseMode || 'onReceived',
+		},
 		responseCode: {
-			template: '={{$parameter["responseMode"] === "lastNode" || $parameter["responseMode"] === "responseNode" ? 200 : 202}}',
-			resolve: (p: IDataObject) => (p.responseMode === 'lastNode' || p.responseMode === 'responseNode' ? 200 : 202),
+			template:
+				'={{$parameter["responseMode"] === "lastNode" || $parameter["responseMode"] === "responseNode" ? 200 : 202}}',
+			resolve: (p: IDataObject) =>
+				p.responseMode === 'lastNode' || p.responseMode === 'responseNode' ? 200 : 202,
 		},
 		responseData: {
 			template: '={{$parameter["responseMode"] === "lastNode" ? "firstEntryJson" : ""}}',
@@ -59,13 +67,21 @@ function webhookFields(): Record<'path' | 'responseMode' | 'responseCode' | 'res
 		},
 	};
 	type Templates = Record<keyof typeof fields, string>;
-	const declare = (workflowHelpers as unknown as { webhookDescriptionFields?: (f: typeof fields) => Templates }).webhookDescriptionFields;
+	const declare = (
+		workflowHelpers as unknown as { webhookDescriptionFields?: (f: typeof fields) => Templates }
+	).webhookDescriptionFields;
 	if (typeof declare === 'function') return declare(fields);
-	return Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, field.template])) as Templates;
+	return Object.fromEntries(
+		Object.entries(fields).map(([name, field]) => [name, field.template]),
+	) as Templates;
 }
 
 /** The caller learns what failed, never what was expected. */
-function respond(context: IWebhookFunctions, status: number, body: ResponseBody): IWebhookResponseData {
+function respond(
+	context: IWebhookFunctions,
+	status: number,
+	body: ResponseBody,
+): IWebhookResponseData {
 	const res = context.getResponseObject();
 	res.status(status);
 	res.setHeader('content-type', 'application/json; charset=utf-8');
@@ -73,7 +89,10 @@ function respond(context: IWebhookFunctions, status: number, body: ResponseBody)
 	return { noWebhookResponse: true };
 }
 
-async function readAuthentication(context: IWebhookFunctions, settings: TriggerSettings): Promise<Authentication> {
+async function readAuthentication(
+	context: IWebhookFunctions,
+	settings: TriggerSettings,
+): Promise<Authentication> {
 	const mode = context.getNodeParameter('authentication', 'signature') as Authentication['mode'];
 	if (mode === 'none') return { mode };
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
@@ -81,12 +100,20 @@ async function readAuthentication(context: IWebhookFunctions, settings: TriggerS
 		.map((secret) => (typeof secret === 'string' ? secret : ''))
 		.filter((secret) => secret !== '');
 	if (secrets.length === 0) {
-		throw new NodeOperationError(context.getNode(), 'The Customer Success Webhook credential has no secret', {
-			description: 'Open the credential and set its Secret (at least 32 random characters).',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'The Customer Success Webhook credential has no secret',
+			{
+				description: 'Open the credential and set its Secret (at least 32 random characters).',
+			},
+		);
 	}
 	if (mode === 'signature') {
-		return { mode, secrets, toleranceSeconds: settings.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS };
+		return {
+			mode,
+			secrets,
+			toleranceSeconds: settings.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
+		};
 	}
 	const headerName = String(credentials.headerName ?? '').trim() || 'X-CS-Webhook-Token';
 	return { mode, tokens: secrets, headerName, allowQueryToken: settings.allowQueryToken === true };
@@ -96,13 +123,17 @@ export class CustomerSuccessTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Customer Success Trigger',
 		name: 'customerSuccessTrigger',
-		icon: { light: 'file:customerSuccessTrigger.svg', dark: 'file:customerSuccessTrigger.dark.svg' },
+		icon: {
+			light: 'file:customerSuccessTrigger.svg',
+			dark: 'file:customerSuccessTrigger.dark.svg',
+		},
 		group: ['trigger'],
 		// Stays at 1: for webhook nodes of version 1, n8n hands over the request body unparsed, so the trigger answers a
 		// malformed or oversized body itself (400, 413). From 1.1 on n8n parses JSON bodies first and answers those with
 		// its own 422. The price is one expression evaluation per request in n8n (about 10 ms with its isolated engine).
 		version: 1,
-		subtitle: '={{ ($parameter["events"] || []).includes("*") ? "All events" : ($parameter["events"] || []).join(", ") }}',
+		subtitle:
+			'={{ ($parameter["events"] || []).includes("*") ? "All events" : ($parameter["events"] || []).join(", ") }}',
 		description:
 			'Starts a workflow when a billing system, product backend or CRM posts a customer-success event: signed, validated and deduplicated',
 		defaults: { name: 'Customer Success Trigger' },
@@ -131,14 +162,24 @@ export class CustomerSuccessTrigger implements INodeType {
 				const secret = typeof data.secret === 'string' ? data.secret : '';
 				const previous = typeof data.previousSecret === 'string' ? data.previousSecret : '';
 				if (secret.length < MIN_SECRET_LENGTH) {
-					return { status: 'Error', message: `The secret must be at least ${MIN_SECRET_LENGTH} characters (32 random characters or more is best)` };
+					return {
+						status: 'Error',
+						message: `The secret must be at least ${MIN_SECRET_LENGTH} characters (32 random characters or more is best)`,
+					};
 				}
 				if (previous !== '' && previous === secret) {
-					return { status: 'Error', message: 'The previous secret is the same as the secret: clear it, or put the old secret there' };
+					return {
+						status: 'Error',
+						message:
+							'The previous secret is the same as the secret: clear it, or put the old secret there',
+					};
 				}
 				const header = String(data.headerName ?? '');
 				if (header !== '' && !/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(header)) {
-					return { status: 'Error', message: `"${header.slice(0, 60)}" is not a valid HTTP header name` };
+					return {
+						status: 'Error',
+						message: `"${header.slice(0, 60)}" is not a valid HTTP header name`,
+					};
 				}
 				return { status: 'OK', message: 'The secret can be shared with the calling system' };
 			},
@@ -186,7 +227,11 @@ export class CustomerSuccessTrigger implements INodeType {
 		const rawBody = await readRawBody(request);
 		if (!rawBody.ok) return respond(this, rawBody.status, rawBody.body);
 		const decision = receiveEvent(
-			{ rawBody: rawBody.body, headers: request.headers, query: (request.query ?? {}) as IDataObject },
+			{
+				rawBody: rawBody.body,
+				headers: request.headers,
+				query: (request.query ?? {}) as IDataObject,
+			},
 			{ authentication, routing, outputPerEvent },
 			nowMs,
 		);

@@ -14,8 +14,16 @@ import {
 export const CREDENTIAL_TYPE = 'customerSuccessWebhookApi';
 
 const eventOptions: INodePropertyOptions[] = [
-	{ name: 'All Events', value: ANY_EVENT, description: 'Every event name, including ones not in this list' },
-	...EVENT_CATALOG.map((event) => ({ name: event.name, value: event.name, description: event.description })),
+	{
+		name: 'All Events',
+		value: ANY_EVENT,
+		description: 'Every event name, including ones not in this list',
+	},
+	...EVENT_CATALOG.map((event) => ({
+		name: event.name,
+		value: event.name,
+		description: event.description,
+	})),
 ];
 
 export const customerSuccessTriggerProperties: INodeProperties[] = [
@@ -34,7 +42,8 @@ export const customerSuccessTriggerProperties: INodeProperties[] = [
 			{
 				name: 'Signature (HMAC-SHA256)',
 				value: 'signature',
-				description: 'The caller signs "&lt;timestamp&gt;.&lt;body&gt;" and sends CS-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex&gt;',
+				description:
+					'The caller signs "&lt;timestamp&gt;.&lt;body&gt;" and sends CS-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex&gt;',
 			},
 			{
 				name: 'Header Token',
@@ -151,7 +160,8 @@ export const customerSuccessTriggerProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: MAX_RETENTION_DAYS },
 				default: DEFAULT_RETENTION_DAYS,
-				description: 'How long an accepted event ID is remembered: at least this long, and at most twice it',
+				description:
+					'How long an accepted event ID is remembered: at least this long, and at most twice it',
 			},
 			{
 				displayName: 'Signature Tolerance (Seconds)',

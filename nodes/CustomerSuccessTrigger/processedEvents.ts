@@ -39,7 +39,13 @@ function serialised<T>(key: string, task: () => Promise<T>): Promise<T> {
 	return run;
 }
 
-function context(workflowId: string, node: INode, retentionSeconds: number, generation: number, bucket: number): ICheckProcessedContextData {
+function context(
+	workflowId: string,
+	node: INode,
+	retentionSeconds: number,
+	generation: number,
+	bucket: number,
+): ICheckProcessedContextData {
 	return {
 		workflow: { id: workflowId, active: true },
 		node: { ...node, id: `${node.id}:cs-events:${retentionSeconds}s:${generation}:${bucket}` },
@@ -55,7 +61,13 @@ export interface ClaimRequest {
 }
 
 /** Records `key` as accepted and answers whether it is new, or was accepted within the retention window. */
-export async function claimEvent({ workflowId, node, key, retentionSeconds, nowMs }: ClaimRequest): Promise<'new' | 'duplicate'> {
+export async function claimEvent({
+	workflowId,
+	node,
+	key,
+	retentionSeconds,
+	nowMs,
+}: ClaimRequest): Promise<'new' | 'duplicate'> {
 	// Throws when n8n did not initialise the store in this process; the node reports it.
 	const service = DataDeduplicationService.getInstance();
 	const generations = retentionGenerations(nowMs, retentionSeconds);
@@ -69,10 +81,19 @@ export async function claimEvent({ workflowId, node, key, retentionSeconds, nowM
 			options,
 		);
 		if (current.processed.length > 0) return 'duplicate';
-		await service.checkProcessedAndRecord([key], 'node', context(workflowId, node, retentionSeconds, generations.next, bucket), options);
+		await service.checkProcessedAndRecord(
+			[key],
+			'node',
+			context(workflowId, node, retentionSeconds, generations.next, bucket),
+			options,
+		);
 		const expiredKey = `${workflowId}/${node.id}/${retentionSeconds}/${generations.expired}/${bucket}`;
 		if (!cleaned.has(expiredKey)) {
-			await service.clearAllProcessedItems('node', context(workflowId, node, retentionSeconds, generations.expired, bucket), options);
+			await service.clearAllProcessedItems(
+				'node',
+				context(workflowId, node, retentionSeconds, generations.expired, bucket),
+				options,
+			);
 			// A long-running process forgets what it cleaned now and then: cleaning again is one harmless delete.
 			if (cleaned.size >= 16_384) cleaned.clear();
 			cleaned.add(expiredKey);

@@ -5,7 +5,9 @@ type WebhookRequest = ReturnType<IWebhookFunctions['getRequestObject']>;
 // n8n's own default limit for webhook bodies (N8N_PAYLOAD_SIZE_MAX, 16 MiB); used only when n8n did not read the body.
 const FALLBACK_LIMIT_BYTES = 16 * 1024 * 1024;
 
-export type RawBodyResult = { ok: true; body: Buffer } | { ok: false; status: 400 | 413; body: Record<string, unknown> };
+export type RawBodyResult =
+	| { ok: true; body: Buffer }
+	| { ok: false; status: 400 | 413; body: Record<string, unknown> };
 
 const TOO_LARGE: RawBodyResult = {
 	ok: false,
@@ -24,7 +26,8 @@ const TOO_LARGE: RawBodyResult = {
 export async function readRawBody(request: WebhookRequest): Promise<RawBodyResult> {
 	const raw = request as WebhookRequest & { rawBody?: Buffer; readRawBody?: () => Promise<void> };
 	try {
-		if (!Buffer.isBuffer(raw.rawBody) && typeof raw.readRawBody === 'function') await raw.readRawBody();
+		if (!Buffer.isBuffer(raw.rawBody) && typeof raw.readRawBody === 'function')
+			await raw.readRawBody();
 		if (Buffer.isBuffer(raw.rawBody)) return { ok: true, body: raw.rawBody };
 		const chunks: Buffer[] = [];
 		let size = 0;
@@ -40,6 +43,13 @@ export async function readRawBody(request: WebhookRequest): Promise<RawBodyResul
 		if (status === 413 || statusCode === 413 || type === 'entity.too.large') return TOO_LARGE;
 		// Anything else that stops the body from being read (an aborted upload, a broken gzip stream) is the request's.
 		const reason = String((error as Error)?.message ?? error).slice(0, 200);
-		return { ok: false, status: 400, body: { error: 'invalid_payload', errors: [{ path: '', message: `The request body could not be read: ${reason}` }] } };
+		return {
+			ok: false,
+			status: 400,
+			body: {
+				error: 'invalid_payload',
+				errors: [{ path: '', message: `The request body could not be read: ${reason}` }],
+			},
+		};
 	}
 }

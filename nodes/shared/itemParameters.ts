@@ -48,7 +48,12 @@ export class ItemParameters {
 	/** The zone for calendar-day arithmetic when a record has no `timezone`: the node's option, else the workflow's. */
 	defaultTimeZone(itemIndex: number): string {
 		const zone = this.get<unknown>('options.timezone', itemIndex, '');
-		return textParameter(zone, this.label('options.timezone'), 'an IANA time zone such as "Europe/Madrid"', this.context.getTimezone());
+		return textParameter(
+			zone,
+			this.label('options.timezone'),
+			'an IANA time zone such as "Europe/Madrid"',
+			this.context.getTimezone(),
+		);
 	}
 
 	private readonly references = new Map<string, DateTime>();
@@ -64,7 +69,9 @@ export class ItemParameters {
 		if (key === undefined) return parseInstant(value, zone, this.label('options.referenceTime'));
 		let reference = this.references.get(`${zone}\u0000${key}`);
 		if (!reference) {
-			reference = empty ? now.setZone(zone) : parseInstant(value, zone, this.label('options.referenceTime'));
+			reference = empty
+				? now.setZone(zone)
+				: parseInstant(value, zone, this.label('options.referenceTime'));
 			this.references.set(`${zone}\u0000${key}`, reference);
 		}
 		return reference;

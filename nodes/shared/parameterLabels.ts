@@ -25,7 +25,11 @@ const PROPERTIES: Record<string, INodeProperties[]> = {
 
 const labelsByNode = new Map<string, Map<string, string>>();
 
-function collect(properties: readonly INodeProperties[], prefix: string, labels: Map<string, string>): void {
+function collect(
+	properties: readonly INodeProperties[],
+	prefix: string,
+	labels: Map<string, string>,
+): void {
 	for (const property of properties) {
 		const path = `${prefix}${property.name}`;
 		if (!labels.has(path)) labels.set(path, property.displayName);
@@ -34,7 +38,8 @@ function collect(properties: readonly INodeProperties[], prefix: string, labels:
 				collect([option as INodeProperties], `${path}.`, labels);
 			} else if (property.type === 'fixedCollection' && 'values' in option) {
 				const group = option as { name: string; displayName: string; values: INodeProperties[] };
-				if (!labels.has(`${path}.${group.name}`)) labels.set(`${path}.${group.name}`, property.displayName);
+				if (!labels.has(`${path}.${group.name}`))
+					labels.set(`${path}.${group.name}`, property.displayName);
 				collect(group.values, `${path}.${group.name}.`, labels);
 			}
 		}

@@ -12,7 +12,11 @@ export function defaultTimeZone(context: IExecuteFunctions, itemIndex: number): 
 }
 
 /** The reference time of relative metrics: the option if set (for reproducible runs), else `now` of this execution. */
-export function referenceInstant(context: IExecuteFunctions, itemIndex: number, now: DateTime): DateTime {
+export function referenceInstant(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	now: DateTime,
+): DateTime {
 	const value = context.getNodeParameter('options.referenceTime', itemIndex, '') as unknown;
 	if (value === '' || value === null || value === undefined) return now;
 	return parseInstant(value, now.zoneName ?? 'UTC', 'Reference Time');

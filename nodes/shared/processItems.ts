@@ -35,7 +35,10 @@ export function processItems(
 		} catch (error) {
 			const message = messageOf(error);
 			if (context.continueOnFail()) {
-				outputs[0].push({ json: { ...item.json, error: message }, pairedItem: { item: itemIndex } });
+				outputs[0].push({
+					json: { ...item.json, error: message },
+					pairedItem: { item: itemIndex },
+				});
 				continue;
 			}
 			throw new NodeOperationError(context.getNode(), error as Error, {
@@ -62,7 +65,10 @@ export function messageOf(error: unknown): string {
 
 function describeCause(error: unknown): string | undefined {
 	const parameter = (error as { parameter?: unknown })?.parameter;
-	if (typeof parameter === 'string' && parameter !== '') return `Check the parameter "${parameter}" of this node.`;
+	if (typeof parameter === 'string' && parameter !== '')
+		return `Check the parameter "${parameter}" of this node.`;
 	const field = (error as { field?: unknown })?.field;
-	return typeof field === 'string' && field !== '' ? `Check the field ${previewValue(field)} of this item.` : undefined;
+	return typeof field === 'string' && field !== ''
+		? `Check the field ${previewValue(field)} of this item.`
+		: undefined;
 }

@@ -34,7 +34,8 @@ export interface DerivedDays {
 
 export function customerTimeZone(record: CustomerRecord, defaultZone: string): string {
 	const zone = record.timezone;
-	if (typeof zone === 'string' && zone.trim() !== '') return assertTimeZone(zone.trim(), 'timezone');
+	if (typeof zone === 'string' && zone.trim() !== '')
+		return assertTimeZone(zone.trim(), 'timezone');
 	return assertTimeZone(defaultZone, 'default time zone');
 }
 

@@ -52,7 +52,12 @@ export const MAX_DAYS = 36_525;
 /** A past event stamped up to a day after the reference time is clock skew between systems: it counts as that day. */
 export const PAST_EVENT_TOLERANCE_DAYS = 1;
 
-function describe(min: number | undefined, max: number | undefined, whole: boolean, unit: string): string {
+function describe(
+	min: number | undefined,
+	max: number | undefined,
+	whole: boolean,
+	unit: string,
+): string {
 	const kind = whole ? `a whole ${unit}` : `a ${unit}`;
 	if (min !== undefined && max !== undefined) return `${kind} from ${min} to ${max}`;
 	if (min !== undefined) return `${kind} of ${min} or more`;
@@ -66,7 +71,15 @@ function numberRule(
 	outside: Outside = 'fail',
 ): NumberRule {
 	const { min, max, whole = false, unit = 'number' } = range;
-	return { kind: 'number', min, max, whole, expected: describe(min, max, whole, unit), outside, source };
+	return {
+		kind: 'number',
+		min,
+		max,
+		whole,
+		expected: describe(min, max, whole, unit),
+		outside,
+		source,
+	};
 }
 
 const flagRule = (source: string, outside: Outside = 'fail'): FlagRule => ({
@@ -90,9 +103,12 @@ const RECORD = 'README "The customer record"';
 const count = (source = RECORD) => numberRule({ min: 0, whole: true }, source);
 const ratio = (source = RECORD) => numberRule({ min: 0, max: 1 }, source);
 const nonNegative = (source = RECORD) => numberRule({ min: 0 }, source);
-const daysSince = (source: string) => numberRule({ min: 0, max: MAX_DAYS, unit: 'number of days' }, source);
-const daysUntil = (source: string) => numberRule({ min: -MAX_DAYS, max: MAX_DAYS, unit: 'number of days' }, source);
-const healthScore = (source: string) => numberRule({ min: 0, max: 100, unit: 'health score' }, source);
+const daysSince = (source: string) =>
+	numberRule({ min: 0, max: MAX_DAYS, unit: 'number of days' }, source);
+const daysUntil = (source: string) =>
+	numberRule({ min: -MAX_DAYS, max: MAX_DAYS, unit: 'number of days' }, source);
+const healthScore = (source: string) =>
+	numberRule({ min: 0, max: 100, unit: 'health score' }, source);
 const PERCENT_CHANGE = 'a change cannot take away more than all of it: -100 %';
 
 export const NPS_SCORE_RULE = numberRule(
@@ -101,17 +117,24 @@ export const NPS_SCORE_RULE = numberRule(
 );
 export const HEALTH_SCORE_RULE = healthScore('seed 002 §5.1: the score is 0-100');
 export const ONBOARDING_PERCENT_RULE: NumberRule = {
-	...numberRule({ min: 0, max: 100 }, 'seed 002 §3.2 compares onboardingCompletion with 80 and 50 (percent)'),
+	...numberRule(
+		{ min: 0, max: 100 },
+		'seed 002 §3.2 compares onboardingCompletion with 80 and 50 (percent)',
+	),
 	expected:
 		'a percentage from 0 to 100 (set Onboarding Completion Scale to "Fraction (0-1)" for values such as 0.85)',
 };
 export const ONBOARDING_FRACTION_RULE: NumberRule = {
 	...numberRule({ min: 0, max: 1 }, 'the node option Onboarding Completion Scale: Fraction (0-1)'),
-	expected: 'a fraction from 0 to 1 (set Onboarding Completion Scale to "Percent (0-100)" for values such as 85)',
+	expected:
+		'a fraction from 0 to 1 (set Onboarding Completion Scale to "Percent (0-100)" for values such as 85)',
 };
 /** Any number: the rule of a field the table does not list. */
 export const ANY_NUMBER_RULE = numberRule({}, 'fields outside the table: any finite number');
-export const PAST_DATE_RULE = dateRule(true, 'a past event cannot be later than now (a day of clock skew allowed)');
+export const PAST_DATE_RULE = dateRule(
+	true,
+	'a past event cannot be later than now (a day of clock skew allowed)',
+);
 export const ANY_DATE_RULE = dateRule(false, 'dates within 100 years of the reference time');
 
 export const FIELD_RULES: Readonly<Record<string, FieldRule>> = {
@@ -126,7 +149,10 @@ export const FIELD_RULES: Readonly<Record<string, FieldRule>> = {
 	days_since_last_login: daysSince('seed 002 §7.1 and §3.2; 100 years at most'),
 	logins_per_week: nonNegative(),
 	features_used_this_month: count(),
-	usage_change_percent: numberRule({ min: -100, unit: 'percentage' }, `seed 002 §7.1 usage_drop_50; ${PERCENT_CHANGE}`),
+	usage_change_percent: numberRule(
+		{ min: -100, unit: 'percentage' },
+		`seed 002 §7.1 usage_drop_50; ${PERCENT_CHANGE}`,
+	),
 	avg_session_minutes: nonNegative(),
 	// 1 is the plan limit; above it, over a soft limit (the forecast counts that as reached). Beyond 10 times the limit
 	// is a unit mistake, such as a percentage (85 for 85 %).
@@ -149,7 +175,10 @@ export const FIELD_RULES: Readonly<Record<string, FieldRule>> = {
 	// Money, contract.
 	payment_health: ratio('README: payment_health (0-1)'),
 	growth_potential: ratio('README: growth_potential (0-1)'),
-	contract_length: numberRule({ min: 0, max: 1200, unit: 'number of months' }, 'README: months; 100 years at most'),
+	contract_length: numberRule(
+		{ min: 0, max: 1200, unit: 'number of months' },
+		'README: months; 100 years at most',
+	),
 	failed_payments: count('seed 002 §7.1 failed_payment'),
 	days_to_renewal: daysUntil('seed 002 §8.1 and §3.2; negative once the renewal date has passed'),
 	trial_days_remaining: daysUntil('seed 000 §2; negative once the trial has ended'),
@@ -163,7 +192,10 @@ export const FIELD_RULES: Readonly<Record<string, FieldRule>> = {
 	health_score: HEALTH_SCORE_RULE,
 	days_since_signup: daysSince('seed 002 §3.2 daysAsCustomer, seed 004 tenure stages'),
 	// Whole days: the survey throttle counts calendar days (docs/sources.md#nps-survey-throttle "once per quarter").
-	days_since_last_nps_survey: numberRule({ min: 0, max: MAX_DAYS, whole: true, unit: 'number of days' }, 'seed 002 §11.1'),
+	days_since_last_nps_survey: numberRule(
+		{ min: 0, max: MAX_DAYS, whole: true, unit: 'number of days' },
+		'seed 002 §11.1',
+	),
 	onboarding_completion: ONBOARDING_PERCENT_RULE,
 	expansion_opportunity: flagRule('seed 002 §3.2 expansionOpportunity'),
 	expansion_closed: flagRule('seed 002 §3.2 expansionClosed'),
@@ -173,8 +205,16 @@ export const FIELD_RULES: Readonly<Record<string, FieldRule>> = {
 	business_outcomes: ANY_NUMBER_RULE,
 	business_targets: ANY_NUMBER_RULE,
 	// Beyond the seeds and optional: left out with the reason, never failing the item.
-	usage_growth_per_month: numberRule({ min: -10, max: 10 }, 'the change of usage_vs_limit (0-10) in 30 days', 'omit'),
-	analytics_views_per_week: numberRule({ min: 0 }, 'seed 000 §5 add-on trigger (off by default)', 'omit'),
+	usage_growth_per_month: numberRule(
+		{ min: -10, max: 10 },
+		'the change of usage_vs_limit (0-10) in 30 days',
+		'omit',
+	),
+	analytics_views_per_week: numberRule(
+		{ min: 0 },
+		'seed 000 §5 add-on trigger (off by default)',
+		'omit',
+	),
 	integration_requested: flagRule('seed 000 §5 add-on trigger (off by default)', 'omit'),
 	branding_mentioned: flagRule('seed 000 §5 add-on trigger (off by default)', 'omit'),
 	large_event_scheduled: flagRule('seed 000 §5 add-on trigger (off by default)', 'omit'),
@@ -185,7 +225,10 @@ export const FIELD_RULES: Readonly<Record<string, FieldRule>> = {
 	open_rate: ratio('seed 001 "open rate > 30 %"'),
 	click_rate: ratio('seed 001 "click rate > 6 %"'),
 	conversion_rate: ratio('seed 001 "conversion rate > 10 %"'),
-	revenue_increase_percent: numberRule({ min: -100, unit: 'percentage' }, `seed 001; ${PERCENT_CHANGE}`),
+	revenue_increase_percent: numberRule(
+		{ min: -100, unit: 'percentage' },
+		`seed 001; ${PERCENT_CHANGE}`,
+	),
 	support_rating: numberRule({ min: 0, max: 10 }, 'seed 001: support rating out of 10'),
 	goal_achievement: ratio('seed 004: goal achievement, 80 % the target'),
 

@@ -32,16 +32,29 @@ export class OmittedValue {
 
 /** Absent: undefined, null, or text that is empty or blank. */
 export function isAbsentValue(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 /** `field: must be <rule> [for <purpose>] (got <value>)`: the message of every value outside its rule. */
-export function outsideRuleMessage(field: string, expected: string, raw: unknown, purpose?: string): string {
+export function outsideRuleMessage(
+	field: string,
+	expected: string,
+	raw: unknown,
+	purpose?: string,
+): string {
 	return `${field}: must be ${expected}${purpose ? ` for ${purpose}` : ''} (got ${previewValue(raw)})`;
 }
 
-function outside(field: string, rule: FieldRule, raw: unknown, purpose: string | undefined): OmittedValue {
-	if (rule.outside === 'omit') return new OmittedValue(field, `${field} must be ${rule.expected} (got ${previewValue(raw)})`);
+function outside(
+	field: string,
+	rule: FieldRule,
+	raw: unknown,
+	purpose: string | undefined,
+): OmittedValue {
+	if (rule.outside === 'omit')
+		return new OmittedValue(field, `${field} must be ${rule.expected} (got ${previewValue(raw)})`);
 	throw new CustomerInputError(outsideRuleMessage(field, rule.expected, raw, purpose), field);
 }
 
@@ -49,7 +62,8 @@ function outside(field: string, rule: FieldRule, raw: unknown, purpose: string |
 export function numberWithin(raw: unknown, rule: NumberRule): number | undefined {
 	const value = toFiniteNumber(raw);
 	if (value === undefined) return undefined;
-	if ((rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max)) return undefined;
+	if ((rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max))
+		return undefined;
 	if (rule.whole && !Number.isInteger(value)) return undefined;
 	return value;
 }
@@ -60,14 +74,24 @@ export function numberWithin(raw: unknown, rule: NumberRule): number | undefined
  * read for, named in the error ("signal \"nps_detractor\""). Plain arguments, no options object: this runs for every
  * field of every item.
  */
-export function readNumberField(raw: unknown, field: string, rule?: NumberRule, purpose?: string): number | undefined | OmittedValue {
+export function readNumberField(
+	raw: unknown,
+	field: string,
+	rule?: NumberRule,
+	purpose?: string,
+): number | undefined | OmittedValue {
 	if (isAbsentValue(raw)) return undefined;
 	const used = rule ?? numberRuleFor(field) ?? ANY_NUMBER_RULE;
 	const value = numberWithin(raw, used);
 	return value !== undefined ? value : outside(field, used, raw, purpose);
 }
 
-const FLAG_RULE_DEFAULT: FlagRule = { kind: 'flag', expected: 'true or false', outside: 'fail', source: 'any flag' };
+const FLAG_RULE_DEFAULT: FlagRule = {
+	kind: 'flag',
+	expected: 'true or false',
+	outside: 'fail',
+	source: 'any flag',
+};
 
 /** true/false, or the text "true"/"false" in any case and spacing (CRMs and webhooks send text). */
 export function flagValue(raw: unknown): boolean | undefined {
@@ -81,7 +105,12 @@ export function flagValue(raw: unknown): boolean | undefined {
 }
 
 /** A true/false field: its value, undefined when absent, an OmittedValue or a thrown error otherwise. */
-export function readFlagField(raw: unknown, field: string, rule?: FlagRule, purpose?: string): boolean | undefined | OmittedValue {
+export function readFlagField(
+	raw: unknown,
+	field: string,
+	rule?: FlagRule,
+	purpose?: string,
+): boolean | undefined | OmittedValue {
 	if (typeof raw === 'boolean') return raw;
 	if (isAbsentValue(raw)) return undefined;
 	const value = flagValue(raw);
@@ -126,7 +155,12 @@ export function readDateField(
 	}
 	if (Math.abs(ms - referenceMs) > MAX_SPAN_MS) {
 		throw new CustomerInputError(
-			outsideRuleMessage(field, `a date within 100 years of the reference time ${referenceText(referenceMs)}`, raw, purpose),
+			outsideRuleMessage(
+				field,
+				`a date within 100 years of the reference time ${referenceText(referenceMs)}`,
+				raw,
+				purpose,
+			),
 			field,
 		);
 	}

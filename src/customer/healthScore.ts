@@ -26,7 +26,8 @@ export function readHealthScore(
 	record: Record<string, unknown>,
 ): HealthScoreReading | null {
 	const health = item.health;
-	if (isPlainObject(health) && !isAbsentValue(health.score)) return parseScore(health.score, 'health.score');
+	if (isPlainObject(health) && !isAbsentValue(health.score))
+		return parseScore(health.score, 'health.score');
 	const raw = getPath(record, HEALTH_SCORE_FIELD);
 	return isAbsentValue(raw) ? null : parseScore(raw, HEALTH_SCORE_FIELD);
 }

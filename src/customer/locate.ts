@@ -7,7 +7,10 @@ import { describeType, parseCustomerRecord } from './record';
 export { CustomerInputError } from './errors';
 
 /** The customer record inside an item, validated against the shared vocabulary. `path` is the Customer Record Path. */
-export function locateCustomerRecord(item: Record<string, unknown>, path: unknown = ''): Record<string, unknown> {
+export function locateCustomerRecord(
+	item: Record<string, unknown>,
+	path: unknown = '',
+): Record<string, unknown> {
 	const where = pathParameter(path, 'Customer Record Path');
 	const record = where === '' ? item : getPath(item, where);
 	if (!isPlainObject(record)) {
@@ -16,5 +19,8 @@ export function locateCustomerRecord(item: Record<string, unknown>, path: unknow
 			where,
 		);
 	}
-	return parseCustomerRecord(record, where === '' ? 'customer record' : `customer record at ${previewValue(where)}`);
+	return parseCustomerRecord(
+		record,
+		where === '' ? 'customer record' : `customer record at ${previewValue(where)}`,
+	);
 }

@@ -15,7 +15,8 @@ import { flagValue } from './fields';
 const numeric = z.union([z.number(), z.string()]).nullable().optional();
 const text = z.union([z.string(), z.number()]).nullable().optional();
 // true/false in any case; empty or blank text is a missing flag, as for every field.
-const isFlag = (value: unknown) => flagValue(value) !== undefined || (typeof value === 'string' && value.trim() === '');
+const isFlag = (value: unknown) =>
+	flagValue(value) !== undefined || (typeof value === 'string' && value.trim() === '');
 const flag = z
 	.custom<boolean | string>((value) => isFlag(value), { message: 'must be true or false' })
 	.nullable()
@@ -99,11 +100,15 @@ export const customerRecordSchema = z.object(shape).passthrough();
 type Check = (value: unknown) => boolean;
 const absent = (value: unknown) => value === undefined || value === null;
 const isNumber = (value: unknown) => typeof value === 'number' && !Number.isNaN(value);
-const numericCheck: Check = (value) => absent(value) || isNumber(value) || typeof value === 'string';
+const numericCheck: Check = (value) =>
+	absent(value) || isNumber(value) || typeof value === 'string';
 const textCheck: Check = numericCheck;
 const flagCheck: Check = (value) => absent(value) || isFlag(value);
 const instantCheck: Check = (value) =>
-	absent(value) || typeof value === 'string' || isNumber(value) || (value instanceof Date && !Number.isNaN(value.getTime()));
+	absent(value) ||
+	typeof value === 'string' ||
+	isNumber(value) ||
+	(value instanceof Date && !Number.isNaN(value.getTime()));
 const stringCheck: Check = (value) => absent(value) || typeof value === 'string';
 // What zod parses as an object: not an array, a Date, a Map, a Set or a promise.
 const isObjectLike = (value: unknown) =>
@@ -113,7 +118,10 @@ const isObjectLike = (value: unknown) =>
 	!(value instanceof Date) &&
 	!(value instanceof Map) &&
 	!(value instanceof Set) &&
-	!(typeof (value as { then?: unknown }).then === 'function' && typeof (value as { catch?: unknown }).catch === 'function');
+	!(
+		typeof (value as { then?: unknown }).then === 'function' &&
+		typeof (value as { catch?: unknown }).catch === 'function'
+	);
 /** Each field's check, and the words of its error: what the field must be. */
 const NUMERIC: [Check, string] = [numericCheck, 'must be a number or numeric text such as "42"'];
 const TEXT: [Check, string] = [textCheck, 'must be text or a number'];
@@ -147,7 +155,9 @@ const RECORD_CHECKS: Record<string, [Check, string]> = {
 };
 for (const field of CUSTOMER_NUMERIC_FIELDS) RECORD_CHECKS[field] = NUMERIC;
 for (const field of CUSTOMER_DATE_FIELDS) RECORD_CHECKS[field] = INSTANT;
-const FIELD_CHECKS: Record<string, Check> = Object.fromEntries(Object.entries(RECORD_CHECKS).map(([field, [check]]) => [field, check]));
+const FIELD_CHECKS: Record<string, Check> = Object.fromEntries(
+	Object.entries(RECORD_CHECKS).map(([field, [check]]) => [field, check]),
+);
 const CHECK_FIELDS = Object.keys(FIELD_CHECKS);
 const CHECK_FUNCTIONS = Object.values(FIELD_CHECKS);
 
@@ -192,7 +202,11 @@ export function describeIssues(error: z.ZodError, prefix = '', input?: unknown):
 	for (const issue of error.issues) {
 		const path = issue.path.length ? `${prefix}${issue.path.join('.')}` : prefix || '(root)';
 		let got = '';
-		if (input !== undefined && issue.code !== 'unrecognized_keys' && !issue.message.includes('(got ')) {
+		if (
+			input !== undefined &&
+			issue.code !== 'unrecognized_keys' &&
+			!issue.message.includes('(got ')
+		) {
 			const value = valueAt(input, issue.path);
 			// A rule about a whole list or object ("give order on every step") names the problem, not one value.
 			const container = value !== null && typeof value === 'object' && issue.code === 'custom';
@@ -200,7 +214,8 @@ export function describeIssues(error: z.ZodError, prefix = '', input?: unknown):
 			if (shown !== '' && !issue.message.includes(shown)) got = ` (got ${shown})`;
 		}
 		// zod says "Invalid input" when a value matches none of a union's types.
-		const message = issue.message === 'Invalid input' ? 'has the wrong type' : shorten(issue.message);
+		const message =
+			issue.message === 'Invalid input' ? 'has the wrong type' : shorten(issue.message);
 		const part = `${shorten(path, 120)}: ${message}${got}`;
 		if (parts.length > 0 && length + part.length > MAX_ISSUES_TEXT) break;
 		parts.push(part);
@@ -229,7 +244,10 @@ export class InvalidCustomerRecordError extends Error {
 /** Validates the fields of the vocabulary that a record carries; unknown fields are kept as they are. */
 export function parseCustomerRecord(value: unknown, label = 'customer record'): CustomerRecord {
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-		throw new InvalidCustomerRecordError(`The ${label} must be an object (got ${describeType(value)})`, []);
+		throw new InvalidCustomerRecordError(
+			`The ${label} must be an object (got ${describeType(value)})`,
+			[],
+		);
 	}
 	const record = value as Record<string, unknown>;
 	if (isValidCustomerRecord(record)) return record;

@@ -13,28 +13,108 @@ export interface CatalogEvent {
 
 export const PRODUCT_EVENTS: readonly CatalogEvent[] = [
 	// docs/sources.md#cs-workflows CS_WORKFLOWS triggers, and the events docs/sources.md#onboarding, docs/sources.md#first-value-48h build onboarding on.
-	{ name: 'subscription_created', description: 'A new subscription: starts the welcome and onboarding sequence', source: 'seed 002 §14.1' },
-	{ name: 'onboarding_step_completed', description: 'The customer completed an onboarding step', source: 'seed 002 §4' },
-	{ name: 'onboarding_stalled', description: 'No onboarding progress for 3 days', source: 'seed 002 §4, §14.1' },
-	{ name: 'onboarding_completed', description: 'Onboarding finished: hand-off to the adopting stage', source: 'seed 002 §4' },
-	{ name: 'login', description: 'The customer logged in (ends re-engagement sequences)', source: 'seed 003 re-engagement' },
-	{ name: 'no_login_7_days', description: 'No login for more than 7 days', source: 'seed 002 §7.1, §14.1' },
-	{ name: 'no_login_14_days', description: 'No login for more than 14 days', source: 'seed 002 §7.1' },
-	{ name: 'usage_dropped_50_percent', description: 'Usage fell by more than half against the last month', source: 'seed 002 §14.1' },
-	{ name: 'usage_at_80_percent', description: 'Usage reached 80 % of the plan limit', source: 'seed 002 §14.1' },
+	{
+		name: 'subscription_created',
+		description: 'A new subscription: starts the welcome and onboarding sequence',
+		source: 'seed 002 §14.1',
+	},
+	{
+		name: 'onboarding_step_completed',
+		description: 'The customer completed an onboarding step',
+		source: 'seed 002 §4',
+	},
+	{
+		name: 'onboarding_stalled',
+		description: 'No onboarding progress for 3 days',
+		source: 'seed 002 §4, §14.1',
+	},
+	{
+		name: 'onboarding_completed',
+		description: 'Onboarding finished: hand-off to the adopting stage',
+		source: 'seed 002 §4',
+	},
+	{
+		name: 'login',
+		description: 'The customer logged in (ends re-engagement sequences)',
+		source: 'seed 003 re-engagement',
+	},
+	{
+		name: 'no_login_7_days',
+		description: 'No login for more than 7 days',
+		source: 'seed 002 §7.1, §14.1',
+	},
+	{
+		name: 'no_login_14_days',
+		description: 'No login for more than 14 days',
+		source: 'seed 002 §7.1',
+	},
+	{
+		name: 'usage_dropped_50_percent',
+		description: 'Usage fell by more than half against the last month',
+		source: 'seed 002 §14.1',
+	},
+	{
+		name: 'usage_at_80_percent',
+		description: 'Usage reached 80 % of the plan limit',
+		source: 'seed 002 §14.1',
+	},
 	{ name: 'nps_response', description: 'An NPS survey was answered', source: 'seed 002 §11' },
-	{ name: 'quarterly_nps', description: 'Time for the quarterly NPS survey', source: 'seed 002 §14.1' },
-	{ name: 'nps_score_lte_6', description: 'An NPS answer of 6 or less (detractor)', source: 'seed 002 §14.1' },
-	{ name: 'nps_score_gte_9', description: 'An NPS answer of 9 or 10 (promoter)', source: 'seed 002 §14.1' },
-	{ name: 'cancellation_requested', description: 'The customer asked to cancel: starts the save playbook', source: 'seed 002 §7.1, §14.1' },
+	{
+		name: 'quarterly_nps',
+		description: 'Time for the quarterly NPS survey',
+		source: 'seed 002 §14.1',
+	},
+	{
+		name: 'nps_score_lte_6',
+		description: 'An NPS answer of 6 or less (detractor)',
+		source: 'seed 002 §14.1',
+	},
+	{
+		name: 'nps_score_gte_9',
+		description: 'An NPS answer of 9 or 10 (promoter)',
+		source: 'seed 002 §14.1',
+	},
+	{
+		name: 'cancellation_requested',
+		description: 'The customer asked to cancel: starts the save playbook',
+		source: 'seed 002 §7.1, §14.1',
+	},
 	{ name: 'payment_failed', description: 'A payment attempt failed', source: 'seed 002 §7.1' },
-	{ name: 'subscription_cancelled', description: 'The subscription ended: starts win-back', source: 'seed 000 §4' },
-	{ name: 'subscription_reactivated', description: 'A churned customer came back (ends win-back)', source: 'seed 000 §4' },
-	{ name: 'renewal_in_90_days', description: 'The renewal date is 90 days away', source: 'seed 002 §14.1' },
-	{ name: 'renewal_in_60_days', description: 'The renewal date is 60 days away', source: 'seed 002 §14.1' },
-	{ name: 'renewal_in_30_days', description: 'The renewal date is 30 days away', source: 'seed 002 §14.1' },
-	{ name: 'health_score_dropped_20', description: 'The health score fell by 20 points or more', source: 'seed 002 §14.1' },
-	{ name: 'expansion_signal_detected', description: 'An expansion signal fired', source: 'seed 002 §14.1' },
+	{
+		name: 'subscription_cancelled',
+		description: 'The subscription ended: starts win-back',
+		source: 'seed 000 §4',
+	},
+	{
+		name: 'subscription_reactivated',
+		description: 'A churned customer came back (ends win-back)',
+		source: 'seed 000 §4',
+	},
+	{
+		name: 'renewal_in_90_days',
+		description: 'The renewal date is 90 days away',
+		source: 'seed 002 §14.1',
+	},
+	{
+		name: 'renewal_in_60_days',
+		description: 'The renewal date is 60 days away',
+		source: 'seed 002 §14.1',
+	},
+	{
+		name: 'renewal_in_30_days',
+		description: 'The renewal date is 30 days away',
+		source: 'seed 002 §14.1',
+	},
+	{
+		name: 'health_score_dropped_20',
+		description: 'The health score fell by 20 points or more',
+		source: 'seed 002 §14.1',
+	},
+	{
+		name: 'expansion_signal_detected',
+		description: 'An expansion signal fired',
+		source: 'seed 002 §14.1',
+	},
 ];
 
 /** docs/sources.md#stage-workflows: the workflows `LifecycleManager.triggerN8nWorkflow` posts when a customer enters a stage. */
@@ -48,7 +128,10 @@ export const LIFECYCLE_WORKFLOW_EVENTS: readonly CatalogEvent[] = (
 	})),
 );
 
-export const EVENT_CATALOG: readonly CatalogEvent[] = dedupeByName([...PRODUCT_EVENTS, ...LIFECYCLE_WORKFLOW_EVENTS]);
+export const EVENT_CATALOG: readonly CatalogEvent[] = dedupeByName([
+	...PRODUCT_EVENTS,
+	...LIFECYCLE_WORKFLOW_EVENTS,
+]);
 
 /** The filter value that lets every event through. */
 export const ANY_EVENT = '*';

@@ -24,10 +24,14 @@ export class InvalidEventFilterError extends Error {
 export function buildEventRouting(selected: readonly string[], custom: string): EventRouting {
 	// Both may come from expressions, so their types are checked, not assumed.
 	if (!Array.isArray(selected) || selected.some((name) => typeof name !== 'string')) {
-		throw new InvalidEventFilterError(`Events: must be a list of event names (got ${previewValue(selected)})`);
+		throw new InvalidEventFilterError(
+			`Events: must be a list of event names (got ${previewValue(selected)})`,
+		);
 	}
 	if (typeof custom !== 'string') {
-		throw new InvalidEventFilterError(`Custom Event Names: must be text, names separated by commas (got ${previewValue(custom)})`);
+		throw new InvalidEventFilterError(
+			`Custom Event Names: must be text, names separated by commas (got ${previewValue(custom)})`,
+		);
 	}
 	const names: string[] = [];
 	let any = false;
@@ -46,13 +50,19 @@ export function buildEventRouting(selected: readonly string[], custom: string): 
 		if (!names.includes(name)) names.push(name);
 	}
 	if (!any && names.length === 0) {
-		throw new InvalidEventFilterError('Events: choose at least one event, "All Events", or add a custom event name');
+		throw new InvalidEventFilterError(
+			'Events: choose at least one event, "All Events", or add a custom event name',
+		);
 	}
 	return { any, names, outputs: any ? [...names, OTHER_EVENTS_OUTPUT] : names };
 }
 
 /** The output index of an accepted event (0 with a single output), or undefined when the event is not selected. */
-export function routeEvent(routing: EventRouting, event: string, outputPerEvent: boolean): number | undefined {
+export function routeEvent(
+	routing: EventRouting,
+	event: string,
+	outputPerEvent: boolean,
+): number | undefined {
 	const index = routing.names.indexOf(event);
 	if (index === -1 && !routing.any) return undefined;
 	if (!outputPerEvent) return 0;

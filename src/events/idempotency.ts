@@ -67,13 +67,20 @@ export function retentionSeconds(days: unknown): number {
 	return Math.round(days * 86_400);
 }
 
-export function retentionGenerations(nowMs: number, retentionSeconds: number): RetentionGenerations {
+export function retentionGenerations(
+	nowMs: number,
+	retentionSeconds: number,
+): RetentionGenerations {
 	if (!Number.isInteger(retentionSeconds) || retentionSeconds < 1) {
-		throw new InvalidRetentionError(`Duplicate Retention: must be at least one second (got ${previewValue(retentionSeconds)})`);
+		throw new InvalidRetentionError(
+			`Duplicate Retention: must be at least one second (got ${previewValue(retentionSeconds)})`,
+		);
 	}
 	// 8.64e15 ms is the range of a JavaScript Date.
 	if (!Number.isFinite(nowMs) || Math.abs(nowMs) > 8.64e15) {
-		throw new InvalidRetentionError(`Duplicate check: the current time is not a valid instant (got ${previewValue(nowMs)})`);
+		throw new InvalidRetentionError(
+			`Duplicate check: the current time is not a valid instant (got ${previewValue(nowMs)})`,
+		);
 	}
 	const current = Math.floor(nowMs / 1000 / retentionSeconds);
 	return { current, next: current + 1, expired: current - 1 };

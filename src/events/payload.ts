@@ -1,7 +1,11 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 
-import { CUSTOMER_DATE_FIELDS, customerRecordSchema, type CustomerRecord } from '../customer/record';
+import {
+	CUSTOMER_DATE_FIELDS,
+	customerRecordSchema,
+	type CustomerRecord,
+} from '../customer/record';
 import { parseInstant } from '../shared/dates';
 import { isPlainObject } from '../shared/path';
 import { EVENT_NAME_PATTERN } from './catalog';
@@ -35,16 +39,27 @@ export interface PayloadIssue {
 	message: string;
 }
 
-export type PayloadResult = { ok: true; event: CustomerSuccessEvent } | { ok: false; errors: PayloadIssue[] };
+export type PayloadResult =
+	| { ok: true; event: CustomerSuccessEvent }
+	| { ok: false; errors: PayloadIssue[] };
 
 const eventName = z
 	.string({ invalid_type_error: 'must be a string' })
 	.trim()
-	.regex(EVENT_NAME_PATTERN, 'must be 1-100 letters, digits, "_", ".", ":" or "-", starting with a letter or digit');
+	.regex(
+		EVENT_NAME_PATTERN,
+		'must be 1-100 letters, digits, "_", ".", ":" or "-", starting with a letter or digit',
+	);
 
-const identifier = z.union([z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'), z.number().finite()], {
-	errorMap: () => ({ message: 'must be a non-empty string or a number' }),
-});
+const identifier = z.union(
+	[
+		z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+		z.number().finite(),
+	],
+	{
+		errorMap: () => ({ message: 'must be a non-empty string or a number' }),
+	},
+);
 
 const instant = z
 	.string({ invalid_type_error: 'must be an ISO 8601 date-time string' })
@@ -64,7 +79,11 @@ const customerDates = (record: Record<string, unknown>, context: z.RefinementCtx
 		try {
 			parseInstant(value, 'UTC', field);
 		} catch {
-			context.addIssue({ code: z.ZodIssueCode.custom, path: [field], message: 'must be an ISO 8601 date such as "2026-11-23T09:00:00Z"' });
+			context.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: [field],
+				message: 'must be an ISO 8601 date such as "2026-11-23T09:00:00Z"',
+			});
 		}
 	}
 };
@@ -74,7 +93,9 @@ const envelopeSchema = z
 		event: eventName,
 		eventId: identifier.optional(),
 		occurredAt: instant.optional(),
-		customer: customerRecordSchema.and(z.object({ customer_id: identifier })).superRefine(customerDates),
+		customer: customerRecordSchema
+			.and(z.object({ customer_id: identifier }))
+			.superRefine(customerDates),
 		data: data.nullable().optional(),
 	})
 	.passthrough();
@@ -103,7 +124,10 @@ const LIFECYCLE_FIELDS = ['workflow', 'customer', 'timestamp'];
 /** Validates a parsed JSON body and turns it into an event, or lists every problem with its path. */
 export function parsePayload(body: unknown): PayloadResult {
 	if (!isPlainObject(body)) {
-		return { ok: false, errors: [{ path: '', message: `The body must be a JSON object (got ${kindOf(body)})` }] };
+		return {
+			ok: false,
+			errors: [{ path: '', message: `The body must be a JSON object (got ${kindOf(body)})` }],
+		};
 	}
 	if (has(body, 'event') || !has(body, 'workflow')) {
 		const result = envelopeSchema.safeParse(body);
@@ -114,7 +138,10 @@ export function parsePayload(body: unknown): PayloadResult {
 			event: value.event,
 			eventId: value.eventId === undefined ? undefined : String(value.eventId),
 			occurredAt: value.occurredAt,
-			customer: { ...(body.customer as Record<string, unknown>), customer_id: value.customer.customer_id },
+			customer: {
+				...(body.customer as Record<string, unknown>),
+				customer_id: value.customer.customer_id,
+			},
 			data: value.data ?? {},
 			extra: omit(body, ENVELOPE_FIELDS),
 		});
@@ -149,7 +176,8 @@ export function parsePayload(body: unknown): PayloadResult {
 
 function accepted(event: CustomerSuccessEvent): PayloadResult {
 	if (event.occurredAt !== undefined) {
-		event.occurredAt = DateTime.fromISO(event.occurredAt, { zone: 'utc' }).toUTC().toISO() ?? undefined;
+		event.occurredAt =
+			DateTime.fromISO(event.occurredAt, { zone: 'utc' }).toUTC().toISO() ?? undefined;
 	}
 	return { ok: true, event };
 }
@@ -163,7 +191,8 @@ function issues(error: z.ZodError, body: unknown): PayloadIssue[] {
 		const path = issue.path.join('.');
 		let message = issue.message === 'Required' ? 'is required' : issue.message;
 		// zod's union errors say only "Invalid input": say what came instead.
-		if (message === 'Invalid input') message = `has the wrong type (got ${describeValue(valueAt(body, issue.path))})`;
+		if (message === 'Invalid input')
+			message = `has the wrong type (got ${describeValue(valueAt(body, issue.path))})`;
 		const key = `${path}\u0000${message}`;
 		if (seen.has(key)) continue;
 		seen.add(key);
@@ -201,7 +230,13 @@ function omit(body: Record<string, unknown>, fields: string[]): Record<string, u
 	const rest: Record<string, unknown> = {};
 	// defineProperty, not assignment: a field named "__proto__" is kept as a field instead of replacing the prototype.
 	for (const key of Object.keys(body)) {
-		if (!fields.includes(key)) Object.defineProperty(rest, key, { value: body[key], enumerable: true, writable: true, configurable: true });
+		if (!fields.includes(key))
+			Object.defineProperty(rest, key, {
+				value: body[key],
+				enumerable: true,
+				writable: true,
+				configurable: true,
+			});
 	}
 	return rest;
 }

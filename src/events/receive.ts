@@ -2,7 +2,12 @@ import type { CustomerRecord } from '../customer/record';
 import { routeEvent, type EventRouting } from './filter';
 import { displayedEventId, idempotencyKey } from './idempotency';
 import { parsePayload, type PayloadIssue } from './payload';
-import { SIGNATURE_HEADER, verifySignature, verifyToken, type AuthFailureReason } from './signature';
+import {
+	SIGNATURE_HEADER,
+	verifySignature,
+	verifyToken,
+	type AuthFailureReason,
+} from './signature';
 
 /**
  * What the Customer Success Trigger answers to one request, decided without n8n: authentication, content type,
@@ -46,7 +51,11 @@ export type ReceiveDecision =
 			duplicateBody: ResponseBody;
 	  };
 
-export function receiveEvent(request: IncomingRequest, settings: ReceiveSettings, nowMs: number): ReceiveDecision {
+export function receiveEvent(
+	request: IncomingRequest,
+	settings: ReceiveSettings,
+	nowMs: number,
+): ReceiveDecision {
 	const unauthorized = authenticate(request, settings.authentication, Math.floor(nowMs / 1000));
 	if (unauthorized) return unauthorized;
 
@@ -75,7 +84,12 @@ export function receiveEvent(request: IncomingRequest, settings: ReceiveSettings
 		return {
 			kind: 'ignored',
 			status: 200,
-			body: { ignored: true, event: event.event, eventId, message: `This trigger does not listen for "${event.event}": nothing was started` },
+			body: {
+				ignored: true,
+				event: event.event,
+				eventId,
+				message: `This trigger does not listen for "${event.event}": nothing was started`,
+			},
 		};
 	}
 	const receivedAt = new Date(nowMs).toISOString();
@@ -104,7 +118,11 @@ export function receiveEvent(request: IncomingRequest, settings: ReceiveSettings
 	};
 }
 
-function authenticate(request: IncomingRequest, authentication: Authentication, nowSeconds: number): ReceiveDecision | undefined {
+function authenticate(
+	request: IncomingRequest,
+	authentication: Authentication,
+	nowSeconds: number,
+): ReceiveDecision | undefined {
 	let result;
 	if (authentication.mode === 'signature') {
 		result = verifySignature({
@@ -117,7 +135,8 @@ function authenticate(request: IncomingRequest, authentication: Authentication, 
 	} else if (authentication.mode === 'headerToken') {
 		let provided = header(request.headers, authentication.headerName.toLowerCase());
 		const query = request.query[QUERY_TOKEN_PARAMETER];
-		if (provided === undefined && authentication.allowQueryToken && typeof query === 'string') provided = query;
+		if (provided === undefined && authentication.allowQueryToken && typeof query === 'string')
+			provided = query;
 		result = verifyToken(provided, authentication.tokens);
 	} else {
 		return undefined;
@@ -144,16 +163,22 @@ export function isJsonContentType(value: string | undefined): boolean {
 	if (!value) return false;
 	const [type, ...parameters] = value.split(';').map((part) => part.trim().toLowerCase());
 	if (type !== 'application/json' && !/^application\/[a-z0-9.+-]+\+json$/.test(type)) return false;
-	return parameters.every((parameter) => !parameter.startsWith('charset=') || /^charset="?utf-8"?$/.test(parameter));
+	return parameters.every(
+		(parameter) => !parameter.startsWith('charset=') || /^charset="?utf-8"?$/.test(parameter),
+	);
 }
 
 function parseJson(rawBody: Buffer): { ok: true; value: unknown } | { ok: false; message: string } {
 	let text = rawBody.toString('utf8');
 	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-	if (text.trim() === '') return { ok: false, message: 'The body is empty: send the event as a JSON object' };
+	if (text.trim() === '')
+		return { ok: false, message: 'The body is empty: send the event as a JSON object' };
 	try {
 		return { ok: true, value: JSON.parse(text) };
 	} catch (error) {
-		return { ok: false, message: `The body is not valid JSON: ${(error as Error).message.slice(0, 200)}` };
+		return {
+			ok: false,
+			message: `The body is not valid JSON: ${(error as Error).message.slice(0, 200)}`,
+		};
 	}
 }

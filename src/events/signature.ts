@@ -62,7 +62,8 @@ export function parseSignatureHeader(header: string): ParsedSignatureHeader | un
 			signatures.push(value.toLowerCase());
 		}
 	}
-	if (timestamp === undefined || signatures.length === 0 || signatures.length > MAX_SIGNATURES) return undefined;
+	if (timestamp === undefined || signatures.length === 0 || signatures.length > MAX_SIGNATURES)
+		return undefined;
 	return { timestamp, signatures };
 }
 
@@ -81,9 +82,18 @@ export interface SignatureCheck {
  * Checks a signed request. Every comparison is constant-time, and no failure message carries the expected
  * signature or anything derived from a secret.
  */
-export function verifySignature({ header, rawBody, secrets, now, toleranceSeconds }: SignatureCheck): AuthResult {
+export function verifySignature({
+	header,
+	rawBody,
+	secrets,
+	now,
+	toleranceSeconds,
+}: SignatureCheck): AuthResult {
 	if (header === undefined || header.trim() === '') {
-		return fail('missing_signature', 'The CS-Signature header is missing: sign the body and send t=<unix seconds>,v1=<hex>');
+		return fail(
+			'missing_signature',
+			'The CS-Signature header is missing: sign the body and send t=<unix seconds>,v1=<hex>',
+		);
 	}
 	const parsed = parseSignatureHeader(header);
 	if (!parsed) {

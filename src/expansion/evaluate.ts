@@ -8,7 +8,12 @@ import { isAbsent, readNumber, readUsageHistory } from './inputs';
 import { buildOpportunities } from './opportunities';
 import type { ExpansionResult, ExpansionSignalResult, NotEvaluatedSignal } from './result';
 import { resolveExpansionSettings, type ExpansionSettings } from './settings';
-import { checkAddOnSignals, checkExpansionSignals, expansionProbability, type SignalCheck } from './signals';
+import {
+	checkAddOnSignals,
+	checkExpansionSignals,
+	expansionProbability,
+	type SignalCheck,
+} from './signals';
 
 /** Evaluates one customer record as it arrives in an item: locate it, derive days, forecast, detect, value. */
 
@@ -22,26 +27,40 @@ export interface CustomerExpansionConfig {
 	defaultTimeZone: string;
 }
 
-export function evaluateExpansion(item: Record<string, unknown>, config: CustomerExpansionConfig): ExpansionResult {
+export function evaluateExpansion(
+	item: Record<string, unknown>,
+	config: CustomerExpansionConfig,
+): ExpansionResult {
 	const settings = config.settings ?? resolveExpansionSettings();
 	referenceMillis(config.reference);
 	const record = locateCustomerRecord(item, config.customerPath);
 
 	// Only the dates this node reads are derived, so a malformed date it does not use cannot fail the item.
 	const derived = deriveDays(
-		{ timezone: record.timezone, days_to_renewal: record.days_to_renewal, renewal_date: record.renewal_date },
+		{
+			timezone: record.timezone,
+			days_to_renewal: record.days_to_renewal,
+			renewal_date: record.renewal_date,
+		},
 		config.reference,
 		config.defaultTimeZone,
 	);
 	const source = Object.keys(derived.values).length ? { ...record, ...derived.values } : record;
 
 	const usage = readNumber(source, 'usage_vs_limit');
-	const growth = isAbsent(source.usage_growth_per_month) ? undefined : readNumber(source, 'usage_growth_per_month');
+	const growth = isAbsent(source.usage_growth_per_month)
+		? undefined
+		: readNumber(source, 'usage_growth_per_month');
 	const forecast = forecastLimit(
 		{
 			usage: usage.ok ? usage.value : undefined,
 			usageProblem: usage.ok ? undefined : usage.reason,
-			history: readUsageHistory(source, 'usage_vs_limit_history', derived.timeZone, config.reference),
+			history: readUsageHistory(
+				source,
+				'usage_vs_limit_history',
+				derived.timeZone,
+				config.reference,
+			),
 			growthPerMonth: growth,
 		},
 		config.reference,
@@ -67,7 +86,12 @@ export function evaluateExpansion(item: Record<string, unknown>, config: Custome
 	}
 	// docs/sources.md#expansion-probability: the probability is over its seven signals; add-on triggers weigh 0.
 	const probability = expansionProbability(fired);
-	const { opportunities, skipped } = buildOpportunities({ record: source, settings, probability, fired });
+	const { opportunities, skipped } = buildOpportunities({
+		record: source,
+		settings,
+		probability,
+		fired,
+	});
 
 	return {
 		probability,

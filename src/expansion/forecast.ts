@@ -61,14 +61,26 @@ function project(
 ): LimitForecast {
 	const growthPerMonth = roundTo(line.slopePerDay * 30, 4);
 	if (line.slopePerDay <= FLAT_SLOPE_PER_DAY) {
-		return { method, daysToLimit: null, projectedDate: null, growthPerMonth, reason: 'usage is flat or falling' };
+		return {
+			method,
+			daysToLimit: null,
+			projectedDate: null,
+			growthPerMonth,
+			reason: 'usage is flat or falling',
+		};
 	}
 	// Already at or past the limit on the line: it is reached now.
 	const days = Math.max(0, (LIMIT - line.atReference) / line.slopePerDay);
 	// A projection beyond the longest span of any date (100 years) is no date anyone can act on, and far enough out
 	// it is no date at all (luxon's range ends in the year 275760): no projection, with the reason.
 	if (!(days <= MAX_DAYS)) {
-		return { method, daysToLimit: null, projectedDate: null, growthPerMonth, reason: 'at this pace the limit is more than 100 years away' };
+		return {
+			method,
+			daysToLimit: null,
+			projectedDate: null,
+			growthPerMonth,
+			reason: 'at this pace the limit is more than 100 years away',
+		};
 	}
 	const whole = Math.floor(days);
 	const reached = reference
@@ -85,7 +97,11 @@ function project(
 }
 
 /** The forecast, or null when neither a history nor a growth rate is given. History wins when it can be fitted. */
-export function forecastLimit(input: ForecastInput, reference: DateTime, zone: string): LimitForecast | null {
+export function forecastLimit(
+	input: ForecastInput,
+	reference: DateTime,
+	zone: string,
+): LimitForecast | null {
 	const { history, growthPerMonth } = input;
 	if (history === undefined && growthPerMonth === undefined) return null;
 
@@ -102,7 +118,12 @@ export function forecastLimit(input: ForecastInput, reference: DateTime, zone: s
 				reason: `${input.usageProblem ?? 'usage_vs_limit is absent'}: a growth rate needs the current usage`,
 			};
 		}
-		return project('growth_rate', { atReference: input.usage, slopePerDay: growthPerMonth.value / 30 }, reference, zone);
+		return project(
+			'growth_rate',
+			{ atReference: input.usage, slopePerDay: growthPerMonth.value / 30 },
+			reference,
+			zone,
+		);
 	}
 
 	return {

@@ -4,4 +4,11 @@ export * from './signals';
 export * from './forecast';
 export * from './opportunities';
 export * from './evaluate';
-export { readFeatureList, readFlag, readNumber, readUsageHistory, type Reading, type UsagePoint } from './inputs';
+export {
+	readFeatureList,
+	readFlag,
+	readNumber,
+	readUsageHistory,
+	type Reading,
+	type UsagePoint,
+} from './inputs';

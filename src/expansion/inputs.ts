@@ -2,7 +2,13 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 
 import { numberRuleFor, PAST_DATE_RULE, type NumberRule } from '../customer/fieldRules';
-import { isAbsentValue, OmittedValue, readDateField, readFlagField, readNumberField } from '../customer/fields';
+import {
+	isAbsentValue,
+	OmittedValue,
+	readDateField,
+	readFlagField,
+	readNumberField,
+} from '../customer/fields';
 import { CustomerInputError } from '../customer/locate';
 import { getPath } from '../shared/path';
 import { previewValue } from '../shared/preview';
@@ -38,7 +44,11 @@ const featureListSchema = z.array(
 		.string({ errorMap: () => ({ message: 'must be a feature name' }) })
 		.trim()
 		.min(1, 'a feature name may not be empty'),
-	{ errorMap: () => ({ message: 'must be an array of feature names or one comma-separated string' }) },
+	{
+		errorMap: () => ({
+			message: 'must be an array of feature names or one comma-separated string',
+		}),
+	},
 );
 
 /**
@@ -95,7 +105,12 @@ const historySchema = z.array(
  * `usage_vs_limit_history`: [{ date, value }] with ISO dates; undefined when absent. Each value follows usage_vs_limit's
  * rule and each date is a past event (no later than a day after the reference time): malformed entries throw.
  */
-export function readUsageHistory(source: unknown, field: string, zone: string, reference: DateTime): UsagePoint[] | undefined {
+export function readUsageHistory(
+	source: unknown,
+	field: string,
+	zone: string,
+	reference: DateTime,
+): UsagePoint[] | undefined {
 	const raw = getPath(source, field);
 	if (raw === undefined || raw === null) return undefined;
 	const result = historySchema.safeParse(raw);
@@ -105,7 +120,10 @@ export function readUsageHistory(source: unknown, field: string, zone: string, r
 		const at = `${field}.${index}`;
 		const value = readNumberField(point.value, `${at}.value`, USAGE_RULE);
 		if (typeof value !== 'number') {
-			throw new CustomerInputError(`${at}.value: must be ${USAGE_RULE.expected} (got ${previewValue(point.value)})`, `${at}.value`);
+			throw new CustomerInputError(
+				`${at}.value: must be ${USAGE_RULE.expected} (got ${previewValue(point.value)})`,
+				`${at}.value`,
+			);
 		}
 		const ms = readDateField(point.date, `${at}.date`, zone, referenceMs, PAST_DATE_RULE) as number;
 		return { at: DateTime.fromMillis(ms, { zone }), value };

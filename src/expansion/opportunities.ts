@@ -85,13 +85,18 @@ function ladderIndex(ladder: string[], plan: string | undefined): number {
  */
 function money(value: number, estimate: string, inputs: string): number {
 	if (!Number.isFinite(value)) {
-		throw new CustomerInputError(`estimatedValue of ${estimate}: is not a finite amount for ${inputs} (got ${value})`, estimate);
+		throw new CustomerInputError(
+			`estimatedValue of ${estimate}: is not a finite amount for ${inputs} (got ${value})`,
+			estimate,
+		);
 	}
 	return roundTo(value, 2);
 }
 
 /** docs/sources.md#expansion-opportunities upsell (approaching_limit): next plan of the ladder, valued at 50 % of MRR. */
-function upsell(context: OpportunityContext): Partial<ExpansionOpportunityResult> | SkippedOpportunity {
+function upsell(
+	context: OpportunityContext,
+): Partial<ExpansionOpportunityResult> | SkippedOpportunity {
 	const { record, settings } = context;
 	const ladder = settings.planLadder;
 	const plan = planOf(record);
@@ -107,28 +112,40 @@ function upsell(context: OpportunityContext): Partial<ExpansionOpportunityResult
 		};
 	}
 	let note: string | null = null;
-	if (plan === undefined) note = `plan is absent: choose the plan to offer (plan ladder: ${ladderText})`;
-	else if (index === -1) note = `plan "${plan}" is not on the plan ladder (${ladderText}): choose the plan to offer`;
+	if (plan === undefined)
+		note = `plan is absent: choose the plan to offer (plan ladder: ${ladderText})`;
+	else if (index === -1)
+		note = `plan "${plan}" is not on the plan ladder (${ladderText}): choose the plan to offer`;
 
 	const share = settings.upsellShareOfMrr;
 	const shareText = `${roundTo(share * 100, 2)}% of mrr`;
 	const mrr = readNumber(record, 'mrr');
 	return {
 		product: index === -1 ? null : ladder[index + 1],
-		estimatedValue: mrr.ok ? money(mrr.value * share, 'upsell', `mrr ${mrr.value} at ${shareText}`) : null,
-		basis: mrr.ok ? `${shareText} ${mrr.value}` : `${mrr.reason}: the upgrade is valued at ${shareText}`,
+		estimatedValue: mrr.ok
+			? money(mrr.value * share, 'upsell', `mrr ${mrr.value} at ${shareText}`)
+			: null,
+		basis: mrr.ok
+			? `${shareText} ${mrr.value}`
+			: `${mrr.reason}: the upgrade is valued at ${shareText}`,
 		note,
 	};
 }
 
 /** docs/sources.md#expansion-opportunities add_seats (team_growth): ceil(seats * (1 + growth)) seats, priced at mrr / seats. */
-function addSeats(context: OpportunityContext, growth: number): Partial<ExpansionOpportunityResult> {
+function addSeats(
+	context: OpportunityContext,
+	growth: number,
+): Partial<ExpansionOpportunityResult> {
 	const seats = readNumber(context.record, 'seats');
 	const mrr = readNumber(context.record, 'mrr');
 	const pricing = 'a seat is priced at mrr / seats';
 	if (!seats.ok) return { estimatedValue: null, basis: `${seats.reason}: ${pricing}` };
 	if (seats.value <= 0) {
-		return { estimatedValue: null, basis: `seats is ${seats.value}: ${pricing}, which needs at least one seat` };
+		return {
+			estimatedValue: null,
+			basis: `seats is ${seats.value}: ${pricing}, which needs at least one seat`,
+		};
 	}
 	// toPrecision(12) drops binary artefacts before ceil: 25 * (1 + 1.2) is 55.00000000000001 in floating point.
 	const newSeats = Math.ceil(Number((seats.value * (1 + growth)).toPrecision(12)));
@@ -137,7 +154,11 @@ function addSeats(context: OpportunityContext, growth: number): Partial<Expansio
 	if (!mrr.ok) return { estimatedValue: null, basis: `${growthText}; ${mrr.reason}: ${pricing}` };
 	const perSeat = mrr.value / seats.value;
 	return {
-		estimatedValue: money(added * perSeat, 'add_seats', `${growthText} at mrr ${mrr.value} / ${seats.value} seats`),
+		estimatedValue: money(
+			added * perSeat,
+			'add_seats',
+			`${growthText} at mrr ${mrr.value} / ${seats.value} seats`,
+		),
 		basis: `${growthText} at ${money(perSeat, 'add_seats', `mrr ${mrr.value} / ${seats.value} seats`)} a seat (mrr ${mrr.value} / ${seats.value} seats)`,
 	};
 }
@@ -154,7 +175,11 @@ function addFeatures(context: OpportunityContext): Partial<ExpansionOpportunityR
 	}
 	const listed = features.length ? ` (${features.join(', ')})` : '';
 	return {
-		estimatedValue: money(features.length * price, 'add_features', `${features.length} features at ${price}`),
+		estimatedValue: money(
+			features.length * price,
+			'add_features',
+			`${features.length} features at ${price}`,
+		),
 		basis: `${features.length} blocked feature${features.length === 1 ? '' : 's'}${listed} at ${price} each`,
 	};
 }
@@ -185,18 +210,30 @@ export function buildOpportunities(context: OpportunityContext): Opportunities {
 	if (firedSignal('approaching_limit')) {
 		const result = upsell(context);
 		if ('reason' in result) skipped.push(result);
-		else add({ type: 'upsell', product: null, recommendedAction: 'Present upgrade to higher plan' }, result);
+		else
+			add(
+				{ type: 'upsell', product: null, recommendedAction: 'Present upgrade to higher plan' },
+				result,
+			);
 	}
 	const teamGrowth = firedSignal('team_growth');
 	if (teamGrowth) {
 		add(
-			{ type: 'add_seats', product: 'Additional seats', recommendedAction: 'Offer team expansion package' },
+			{
+				type: 'add_seats',
+				product: 'Additional seats',
+				recommendedAction: 'Offer team expansion package',
+			},
 			addSeats(context, teamGrowth.value as number),
 		);
 	}
 	if (firedSignal('feature_attempts')) {
 		add(
-			{ type: 'add_features', product: 'Feature add-on', recommendedAction: 'Present feature add-on options' },
+			{
+				type: 'add_features',
+				product: 'Feature add-on',
+				recommendedAction: 'Present feature add-on options',
+			},
 			addFeatures(context),
 		);
 	}
@@ -219,7 +256,10 @@ export function buildOpportunities(context: OpportunityContext): Opportunities {
 			}
 		}
 		const price = settings.addOnPrices[offer.price];
-		add(offer, { estimatedValue: money(price, offer.type, `${offer.product} at ${price}`), basis: `${offer.product} monthly price ${price}` });
+		add(offer, {
+			estimatedValue: money(price, offer.type, `${offer.product} at ${price}`),
+			basis: `${offer.product} monthly price ${price}`,
+		});
 	}
 	return { opportunities, skipped };
 }

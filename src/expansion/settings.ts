@@ -65,7 +65,12 @@ export const DEFAULT_ADD_ON_PRICES: Readonly<AddOnPrices> = Object.freeze({
 	premiumSupport: 100,
 });
 
-export const DEFAULT_PLAN_LADDER: readonly string[] = Object.freeze(['starter', 'growth', 'pro', 'enterprise']);
+export const DEFAULT_PLAN_LADDER: readonly string[] = Object.freeze([
+	'starter',
+	'growth',
+	'pro',
+	'enterprise',
+]);
 
 const finite = z.number().finite();
 const money = z.number().finite().min(0);
@@ -94,7 +99,9 @@ const settingsSchema = z
 		upsellShareOfMrr: money,
 		featureAddOnPrice: money,
 		addOnTriggers: z.boolean(),
-		addOnPrices: z.object({ proPlan: money, apiAccess: money, whiteLabel: money, premiumSupport: money }).strict(),
+		addOnPrices: z
+			.object({ proPlan: money, apiAccess: money, whiteLabel: money, premiumSupport: money })
+			.strict(),
 		forecastHorizonDays: money,
 	})
 	.strict();
@@ -120,7 +127,9 @@ export interface ExpansionSettingsInput {
 
 function definedOnly<T extends object>(value: T | undefined): Partial<T> {
 	if (!value) return {};
-	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
+	return Object.fromEntries(
+		Object.entries(value).filter(([, v]) => v !== undefined && v !== null),
+	) as Partial<T>;
 }
 
 /** Merges overrides onto the seed defaults and validates them; the message names each bad setting. */
@@ -140,7 +149,9 @@ export function resolveExpansionSettings(input: ExpansionSettingsInput = {}): Ex
 	};
 	const result = settingsSchema.safeParse(candidate);
 	if (!result.success) {
-		throw new InvalidExpansionSettingsError(`Expansion settings are invalid: ${describeIssues(result.error, '', candidate)}`);
+		throw new InvalidExpansionSettingsError(
+			`Expansion settings are invalid: ${describeIssues(result.error, '', candidate)}`,
+		);
 	}
 	return result.data;
 }

@@ -40,14 +40,24 @@ export const EXPANSION_SIGNALS: ReadonlyArray<SignalDefinition<ExpansionSignalTy
 		metric: 'blocked_feature_attempts',
 		describe: () => 'Attempting to use premium features',
 	},
-	{ type: 'high_engagement', weight: 0.6, metric: 'engagement_score', describe: () => 'Very high product engagement' },
+	{
+		type: 'high_engagement',
+		weight: 0.6,
+		metric: 'engagement_score',
+		describe: () => 'Very high product engagement',
+	},
 	{
 		type: 'team_growth',
 		weight: 0.7,
 		metric: 'team_size_change',
 		describe: (t) => `Team has grown ${percent(t.teamSizeChange)}%+`,
 	},
-	{ type: 'success_metrics', weight: 0.7, metric: 'business_outcomes', describe: () => 'Exceeding success metrics' },
+	{
+		type: 'success_metrics',
+		weight: 0.7,
+		metric: 'business_outcomes',
+		describe: () => 'Exceeding success metrics',
+	},
 	{ type: 'nps_promoter', weight: 0.5, metric: 'nps_score', describe: () => 'NPS promoter' },
 	{
 		type: 'renewal_approaching',
@@ -58,7 +68,10 @@ export const EXPANSION_SIGNALS: ReadonlyArray<SignalDefinition<ExpansionSignalTy
 ];
 
 /** docs/sources.md#expansion-probability calculateProbability's denominator: the sum of all seven weights (4.6). */
-export const TOTAL_SIGNAL_WEIGHT = EXPANSION_SIGNALS.reduce((sum, signal) => sum + signal.weight, 0);
+export const TOTAL_SIGNAL_WEIGHT = EXPANSION_SIGNALS.reduce(
+	(sum, signal) => sum + signal.weight,
+	0,
+);
 
 // docs/sources.md#expansion-add-ons triggers. Weight 0: they add opportunities but stay out of the probability (docs/sources.md#expansion-probability).
 export const ADD_ON_SIGNALS: ReadonlyArray<SignalDefinition<AddOnSignalType>> = [
@@ -66,7 +79,8 @@ export const ADD_ON_SIGNALS: ReadonlyArray<SignalDefinition<AddOnSignalType>> = 
 		type: 'analytics_dashboard_usage',
 		weight: 0,
 		metric: 'analytics_views_per_week',
-		describe: (t) => `Uses the analytics dashboard more than ${t.analyticsViewsPerWeek} times a week`,
+		describe: (t) =>
+			`Uses the analytics dashboard more than ${t.analyticsViewsPerWeek} times a week`,
 	},
 	{
 		type: 'integration_requested',
@@ -105,7 +119,10 @@ export interface SignalInputs {
 	derivedFrom: Record<string, string>;
 }
 
-function definition<T extends string>(list: ReadonlyArray<SignalDefinition<T>>, type: T): SignalDefinition<T> {
+function definition<T extends string>(
+	list: ReadonlyArray<SignalDefinition<T>>,
+	type: T,
+): SignalDefinition<T> {
 	return list.find((signal) => signal.type === type) as SignalDefinition<T>;
 }
 
@@ -131,7 +148,11 @@ function fired(
 	};
 }
 
-function notEvaluated(type: NotEvaluatedSignal['type'], fields: string[], reason: string): SignalCheck {
+function notEvaluated(
+	type: NotEvaluatedSignal['type'],
+	fields: string[],
+	reason: string,
+): SignalCheck {
 	return { status: 'not_evaluated', missing: { type, fields, reason } };
 }
 
@@ -143,10 +164,17 @@ function compare(
 	test: (value: number, threshold: number) => boolean,
 ): SignalCheck {
 	const reading = readNumber(inputs.record, def.metric);
-	if (!reading.ok) return notEvaluated(def.type as NotEvaluatedSignal['type'], [def.metric], reading.reason);
+	if (!reading.ok)
+		return notEvaluated(def.type as NotEvaluatedSignal['type'], [def.metric], reading.reason);
 	if (!test(reading.value, threshold)) return { status: 'quiet' };
 	const derivedFrom = inputs.derivedFrom[def.metric];
-	return fired(def, inputs.thresholds, reading.value, threshold, derivedFrom ? { derivedFrom } : {});
+	return fired(
+		def,
+		inputs.thresholds,
+		reading.value,
+		threshold,
+		derivedFrom ? { derivedFrom } : {},
+	);
 }
 
 /**
@@ -157,7 +185,8 @@ function approachingLimit(inputs: SignalInputs): SignalCheck {
 	const def = definition(EXPANSION_SIGNALS, 'approaching_limit');
 	const threshold = inputs.thresholds.usageVsLimit;
 	const usage = readNumber(inputs.record, def.metric);
-	if (usage.ok && usage.value > threshold) return fired(def, inputs.thresholds, usage.value, threshold, { early: false });
+	if (usage.ok && usage.value > threshold)
+		return fired(def, inputs.thresholds, usage.value, threshold, { early: false });
 
 	const forecast = inputs.forecast;
 	const days = forecast?.daysToLimit ?? null;
@@ -198,7 +227,11 @@ function highEngagement(inputs: SignalInputs): SignalCheck {
 		const fallback = readNumber(inputs.record, 'engagement_score');
 		if (!fallback.ok) {
 			const healthReason = reading.reason.replace(/^score/, 'health.score');
-			return notEvaluated(def.type, ['health.score', 'engagement_score'], `${healthReason} and ${fallback.reason}`);
+			return notEvaluated(
+				def.type,
+				['health.score', 'engagement_score'],
+				`${healthReason} and ${fallback.reason}`,
+			);
 		}
 		reading = fallback;
 		metric = 'engagement_score';
@@ -230,16 +263,26 @@ function successMetrics(inputs: SignalInputs): SignalCheck {
  */
 function renewalApproaching(inputs: SignalInputs): SignalCheck {
 	const def = definition(EXPANSION_SIGNALS, 'renewal_approaching');
-	return compare(def, inputs, inputs.thresholds.daysToRenewal, (days, max) => days >= 0 && days <= max);
+	return compare(
+		def,
+		inputs,
+		inputs.thresholds.daysToRenewal,
+		(days, max) => days >= 0 && days <= max,
+	);
 }
 
 /** The seven checks (docs/sources.md#expansion-signals), in the seed's order. */
-export function checkExpansionSignals(inputs: SignalInputs): Array<[ExpansionSignalType, SignalCheck]> {
+export function checkExpansionSignals(
+	inputs: SignalInputs,
+): Array<[ExpansionSignalType, SignalCheck]> {
 	const t = inputs.thresholds;
 	const byType = (type: ExpansionSignalType) => definition(EXPANSION_SIGNALS, type);
 	return [
 		['approaching_limit', approachingLimit(inputs)],
-		['feature_attempts', compare(byType('feature_attempts'), inputs, t.blockedFeatureAttempts, (v, max) => v > max)],
+		[
+			'feature_attempts',
+			compare(byType('feature_attempts'), inputs, t.blockedFeatureAttempts, (v, max) => v > max),
+		],
 		['high_engagement', highEngagement(inputs)],
 		['team_growth', compare(byType('team_growth'), inputs, t.teamSizeChange, (v, min) => v > min)],
 		['success_metrics', successMetrics(inputs)],
@@ -260,7 +303,12 @@ export function checkAddOnSignals(inputs: SignalInputs): Array<[AddOnSignalType,
 	return [
 		[
 			'analytics_dashboard_usage',
-			compare(byType('analytics_dashboard_usage'), inputs, inputs.thresholds.analyticsViewsPerWeek, (v, min) => v > min),
+			compare(
+				byType('analytics_dashboard_usage'),
+				inputs,
+				inputs.thresholds.analyticsViewsPerWeek,
+				(v, min) => v > min,
+			),
 		],
 		['integration_requested', flagSignal(byType('integration_requested'), inputs)],
 		['branding_mentioned', flagSignal(byType('branding_mentioned'), inputs)],

@@ -36,20 +36,37 @@ const fieldsByModel = new WeakMap<HealthModel, ReadonlySet<string>>();
 function fieldsRead(model: HealthModel): ReadonlySet<string> {
 	let fields = fieldsByModel.get(model);
 	if (!fields) {
-		fields = new Set(['days_since_last_login', ...model.components.flatMap((c) => c.metrics.map((m) => m.field ?? m.key))]);
+		fields = new Set([
+			'days_since_last_login',
+			...model.components.flatMap((c) => c.metrics.map((m) => m.field ?? m.key)),
+		]);
 		fieldsByModel.set(model, fields);
 	}
 	return fields;
 }
 
-export function evaluateCustomerHealth(item: Record<string, unknown>, config: CustomerHealthConfig): HealthResult {
+export function evaluateCustomerHealth(
+	item: Record<string, unknown>,
+	config: CustomerHealthConfig,
+): HealthResult {
 	const record = locateCustomerRecord(item, config.metricsPath);
-	const derived = deriveDays(record, config.reference, config.defaultTimeZone, fieldsRead(config.model));
+	const derived = deriveDays(
+		record,
+		config.reference,
+		config.defaultTimeZone,
+		fieldsRead(config.model),
+	);
 	const source = Object.keys(derived.values).length ? { ...record, ...derived.values } : record;
 
-	const previousField = pathParameter(config.previousScoreField, 'Previous Score Field') || DEFAULT_PREVIOUS_SCORE_FIELD;
+	const previousField =
+		pathParameter(config.previousScoreField, 'Previous Score Field') ||
+		DEFAULT_PREVIOUS_SCORE_FIELD;
 	// Whatever field holds it, the previous score is a health score (0-100): previous_health_score's rule.
-	const previous = readNumberField(getPath(source, previousField), previousField, HEALTH_SCORE_RULE);
+	const previous = readNumberField(
+		getPath(source, previousField),
+		previousField,
+		HEALTH_SCORE_RULE,
+	);
 	const previousScore = typeof previous === 'number' ? previous : null;
 
 	return scoreHealth(source, config.model, {

@@ -32,7 +32,9 @@ export function describeDrivers(
 	context: { coverage: number; minCoverage: number; sufficient: boolean },
 ): string[] {
 	if (!context.sufficient) {
-		const missing = components.flatMap((c) => c.metrics.filter((m) => m.missing).map((m) => m.field));
+		const missing = components.flatMap((c) =>
+			c.metrics.filter((m) => m.missing).map((m) => m.field),
+		);
 		return [
 			`Not enough data: ${Math.round(context.coverage * 100)}% of the model's weight had data, ` +
 				`${Math.round(context.minCoverage * 100)}% is required. Missing: ${missing.join(', ') || 'none'}`,

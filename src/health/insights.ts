@@ -37,7 +37,10 @@ export function healthAlerts(
 		});
 	}
 	const previousGrade = previousScore === null ? null : gradeFor(previousScore, grades);
-	if (AT_RISK_GRADES.includes(grade) && (previousGrade === null || !AT_RISK_GRADES.includes(previousGrade))) {
+	if (
+		AT_RISK_GRADES.includes(grade) &&
+		(previousGrade === null || !AT_RISK_GRADES.includes(previousGrade))
+	) {
 		alerts.push({
 			type: 'customer_at_risk',
 			severity: 'critical',
@@ -54,7 +57,10 @@ function numberAt(source: Record<string, unknown>, field: string): number | unde
 }
 
 /** docs/sources.md#health-risks-and-opportunities identifyRiskFactors (component trends need per-component history, which a record does not carry). */
-export function riskFactorsFor(components: HealthComponentResult[], source: Record<string, unknown>): string[] {
+export function riskFactorsFor(
+	components: HealthComponentResult[],
+	source: Record<string, unknown>,
+): string[] {
 	const risks: string[] = [];
 	for (const component of components) {
 		if (component.score !== null && component.score < LOW_COMPONENT_SCORE) {
@@ -62,9 +68,11 @@ export function riskFactorsFor(components: HealthComponentResult[], source: Reco
 		}
 	}
 	const daysSinceLogin = numberAt(source, 'days_since_last_login');
-	if (daysSinceLogin !== undefined && daysSinceLogin > 7) risks.push(`No login in ${daysSinceLogin} days`);
+	if (daysSinceLogin !== undefined && daysSinceLogin > 7)
+		risks.push(`No login in ${daysSinceLogin} days`);
 	const openTickets = numberAt(source, 'open_tickets');
-	if (openTickets !== undefined && openTickets > 3) risks.push(`${openTickets} open support tickets`);
+	if (openTickets !== undefined && openTickets > 3)
+		risks.push(`${openTickets} open support tickets`);
 	const nps = numberAt(source, 'nps_score');
 	if (nps !== undefined && nps <= 6) risks.push(`NPS detractor (score: ${nps})`);
 	return risks;
@@ -74,12 +82,14 @@ export function riskFactorsFor(components: HealthComponentResult[], source: Reco
 export function opportunitiesFor(source: Record<string, unknown>): string[] {
 	const opportunities: string[] = [];
 	const adoption = numberAt(source, 'feature_adoption');
-	if (adoption !== undefined && adoption < 0.5) opportunities.push('Feature adoption training opportunity');
+	if (adoption !== undefined && adoption < 0.5)
+		opportunities.push('Feature adoption training opportunity');
 	const nps = numberAt(source, 'nps_score');
 	if (nps !== undefined && nps >= 9) opportunities.push('Advocacy candidate');
 	const growth = numberAt(source, 'growth_potential');
 	if (growth !== undefined && growth > 0.7) opportunities.push('Expansion opportunity');
 	const usage = numberAt(source, 'usage_vs_limit');
-	if (usage !== undefined && usage > 0.8) opportunities.push('Upgrade opportunity (approaching limits)');
+	if (usage !== undefined && usage > 0.8)
+		opportunities.push('Upgrade opportunity (approaching limits)');
 	return opportunities;
 }

@@ -22,7 +22,10 @@ function isAbsent(raw: unknown): boolean {
 
 /** "Very interested" -> "very_interested": categorical labels compare case and spacing insensitively. */
 export function normalizeLabel(value: unknown): string {
-	return String(value).trim().toLowerCase().replace(/[\s-]+/g, '_');
+	return String(value)
+		.trim()
+		.toLowerCase()
+		.replace(/[\s-]+/g, '_');
 }
 
 export function bandMaxPoints(metric: Extract<MetricSpec, { type: 'bands' }>): number {
@@ -35,7 +38,8 @@ function isCategorical(metric: Extract<MetricSpec, { type: 'bands' }>): boolean 
 
 function matchBand(bands: Band[], value: number | string): Band | undefined {
 	return bands.find((band) => {
-		if (band.equals) return band.equals.some((candidate) => normalizeLabel(candidate) === normalizeLabel(value));
+		if (band.equals)
+			return band.equals.some((candidate) => normalizeLabel(candidate) === normalizeLabel(value));
 		if (typeof value !== 'number') return false;
 		if (band.gte !== undefined) return value >= band.gte;
 		if (band.gt !== undefined) return value > band.gt;
@@ -63,19 +67,30 @@ function numericValue(raw: unknown, field: string): number | OmittedValue {
 }
 
 function unusable(reading: OmittedValue, extra: Partial<MetricReading> = {}): MetricReading {
-	return { value: null, normalized: null, ...extra, problem: 'invalid', problemDetail: reading.reason };
+	return {
+		value: null,
+		normalized: null,
+		...extra,
+		problem: 'invalid',
+		problemDetail: reading.reason,
+	};
 }
 
 /** Scores `raw`, the value of `field` (the metric's field by default), under the metric's rule. */
-export function readMetric(metric: MetricSpec, raw: unknown, field = metric.field ?? metric.key): MetricReading {
+export function readMetric(
+	metric: MetricSpec,
+	raw: unknown,
+	field = metric.field ?? metric.key,
+): MetricReading {
 	if (isAbsent(raw)) return { value: null, normalized: null, problem: 'absent' };
 
 	if (metric.type === 'bands') {
 		const max = bandMaxPoints(metric);
 		if (isCategorical(metric)) {
-			const band = typeof raw === 'string' || typeof raw === 'boolean' || typeof raw === 'number'
-				? matchBand(metric.bands, typeof raw === 'boolean' ? String(raw) : raw)
-				: undefined;
+			const band =
+				typeof raw === 'string' || typeof raw === 'boolean' || typeof raw === 'number'
+					? matchBand(metric.bands, typeof raw === 'boolean' ? String(raw) : raw)
+					: undefined;
 			if (!band) {
 				const allowed = metric.bands.flatMap((b) => b.equals ?? []).map(String);
 				return {
@@ -96,13 +111,20 @@ export function readMetric(metric: MetricSpec, raw: unknown, field = metric.fiel
 		const numeric = numericValue(raw, field);
 		if (numeric instanceof OmittedValue) return unusable(numeric, { bandMaxPoints: max });
 		const points = matchBand(metric.bands, numeric)?.points ?? metric.otherwise;
-		return { value: numeric, normalized: (points / max) * 100, bandPoints: points, bandMaxPoints: max };
+		return {
+			value: numeric,
+			normalized: (points / max) * 100,
+			bandPoints: points,
+			bandMaxPoints: max,
+		};
 	}
 
 	const numeric = numericValue(raw, field);
 	if (numeric instanceof OmittedValue) return unusable(numeric);
 	const normalized =
-		metric.type === 'higher' ? linearHigher(numeric, metric.ideal) : linearLower(numeric, metric.ideal, metric.worst);
+		metric.type === 'higher'
+			? linearHigher(numeric, metric.ideal)
+			: linearLower(numeric, metric.ideal, metric.worst);
 	return { value: numeric, normalized };
 }
 
@@ -110,10 +132,14 @@ export function readMetric(metric: MetricSpec, raw: unknown, field = metric.fiel
 export function readMetricAsZero(metric: MetricSpec, reading: MetricReading): MetricReading {
 	if (metric.type === 'bands') {
 		const max = bandMaxPoints(metric);
-		if (isCategorical(metric)) return { ...reading, normalized: 0, bandPoints: 0, bandMaxPoints: max };
+		if (isCategorical(metric))
+			return { ...reading, normalized: 0, bandPoints: 0, bandMaxPoints: max };
 		const points = matchBand(metric.bands, 0)?.points ?? metric.otherwise;
 		return { ...reading, normalized: (points / max) * 100, bandPoints: points, bandMaxPoints: max };
 	}
-	const normalized = metric.type === 'higher' ? linearHigher(0, metric.ideal) : linearLower(0, metric.ideal, metric.worst);
+	const normalized =
+		metric.type === 'higher'
+			? linearHigher(0, metric.ideal)
+			: linearLower(0, metric.ideal, metric.worst);
 	return { ...reading, normalized };
 }

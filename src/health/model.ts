@@ -25,13 +25,19 @@ const bandSchema = z
 		/** Lower edge, exclusive: value > gt (the email platform guide's "open rate >30%"). */
 		gt: finite.optional(),
 		/** Categorical match (case and spacing insensitive), e.g. ["daily", "diario"]. */
-		equals: z.array(z.union([z.string().min(1), finite, z.boolean()])).min(1).optional(),
+		equals: z
+			.array(z.union([z.string().min(1), finite, z.boolean()]))
+			.min(1)
+			.optional(),
 		points,
 	})
 	.strict()
-	.refine((band) => [band.gte, band.gt, band.equals].filter((edge) => edge !== undefined).length === 1, {
-		message: 'a band needs exactly one of "gte", "gt" or "equals"',
-	});
+	.refine(
+		(band) => [band.gte, band.gt, band.equals].filter((edge) => edge !== undefined).length === 1,
+		{
+			message: 'a band needs exactly one of "gte", "gt" or "equals"',
+		},
+	);
 
 const metricBase = {
 	/** Metric key, unique in the model; also the record field read unless `field` is given. */
@@ -129,7 +135,11 @@ export const healthModelSchema = z
 		});
 		const keys = model.categories.map((category) => category.key);
 		if (new Set(keys).size !== keys.length) {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['categories'], message: 'each category may appear once' });
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['categories'],
+				message: 'each category may appear once',
+			});
 		}
 		if (!model.categories.some((category) => category.min === 0)) {
 			ctx.addIssue({
@@ -170,7 +180,9 @@ export function parseHealthModel(input: unknown, label = 'Health model'): Health
 	}
 	const result = healthModelSchema.safeParse(input);
 	if (!result.success) {
-		throw new InvalidHealthModelError(`${label} is invalid: ${describeIssues(result.error, '', input)}`);
+		throw new InvalidHealthModelError(
+			`${label} is invalid: ${describeIssues(result.error, '', input)}`,
+		);
 	}
 	return result.data;
 }

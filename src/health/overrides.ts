@@ -17,7 +17,8 @@ export type CategoryThresholds = Partial<Record<'healthy' | 'at_risk' | 'critica
 
 function revalidate(model: unknown, label: string): HealthModel {
 	const result = healthModelSchema.safeParse(model);
-	if (!result.success) throw new InvalidHealthModelError(`${label}: ${describeIssues(result.error, '', model)}`);
+	if (!result.success)
+		throw new InvalidHealthModelError(`${label}: ${describeIssues(result.error, '', model)}`);
 	return result.data;
 }
 
@@ -65,7 +66,13 @@ export interface MetricRow {
 }
 
 function keyOf(name: string): string {
-	return name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'component';
+	return (
+		name
+			.trim()
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '_')
+			.replace(/^_|_$/g, '') || 'component'
+	);
 }
 
 /** The rows of one UI table (an expression may give anything): a list of objects, each named by its number. */
@@ -74,13 +81,19 @@ function tableRows(rows: unknown, table: string): Array<Record<string, unknown>>
 	try {
 		assertPlainData(rows, table);
 	} catch (error) {
-		if (error instanceof InvalidDataError) throw new InvalidHealthModelError(`Custom model: ${error.message}`);
+		if (error instanceof InvalidDataError)
+			throw new InvalidHealthModelError(`Custom model: ${error.message}`);
 		throw error;
 	}
-	if (!Array.isArray(rows)) throw new InvalidHealthModelError(`Custom model: ${table}: must be a list of rows (got ${previewValue(rows)})`);
+	if (!Array.isArray(rows))
+		throw new InvalidHealthModelError(
+			`Custom model: ${table}: must be a list of rows (got ${previewValue(rows)})`,
+		);
 	rows.forEach((row, index) => {
 		if (row === null || typeof row !== 'object' || Array.isArray(row)) {
-			throw new InvalidHealthModelError(`Custom model: ${table} row ${index + 1}: must be a row of the table (got ${previewValue(row)})`);
+			throw new InvalidHealthModelError(
+				`Custom model: ${table} row ${index + 1}: must be a row of the table (got ${previewValue(row)})`,
+			);
 		}
 	});
 	return rows as Array<Record<string, unknown>>;
@@ -90,7 +103,9 @@ function tableRows(rows: unknown, table: string): Array<Record<string, unknown>>
 function textCell(row: Record<string, unknown>, column: string, where: string): string {
 	const value = row[column];
 	if (typeof value !== 'string' || value.trim() === '') {
-		throw new InvalidHealthModelError(`Custom model: ${where}: ${column} must be text (got ${previewValue(value)})`);
+		throw new InvalidHealthModelError(
+			`Custom model: ${where}: ${column} must be text (got ${previewValue(value)})`,
+		);
 	}
 	return value.trim();
 }
@@ -106,7 +121,8 @@ export function modelFromTables(componentRows: unknown, metricRows: unknown): He
 		component: textCell(row, 'component', `metric ${index + 1}`),
 		field: textCell(row, 'field', `metric ${index + 1}`),
 	}));
-	if (components.length === 0) throw new InvalidHealthModelError('Custom model: add at least one component');
+	if (components.length === 0)
+		throw new InvalidHealthModelError('Custom model: add at least one component');
 	const byName = new Set(components.map((component) => component.name.toLowerCase()));
 	metrics.forEach((metric, index) => {
 		if (!byName.has(metric.component.toLowerCase())) {
@@ -127,7 +143,12 @@ export function modelFromTables(componentRows: unknown, metricRows: unknown): He
 				.map((metric) => {
 					const base = { key: metric.field, name: metric.field, weight: metric.row.weight };
 					return metric.row.direction === 'lower'
-						? { ...base, type: 'lower', ideal: metric.row.ideal, worst: metric.row.worst ?? Number.NaN }
+						? {
+								...base,
+								type: 'lower',
+								ideal: metric.row.ideal,
+								worst: metric.row.worst ?? Number.NaN,
+							}
 						: { ...base, type: 'higher', ideal: metric.row.ideal };
 				}),
 		})),

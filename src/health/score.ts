@@ -40,7 +40,9 @@ export class MissingHealthMetricsError extends Error {
 
 export class NonFiniteHealthError extends Error {
 	constructor(modelId: string, total: number | null, coverage: number) {
-		super(`health.score: the model "${modelId}" gives no finite score for this customer (score ${total}, coverage ${coverage})`);
+		super(
+			`health.score: the model "${modelId}" gives no finite score for this customer (score ${total}, coverage ${coverage})`,
+		);
 		this.name = 'NonFiniteHealthError';
 	}
 }
@@ -65,7 +67,13 @@ interface CompiledModel {
 		weightShare: number;
 		metricWeightTotal: number;
 		/** Per metric; maxPoints (and rounded) hold when every component and metric has data, the common case. */
-		metrics: Array<{ field: string; simple: boolean; weightShare: number; maxPoints: number; maxPointsRounded: number }>;
+		metrics: Array<{
+			field: string;
+			simple: boolean;
+			weightShare: number;
+			maxPoints: number;
+			maxPointsRounded: number;
+		}>;
 	}>;
 }
 
@@ -75,7 +83,10 @@ const PLAIN_FIELD = /^[^.\s]+$/;
 function compile(model: HealthModel): CompiledModel {
 	let compiled = compiledModels.get(model);
 	if (!compiled) {
-		const totalComponentWeight = model.components.reduce((sum, component) => sum + component.weight, 0);
+		const totalComponentWeight = model.components.reduce(
+			(sum, component) => sum + component.weight,
+			0,
+		);
 		compiled = {
 			totalComponentWeight,
 			components: model.components.map((component) => {
@@ -86,7 +97,8 @@ function compile(model: HealthModel): CompiledModel {
 					metrics: component.metrics.map((spec) => {
 						const field = spec.field ?? spec.key;
 						// The same operations, in the same order, as scoreHealth's general case, so the same doubles.
-						const maxPoints = 100 * ((component.weight / totalComponentWeight) * (spec.weight / metricWeightTotal));
+						const maxPoints =
+							100 * ((component.weight / totalComponentWeight) * (spec.weight / metricWeightTotal));
 						return {
 							field,
 							simple: PLAIN_FIELD.test(field),
@@ -106,7 +118,9 @@ function compile(model: HealthModel): CompiledModel {
 /** The value of a metric's field: a plain field name is read directly (own property), a path through getPath. */
 function valueOf(source: Record<string, unknown>, field: string, simple: boolean): unknown {
 	if (!simple) return getPath(source, field);
-	return Object.prototype.hasOwnProperty.call(source, field) && field !== '__proto__' ? source[field] : undefined;
+	return Object.prototype.hasOwnProperty.call(source, field) && field !== '__proto__'
+		? source[field]
+		: undefined;
 }
 
 /**
@@ -120,9 +134,19 @@ export function scoreHealth(
 	options: HealthScoringOptions = {},
 ): HealthResult {
 	// Options may come from expressions: a value outside its choices is an error, never a silent default.
-	const policy = choiceParameter<MissingDataPolicy>(options.missingData, 'Missing Data', MISSING_DATA_POLICIES, 'reweight');
+	const policy = choiceParameter<MissingDataPolicy>(
+		options.missingData,
+		'Missing Data',
+		MISSING_DATA_POLICIES,
+		'reweight',
+	);
 	const minCoverage = numberParameter(options.minCoverage, 'Minimum Coverage', 0.5, 0, 1);
-	const detail = choiceParameter<HealthDetail>(options.detail, 'Output Detail', HEALTH_DETAILS, 'full');
+	const detail = choiceParameter<HealthDetail>(
+		options.detail,
+		'Output Detail',
+		HEALTH_DETAILS,
+		'full',
+	);
 	const compiled = compile(model);
 	const totalComponentWeight = compiled.totalComponentWeight;
 
@@ -150,7 +174,12 @@ export function scoreHealth(
 
 	// Coverage: share of the model's weight whose metrics had data, whatever the policy.
 	let coverage = 0;
-	const componentScores: Array<{ raw: number | null; countedWeight: number; metricWeightTotal: number; dataWeight: number }> = [];
+	const componentScores: Array<{
+		raw: number | null;
+		countedWeight: number;
+		metricWeightTotal: number;
+		dataWeight: number;
+	}> = [];
 	model.components.forEach((component, c) => {
 		let metricWeightTotal = 0;
 		let dataWeight = 0;
@@ -165,7 +194,12 @@ export function scoreHealth(
 			}
 		}
 		coverage += (component.weight / totalComponentWeight) * (dataWeight / metricWeightTotal);
-		componentScores.push({ raw: countedWeight === 0 ? null : weighted / countedWeight, countedWeight, metricWeightTotal, dataWeight });
+		componentScores.push({
+			raw: countedWeight === 0 ? null : weighted / countedWeight,
+			countedWeight,
+			metricWeightTotal,
+			dataWeight,
+		});
 	});
 
 	let presentComponentWeight = 0;
@@ -180,11 +214,14 @@ export function scoreHealth(
 
 	const components: HealthComponentResult[] = model.components.map((component, c) => {
 		const { raw, countedWeight, metricWeightTotal, dataWeight } = componentScores[c];
-		const componentShare = raw === null || presentComponentWeight === 0 ? 0 : component.weight / presentComponentWeight;
-		const everything = presentComponentWeight === totalComponentWeight && countedWeight === metricWeightTotal;
+		const componentShare =
+			raw === null || presentComponentWeight === 0 ? 0 : component.weight / presentComponentWeight;
+		const everything =
+			presentComponentWeight === totalComponentWeight && countedWeight === metricWeightTotal;
 		const metrics = work[c].map(({ spec, field, reading, counted }, m): HealthMetricResult => {
 			const plan = compiled.components[c].metrics[m];
-			const share = counted && countedWeight > 0 ? componentShare * (spec.weight / countedWeight) : 0;
+			const share =
+				counted && countedWeight > 0 ? componentShare * (spec.weight / countedWeight) : 0;
 			const maxPoints = everything && counted ? plan.maxPoints : 100 * share;
 			const points = counted ? ((reading.normalized as number) / 100) * maxPoints : null;
 			const metric: HealthMetricResult = {
@@ -224,7 +261,11 @@ export function scoreHealth(
 	if (!Number.isFinite(coverage) || (total !== null && !Number.isFinite(total))) {
 		throw new NonFiniteHealthError(model.id, total, coverage);
 	}
-	const drivers = describeDrivers(components, { coverage, minCoverage, sufficient: total !== null && coverage >= minCoverage });
+	const drivers = describeDrivers(components, {
+		coverage,
+		minCoverage,
+		sufficient: total !== null && coverage >= minCoverage,
+	});
 	const previousScore = options.previousScore ?? null;
 	const sufficient = total !== null && coverage >= minCoverage;
 	const score = sufficient ? roundTo(total as number) : null;
@@ -243,7 +284,10 @@ export function scoreHealth(
 		components: detail === 'summary' ? [] : components,
 		riskFactors: riskFactorsFor(components, source),
 		opportunities: opportunitiesFor(source),
-		alerts: score === null || grade === null ? [] : healthAlerts(score, grade, previousScore, model.grades),
+		alerts:
+			score === null || grade === null
+				? []
+				: healthAlerts(score, grade, previousScore, model.grades),
 		drivers,
 	};
 }

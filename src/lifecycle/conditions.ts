@@ -30,15 +30,27 @@ function compareValues(value: number, op: Comparison, threshold: number): boolea
 }
 
 function missingCheck(label: string, metric: Metric<unknown>): Check {
-	return { holds: null, text: `${label} is missing (${metric.fields.join(' or ')})`, missing: [...metric.fields] };
+	return {
+		holds: null,
+		text: `${label} is missing (${metric.fields.join(' or ')})`,
+		missing: [...metric.fields],
+	};
 }
 
 /** `label value op threshold`, e.g. compare('Health score', m, '<', 40) -> "Health score 35 is below 40". */
-export function compare(label: string, metric: Metric<number>, op: Comparison, threshold: number, unit = ''): Check {
+export function compare(
+	label: string,
+	metric: Metric<number>,
+	op: Comparison,
+	threshold: number,
+	unit = '',
+): Check {
 	if (metric.value === undefined) return missingCheck(label, metric);
 	const holds = compareValues(metric.value, op, threshold);
 	const words = holds ? WORDS[op].yes : WORDS[op].no;
-	const relation = words.includes('{t}') ? words.replace('{t}', `${threshold}${unit}`) : `${words} ${threshold}${unit}`;
+	const relation = words.includes('{t}')
+		? words.replace('{t}', `${threshold}${unit}`)
+		: `${words} ${threshold}${unit}`;
 	return { holds, text: `${label} ${metric.value}${unit} ${relation}`, missing: [] };
 }
 
@@ -54,9 +66,14 @@ export function equals(label: string, metric: Metric<string>, expected: string):
 }
 
 /** Any of several statuses (e.g. "cancelled" and Stripe's "canceled"); the first is the one named when false. */
-export function equalsAny(label: string, metric: Metric<string>, accepted: readonly string[]): Check {
+export function equalsAny(
+	label: string,
+	metric: Metric<string>,
+	accepted: readonly string[],
+): Check {
 	if (metric.value === undefined) return missingCheck(label, metric);
-	if (accepted.includes(metric.value)) return { holds: true, text: `${label} is ${metric.value}`, missing: [] };
+	if (accepted.includes(metric.value))
+		return { holds: true, text: `${label} is ${metric.value}`, missing: [] };
 	return { holds: false, text: `${label} is ${metric.value}, not ${accepted[0]}`, missing: [] };
 }
 
@@ -82,14 +99,32 @@ export function joinSentences(texts: string[], separator: string): string {
  */
 export function and(...checks: Check[]): Check {
 	const failed = checks.filter((check) => check.holds === false);
-	if (failed.length) return { holds: false, text: joinSentences(failed.map((check) => check.text), ' and '), missing: [] };
+	if (failed.length)
+		return {
+			holds: false,
+			text: joinSentences(
+				failed.map((check) => check.text),
+				' and ',
+			),
+			missing: [],
+		};
 	const unknown = checks.filter((check) => check.holds === null);
 	if (unknown.length) {
 		return {
 			holds: null,
-			text: joinSentences(unknown.map((check) => check.text), ' and '),
+			text: joinSentences(
+				unknown.map((check) => check.text),
+				' and ',
+			),
 			missing: unknown.flatMap((check) => check.missing),
 		};
 	}
-	return { holds: true, text: joinSentences(checks.map((check) => check.text), ' and '), missing: [] };
+	return {
+		holds: true,
+		text: joinSentences(
+			checks.map((check) => check.text),
+			' and ',
+		),
+		missing: [],
+	};
 }

@@ -71,14 +71,23 @@ interface Source {
 	derivedFrom: Readonly<Record<string, string>>;
 }
 
-function readStage<T extends string>(source: Source, field: string, stages: readonly T[]): T | undefined {
+function readStage<T extends string>(
+	source: Source,
+	field: string,
+	stages: readonly T[],
+): T | undefined {
 	const { record, derived } = source;
-	const raw = Object.prototype.hasOwnProperty.call(derived, field) ? derived[field] : getPath(record, field);
+	const raw = Object.prototype.hasOwnProperty.call(derived, field)
+		? derived[field]
+		: getPath(record, field);
 	if (isAbsent(raw)) return undefined;
 	const name = typeof raw === 'string' ? normalizeStageName(raw) : undefined;
 	if (name === undefined || !(stages as readonly string[]).includes(name)) {
 		const got = typeof raw === 'string' ? previewValue(raw) : describeType(raw);
-		throw new CustomerInputError(`${field}: must be one of ${stages.join(', ')} (got ${got})`, field);
+		throw new CustomerInputError(
+			`${field}: must be one of ${stages.join(', ')} (got ${got})`,
+			field,
+		);
 	}
 	return name as T;
 }
@@ -92,16 +101,30 @@ function evaluateTransitions(
 	let current = readStage(source, stageField, LIFECYCLE_STAGES);
 	let assumed = '';
 	if (current === undefined) {
-		if (config.defaultStage === undefined || config.defaultStage === null || (config.defaultStage as string) === '') {
+		if (
+			config.defaultStage === undefined ||
+			config.defaultStage === null ||
+			(config.defaultStage as string) === ''
+		) {
 			throw new CustomerInputError(
 				`${stageField}: the current lifecycle stage is missing; give one of ${LIFECYCLE_STAGES.join(', ')} or set Default Current Stage`,
 				stageField,
 			);
 		}
-		current = choiceParameter(config.defaultStage, 'Default Current Stage', LIFECYCLE_STAGES, 'trial');
+		current = choiceParameter(
+			config.defaultStage,
+			'Default Current Stage',
+			LIFECYCLE_STAGES,
+			'trial',
+		);
 		assumed = ` (${stageField} was empty: Default Current Stage ${current} assumed)`;
 	}
-	const scale = choiceParameter(config.onboardingCompletionScale, 'Onboarding Completion Scale', ONBOARDING_COMPLETION_SCALES, 'percent');
+	const scale = choiceParameter(
+		config.onboardingCompletionScale,
+		'Onboarding Completion Scale',
+		ONBOARDING_COMPLETION_SCALES,
+		'percent',
+	);
 	const metrics = readLifecycleMetrics(item, source.record, scale, source.derived);
 	const decision = determineNextStage(current, metrics);
 	const changed = decision.stage !== current;
@@ -144,7 +167,10 @@ function evaluateTenure(source: Source, stageField: string): LifecycleResult {
 
 const TENURE_DAY_FIELDS: ReadonlySet<string> = new Set(['days_since_signup']);
 
-export function evaluateLifecycle(item: Record<string, unknown>, config: LifecycleConfig): LifecycleResult {
+export function evaluateLifecycle(
+	item: Record<string, unknown>,
+	config: LifecycleConfig,
+): LifecycleResult {
 	const mode = choiceParameter<LifecycleMode>(config.mode, 'Mode', LIFECYCLE_MODES, 'transitions');
 	const record = locateCustomerRecord(item, config.customerPath);
 	// Only the days the rules read are derived (tenure reads days since signup alone): a date no rule reads is not parsed.

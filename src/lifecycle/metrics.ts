@@ -1,4 +1,8 @@
-import { ONBOARDING_FRACTION_RULE, ONBOARDING_PERCENT_RULE, type NumberRule } from '../customer/fieldRules';
+import {
+	ONBOARDING_FRACTION_RULE,
+	ONBOARDING_PERCENT_RULE,
+	type NumberRule,
+} from '../customer/fieldRules';
 import { isAbsentValue, OmittedValue, readFlagField, readNumberField } from '../customer/fields';
 import { readHealthScore } from '../customer/healthScore';
 import { CustomerInputError } from '../customer/locate';
@@ -31,7 +35,10 @@ import { previewValue } from '../shared/preview';
  */
 
 export type OnboardingCompletionScale = 'percent' | 'fraction';
-export const ONBOARDING_COMPLETION_SCALES: readonly OnboardingCompletionScale[] = ['percent', 'fraction'];
+export const ONBOARDING_COMPLETION_SCALES: readonly OnboardingCompletionScale[] = [
+	'percent',
+	'fraction',
+];
 
 /** One input of the rules: its value (undefined when missing) and where it was looked for. */
 export interface Metric<T> {
@@ -65,7 +72,12 @@ function got(value: unknown): string {
  * A number through its field's rule (src/customer/fieldRules.ts, or `rule` for a field read under another's rule):
  * undefined when absent; a value outside the rule fails naming the field (every lifecycle field's rule fails).
  */
-export function readNumber(source: unknown, field: string, rule?: NumberRule, label = field): number | undefined {
+export function readNumber(
+	source: unknown,
+	field: string,
+	rule?: NumberRule,
+	label = field,
+): number | undefined {
 	const value = readNumberField(getPath(source, field), label, rule);
 	return value instanceof OmittedValue ? undefined : value;
 }
@@ -74,7 +86,8 @@ export function readNumber(source: unknown, field: string, rule?: NumberRule, la
 function readStatus(source: unknown, field: string): string | undefined {
 	const raw = getPath(source, field);
 	if (isAbsent(raw)) return undefined;
-	if (typeof raw !== 'string') throw new CustomerInputError(`${field}: must be text such as "active" ${got(raw)}`, field);
+	if (typeof raw !== 'string')
+		throw new CustomerInputError(`${field}: must be text such as "active" ${got(raw)}`, field);
 	const status = raw.trim().toLowerCase();
 	return status === '' ? undefined : status;
 }
@@ -88,7 +101,10 @@ function readFlag(source: unknown, field: string, label = field): boolean | unde
  * The record's `expansion_opportunity`, or the item's `expansion.opportunities` written by Expansion Signals:
  * true when either says so, false when one is present and neither says so, missing when both are absent.
  */
-function readExpansionOpportunity(item: Record<string, unknown>, record: Record<string, unknown>): boolean | undefined {
+function readExpansionOpportunity(
+	item: Record<string, unknown>,
+	record: Record<string, unknown>,
+): boolean | undefined {
 	const flag = readFlag(record, 'expansion_opportunity');
 	let fromSignals: boolean | undefined;
 	const expansion = item.expansion;
@@ -115,7 +131,12 @@ export const LIFECYCLE_DAY_FIELDS: ReadonlySet<string> = new Set([
 ]);
 
 /** A days_* field: the one derived from its date (`derived`, laid over the record without copying it), else the record's. */
-export function readDays(record: Record<string, unknown>, derived: Readonly<Record<string, number>>, field: string, label = field): number | undefined {
+export function readDays(
+	record: Record<string, unknown>,
+	derived: Readonly<Record<string, number>>,
+	field: string,
+	label = field,
+): number | undefined {
 	if (Object.prototype.hasOwnProperty.call(derived, field)) return derived[field];
 	return readNumber(record, field, undefined, label);
 }
@@ -130,21 +151,38 @@ export function readLifecycleMetrics(
 	scale: OnboardingCompletionScale = 'percent',
 	derived: Readonly<Record<string, number>> = {},
 ): LifecycleMetrics {
-	const completion = readNumber(record, 'onboarding_completion', scale === 'fraction' ? ONBOARDING_FRACTION_RULE : ONBOARDING_PERCENT_RULE);
+	const completion = readNumber(
+		record,
+		'onboarding_completion',
+		scale === 'fraction' ? ONBOARDING_FRACTION_RULE : ONBOARDING_PERCENT_RULE,
+	);
 	return {
-		subscriptionStatus: { value: readStatus(record, 'subscription_status'), fields: ['subscription_status'] },
+		subscriptionStatus: {
+			value: readStatus(record, 'subscription_status'),
+			fields: ['subscription_status'],
+		},
 		renewalStatus: { value: readStatus(record, 'renewal_status'), fields: ['renewal_status'] },
 		trialDaysRemaining: {
 			value: readDays(record, derived, 'trial_days_remaining'),
 			fields: ['trial_days_remaining', 'trial_ends_at'],
 		},
 		onboardingCompletion: {
-			value: completion === undefined || scale === 'percent' ? completion : roundTo(completion * 100, 6),
+			value:
+				completion === undefined || scale === 'percent' ? completion : roundTo(completion * 100, 6),
 			fields: ['onboarding_completion'],
 		},
-		daysAsCustomer: { value: readDays(record, derived, 'days_since_signup'), fields: ['days_since_signup', 'signup_date'] },
-		healthScore: { value: readHealthScore(item, record)?.value, fields: ['health.score', 'health_score'] },
-		daysUntilRenewal: { value: readDays(record, derived, 'days_to_renewal'), fields: ['days_to_renewal', 'renewal_date'] },
+		daysAsCustomer: {
+			value: readDays(record, derived, 'days_since_signup'),
+			fields: ['days_since_signup', 'signup_date'],
+		},
+		healthScore: {
+			value: readHealthScore(item, record)?.value,
+			fields: ['health.score', 'health_score'],
+		},
+		daysUntilRenewal: {
+			value: readDays(record, derived, 'days_to_renewal'),
+			fields: ['days_to_renewal', 'renewal_date'],
+		},
 		expansionOpportunity: {
 			value: readExpansionOpportunity(item, record),
 			fields: ['expansion_opportunity', 'expansion.opportunities'],

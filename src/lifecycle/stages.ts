@@ -124,5 +124,8 @@ export const TENURE_STAGE_DEFINITIONS: Record<TenureStage, TenureStageDefinition
  * ("at_risk", "growing"): trimmed, lower case, spaces and hyphens as underscores.
  */
 export function normalizeStageName(value: string): string {
-	return value.trim().toLowerCase().replace(/[\s-]+/g, '_');
+	return value
+		.trim()
+		.toLowerCase()
+		.replace(/[\s-]+/g, '_');
 }

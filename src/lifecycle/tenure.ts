@@ -12,7 +12,10 @@ const DAYS_SINCE_SIGNUP = numberRuleFor('days_since_signup') as NumberRule;
  */
 export function tenureStage(daysSinceSignup: number): TenureStage {
 	if (!(numberWithin(daysSinceSignup, DAYS_SINCE_SIGNUP) !== undefined)) {
-		throw new CustomerInputError(outsideRuleMessage('days_since_signup', DAYS_SINCE_SIGNUP.expected, daysSinceSignup), 'days_since_signup');
+		throw new CustomerInputError(
+			outsideRuleMessage('days_since_signup', DAYS_SINCE_SIGNUP.expected, daysSinceSignup),
+			'days_since_signup',
+		);
 	}
 	for (const stage of TENURE_STAGES) {
 		const { toDay } = TENURE_STAGE_DEFINITIONS[stage];
@@ -29,6 +32,7 @@ function range(stage: TenureStage): string {
 
 /** e.g. "Day 45 since signup is in adoption (days 31-90, seed 004)". */
 export function tenureReason(daysSinceSignup: number, stage: TenureStage): string {
-	if (daysSinceSignup === 0) return `Signup day (day 0) counts as ${stage} (${range(stage)}, seed 004)`;
+	if (daysSinceSignup === 0)
+		return `Signup day (day 0) counts as ${stage} (${range(stage)}, seed 004)`;
 	return `Day ${daysSinceSignup} since signup is in ${stage} (${range(stage)}, seed 004)`;
 }

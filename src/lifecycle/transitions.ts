@@ -1,4 +1,13 @@
-import { and, compare, continueSentence, equals, equalsAny, flag, joinSentences, type Check } from './conditions';
+import {
+	and,
+	compare,
+	continueSentence,
+	equals,
+	equalsAny,
+	flag,
+	joinSentences,
+	type Check,
+} from './conditions';
 import type { LifecycleMetrics } from './metrics';
 import type { LifecycleStage } from './stages';
 import { AT_RISK_THRESHOLDS as AT_RISK } from '../signals/atRisk';
@@ -34,8 +43,10 @@ const CANCELLED = ['cancelled', 'canceled'];
 
 const healthScore = (m: LifecycleMetrics, op: '<' | '>=', threshold: number) =>
 	compare('Health score', m.healthScore, op, threshold);
-const subscriptionActive = (m: LifecycleMetrics) => equals('Subscription status', m.subscriptionStatus, 'active');
-const subscriptionCancelled = (m: LifecycleMetrics) => equalsAny('Subscription status', m.subscriptionStatus, CANCELLED);
+const subscriptionActive = (m: LifecycleMetrics) =>
+	equals('Subscription status', m.subscriptionStatus, 'active');
+const subscriptionCancelled = (m: LifecycleMetrics) =>
+	equalsAny('Subscription status', m.subscriptionStatus, CANCELLED);
 
 // docs/sources.md#at-risk-check isAtRisk: healthScore < 40 || daysWithoutLogin > 14 || supportTicketsSeverityHigh > 2 || npsScore <= 6
 export function atRiskRules(m: LifecycleMetrics): Rule[] {
@@ -46,11 +57,21 @@ export function atRiskRules(m: LifecycleMetrics): Rule[] {
 		},
 		{
 			condition: `daysWithoutLogin > ${AT_RISK.daysSinceLastLoginAbove}`,
-			check: compare('Days since last login', m.daysWithoutLogin, '>', AT_RISK.daysSinceLastLoginAbove),
+			check: compare(
+				'Days since last login',
+				m.daysWithoutLogin,
+				'>',
+				AT_RISK.daysSinceLastLoginAbove,
+			),
 		},
 		{
 			condition: `supportTicketsSeverityHigh > ${AT_RISK.highSeverityTicketsAbove}`,
-			check: compare('High-severity tickets', m.supportTicketsSeverityHigh, '>', AT_RISK.highSeverityTicketsAbove),
+			check: compare(
+				'High-severity tickets',
+				m.supportTicketsSeverityHigh,
+				'>',
+				AT_RISK.highSeverityTicketsAbove,
+			),
 		},
 		{
 			condition: `npsScore <= ${AT_RISK.npsScoreAtMost}`,
@@ -100,7 +121,8 @@ export const STAGE_RULES: Record<LifecycleStage, readonly StageRule[]> = {
 		{
 			to: 'growing',
 			condition: 'healthScore >= 70 && daysAsCustomer > 90',
-			check: (m) => and(healthScore(m, '>=', 70), compare('Days as customer', m.daysAsCustomer, '>', 90)),
+			check: (m) =>
+				and(healthScore(m, '>=', 70), compare('Days as customer', m.daysAsCustomer, '>', 90)),
 		},
 	],
 	growing: [
@@ -113,7 +135,12 @@ export const STAGE_RULES: Record<LifecycleStage, readonly StageRule[]> = {
 			to: 'expanding',
 			condition: 'expansionOpportunity',
 			check: (m) =>
-				flag('Expansion opportunity', 'Expansion opportunity identified', 'No expansion opportunity', m.expansionOpportunity),
+				flag(
+					'Expansion opportunity',
+					'Expansion opportunity identified',
+					'No expansion opportunity',
+					m.expansionOpportunity,
+				),
 		},
 		{
 			to: 'advocating',
@@ -127,26 +154,39 @@ export const STAGE_RULES: Record<LifecycleStage, readonly StageRule[]> = {
 			condition: "renewalStatus === 'completed'",
 			check: (m) => equals('Renewal status', m.renewalStatus, 'completed'),
 		},
-		{ to: 'churned', condition: "subscriptionStatus === 'cancelled'", check: subscriptionCancelled },
+		{
+			to: 'churned',
+			condition: "subscriptionStatus === 'cancelled'",
+			check: subscriptionCancelled,
+		},
 	],
 	expanding: [
 		{
 			to: 'growing',
 			condition: 'expansionClosed',
-			check: (m) => flag('Expansion closed', 'Expansion closed', 'Expansion not closed', m.expansionClosed),
+			check: (m) =>
+				flag('Expansion closed', 'Expansion closed', 'Expansion not closed', m.expansionClosed),
 		},
 	],
 	// The seed's switch has no case for advocating: only the at-risk check moves an advocate.
 	advocating: [],
 	at_risk: [
 		{ to: 'growing', condition: 'healthScore >= 60', check: (m) => healthScore(m, '>=', 60) },
-		{ to: 'churned', condition: "subscriptionStatus === 'cancelled'", check: subscriptionCancelled },
+		{
+			to: 'churned',
+			condition: "subscriptionStatus === 'cancelled'",
+			check: subscriptionCancelled,
+		},
 	],
-	churned: [{ to: 'onboarding', condition: "subscriptionStatus === 'active'", check: subscriptionActive }],
+	churned: [
+		{ to: 'onboarding', condition: "subscriptionStatus === 'active'", check: subscriptionActive },
+	],
 };
 
 function unknown(rule: Rule): NotEvaluated[] {
-	return rule.check.holds === null ? [{ rule: rule.rule, condition: rule.condition, missing: rule.check.missing }] : [];
+	return rule.check.holds === null
+		? [{ rule: rule.rule, condition: rule.condition, missing: rule.check.missing }]
+		: [];
 }
 
 /**
@@ -156,7 +196,10 @@ function unknown(rule: Rule): NotEvaluated[] {
  * when none holds the stage stays. Every at-risk condition is evaluated (to explain all that hold); stage rules
  * after the one that fires are not reached and not reported.
  */
-export function determineNextStage(currentStage: LifecycleStage, m: LifecycleMetrics): StageDecision {
+export function determineNextStage(
+	currentStage: LifecycleStage,
+	m: LifecycleMetrics,
+): StageDecision {
 	const notEvaluated: NotEvaluated[] = [];
 
 	if (currentStage !== 'churned') {
@@ -180,7 +223,8 @@ export function determineNextStage(currentStage: LifecycleStage, m: LifecycleMet
 			check: stageRule.check(m),
 		};
 		notEvaluated.push(...unknown(rule));
-		if (rule.check.holds === true) return { stage: stageRule.to, reason: rule.check.text, notEvaluated };
+		if (rule.check.holds === true)
+			return { stage: stageRule.to, reason: rule.check.text, notEvaluated };
 		failed.push(rule.check.text);
 	}
 	// Two rules on the same missing input read the same: say it once.

@@ -106,7 +106,11 @@ export const ADJUSTED_WALD_PSEUDO = { detractors: 0.75, passives: 1.5, promoters
 export function npsConfidenceInterval(counts: NpsCounts): NpsConfidenceInterval | null {
 	const n = counts.promoters + counts.passives + counts.detractors;
 	if (n === 0) return null;
-	const total = n + ADJUSTED_WALD_PSEUDO.detractors + ADJUSTED_WALD_PSEUDO.passives + ADJUSTED_WALD_PSEUDO.promoters;
+	const total =
+		n +
+		ADJUSTED_WALD_PSEUDO.detractors +
+		ADJUSTED_WALD_PSEUDO.passives +
+		ADJUSTED_WALD_PSEUDO.promoters;
 	const promoters = (counts.promoters + ADJUSTED_WALD_PSEUDO.promoters) / total;
 	const detractors = (counts.detractors + ADJUSTED_WALD_PSEUDO.detractors) / total;
 	const centre = promoters - detractors;
@@ -114,13 +118,19 @@ export function npsConfidenceInterval(counts: NpsCounts): NpsConfidenceInterval 
 	const margin = Z_95 * Math.sqrt(variance / total);
 	// `|| 0` turns a rounded -0 into 0.
 	const bound = (value: number) => clamp(roundTo(value * 100, 1), -100, 100) || 0;
-	return { level: 0.95, lower: bound(centre - margin), upper: bound(centre + margin), method: 'adjusted-wald' };
+	return {
+		level: 0.95,
+		lower: bound(centre - margin),
+		upper: bound(centre + margin),
+		method: 'adjusted-wald',
+	};
 }
 
 function wholeNumberOption(value: unknown, name: string): number | null {
 	if (value === undefined || value === null || value === '') return null;
 	const parsed = toFiniteNumber(value);
-	if (parsed === undefined || !Number.isInteger(parsed) || parsed < 0) throw parameterError(name, 'a whole number of 0 or more', value);
+	if (parsed === undefined || !Number.isInteger(parsed) || parsed < 0)
+		throw parameterError(name, 'a whole number of 0 or more', value);
 	return parsed;
 }
 
@@ -138,7 +148,8 @@ export function sampleWarning(responses: number, minimumSample: number): string 
 
 /** The NPS of a batch from its segment counts. Never divides by zero. */
 export function aggregateNps(counts: NpsCounts, options: NpsAggregateOptions = {}): NpsAggregate {
-	const minimumSample = wholeNumberOption(options.minimumSample, 'Minimum Sample Size') ?? DEFAULT_MINIMUM_SAMPLE;
+	const minimumSample =
+		wholeNumberOption(options.minimumSample, 'Minimum Sample Size') ?? DEFAULT_MINIMUM_SAMPLE;
 	const surveysSent = wholeNumberOption(options.surveysSent, 'Surveys Sent');
 	const responses = counts.promoters + counts.passives + counts.detractors;
 	const share = (count: number): SegmentCount => ({
@@ -147,7 +158,10 @@ export function aggregateNps(counts: NpsCounts, options: NpsAggregateOptions = {
 	});
 	return {
 		// (P - D) x 100 is a whole number, so the division is the only rounding before roundTo.
-		nps: responses === 0 ? null : roundTo(((counts.promoters - counts.detractors) * 100) / responses) || 0,
+		nps:
+			responses === 0
+				? null
+				: roundTo(((counts.promoters - counts.detractors) * 100) / responses) || 0,
 		responses,
 		promoters: share(counts.promoters),
 		passives: share(counts.passives),

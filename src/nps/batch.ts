@@ -1,7 +1,13 @@
 import { locateCustomerRecord } from '../customer/locate';
 import { pathParameter } from '../shared/parameters';
 import { getPath, isPlainObject } from '../shared/path';
-import { aggregateNps, countSegments, type InvalidResponse, type NpsAggregate, type NpsAggregateOptions } from './aggregate';
+import {
+	aggregateNps,
+	countSegments,
+	type InvalidResponse,
+	type NpsAggregate,
+	type NpsAggregateOptions,
+} from './aggregate';
 import { fieldOrDefault } from './classify';
 import { DEFAULT_SCORE_FIELD, isAbsentValue, parseNpsScore } from './segments';
 
@@ -48,7 +54,10 @@ export interface CollectedScores {
 	invalid: InvalidResponse[];
 }
 
-export function collectScores(items: readonly Record<string, unknown>[], config: NpsBatchConfig = {}): CollectedScores {
+export function collectScores(
+	items: readonly Record<string, unknown>[],
+	config: NpsBatchConfig = {},
+): CollectedScores {
 	// The parameters first: a bad one is the node's error, not one of every item.
 	const field = fieldOrDefault(config.scoreField, DEFAULT_SCORE_FIELD, 'Score Field');
 	const customerPath = pathParameter(config.customerPath, 'Customer Record Path');
@@ -65,14 +74,20 @@ export function collectScores(items: readonly Record<string, unknown>[], config:
 			collected.scores.push(parseNpsScore(raw, field));
 		} catch (error) {
 			if (config.invalidItems !== 'report') throw new NpsBatchItemError(itemIndex, error);
-			collected.invalid.push({ item: itemIndex, reason: error instanceof Error ? error.message : String(error) });
+			collected.invalid.push({
+				item: itemIndex,
+				reason: error instanceof Error ? error.message : String(error),
+			});
 		}
 	});
 	return collected;
 }
 
 /** The whole batch as one result (see aggregateNps). */
-export function aggregateItems(items: readonly Record<string, unknown>[], config: NpsBatchConfig = {}): NpsAggregate {
+export function aggregateItems(
+	items: readonly Record<string, unknown>[],
+	config: NpsBatchConfig = {},
+): NpsAggregate {
 	const { scores, unanswered, invalid } = collectScores(items, config);
 	return aggregateNps(countSegments(scores), {
 		surveysSent: config.surveysSent,

@@ -8,7 +8,13 @@ import { referenceMillis } from '../shared/dates';
 import { pathParameter } from '../shared/parameters';
 import { getPath } from '../shared/path';
 import { planFollowUpAt, type FollowUp } from './followUp';
-import { DEFAULT_SCORE_FIELD, isAbsentValue, parseNpsScore, segmentOf, type NpsSegment } from './segments';
+import {
+	DEFAULT_SCORE_FIELD,
+	isAbsentValue,
+	parseNpsScore,
+	segmentOf,
+	type NpsSegment,
+} from './segments';
 
 /** Classify mode: one response -> its segment and follow-up (docs/sources.md#nps-response-handling processResponse, docs/sources.md#nps-follow-up-by-segment). */
 
@@ -38,7 +44,10 @@ export function fieldOrDefault(field: unknown, fallback: string, label = 'Field'
 	return pathParameter(field, label) || fallback;
 }
 
-export function classifyResponse(item: Record<string, unknown>, config: NpsClassifyConfig): NpsClassification {
+export function classifyResponse(
+	item: Record<string, unknown>,
+	config: NpsClassifyConfig,
+): NpsClassification {
 	const record = locateCustomerRecord(item, config.customerPath);
 	const scoreField = fieldOrDefault(config.scoreField, DEFAULT_SCORE_FIELD, 'Score Field');
 	const score = parseNpsScore(getPath(record, scoreField), scoreField);
@@ -49,7 +58,11 @@ export function classifyResponse(item: Record<string, unknown>, config: NpsClass
 	// Ours: from when the customer answered, if the record says so; a batch processed a day late is then overdue,
 	// which is the truth, rather than silently given another 24 hours.
 	// The answer is a past event (nps_responded_at's rule, whatever field holds it): no more than a day after the reference.
-	const responseField = fieldOrDefault(config.responseTimeField, DEFAULT_RESPONSE_TIME_FIELD, 'Response Time Field');
+	const responseField = fieldOrDefault(
+		config.responseTimeField,
+		DEFAULT_RESPONSE_TIME_FIELD,
+		'Response Time Field',
+	);
 	const referenceMs = referenceMillis(config.reference);
 	const rawResponse = getPath(record, responseField);
 	const fromRecord = !isAbsentValue(rawResponse);
@@ -60,6 +73,11 @@ export function classifyResponse(item: Record<string, unknown>, config: NpsClass
 	return {
 		score,
 		segment,
-		followUp: planFollowUpAt(segment, respondedAt, timeZone, fromRecord ? responseField : 'referenceTime'),
+		followUp: planFollowUpAt(
+			segment,
+			respondedAt,
+			timeZone,
+			fromRecord ? responseField : 'referenceTime',
+		),
 	};
 }

@@ -69,14 +69,16 @@ export const NPS_FOLLOW_UPS: Readonly<Record<NpsSegment, FollowUpDefinition>> = 
 			},
 			{
 				action: 'call_customer',
-				description: 'Call to understand and solve the problem, and offer compensation where it is due',
+				description:
+					'Call to understand and solve the problem, and offer compensation where it is due',
 				channel: 'call',
 				owner: 'csm',
 				template: null,
 				timing: 'Within 24h',
 				offset: { hours: 24 },
 				condition: null,
-				source: 'Seed 000 §3 (CS specialist calls within 24 hours); seed 002 §11.1 (task due in 24 hours)',
+				source:
+					'Seed 000 §3 (CS specialist calls within 24 hours); seed 002 §11.1 (task due in 24 hours)',
 			},
 			{
 				action: 'escalate_to_manager',
@@ -122,7 +124,8 @@ export const NPS_FOLLOW_UPS: Readonly<Record<NpsSegment, FollowUpDefinition>> = 
 				timing: 'Immediately',
 				offset: { hours: 0 },
 				condition: null,
-				source: 'Seed 002 §11.1 triggerPromoterWorkflow; §14.1 nps.nps_promoter add_to_advocacy_pipeline',
+				source:
+					'Seed 002 §11.1 triggerPromoterWorkflow; §14.1 nps.nps_promoter add_to_advocacy_pipeline',
 			},
 			{
 				action: 'send_thank_you',
@@ -144,7 +147,8 @@ export const NPS_FOLLOW_UPS: Readonly<Record<NpsSegment, FollowUpDefinition>> = 
 				timing: '7 days',
 				offset: { days: 7 },
 				condition: null,
-				source: 'Seed 000 §3 (Promoters: case studies, testimonials, referrals); seed 002 §14.1 send_advocacy_invite',
+				source:
+					'Seed 000 §3 (Promoters: case studies, testimonials, referrals); seed 002 §14.1 send_advocacy_invite',
 			},
 		],
 	},
@@ -179,7 +183,12 @@ export function toIsoSeconds(time: DateTime): string {
 }
 
 /** The follow-up of `segment`, due times counted from `respondedAt` in `timeZone`. */
-export function planFollowUp(segment: NpsSegment, respondedAt: DateTime, timeZone: string, dueFrom: string): FollowUp {
+export function planFollowUp(
+	segment: NpsSegment,
+	respondedAt: DateTime,
+	timeZone: string,
+	dueFrom: string,
+): FollowUp {
 	return planFollowUpAt(segment, respondedAt.toMillis(), timeZone, dueFrom);
 }
 
@@ -192,13 +201,21 @@ function isoOrFail(ms: number, timeZone: string, field: string | number): string
 	if (text === null) {
 		// A number is an action's index: its name is built only here, as this runs for every action of every response.
 		const name = typeof field === 'number' ? `nps.followUp.actions.${field}.dueAt` : field;
-		throw new CustomerInputError(`${name}: is beyond the dates that can be written as ISO 8601 (got ${ms} ms since 1970)`, name);
+		throw new CustomerInputError(
+			`${name}: is beyond the dates that can be written as ISO 8601 (got ${ms} ms since 1970)`,
+			name,
+		);
 	}
 	return text;
 }
 
 /** planFollowUp from epoch milliseconds: due times computed on milliseconds, as luxon would (zonedTime.ts). */
-export function planFollowUpAt(segment: NpsSegment, respondedAtMs: number, timeZone: string, dueFrom: string): FollowUp {
+export function planFollowUpAt(
+	segment: NpsSegment,
+	respondedAtMs: number,
+	timeZone: string,
+	dueFrom: string,
+): FollowUp {
 	const definition = NPS_FOLLOW_UPS[segment];
 	return {
 		playbook: definition.playbook,
@@ -221,6 +238,12 @@ export function planFollowUpAt(segment: NpsSegment, respondedAtMs: number, timeZ
 }
 
 /** Hours are elapsed time; days are calendar days in the zone (luxon's `plus`). */
-function dueTime(startMs: number, offset: FollowUpActionDefinition['offset'], timeZone: string): number {
-	return 'hours' in offset ? startMs + offset.hours * 3_600_000 : plusDays(startMs, timeZone, offset.days);
+function dueTime(
+	startMs: number,
+	offset: FollowUpActionDefinition['offset'],
+	timeZone: string,
+): number {
+	return 'hours' in offset
+		? startMs + offset.hours * 3_600_000
+		: plusDays(startMs, timeZone, offset.days);
 }

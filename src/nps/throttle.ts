@@ -53,19 +53,31 @@ export interface SurveyEligibility {
 
 /** Minimum Days Between Surveys: a whole number of days, at most 100 years (MAX_DAYS) like every day count. */
 export function parseMinDays(value: unknown): number {
-	if (value === undefined || value === null || value === '') return DEFAULT_MIN_DAYS_BETWEEN_SURVEYS;
+	if (value === undefined || value === null || value === '')
+		return DEFAULT_MIN_DAYS_BETWEEN_SURVEYS;
 	const days = toFiniteNumber(value);
 	if (days === undefined || !Number.isInteger(days) || days < 0 || days > MAX_DAYS) {
-		throw parameterError('Minimum Days Between Surveys', `a whole number from 0 to ${MAX_DAYS}`, value);
+		throw parameterError(
+			'Minimum Days Between Surveys',
+			`a whole number from 0 to ${MAX_DAYS}`,
+			value,
+		);
 	}
 	return days;
 }
 
-export function surveyEligibility(item: Record<string, unknown>, config: SurveyThrottleConfig): SurveyEligibility {
+export function surveyEligibility(
+	item: Record<string, unknown>,
+	config: SurveyThrottleConfig,
+): SurveyEligibility {
 	const minDays = parseMinDays(config.minDaysBetweenSurveys);
 	const record = locateCustomerRecord(item, config.customerPath);
 	const timeZone = customerTimeZone(record, config.defaultTimeZone);
-	const field = fieldOrDefault(config.lastSurveyField, DEFAULT_LAST_SURVEY_FIELD, 'Last Survey Field');
+	const field = fieldOrDefault(
+		config.lastSurveyField,
+		DEFAULT_LAST_SURVEY_FIELD,
+		'Last Survey Field',
+	);
 	const referenceMs = referenceMillis(config.reference);
 	// Instants are epoch milliseconds, written in the customer's zone as luxon would (zonedTime.ts).
 	const result = (
@@ -99,7 +111,8 @@ export function surveyEligibility(item: Record<string, unknown>, config: SurveyT
 		return result(days, null, plusDays(today, timeZone, minDays - days), DAYS_SINCE_SURVEY_FIELD);
 	}
 	// A day count that cannot be read must never make a surveyed customer "never surveyed".
-	if (days instanceof OmittedValue) throw new CustomerInputError(days.reason, DAYS_SINCE_SURVEY_FIELD);
+	if (days instanceof OmittedValue)
+		throw new CustomerInputError(days.reason, DAYS_SINCE_SURVEY_FIELD);
 
 	return result(null, null, null, 'never_surveyed');
 }

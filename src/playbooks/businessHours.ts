@@ -12,7 +12,15 @@ import { localTime, plusDays, setHourMinute, startOfDay } from './zonedTime';
  * 09:00-17:00 window. Windows do not cross midnight (write 22:00-24:00 and 00:00-02:00 instead).
  */
 
-export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export const WEEKDAYS = [
+	'monday',
+	'tuesday',
+	'wednesday',
+	'thursday',
+	'friday',
+	'saturday',
+	'sunday',
+] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
 export interface BusinessWindowInput {
@@ -39,36 +47,52 @@ export const BUSINESS_HOURS_PRESETS = {
 export type BusinessHoursPreset = keyof typeof BUSINESS_HOURS_PRESETS;
 
 function weekdayNumber(value: number | string): number | undefined {
-	if (typeof value === 'number') return Number.isInteger(value) && value >= 1 && value <= 7 ? value : undefined;
+	if (typeof value === 'number')
+		return Number.isInteger(value) && value >= 1 && value <= 7 ? value : undefined;
 	const name = value.trim().toLowerCase();
 	if (/^[1-7]$/.test(name)) return Number(name);
-	const index = WEEKDAYS.findIndex((day) => day === name || (name.length >= 3 && day.startsWith(name)));
+	const index = WEEKDAYS.findIndex(
+		(day) => day === name || (name.length >= 3 && day.startsWith(name)),
+	);
 	return index === -1 ? undefined : index + 1;
 }
 
-const weekdaySchema = z.union([z.number(), z.string()]).refine((value) => weekdayNumber(value) !== undefined, {
-	message: 'must be a weekday: 1 (Monday) to 7 (Sunday), or a name such as "monday" or "mon"',
-});
+const weekdaySchema = z
+	.union([z.number(), z.string()])
+	.refine((value) => weekdayNumber(value) !== undefined, {
+		message: 'must be a weekday: 1 (Monday) to 7 (Sunday), or a name such as "monday" or "mon"',
+	});
 
 function clockMinutes(value: string): number {
 	const [hours, minutes] = value.split(':').map(Number);
 	return hours * 60 + minutes;
 }
 
-const clock = z.string().trim().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, {
-	message: 'must be a time of day as "HH:mm" such as "09:00" (24-hour clock; "24:00" for the end of the day)',
-});
+const clock = z
+	.string()
+	.trim()
+	.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, {
+		message:
+			'must be a time of day as "HH:mm" such as "09:00" (24-hour clock; "24:00" for the end of the day)',
+	});
 
 const windowSchema = z
 	.object({
-		days: z.union([weekdaySchema, z.array(weekdaySchema).min(1, { message: 'choose at least one day' })]),
+		days: z.union([
+			weekdaySchema,
+			z.array(weekdaySchema).min(1, { message: 'choose at least one day' }),
+		]),
 		start: clock,
 		end: clock,
 	})
 	.strict()
 	.superRefine((window, ctx) => {
 		if (window.start === '24:00') {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['start'], message: 'a window cannot start at 24:00' });
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['start'],
+				message: 'a window cannot start at 24:00',
+			});
 		} else if (clockMinutes(window.end) <= clockMinutes(window.start)) {
 			ctx.addIssue({
 				code: z.ZodIssueCode.custom,
@@ -96,7 +120,10 @@ export function parseBusinessHours(input: unknown, label = 'Business Hours'): Bu
 		throw error;
 	}
 	const result = businessHoursSchema.safeParse(input);
-	if (!result.success) throw new InvalidBusinessHoursError(`${label} are invalid: ${describeIssues(result.error, '', input)}`);
+	if (!result.success)
+		throw new InvalidBusinessHoursError(
+			`${label} are invalid: ${describeIssues(result.error, '', input)}`,
+		);
 	const windows: BusinessWindow[] = [];
 	for (const row of result.data) {
 		const days = Array.isArray(row.days) ? row.days : [row.days];
@@ -110,7 +137,9 @@ export function parseBusinessHours(input: unknown, label = 'Business Hours'): Bu
 export function businessHoursPreset(preset: BusinessHoursPreset): BusinessWindow[] {
 	if (!Object.prototype.hasOwnProperty.call(BUSINESS_HOURS_PRESETS, preset)) {
 		const known = ['none', 'custom', ...Object.keys(BUSINESS_HOURS_PRESETS)].join(', ');
-		throw new InvalidBusinessHoursError(`Business Hours: must be one of ${known} (got ${previewValue(preset)})`);
+		throw new InvalidBusinessHoursError(
+			`Business Hours: must be one of ${known} (got ${previewValue(preset)})`,
+		);
 	}
 	return parseBusinessHours(BUSINESS_HOURS_PRESETS[preset]);
 }
@@ -131,15 +160,26 @@ function zoneNameOf(time: DateTime): string {
 }
 
 /** isWithinBusinessHours for an instant in epoch milliseconds, read in `zone`. */
-export function isWithinBusinessHoursAt(ms: number, zone: string, windows: readonly BusinessWindow[]): boolean {
+export function isWithinBusinessHoursAt(
+	ms: number,
+	zone: string,
+	windows: readonly BusinessWindow[],
+): boolean {
 	const { weekday, hour, minute, second, millisecond } = localTime(ms, zone);
 	const minutes = hour * 60 + minute + second / 60 + millisecond / 60000;
-	return windows.some((window) => window.weekday === weekday && window.start <= minutes && minutes < window.end);
+	return windows.some(
+		(window) => window.weekday === weekday && window.start <= minutes && minutes < window.end,
+	);
 }
 
 /** nextBusinessOpening for an instant in epoch milliseconds, read in `zone` (zonedTime.ts does luxon's arithmetic). */
-export function nextBusinessOpeningAt(ms: number, zone: string, windows: readonly BusinessWindow[]): number {
-	if (windows.length === 0) throw new InvalidBusinessHoursError('Business Hours are invalid: add at least one window');
+export function nextBusinessOpeningAt(
+	ms: number,
+	zone: string,
+	windows: readonly BusinessWindow[],
+): number {
+	if (windows.length === 0)
+		throw new InvalidBusinessHoursError('Business Hours are invalid: add at least one window');
 	if (isWithinBusinessHoursAt(ms, zone, windows)) return ms;
 	const midnight = startOfDay(ms, zone);
 	for (let offset = 0; offset <= 7; offset++) {

@@ -4,4 +4,10 @@ export * from './businessHours';
 export * from './schedule';
 export * from './catalog';
 export * from './plan';
-export { BUILT_IN_PLAYBOOKS, BUILT_IN_PLAYBOOK_IDS, CS_WORKFLOW_PLAYBOOKS, SAVE_PLAYBOOKS, INTERVENTION_WINBACK_PLAYBOOKS } from './builtins';
+export {
+	BUILT_IN_PLAYBOOKS,
+	BUILT_IN_PLAYBOOK_IDS,
+	CS_WORKFLOW_PLAYBOOKS,
+	SAVE_PLAYBOOKS,
+	INTERVENTION_WINBACK_PLAYBOOKS,
+} from './builtins';

@@ -14,13 +14,23 @@ import { InvalidTimingError, parseTiming, type TimingInput, type TimingRule } fr
 export const PLAYBOOK_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
 
 /** Channels of docs/sources.md#churn-prevention (email, call, in_app, meeting) and the ones we add for CS_WORKFLOWS' internal steps. */
-export const KNOWN_CHANNELS = ['email', 'call', 'in_app', 'meeting', 'task', 'notification', 'system'] as const;
+export const KNOWN_CHANNELS = [
+	'email',
+	'call',
+	'in_app',
+	'meeting',
+	'task',
+	'notification',
+	'system',
+] as const;
 
 const text = z.string().trim().min(1);
 
 const timingSchema = z
 	.union([z.string(), z.number()], {
-		errorMap: () => ({ message: 'must be a timing text such as "Within 48h" or "3 days", or the number 0' }),
+		errorMap: () => ({
+			message: 'must be a timing text such as "Within 48h" or "3 days", or the number 0',
+		}),
 	})
 	.superRefine((timing, ctx) => {
 		try {
@@ -54,7 +64,8 @@ export const playbookStepSchema = z
 export const playbookSchema = z
 	.object({
 		id: z.string().trim().regex(PLAYBOOK_ID_PATTERN, {
-			message: 'must be a playbook id of letters, digits, ".", "_", ":" or "-", such as "custom.trial_rescue"',
+			message:
+				'must be a playbook id of letters, digits, ".", "_", ":" or "-", such as "custom.trial_rescue"',
 		}),
 		name: text.optional(),
 		/** Where the playbook comes from, e.g. "Seed 002 §7.1 SAVE_PLAYBOOKS". */
@@ -160,7 +171,10 @@ function plainOrFail(input: unknown, label: string): void {
 export function parsePlaybook(input: unknown, label = 'Playbook', source = 'custom'): Playbook {
 	plainOrFail(input, label);
 	const result = playbookSchema.safeParse(input);
-	if (!result.success) throw new InvalidPlaybookError(`${label} is invalid: ${describeIssues(result.error, '', input)}`);
+	if (!result.success)
+		throw new InvalidPlaybookError(
+			`${label} is invalid: ${describeIssues(result.error, '', input)}`,
+		);
 	return normalize(result.data, source);
 }
 
@@ -181,7 +195,10 @@ export function parsePlaybooks(input: unknown, label = 'Custom Playbooks (JSON)'
 	plainOrFail(input, label);
 	if (!Array.isArray(input)) return [parsePlaybook(input, label)];
 	const result = z.array(playbookSchema).safeParse(input);
-	if (!result.success) throw new InvalidPlaybookError(`${label} is invalid: ${describeIssues(result.error, '', input)}`);
+	if (!result.success)
+		throw new InvalidPlaybookError(
+			`${label} is invalid: ${describeIssues(result.error, '', input)}`,
+		);
 	const seen = new Map<string, number>();
 	result.data.forEach((playbook, index) => {
 		const first = seen.get(playbook.id);

@@ -28,7 +28,10 @@ export interface CustomerPlaybookConfig {
 	businessHours?: readonly BusinessWindow[] | null;
 }
 
-export function planCustomerPlaybook(item: Record<string, unknown>, config: CustomerPlaybookConfig): ScheduledPlaybook {
+export function planCustomerPlaybook(
+	item: Record<string, unknown>,
+	config: CustomerPlaybookConfig,
+): ScheduledPlaybook {
 	const playbook = config.catalog.get(config.playbookId, config.playbookField);
 	const record = locateCustomerRecord(item, config.customerPath);
 	const timeZone = customerTimeZone(record, config.defaultTimeZone);

@@ -86,7 +86,10 @@ function isoIn(ms: number, zone: string, index: number | null, key = 'dueAt'): s
 	if (text === null) {
 		// The field's name is built only here: this runs for every step of every customer.
 		const field = index === null ? 'playbook.startAt' : `playbook.steps.${index}.${key}`;
-		throw new CustomerInputError(`${field}: is beyond the dates ISO 8601 can write (got ${ms} ms since 1970)`, field);
+		throw new CustomerInputError(
+			`${field}: is beyond the dates ISO 8601 can write (got ${ms} ms since 1970)`,
+			field,
+		);
 	}
 	return text;
 }
@@ -106,7 +109,10 @@ export function schedulePlaybook(playbook: Playbook, options: ScheduleOptions): 
 		// Waits chained step after step can run past the dates luxon can hold: fail naming the step, never NaN.
 		if (time !== null && !inRange(time)) {
 			const field = `playbook.steps.${index}.dueAt`;
-			throw new CustomerInputError(`${field}: is beyond the dates ISO 8601 can write (the waits up to this step add up too far; its timing is ${previewValue(step.timing)})`, field);
+			throw new CustomerInputError(
+				`${field}: is beyond the dates ISO 8601 can write (the waits up to this step add up too far; its timing is ${previewValue(step.timing)})`,
+				field,
+			);
 		}
 		raw.push(time);
 	});
@@ -136,7 +142,10 @@ export function schedulePlaybook(playbook: Playbook, options: ScheduleOptions): 
 			dueAt: due === null ? null : isoIn(due, zone, index),
 			condition: step.condition ?? step.rule.condition ?? inherited,
 			owner: step.owner ?? playbook.owner,
-			deferredFrom: time !== null && due !== null && due !== time ? isoIn(time, zone, index, 'deferredFrom') : null,
+			deferredFrom:
+				time !== null && due !== null && due !== time
+					? isoIn(time, zone, index, 'deferredFrom')
+					: null,
 		});
 	});
 

@@ -113,9 +113,16 @@ export function parseTiming(timing: TimingInput): TimingRule {
 		if (offset) return { kind: 'offset', from: 'start', offset, condition: null };
 	}
 	if ((match = text.match(/^day (\d{1,4})$/))) {
-		return { kind: 'offset', from: 'start', offset: { unit: 'days', amount: Number(match[1]) }, condition: null };
+		return {
+			kind: 'offset',
+			from: 'start',
+			offset: { unit: 'days', amount: Number(match[1]) },
+			condition: null,
+		};
 	}
-	if ((match = text.match(new RegExp(`^${DURATION} (?:after (?:the )?previous(?: step)?|later)$`)))) {
+	if (
+		(match = text.match(new RegExp(`^${DURATION} (?:after (?:the )?previous(?: step)?|later)$`)))
+	) {
 		const offset = duration(match[1], match[2]);
 		if (offset) return { kind: 'offset', from: 'previous', offset, condition: null };
 	}

@@ -100,7 +100,11 @@ export function startOfDay(ms: number, zone: string): number {
 export function setHourMinute(ms: number, zone: string, hour: number, minute: number): number {
 	const offset = offsetAt(ms, zone);
 	const wall = ms + offset * MINUTE_MS;
-	return fixOffset(wall - mod(wall, DAY_MS) + hour * 3_600_000 + minute * MINUTE_MS + mod(wall, MINUTE_MS), offset, zone);
+	return fixOffset(
+		wall - mod(wall, DAY_MS) + hour * 3_600_000 + minute * MINUTE_MS + mod(wall, MINUTE_MS),
+		offset,
+		zone,
+	);
 }
 
 /** The local date and time of `ms` in the zone (what a DateTime's year … millisecond and weekday give). */
@@ -158,7 +162,8 @@ export function isoTime(ms: number, zone: string, suppressMilliseconds = false):
 	let text = `${isoYear(local.getUTCFullYear())}-${pad2(local.getUTCMonth() + 1)}-${pad2(local.getUTCDate())}T${pad2(
 		local.getUTCHours(),
 	)}:${pad2(local.getUTCMinutes())}:${pad2(local.getUTCSeconds())}`;
-	if (!suppressMilliseconds || millisecond !== 0) text += `.${String(millisecond).padStart(3, '0')}`;
+	if (!suppressMilliseconds || millisecond !== 0)
+		text += `.${String(millisecond).padStart(3, '0')}`;
 	if (universal && offset === 0) return `${text}Z`;
 	const sign = offset < 0 ? '-' : '+';
 	const minutes = Math.abs(offset);

@@ -64,7 +64,11 @@ export function isValidTimeZone(zone: string): boolean {
 
 export function assertTimeZone(zone: string, field: string): string {
 	if (!isValidTimeZone(zone)) {
-		throw new InvalidDateError(field, zone, 'is not a valid IANA time zone such as "Europe/Madrid"');
+		throw new InvalidDateError(
+			field,
+			zone,
+			'is not a valid IANA time zone such as "Europe/Madrid"',
+		);
 	}
 	return zone;
 }
@@ -81,12 +85,14 @@ export function parseInstant(value: unknown, zone: string, field: string): DateT
 	} else if (typeof value === 'string' && value.length <= MAX_DATE_TEXT && value.trim() !== '') {
 		// setZone keeps the offset written in the text (or the zone's, without one), to check it.
 		parsed = DateTime.fromISO(value.trim(), { zone, setZone: true });
-		if (parsed.isValid && Math.abs(parsed.offset) > MAX_OFFSET_MINUTES) throw new InvalidDateError(field, value, OFFSET_RULE);
+		if (parsed.isValid && Math.abs(parsed.offset) > MAX_OFFSET_MINUTES)
+			throw new InvalidDateError(field, value, OFFSET_RULE);
 	} else if (DateTime.isDateTime(value)) parsed = value.setZone(zone);
 	else throw new InvalidDateError(field, value, DATE_FORMAT_RULE);
 	if (!parsed.isValid) {
 		// Text luxon reads in UTC but not in the zone lies at the very end of its range ("+275760-09-13"): say so.
-		const utc = typeof value === 'string' ? DateTime.fromISO(value.trim(), { zone: 'UTC' }) : undefined;
+		const utc =
+			typeof value === 'string' ? DateTime.fromISO(value.trim(), { zone: 'UTC' }) : undefined;
 		throw new InvalidDateError(field, value, utc?.isValid ? RANGE_RULE : DATE_FORMAT_RULE);
 	}
 	if (!inDateRange(parsed.toMillis())) throw new InvalidDateError(field, value, RANGE_RULE);
@@ -102,7 +108,11 @@ export function referenceMillis(reference: unknown, label = 'Reference Time'): n
 	const valid = DateTime.isDateTime(reference) && reference.isValid;
 	const ms = valid ? reference.toMillis() : Number.NaN;
 	if (!inDateRange(ms)) {
-		const shown = valid ? reference.toISO() : DateTime.isDateTime(reference) ? `an invalid date (${reference.invalidReason})` : reference;
+		const shown = valid
+			? reference.toISO()
+			: DateTime.isDateTime(reference)
+				? `an invalid date (${reference.invalidReason})`
+				: reference;
 		throw new InvalidDateError(label, shown, RANGE_RULE);
 	}
 	return ms;
@@ -159,7 +169,8 @@ export function localDayNumber(epochMs: number, zone: string): number {
 
 // 2026-11-23T09:00:00Z, with optional seconds and fraction and a Z or ±hh:mm offset: the form machines send. Anything
 // else (dates without a time or an offset, week dates, basic format, out-of-range fields) is left to luxon.
-const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
+const ISO_WITH_OFFSET =
+	/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
 
 function fastIsoMillis(text: string): number | undefined {
 	const match = ISO_WITH_OFFSET.exec(text);
@@ -171,7 +182,8 @@ function fastIsoMillis(text: string): number | undefined {
 	const hour = Number(h);
 	const minute = Number(mi);
 	const second = se === undefined ? 0 : Number(se);
-	if (year < 100 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
+	if (year < 100 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59)
+		return undefined;
 	if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
 	const offsetHours = z ? 0 : Number(oh);
 	const offsetMinutes = z ? 0 : Number(om);

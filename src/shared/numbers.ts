@@ -38,7 +38,8 @@ const FACTORS = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
 export function roundTo(value: number, decimals = 0): number {
 	// Whole numbers (most normalised scores are 100 or 0) are already rounded; so is every double from 2^52 up, and
 	// shifting one of those by the factor could overflow into Infinity (an mrr of 1e308 is not an infinite upsell).
-	if ((Number.isInteger(value) && Math.abs(value) < 2 ** 40) || !(Math.abs(value) < 2 ** 52)) return value;
+	if ((Number.isInteger(value) && Math.abs(value) < 2 ** 40) || !(Math.abs(value) < 2 ** 52))
+		return value;
 	const factor = FACTORS[decimals] ?? 10 ** decimals;
 	const shifted = Math.abs(value) * factor;
 	const fraction = shifted - Math.floor(shifted);

@@ -19,8 +19,15 @@ export class InvalidParameterError extends Error {
 	}
 }
 
-export function parameterError(label: string, expected: string, value: unknown): InvalidParameterError {
-	return new InvalidParameterError(`${label}: must be ${expected} (got ${previewValue(value)})`, label);
+export function parameterError(
+	label: string,
+	expected: string,
+	value: unknown,
+): InvalidParameterError {
+	return new InvalidParameterError(
+		`${label}: must be ${expected} (got ${previewValue(value)})`,
+		label,
+	);
 }
 
 /** Longer than any field path; a longer one would be repeated in every message that names the field. */
@@ -30,23 +37,40 @@ const MAX_PATH_LENGTH = 256;
 export function pathParameter(value: unknown, label: string): string {
 	if (value === undefined || value === null) return '';
 	if (typeof value !== 'string' || value.length > MAX_PATH_LENGTH) {
-		throw parameterError(label, `a field name or dotted path such as "customer", at most ${MAX_PATH_LENGTH} characters`, value);
+		throw parameterError(
+			label,
+			`a field name or dotted path such as "customer", at most ${MAX_PATH_LENGTH} characters`,
+			value,
+		);
 	}
 	return value.trim();
 }
 
 /** A number from `min` to `max` (decimal text accepted), or `fallback` when not given. */
-export function numberParameter(value: unknown, label: string, fallback: number, min: number, max: number): number {
+export function numberParameter(
+	value: unknown,
+	label: string,
+	fallback: number,
+	min: number,
+	max: number,
+): number {
 	if (value === undefined || value === null || value === '') return fallback;
 	const number = toFiniteNumber(value);
-	if (number === undefined || number < min || number > max) throw parameterError(label, `a number from ${min} to ${max}`, value);
+	if (number === undefined || number < min || number > max)
+		throw parameterError(label, `a number from ${min} to ${max}`, value);
 	return number;
 }
 
 /** One of `choices`, or `fallback` when not given. */
-export function choiceParameter<T extends string>(value: unknown, label: string, choices: readonly T[], fallback: T): T {
+export function choiceParameter<T extends string>(
+	value: unknown,
+	label: string,
+	choices: readonly T[],
+	fallback: T,
+): T {
 	if (value === undefined || value === null || value === '') return fallback;
-	if (typeof value === 'string' && (choices as readonly string[]).includes(value)) return value as T;
+	if (typeof value === 'string' && (choices as readonly string[]).includes(value))
+		return value as T;
 	throw parameterError(label, `one of ${choices.join(', ')}`, value);
 }
 
@@ -78,7 +102,12 @@ export function plainParameter<T>(read: () => T, label: string): T {
 }
 
 /** Text (trimmed), or `fallback` when not given; anything else names the parameter. */
-export function textParameter(value: unknown, label: string, expected: string, fallback = ''): string {
+export function textParameter(
+	value: unknown,
+	label: string,
+	expected: string,
+	fallback = '',
+): string {
 	if (value === undefined || value === null) return fallback;
 	if (typeof value !== 'string') throw parameterError(label, expected, value);
 	return value.trim() || fallback;

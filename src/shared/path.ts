@@ -27,8 +27,11 @@ function isSimplePath(path: string): boolean {
 export function getPath(source: unknown, path: string): unknown {
 	// Most paths are one plain field name: read it without splitting (this runs for every metric of every item).
 	if (isSimplePath(path)) {
-		if (FORBIDDEN_SEGMENTS.has(path) || source === null || typeof source !== 'object') return undefined;
-		return Object.prototype.hasOwnProperty.call(source, path) ? (source as Record<string, unknown>)[path] : undefined;
+		if (FORBIDDEN_SEGMENTS.has(path) || source === null || typeof source !== 'object')
+			return undefined;
+		return Object.prototype.hasOwnProperty.call(source, path)
+			? (source as Record<string, unknown>)[path]
+			: undefined;
 	}
 	let current: unknown = source;
 	for (const segment of splitPath(path)) {

@@ -33,7 +33,8 @@ function scalar(value: unknown, max: number): string | undefined {
 			return 'a function';
 	}
 	if (value === null) return 'null';
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid Date' : value.toISOString();
+	if (value instanceof Date)
+		return Number.isNaN(value.getTime()) ? 'an invalid Date' : value.toISOString();
 	return undefined;
 }
 
@@ -43,7 +44,9 @@ function previewObject(root: object, max: number): string {
 	const seen = new Set<object>();
 	// Iterative walk: a work list of text pieces and values still to print, so an array nested 10,000 deep costs
 	// PREVIEW_DEPTH levels, not 10,000 stack frames.
-	const work: Array<{ text: string } | { value: unknown; depth: number }> = [{ value: root, depth: 0 }];
+	const work: Array<{ text: string } | { value: unknown; depth: number }> = [
+		{ value: root, depth: 0 },
+	];
 	while (work.length > 0 && out.length <= max) {
 		const next = work.pop() as { text: string } | { value: unknown; depth: number };
 		if ('text' in next) {
@@ -53,7 +56,10 @@ function previewObject(root: object, max: number): string {
 		const { value, depth } = next;
 		const simple = scalar(value, max);
 		if (simple !== undefined) {
-			out += typeof value === 'string' || value === null || typeof value !== 'object' ? simple : JSON.stringify(simple);
+			out +=
+				typeof value === 'string' || value === null || typeof value !== 'object'
+					? simple
+					: JSON.stringify(simple);
 			continue;
 		}
 		const object = value as object;
@@ -77,12 +83,16 @@ function previewObject(root: object, max: number): string {
 		const count = isArray ? (object as unknown[]).length : keys.length;
 		// Only as many entries as could still fit: a million-entry array is not walked.
 		const shown = Math.min(count, max);
-		const pieces: Array<{ text: string } | { value: unknown; depth: number }> = [{ text: isArray ? '[' : '{' }];
+		const pieces: Array<{ text: string } | { value: unknown; depth: number }> = [
+			{ text: isArray ? '[' : '{' },
+		];
 		for (let index = 0; index < shown; index++) {
 			if (index > 0) pieces.push({ text: ',' });
 			let entry: unknown;
 			try {
-				entry = isArray ? (object as unknown[])[index] : (object as Record<string, unknown>)[keys[index]];
+				entry = isArray
+					? (object as unknown[])[index]
+					: (object as Record<string, unknown>)[keys[index]];
 			} catch {
 				entry = undefined;
 			}
@@ -129,7 +139,8 @@ export function closestChoice(typed: string, choices: readonly string[]): string
 	let bestLength = 3;
 	for (const choice of choices) {
 		let common = 0;
-		while (common < typed.length && common < choice.length && typed[common] === choice[common]) common++;
+		while (common < typed.length && common < choice.length && typed[common] === choice[common])
+			common++;
 		if (common > bestLength) {
 			best = choice;
 			bestLength = common;

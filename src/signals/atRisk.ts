@@ -20,7 +20,6 @@ export interface AtRiskAssessment {
 	atRiskReasons: AtRiskReason[];
 }
 
-
 /** The thresholds of docs/sources.md#at-risk-check isAtRisk, defined once: Lifecycle Stage's at-risk check uses them too. */
 export const AT_RISK_THRESHOLDS = {
 	healthScoreBelow: 40,
@@ -34,8 +33,16 @@ const CONDITIONS: ReadonlyArray<{
 	operator: AtRiskReason['operator'];
 	threshold: number;
 }> = [
-	{ metric: 'days_since_last_login', operator: '>', threshold: AT_RISK_THRESHOLDS.daysSinceLastLoginAbove },
-	{ metric: 'high_severity_tickets', operator: '>', threshold: AT_RISK_THRESHOLDS.highSeverityTicketsAbove },
+	{
+		metric: 'days_since_last_login',
+		operator: '>',
+		threshold: AT_RISK_THRESHOLDS.daysSinceLastLoginAbove,
+	},
+	{
+		metric: 'high_severity_tickets',
+		operator: '>',
+		threshold: AT_RISK_THRESHOLDS.highSeverityTicketsAbove,
+	},
 	{ metric: 'nps_score', operator: '<=', threshold: AT_RISK_THRESHOLDS.npsScoreAtMost },
 ];
 
@@ -65,10 +72,19 @@ export function assessAtRisk(
 	}
 	for (const condition of CONDITIONS) {
 		// Each field through its rule (src/customer/fieldRules.ts): absent skips the condition, impossible fails the item.
-		const value = readNumber(readField(record, derived, condition.metric), condition.metric, 'the at-risk check');
+		const value = readNumber(
+			readField(record, derived, condition.metric),
+			condition.metric,
+			'the at-risk check',
+		);
 		if (value === undefined) continue;
 		if (holds(condition.operator, value, condition.threshold)) {
-			reasons.push({ metric: condition.metric, operator: condition.operator, threshold: condition.threshold, value });
+			reasons.push({
+				metric: condition.metric,
+				operator: condition.operator,
+				threshold: condition.threshold,
+				value,
+			});
 		}
 	}
 	return { atRisk: reasons.length > 0, atRiskReasons: reasons };

@@ -53,7 +53,9 @@ export const BUILT_IN_SIGNALS = [
 		threshold: -50,
 		severity: 'high',
 		describe: (t) =>
-			t <= 0 ? `Usage dropped ${-t}%+ vs last month` : `Usage changed by less than +${t}% vs last month`,
+			t <= 0
+				? `Usage dropped ${-t}%+ vs last month`
+				: `Usage changed by less than +${t}% vs last month`,
 		source: 'Seed 002 §7.1',
 	},
 	{
@@ -165,17 +167,22 @@ export const BUILT_IN_SIGNALS = [
 ] as const satisfies readonly BuiltInSignal[];
 
 export type BuiltInSignalType = (typeof BUILT_IN_SIGNALS)[number]['type'];
-export const BUILT_IN_SIGNAL_TYPES = BUILT_IN_SIGNALS.map((signal) => signal.type) as BuiltInSignalType[];
-
-/** The built-in signals that have a numeric threshold (all but the two boolean events). */
-export const THRESHOLD_SIGNAL_TYPES = BUILT_IN_SIGNALS.filter((signal) => signal.threshold !== null).map(
+export const BUILT_IN_SIGNAL_TYPES = BUILT_IN_SIGNALS.map(
 	(signal) => signal.type,
 ) as BuiltInSignalType[];
+
+/** The built-in signals that have a numeric threshold (all but the two boolean events). */
+export const THRESHOLD_SIGNAL_TYPES = BUILT_IN_SIGNALS.filter(
+	(signal) => signal.threshold !== null,
+).map((signal) => signal.type) as BuiltInSignalType[];
 
 export type SignalThresholds = Partial<Record<BuiltInSignalType, number>>;
 
 export const DEFAULT_THRESHOLDS = Object.fromEntries(
-	BUILT_IN_SIGNALS.filter((signal) => signal.threshold !== null).map((signal) => [signal.type, signal.threshold]),
+	BUILT_IN_SIGNALS.filter((signal) => signal.threshold !== null).map((signal) => [
+		signal.type,
+		signal.threshold,
+	]),
 ) as Record<BuiltInSignalType, number>;
 
 export class InvalidSignalConfigError extends Error {
@@ -188,7 +195,10 @@ export class InvalidSignalConfigError extends Error {
 const thresholdsSchema = z
 	.object(
 		Object.fromEntries(
-			THRESHOLD_SIGNAL_TYPES.map((type) => [type, z.number({ invalid_type_error: 'must be a number' }).finite().optional()]),
+			THRESHOLD_SIGNAL_TYPES.map((type) => [
+				type,
+				z.number({ invalid_type_error: 'must be a number' }).finite().optional(),
+			]),
 		) as Record<BuiltInSignalType, z.ZodOptional<z.ZodNumber>>,
 	)
 	.strict();
@@ -196,39 +206,59 @@ const thresholdsSchema = z
 /** The built-in signals to run: `enabled` in catalogue order, each with its threshold (the seed's by default). */
 export function builtInRules(enabled: unknown, thresholdInput: unknown = {}): SignalRule[] {
 	// Both may come from expressions: anything but a list of names and an object of numbers is named, never a TypeError.
-	if (!Array.isArray(enabled)) throw new InvalidSignalConfigError(`Signals: must be a list of signal types (got ${previewValue(enabled)})`);
+	if (!Array.isArray(enabled))
+		throw new InvalidSignalConfigError(
+			`Signals: must be a list of signal types (got ${previewValue(enabled)})`,
+		);
 	const thresholds = (thresholdInput ?? {}) as Record<string, unknown>;
 	if (typeof thresholds !== 'object' || Array.isArray(thresholds)) {
-		throw new InvalidSignalConfigError(`Thresholds: must be a set of numbers by signal (got ${previewValue(thresholds)})`);
+		throw new InvalidSignalConfigError(
+			`Thresholds: must be a set of numbers by signal (got ${previewValue(thresholds)})`,
+		);
 	}
 	const unknown = enabled.filter((type) => !(BUILT_IN_SIGNAL_TYPES as unknown[]).includes(type));
 	if (unknown.length) {
 		throw new InvalidSignalConfigError(
-			`Signals: unknown signal ${unknown.slice(0, 3).map((type) => previewValue(type)).join(', ')} (known: ${BUILT_IN_SIGNAL_TYPES.join(', ')})`,
+			`Signals: unknown signal ${unknown
+				.slice(0, 3)
+				.map((type) => previewValue(type))
+				.join(', ')} (known: ${BUILT_IN_SIGNAL_TYPES.join(', ')})`,
 		);
 	}
-	const extra = Object.keys(thresholds).filter((type) => !(THRESHOLD_SIGNAL_TYPES as string[]).includes(type));
+	const extra = Object.keys(thresholds).filter(
+		(type) => !(THRESHOLD_SIGNAL_TYPES as string[]).includes(type),
+	);
 	if (extra.length) {
 		throw new InvalidSignalConfigError(
-			`Thresholds: ${extra.slice(0, 3).map((type) => previewValue(type)).join(', ')} has no threshold (signals with one: ${THRESHOLD_SIGNAL_TYPES.join(', ')})`,
+			`Thresholds: ${extra
+				.slice(0, 3)
+				.map((type) => previewValue(type))
+				.join(', ')} has no threshold (signals with one: ${THRESHOLD_SIGNAL_TYPES.join(', ')})`,
 		);
 	}
 	const parsed = thresholdsSchema.safeParse(thresholds);
-	if (!parsed.success) throw new InvalidSignalConfigError(`Thresholds: ${describeIssues(parsed.error, '', thresholds)}`);
-	return BUILT_IN_SIGNALS.filter((signal) => enabled.includes(signal.type)).map((signal): SignalRule => {
-		const threshold =
-			signal.threshold === null ? null : (parsed.data[signal.type as BuiltInSignalType] ?? signal.threshold);
-		return {
-			type: signal.type,
-			field: signal.field,
-			operator: signal.operator,
-			threshold,
-			...('atLeast' in signal ? { atLeast: signal.atLeast } : {}),
-			severity: signal.severity,
-			description: signal.describe(threshold ?? 0),
-			builtIn: true,
-		};
-	});
+	if (!parsed.success)
+		throw new InvalidSignalConfigError(
+			`Thresholds: ${describeIssues(parsed.error, '', thresholds)}`,
+		);
+	return BUILT_IN_SIGNALS.filter((signal) => enabled.includes(signal.type)).map(
+		(signal): SignalRule => {
+			const threshold =
+				signal.threshold === null
+					? null
+					: (parsed.data[signal.type as BuiltInSignalType] ?? signal.threshold);
+			return {
+				type: signal.type,
+				field: signal.field,
+				operator: signal.operator,
+				threshold,
+				...('atLeast' in signal ? { atLeast: signal.atLeast } : {}),
+				severity: signal.severity,
+				description: signal.describe(threshold ?? 0),
+				builtIn: true,
+			};
+		},
+	);
 }
 
 /**

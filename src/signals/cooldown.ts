@@ -67,7 +67,12 @@ export class InvalidCooldownError extends Error {
 /** The "Cooldown (Days)" option: a whole number of days, 0 (or empty) = off. */
 export function parseCooldownDays(value: unknown): number {
 	if (value === undefined || value === null || value === '') return 0;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_COOLDOWN_DAYS) {
+	if (
+		typeof value !== 'number' ||
+		!Number.isInteger(value) ||
+		value < 0 ||
+		value > MAX_COOLDOWN_DAYS
+	) {
 		throw new InvalidCooldownError(
 			`Cooldown (Days): must be a whole number from 0 to ${MAX_COOLDOWN_DAYS} (got ${previewValue(value)})`,
 		);
@@ -80,8 +85,12 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Days since 1970-01-01 of an ISO calendar date. */
 export function epochDay(day: string): number {
-	if (!ISO_DAY.test(day)) throw new InvalidCooldownError(`Cooldown: not a calendar date: ${day.slice(0, 40)}`);
-	return Math.floor(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS);
+	if (!ISO_DAY.test(day))
+		throw new InvalidCooldownError(`Cooldown: not a calendar date: ${day.slice(0, 40)}`);
+	return Math.floor(
+		Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) /
+			DAY_MS,
+	);
 }
 
 export function dayFromEpoch(epoch: number): string {
@@ -90,7 +99,12 @@ export function dayFromEpoch(epoch: number): string {
 
 /** The customer and signal, hashed: ids of any length and alphabet give a short, fixed-size ledger name. */
 export function cooldownPair(customerId: string, type: string): string {
-	return createHash('sha256').update(customerId).update('\u0000').update(type).digest('base64url').slice(0, 22);
+	return createHash('sha256')
+		.update(customerId)
+		.update('\u0000')
+		.update(type)
+		.digest('base64url')
+		.slice(0, 22);
 }
 
 /** The name of one ledger: cooldown length, block and pair. */
@@ -113,7 +127,10 @@ function cooled(raisedOn: number, days: number): CooldownDecision {
 }
 
 /** Decides one request against the store (the protocol above). */
-export async function decideCooldown(store: CooldownLedgerStore, request: CooldownRequest): Promise<CooldownDecision> {
+export async function decideCooldown(
+	store: CooldownLedgerStore,
+	request: CooldownRequest,
+): Promise<CooldownDecision> {
 	const { days } = request;
 	const today = epochDay(request.day);
 	const block = Math.floor(today / days);
@@ -162,7 +179,9 @@ export async function decideCooldowns(
 			for (const index of indexes) decisions[index] = await decideCooldown(store, requests[index]);
 		}
 	};
-	await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, worker));
+	await Promise.all(
+		Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, worker),
+	);
 	return decisions;
 }
 

@@ -44,7 +44,9 @@ const rowSchema = z
 		}),
 		value: z.union([z.string(), z.number(), z.boolean()]).nullable().optional(),
 		severity: z
-			.enum(SEVERITIES, { errorMap: () => ({ message: `must be one of ${SEVERITIES.join(', ')}` }) })
+			.enum(SEVERITIES, {
+				errorMap: () => ({ message: `must be one of ${SEVERITIES.join(', ')}` }),
+			})
 			.default('medium'),
 		description: z.string().nullable().optional(),
 	})
@@ -79,20 +81,25 @@ function describeRow(row: unknown, index: number): string {
 
 function defaultDescription(field: string, operator: Operator, value: unknown): string {
 	const symbol = OPERATOR_SYMBOLS[operator];
-	return BOOLEAN_OPERATORS.includes(operator) ? `${field} ${symbol}` : `${field} ${symbol} ${String(value).trim()}`;
+	return BOOLEAN_OPERATORS.includes(operator)
+		? `${field} ${symbol}`
+		: `${field} ${symbol} ${String(value).trim()}`;
 }
 
 /** Turns the UI rows into rules; a bad row, a duplicate type or a built-in name throws naming the row. */
 export function customRules(rows: unknown): SignalRule[] {
 	if (rows === undefined || rows === null) return [];
 	if (!Array.isArray(rows)) {
-		throw new InvalidSignalConfigError(`Custom Signals: must be a list of rows (got ${previewValue(rows)})`);
+		throw new InvalidSignalConfigError(
+			`Custom Signals: must be a list of rows (got ${previewValue(rows)})`,
+		);
 	}
 	const seen = new Map<string, number>();
 	return rows.map((row, index) => {
 		const label = describeRow(row, index);
 		const parsed = rowSchema.safeParse(row);
-		if (!parsed.success) throw new InvalidSignalConfigError(`${label}: ${describeIssues(parsed.error, '', row)}`);
+		if (!parsed.success)
+			throw new InvalidSignalConfigError(`${label}: ${describeIssues(parsed.error, '', row)}`);
 		const { type, field, operator, value, severity, description } = parsed.data;
 		if ((BUILT_IN_SIGNAL_TYPES as string[]).includes(type)) {
 			throw new InvalidSignalConfigError(
@@ -101,7 +108,9 @@ export function customRules(rows: unknown): SignalRule[] {
 		}
 		const previous = seen.get(type);
 		if (previous !== undefined) {
-			throw new InvalidSignalConfigError(`${label}: type "${type}" is already used by custom signal ${previous + 1}`);
+			throw new InvalidSignalConfigError(
+				`${label}: type "${type}" is already used by custom signal ${previous + 1}`,
+			);
 		}
 		seen.set(type, index);
 

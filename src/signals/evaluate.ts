@@ -78,11 +78,19 @@ function fieldsRead(rules: readonly SignalRule[]): ReadonlySet<string> {
 
 export function assessChurn(item: Record<string, unknown>, config: ChurnConfig): ChurnAssessment {
 	const record = locateCustomerRecord(item, config.customerPath);
-	const derived = deriveDays(record, config.reference, config.defaultTimeZone, fieldsRead(config.rules));
+	const derived = deriveDays(
+		record,
+		config.reference,
+		config.defaultTimeZone,
+		fieldsRead(config.rules),
+	);
 	const days = derived.values;
 
 	const rawId = record.customer_id;
-	const customerId = rawId === undefined || rawId === null || String(rawId).trim() === '' ? null : String(rawId).trim();
+	const customerId =
+		rawId === undefined || rawId === null || String(rawId).trim() === ''
+			? null
+			: String(rawId).trim();
 	if ((config.cooldownDays ?? 0) > 0 && customerId === null) {
 		throw new CustomerInputError(
 			`customer_id: is required when Cooldown (Days) is set, to remember which customer was alerted (got ${previewValue(rawId ?? null)})`,
@@ -95,12 +103,15 @@ export function assessChurn(item: Record<string, unknown>, config: ChurnConfig):
 	for (const rule of config.rules) {
 		const outcome = judgeRule(readField(record, days, rule.field), rule);
 		if (outcome.status === 'detected') detected.push(outcome.signal);
-		if (outcome.status === 'not_evaluated') notEvaluated.push({ type: rule.type, field: rule.field });
+		if (outcome.status === 'not_evaluated')
+			notEvaluated.push({ type: rule.type, field: rule.field });
 	}
 
 	const snoozes = activeSnoozes(record[SNOOZE_FIELD], config.reference, derived.timeZone);
 	const snoozed = new Map(
-		detected.filter((signal) => snoozes.has(signal.type)).map((signal) => [signal.type, snoozes.get(signal.type) ?? null]),
+		detected
+			.filter((signal) => snoozes.has(signal.type))
+			.map((signal) => [signal.type, snoozes.get(signal.type) ?? null]),
 	);
 
 	return {
@@ -123,8 +134,14 @@ export function cooldownCandidates(assessment: ChurnAssessment): DetectedSignal[
  * docs/sources.md#intervention-tiers early_warning_signals.intervention_triggers: immediate for a payment failure (and, as the issue adds,
  * a cancellation request), urgent for 2+ warning signals, monitor for 1. Only raised signals count.
  */
-export function interventionTier(raised: readonly Pick<DetectedSignal, 'type'>[]): InterventionTier {
-	if (raised.some((signal) => signal.type === 'failed_payment' || signal.type === 'cancellation_request')) {
+export function interventionTier(
+	raised: readonly Pick<DetectedSignal, 'type'>[],
+): InterventionTier {
+	if (
+		raised.some(
+			(signal) => signal.type === 'failed_payment' || signal.type === 'cancellation_request',
+		)
+	) {
 		return 'immediate';
 	}
 	if (raised.length >= 2) return 'urgent';
@@ -135,7 +152,10 @@ export function interventionTier(raised: readonly Pick<DetectedSignal, 'type'>[]
  * The result of one item. `cooldown` holds one decision per signal of `cooldownCandidates(assessment)`, in the
  * same order, or is omitted when the cooldown is off.
  */
-export function finalizeChurn(assessment: ChurnAssessment, cooldown?: readonly CooldownDecision[]): ChurnResult {
+export function finalizeChurn(
+	assessment: ChurnAssessment,
+	cooldown?: readonly CooldownDecision[],
+): ChurnResult {
 	const candidates = cooldownCandidates(assessment);
 	if (cooldown && cooldown.length !== candidates.length) {
 		throw new Error(`Expected ${candidates.length} cooldown decisions, got ${cooldown.length}`);
@@ -143,16 +163,25 @@ export function finalizeChurn(assessment: ChurnAssessment, cooldown?: readonly C
 	const cooled = new Map<string, string>();
 	candidates.forEach((signal, index) => {
 		const decision = cooldown?.[index];
-		if (decision?.cooledDown) cooled.set(signal.type, cooldownUntil(decision.untilDay, assessment.timeZone));
+		if (decision?.cooledDown)
+			cooled.set(signal.type, cooldownUntil(decision.untilDay, assessment.timeZone));
 	});
 
 	const signals: DetectedSignal[] = [];
 	const suppressed: SuppressedSignal[] = [];
 	for (const signal of assessment.detected) {
 		if (assessment.snoozed.has(signal.type)) {
-			suppressed.push({ type: signal.type, reason: 'snoozed', until: assessment.snoozed.get(signal.type) ?? null });
+			suppressed.push({
+				type: signal.type,
+				reason: 'snoozed',
+				until: assessment.snoozed.get(signal.type) ?? null,
+			});
 		} else if (cooled.has(signal.type)) {
-			suppressed.push({ type: signal.type, reason: 'cooldown', until: cooled.get(signal.type) as string });
+			suppressed.push({
+				type: signal.type,
+				reason: 'cooldown',
+				until: cooled.get(signal.type) as string,
+			});
 		} else {
 			signals.push(signal);
 		}

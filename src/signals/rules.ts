@@ -1,5 +1,12 @@
 import { ANY_NUMBER_RULE, flagRuleFor, numberRuleFor } from '../customer/fieldRules';
-import { flagValue, isAbsentValue, numberWithin, OmittedValue, readFlagField, readNumberField } from '../customer/fields';
+import {
+	flagValue,
+	isAbsentValue,
+	numberWithin,
+	OmittedValue,
+	readFlagField,
+	readNumberField,
+} from '../customer/fields';
 import { CustomerInputError } from '../customer/locate';
 import { toFiniteNumber } from '../shared/numbers';
 import { getPath } from '../shared/path';
@@ -102,8 +109,14 @@ function compareNumbers(operator: Operator, value: number, threshold: number): b
  * A field of the customer record with the days_* fields derived from its dates (`derived`, only those the record does
  * not give) laid over it: what `{ ...record, ...derived }` would hold, without copying the record for every item.
  */
-export function readField(record: Record<string, unknown>, derived: Readonly<Record<string, unknown>>, field: string): unknown {
-	return Object.prototype.hasOwnProperty.call(derived, field) ? derived[field] : getPath(record, field);
+export function readField(
+	record: Record<string, unknown>,
+	derived: Readonly<Record<string, unknown>>,
+	field: string,
+): unknown {
+	return Object.prototype.hasOwnProperty.call(derived, field)
+		? derived[field]
+		: getPath(record, field);
 }
 
 /**
@@ -129,8 +142,15 @@ export function judgeRule(raw: unknown, rule: SignalRule): RuleOutcome {
 		if (flag === undefined) return { status: 'not_evaluated' };
 		value = flag;
 		detected = rule.operator === 'isTrue' ? value : !value;
-	} else if (rule.operator === 'gt' || rule.operator === 'gte' || rule.operator === 'lt' || rule.operator === 'lte') {
-		const number = numberWithin(raw, numberRuleFor(rule.field) ?? ANY_NUMBER_RULE) ?? readNumber(raw, rule.field, purposeOf(rule));
+	} else if (
+		rule.operator === 'gt' ||
+		rule.operator === 'gte' ||
+		rule.operator === 'lt' ||
+		rule.operator === 'lte'
+	) {
+		const number =
+			numberWithin(raw, numberRuleFor(rule.field) ?? ANY_NUMBER_RULE) ??
+			readNumber(raw, rule.field, purposeOf(rule));
 		if (number === undefined) return { status: 'not_evaluated' };
 		value = number;
 		detected =

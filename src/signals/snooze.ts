@@ -22,7 +22,11 @@ function invalid(path: string, problem: string, value: unknown): CustomerInputEr
 	return new CustomerInputError(`${path}: ${problem} (got ${describeType(value)})`, SNOOZE_FIELD);
 }
 
-export function activeSnoozes(value: unknown, reference: DateTime, timeZone: string): ActiveSnoozes {
+export function activeSnoozes(
+	value: unknown,
+	reference: DateTime,
+	timeZone: string,
+): ActiveSnoozes {
 	const ends = new Map<string, DateTime | null>();
 	if (isAbsent(value)) return new Map();
 	const entries =
@@ -44,7 +48,11 @@ export function activeSnoozes(value: unknown, reference: DateTime, timeZone: str
 			until = entry.until;
 		}
 		if (typeof type !== 'string' || type.trim() === '') {
-			throw invalid(isPlainObject(entry) ? `${path}.type` : path, 'must be a signal type such as "nps_detractor"', type);
+			throw invalid(
+				isPlainObject(entry) ? `${path}.type` : path,
+				'must be a signal type such as "nps_detractor"',
+				type,
+			);
 		}
 		let end: DateTime | null = null;
 		if (!isAbsent(until)) {
@@ -58,7 +66,8 @@ export function activeSnoozes(value: unknown, reference: DateTime, timeZone: str
 		const key = type.trim();
 		// The same type listed twice: the later end wins, and "no end" beats any date.
 		const current = ends.get(key);
-		if (current === undefined || (current !== null && (end === null || end > current))) ends.set(key, end);
+		if (current === undefined || (current !== null && (end === null || end > current)))
+			ends.set(key, end);
 	});
 	return new Map([...ends].map(([type, end]) => [type, end === null ? null : end.toISO()]));
 }

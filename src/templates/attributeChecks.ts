@@ -28,7 +28,16 @@ export function isAllowedLink(link: string): boolean {
 // functions.
 const CSS_VALUE = /^[A-Za-z0-9\s#.,%+\-'"!()/]*$/;
 const CSS_FUNCTION = /([A-Za-z-]*)\s*\(/g;
-const CSS_FUNCTIONS: ReadonlySet<string> = new Set(['rgb', 'rgba', 'hsl', 'hsla', 'calc', 'min', 'max', 'clamp']);
+const CSS_FUNCTIONS: ReadonlySet<string> = new Set([
+	'rgb',
+	'rgba',
+	'hsl',
+	'hsla',
+	'calc',
+	'min',
+	'max',
+	'clamp',
+]);
 
 /**
  * Whether a value is a plain CSS value (`#1f2937`, `12px`, `bold`, `"Open Sans", Arial`, `rgb(0, 0, 0)`): no `;`,

@@ -21,23 +21,47 @@ export const p = (text: string): Block => ({ type: 'p', text });
 /** Lines in one paragraph, e.g. a signature. */
 export const lines = (...text: string[]): Block => ({ type: 'lines', lines: text });
 /** A bold title with its content (in the text body, the content follows on the next line). */
-export const section = (title: string, ...blocks: Block[]): Block => ({ type: 'section', title, blocks });
+export const section = (title: string, ...blocks: Block[]): Block => ({
+	type: 'section',
+	title,
+	blocks,
+});
 export const ul = (...items: ListItem[]): Block => ({ type: 'list', ordered: false, items });
 export const ol = (...items: ListItem[]): Block => ({ type: 'list', ordered: true, items });
 /**
  * A bulleted (or numbered) list with one entry per element of the list variable (or line of a text); `item` is
  * the entry's text, `{{ this }}` by default, or its fields for a list of objects (`{{ this.company }}`).
  */
-export const each = (list: string, ordered = false, item = '{{ this }}'): Block => ({ type: 'each', ordered, list, item });
+export const each = (list: string, ordered = false, item = '{{ this }}'): Block => ({
+	type: 'each',
+	ordered,
+	list,
+	item,
+});
 /** Blocks shown only when `condition` is present (and not false or 0). */
-export const when = (condition: string, ...blocks: Block[]): Block => ({ type: 'if', condition, blocks, otherwise: [] });
+export const when = (condition: string, ...blocks: Block[]): Block => ({
+	type: 'if',
+	condition,
+	blocks,
+	otherwise: [],
+});
 /** `blocks` when `condition` is present, else `otherwise` (e.g. a list variable, else a list of our own). */
-export const whenElse = (condition: string, blocks: Block[], otherwise: Block[]): Block => ({ type: 'if', condition, blocks, otherwise });
+export const whenElse = (condition: string, blocks: Block[], otherwise: Block[]): Block => ({
+	type: 'if',
+	condition,
+	blocks,
+	otherwise,
+});
 /**
  * A row of links `from` … `to` (an NPS scale), each to the URL in `link` followed by its number: the variable
  * ends where the number goes (e.g. `https://survey.example.com/nps?score=`). One link a line in the text body.
  */
-export const scale = (link: string, from: number, to: number): Block => ({ type: 'scale', link, from, to });
+export const scale = (link: string, from: number, to: number): Block => ({
+	type: 'scale',
+	link,
+	from,
+	to,
+});
 
 const LINK = /\[([^\]]+)\]\(([A-Za-z_][A-Za-z0-9_.]*)\)/g;
 const BOLD = /\*\*([^*]+)\*\*/g;
@@ -55,11 +79,19 @@ function escapeStatic(text: string): string {
 function inlineHtml(text: string): string {
 	return escapeStatic(text)
 		.replace(BOLD, '<strong>$1</strong>')
-		.replace(LINK, (_match, label: string, variable: string) => `<a href="{{ ${variable} | url }}">${label}</a>`);
+		.replace(
+			LINK,
+			(_match, label: string, variable: string) => `<a href="{{ ${variable} | url }}">${label}</a>`,
+		);
 }
 
 function inlineText(text: string): string {
-	return text.replace(BOLD, '$1').replace(LINK, (_match, label: string, variable: string) => `${label} ({{ ${variable} | url }})`);
+	return text
+		.replace(BOLD, '$1')
+		.replace(
+			LINK,
+			(_match, label: string, variable: string) => `${label} ({{ ${variable} | url }})`,
+		);
 }
 
 function itemText(item: ListItem): { text: string; condition?: string } {
@@ -73,7 +105,10 @@ function blockHtml(block: Block): string {
 		case 'lines':
 			return `<p>${block.lines.map(inlineHtml).join('<br>')}</p>`;
 		case 'section':
-			return [`<p><strong>${inlineHtml(block.title)}</strong></p>`, ...block.blocks.map(blockHtml)].join('\n');
+			return [
+				`<p><strong>${inlineHtml(block.title)}</strong></p>`,
+				...block.blocks.map(blockHtml),
+			].join('\n');
 		case 'list': {
 			const tag = block.ordered ? 'ol' : 'ul';
 			const items = block.items.map((item) => {
@@ -88,12 +123,17 @@ function blockHtml(block: Block): string {
 			return `<${tag}>\n{{#each ${block.list}}}<li>${inlineHtml(block.item)}</li>\n{{/each}}</${tag}>`;
 		}
 		case 'if': {
-			const otherwise = block.otherwise.length ? `{{else}}\n${block.otherwise.map(blockHtml).join('\n')}\n` : '';
+			const otherwise = block.otherwise.length
+				? `{{else}}\n${block.otherwise.map(blockHtml).join('\n')}\n`
+				: '';
 			return `{{#if ${block.condition}}}\n${block.blocks.map(blockHtml).join('\n')}\n${otherwise}{{/if}}`;
 		}
 		case 'scale':
 			return `<p>${range(block.from, block.to)
-				.map((score) => `<a href="{{ ${block.link} | url }}${score}" style="${SCALE_LINK_STYLE}">${score}</a>`)
+				.map(
+					(score) =>
+						`<a href="{{ ${block.link} | url }}${score}" style="${SCALE_LINK_STYLE}">${score}</a>`,
+				)
 				.join(' ')}</p>`;
 	}
 }
@@ -117,7 +157,9 @@ function blockText(block: Block): string {
 		case 'each':
 			return `{{#each ${block.list}}}${block.ordered ? '{{ @number }}.' : '-'} ${inlineText(block.item)}\n{{/each}}`;
 		case 'if': {
-			const otherwise = block.otherwise.length ? `{{else}}${block.otherwise.map(blockText).join('\n\n')}` : '';
+			const otherwise = block.otherwise.length
+				? `{{else}}${block.otherwise.map(blockText).join('\n\n')}`
+				: '';
 			return `{{#if ${block.condition}}}${block.blocks.map(blockText).join('\n\n')}${otherwise}{{/if}}`;
 		}
 		case 'scale':
@@ -127,7 +169,8 @@ function blockText(block: Block): string {
 	}
 }
 
-const WRAPPER_OPEN = '<div style="font-family: Arial, Helvetica, sans-serif; font-size: 15px; line-height: 1.5; color: #1f2937;">';
+const WRAPPER_OPEN =
+	'<div style="font-family: Arial, Helvetica, sans-serif; font-size: 15px; line-height: 1.5; color: #1f2937;">';
 const FOOTER_STYLE = 'font-size: 12px; color: #6b7280;';
 
 /** The unsubscribe footer every built-in ends with; shown only when `unsubscribe_link` is set. */
@@ -136,9 +179,14 @@ function footerHtml(label: string): string {
 }
 
 export function buildHtml(blocks: Block[], unsubscribeLabel: string): string {
-	return [WRAPPER_OPEN, ...blocks.map(blockHtml), footerHtml(unsubscribeLabel), '</div>'].join('\n');
+	return [WRAPPER_OPEN, ...blocks.map(blockHtml), footerHtml(unsubscribeLabel), '</div>'].join(
+		'\n',
+	);
 }
 
 export function buildText(blocks: Block[], unsubscribeLabel: string): string {
-	return [...blocks.map(blockText), `{{#if unsubscribe_link}}${unsubscribeLabel}: {{ unsubscribe_link | url }}{{/if}}`].join('\n\n');
+	return [
+		...blocks.map(blockText),
+		`{{#if unsubscribe_link}}${unsubscribeLabel}: {{ unsubscribe_link | url }}{{/if}}`,
+	].join('\n\n');
 }

@@ -44,7 +44,10 @@ export function builtInTemplate(id: unknown, field: string): EmailTemplate {
 	if (!template) {
 		const closest = closestChoice(id.trim(), ids);
 		const hint = closest === undefined ? '' : ` Did you mean "${closest}"?`;
-		throw new UnknownTemplateError(`Unknown template "${shortSource(id.trim())}" (from ${field}).${hint} Valid IDs: ${valid}`, field);
+		throw new UnknownTemplateError(
+			`Unknown template "${shortSource(id.trim())}" (from ${field}).${hint} Valid IDs: ${valid}`,
+			field,
+		);
 	}
 	return template;
 }
@@ -79,7 +82,10 @@ export function parseCached(source: string, label: string): TemplateNode[] {
 	let nodes = byLabel?.get(source);
 	if (!nodes) {
 		nodes = parseTemplate(source, label);
-		if (cachedSources >= MAX_CACHED_SOURCES || cachedCharacters + source.length > MAX_CACHED_CHARACTERS) {
+		if (
+			cachedSources >= MAX_CACHED_SOURCES ||
+			cachedCharacters + source.length > MAX_CACHED_CHARACTERS
+		) {
 			parsedSources.clear();
 			cachedSources = 0;
 			cachedCharacters = 0;
@@ -119,7 +125,12 @@ export function parseContent(content: TemplateContent, labels: ContentLabels): P
 	// Where each value of the HTML goes decides its escaping; a value where none can be safe fails here, at parse time.
 	analyseHtml(html, labels.html);
 	const text = content.text === null ? null : parseCached(content.text, labels.text);
-	const parsed = { subject, html, text, variables: templateVariables(subject, html, ...(text ? [text] : [])) };
+	const parsed = {
+		subject,
+		html,
+		text,
+		variables: templateVariables(subject, html, ...(text ? [text] : [])),
+	};
 	parsedContents.set(content, { sources: { ...content }, labels: { ...labels }, parsed });
 	return parsed;
 }

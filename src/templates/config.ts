@@ -51,18 +51,23 @@ function ownRecord(schema: z.ZodTypeAny, message: string) {
 			value !== null &&
 			typeof value === 'object' &&
 			!Array.isArray(value) &&
-			Object.keys(value).every((key) => schema.safeParse((value as Record<string, unknown>)[key]).success),
+			Object.keys(value).every(
+				(key) => schema.safeParse((value as Record<string, unknown>)[key]).success,
+			),
 		message,
 	);
 }
 
 const customTemplate = z.object({
 	id: z.string(),
-	locales: ownRecord(content, 'must hold a subject, an HTML body and a text (or null) per language').refine(
-		(locales) => Object.keys(locales).length > 0,
-		'must have a language',
+	locales: ownRecord(
+		content,
+		'must hold a subject, an HTML body and a text (or null) per language',
+	).refine((locales) => Object.keys(locales).length > 0, 'must have a language'),
+	defaults: ownRecord(
+		ownRecord(z.string(), 'must be text'),
+		'must be text per variable and language',
 	),
-	defaults: ownRecord(ownRecord(z.string(), 'must be text'), 'must be text per variable and language'),
 });
 
 const schema = z.object({
@@ -84,7 +89,10 @@ const schema = z.object({
 	overrides: z.object({ subject: optionalText, html: optionalText, text: optionalText }).optional(),
 	unsubscribeUrl: optionalText,
 	idempotency: z.enum(IDEMPOTENCY_PERIODS as [string, ...string[]]).optional(),
-	reference: z.custom<DateTime>((value) => DateTime.isDateTime(value) && value.isValid, 'must be a valid date and time'),
+	reference: z.custom<DateTime>(
+		(value) => DateTime.isDateTime(value) && value.isValid,
+		'must be a valid date and time',
+	),
 	defaultTimeZone: z.string(),
 });
 
@@ -94,20 +102,35 @@ function labelOf(path: Array<string | number>): string {
 	const key = path.join('.');
 	if (LABELS[key]) return LABELS[key];
 	// A custom template's parts: template.template.locales.<lang>.<part>, template.template.defaults…
-	const last = [...path].reverse().find((segment) => typeof segment === 'string' && LABELS[segment]);
-	return typeof last === 'string' ? LABELS[last] : LABELS[String(path[0])] ?? String(path[0] ?? 'configuration');
+	const last = [...path]
+		.reverse()
+		.find((segment) => typeof segment === 'string' && LABELS[segment]);
+	return typeof last === 'string'
+		? LABELS[last]
+		: (LABELS[String(path[0])] ?? String(path[0] ?? 'configuration'));
 }
 
 function valueAt(root: unknown, path: Array<string | number>): unknown {
 	let value = root;
 	for (const segment of path) {
-		if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, segment)) return undefined;
+		if (
+			value === null ||
+			typeof value !== 'object' ||
+			!Object.prototype.hasOwnProperty.call(value, segment)
+		)
+			return undefined;
 		value = (value as Record<string | number, unknown>)[segment];
 	}
 	return value;
 }
 
-const TYPE_NAMES: Record<string, string> = { string: 'text', array: 'a list', object: 'a set of fields', number: 'a number', boolean: 'true or false' };
+const TYPE_NAMES: Record<string, string> = {
+	string: 'text',
+	array: 'a list',
+	object: 'a set of fields',
+	number: 'a number',
+	boolean: 'true or false',
+};
 
 // What the field must be, in words of our own: zod's messages can quote the whole received value.
 function expectation(issue: z.ZodIssue): string {
@@ -117,7 +140,11 @@ function expectation(issue: z.ZodIssue): string {
 		case 'invalid_type':
 			if (issue.received === 'undefined') return 'is required';
 			// An enum's expected type reads "'off' | 'once' | …".
-			if (issue.expected.includes("'")) return `must be one of ${issue.expected.split(' | ').map((option) => `"${option.replace(/^'|'$/g, '')}"`).join(', ')}`;
+			if (issue.expected.includes("'"))
+				return `must be one of ${issue.expected
+					.split(' | ')
+					.map((option) => `"${option.replace(/^'|'$/g, '')}"`)
+					.join(', ')}`;
 			return `must be ${TYPE_NAMES[issue.expected] ?? `a ${issue.expected}`}`;
 		case 'too_big':
 			return `must be at most ${issue.maximum} characters long`;
@@ -138,7 +165,10 @@ export function checkEmailConfig(config: unknown): void {
 		const label = labelOf(issue.path);
 		const got = valueAt(config, issue.path);
 		// An invalid luxon DateTime previews as its internals (including the clock): say why it is invalid instead.
-		const shown = DateTime.isDateTime(got) && !got.isValid ? `an invalid date: ${got.invalidExplanation ?? got.invalidReason}` : preview(got);
+		const shown =
+			DateTime.isDateTime(got) && !got.isValid
+				? `an invalid date: ${got.invalidExplanation ?? got.invalidReason}`
+				: preview(got);
 		throw new InvalidParameterError(`${label}: ${expectation(issue)} (got ${shown})`, label);
 	}
 	checked.add(config as object);

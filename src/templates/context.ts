@@ -21,7 +21,14 @@ import { FORBIDDEN_SEGMENTS } from './syntax';
  */
 
 /** The other nodes' output keys, read from the item's top level (docs/sources.md#output-shapes). */
-export const NODE_OUTPUT_KEYS = ['health', 'churn', 'expansion', 'nps', 'lifecycle', 'playbook'] as const;
+export const NODE_OUTPUT_KEYS = [
+	'health',
+	'churn',
+	'expansion',
+	'nps',
+	'lifecycle',
+	'playbook',
+] as const;
 
 /** 0-1 ratios of the record vocabulary (and the email platform guide's rates) offered as <field>_percent. */
 export const RATIO_FIELDS = [
@@ -113,7 +120,8 @@ function has(context: Context, key: string): boolean {
 const RATIO_KEYS = RATIO_FIELDS.map((field) => [field, `${field}_percent`] as const);
 const LINK_ENTRIES = Object.entries(LINK_VARIABLES) as Array<[LinkParameter, string]>;
 
-const isEnumerableOwn = (object: object, key: string) => Object.prototype.propertyIsEnumerable.call(object, key);
+const isEnumerableOwn = (object: object, key: string) =>
+	Object.prototype.propertyIsEnumerable.call(object, key);
 
 export interface ContextInput {
 	item: Record<string, unknown>;
@@ -134,7 +142,10 @@ export function buildTemplateContext(input: ContextInput): Context {
 	const context: Context = Object.create(null) as Context;
 	const { parameters, only } = input;
 	// survey_score_link is made from survey_link: a template that uses it needs survey_link in the context too.
-	const wanted = only && only.has('survey_score_link') && !only.has('survey_link') ? new Set([...only, 'survey_link']) : only;
+	const wanted =
+		only && only.has('survey_score_link') && !only.has('survey_link')
+			? new Set([...only, 'survey_link'])
+			: only;
 	const put = (key: string, value: unknown): void => {
 		if (!wanted || wanted.has(key)) set(context, key, value);
 	};
@@ -142,11 +153,14 @@ export function buildTemplateContext(input: ContextInput): Context {
 	put('csm_email', parameters.senderEmail);
 
 	if (wanted) {
-		for (const key of wanted) if (isEnumerableOwn(input.record, key)) set(context, key, input.record[key]);
+		for (const key of wanted)
+			if (isEnumerableOwn(input.record, key)) set(context, key, input.record[key]);
 	} else {
 		for (const key of Object.keys(input.record)) set(context, key, input.record[key]);
 	}
-	if (input.derivedDays) for (const [key, value] of Object.entries(input.derivedDays)) if (!has(context, key)) put(key, value);
+	if (input.derivedDays)
+		for (const [key, value] of Object.entries(input.derivedDays))
+			if (!has(context, key)) put(key, value);
 	for (const [field, key] of RATIO_KEYS) {
 		if (wanted && !wanted.has(key)) continue;
 		const ratio = toFiniteNumber(ownField(input.record, field));
@@ -160,11 +174,14 @@ export function buildTemplateContext(input: ContextInput): Context {
 	put('product_name', parameters.productName);
 	put('sender_name', parameters.senderName);
 	put('sender_email', parameters.senderEmail);
-	for (const [parameter, variable] of LINK_ENTRIES) put(variable, ownField(parameters.links, parameter));
+	for (const [parameter, variable] of LINK_ENTRIES)
+		put(variable, ownField(parameters.links, parameter));
 	put('unsubscribe_link', input.unsubscribeLink);
 
 	// Every extra variable's name is checked, used or not.
-	for (const row of input.extraVariables ?? []) put(assertVariableName(ownField(row, 'name'), 'Extra Variables'), ownField(row, 'value'));
-	if (!has(context, 'survey_score_link')) put('survey_score_link', surveyScoreLink(context.survey_link));
+	for (const row of input.extraVariables ?? [])
+		put(assertVariableName(ownField(row, 'name'), 'Extra Variables'), ownField(row, 'value'));
+	if (!has(context, 'survey_score_link'))
+		put('survey_score_link', surveyScoreLink(context.survey_link));
 	return context;
 }

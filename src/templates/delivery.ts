@@ -29,7 +29,11 @@ export function isEmailAddress(value: string): boolean {
  * The recipient from the record's own `email` (never an inherited one). Missing: an error naming the field when
  * `required` (strict mode), else null. Not an address: always an error.
  */
-export function recipient(record: Record<string, unknown>, field: string, required: boolean): string | null {
+export function recipient(
+	record: Record<string, unknown>,
+	field: string,
+	required: boolean,
+): string | null {
 	const value = ownField(record, 'email');
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
 		if (!required) return null;
@@ -40,7 +44,10 @@ export function recipient(record: Record<string, unknown>, field: string, requir
 	}
 	const address = typeof value === 'string' ? value.trim() : '';
 	if (!isEmailAddress(address)) {
-		throw new CustomerInputError(`Field "${field}" must be one email address such as "ana@example.com" (got ${preview(value)})`, field);
+		throw new CustomerInputError(
+			`Field "${field}" must be one email address such as "ana@example.com" (got ${preview(value)})`,
+			field,
+		);
 	}
 	return address;
 }
@@ -50,12 +57,17 @@ export function senderAddress(name: string | undefined, email: string | undefine
 	const address = (email ?? '').trim();
 	if (address === '') return null;
 	if (!isEmailAddress(address)) {
-		throw new DeliveryConfigError(`Sender Email: must be one email address such as "cs@example.com" (got ${preview(email)})`, 'Sender Email');
+		throw new DeliveryConfigError(
+			`Sender Email: must be one email address such as "cs@example.com" (got ${preview(email)})`,
+			'Sender Email',
+		);
 	}
 	const display = singleLine(name ?? '').trim();
 	if (display === '') return address;
 	const plain = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~ ]+$/.test(display);
-	return plain ? `${display} <${address}>` : `"${display.replace(/["\\]/g, (character) => `\\${character}`)}" <${address}>`;
+	return plain
+		? `${display} <${address}>`
+		: `"${display.replace(/["\\]/g, (character) => `\\${character}`)}" <${address}>`;
 }
 
 /** RFC 2369 List-Unsubscribe and RFC 8058 one-click List-Unsubscribe-Post for an https unsubscribe URL. */
@@ -85,7 +97,13 @@ export function assertUnsubscribeUrl(url: string): string {
 
 export type IdempotencyPeriod = 'off' | 'once' | 'day' | 'week' | 'month';
 
-export const IDEMPOTENCY_PERIODS: readonly IdempotencyPeriod[] = ['off', 'once', 'day', 'week', 'month'];
+export const IDEMPOTENCY_PERIODS: readonly IdempotencyPeriod[] = [
+	'off',
+	'once',
+	'day',
+	'week',
+	'month',
+];
 
 const PERIOD_FORMATS: Record<'day' | 'week' | 'month', string> = {
 	day: 'yyyy-MM-dd',
@@ -107,7 +125,8 @@ export function idempotencyKey(
 	reference: DateTime,
 	timeZone: string,
 ): string {
-	const id = typeof customerId === 'number' && Number.isFinite(customerId) ? String(customerId) : customerId;
+	const id =
+		typeof customerId === 'number' && Number.isFinite(customerId) ? String(customerId) : customerId;
 	if (typeof id !== 'string' || id.trim() === '') {
 		throw new CustomerInputError(
 			`Field "${customerIdField}" is missing: the idempotency key (template/customer/period) needs the customer's ID (got ${preview(customerId ?? null)})`,

@@ -3,7 +3,14 @@ import type { DateTime } from 'luxon';
 import { customerTimeZone, DAY_DERIVATIONS, deriveDays } from '../customer/derive';
 import { locateCustomerRecord } from '../customer/locate';
 import { getPath, isPlainObject } from '../shared/path';
-import { builtInLabels, builtInTemplate, parseCached, parseContent, type ContentLabels, type ParsedContent } from './catalog';
+import {
+	builtInLabels,
+	builtInTemplate,
+	parseCached,
+	parseContent,
+	type ContentLabels,
+	type ParsedContent,
+} from './catalog';
 import { checkEmailConfig } from './config';
 import { buildTemplateContext, type ExtraVariable, type TemplateParameters } from './context';
 import {
@@ -21,7 +28,13 @@ import { resolveLocale, type TemplateLocale } from './locale';
 import type { EmailTemplate, TemplateContent } from './model';
 import { ownField, ownView } from './ownFields';
 import { listNames, shortSource } from './preview';
-import { outputLimitError, RenderBudget, renderTemplate, type MissingVariablePolicy, type RenderOptions } from './render';
+import {
+	outputLimitError,
+	RenderBudget,
+	renderTemplate,
+	type MissingVariablePolicy,
+	type RenderOptions,
+} from './render';
 import { TemplateSyntaxError, type TemplateNode } from './syntax';
 import { isMissing } from './values';
 import { rootNames, templateVariables, type TemplateVariable } from './variables';
@@ -107,11 +120,16 @@ interface ContentFacts {
 }
 const contentFacts = new WeakMap<ParsedContent, ContentFacts>();
 
-function factsOf(parsed: ParsedContent, defaultsSource: Record<string, string> | undefined): ContentFacts {
+function factsOf(
+	parsed: ParsedContent,
+	defaultsSource: Record<string, string> | undefined,
+): ContentFacts {
 	let facts = contentFacts.get(parsed);
 	if (!facts || facts.defaultsSource !== defaultsSource) {
 		const used = new Set(parsed.variables.map((variable) => variable.name));
-		const defaults = new Map(Object.entries(defaultsSource ?? {}).filter(([name]) => used.has(name)));
+		const defaults = new Map(
+			Object.entries(defaultsSource ?? {}).filter(([name]) => used.has(name)),
+		);
 		facts = { defaultsSource, defaults, roots: rootNames(parsed.variables) };
 		contentFacts.set(parsed, facts);
 	}
@@ -147,9 +165,17 @@ function overrideLabels(base: ContentLabels, overrides: TemplateOverrides): Cont
  * field: when the record is the item itself and `email` already holds an earlier CS Email Template output, the
  * address is that output's `to`, so a second template node can follow the first.
  */
-function recordSource(item: Record<string, unknown>, customerPath: string | undefined): Record<string, unknown> {
+function recordSource(
+	item: Record<string, unknown>,
+	customerPath: string | undefined,
+): Record<string, unknown> {
 	const previous = ownField(item, 'email');
-	if ((customerPath ?? '').trim() !== '' || !isPlainObject(previous) || typeof ownField(previous, 'templateId') !== 'string') return item;
+	if (
+		(customerPath ?? '').trim() !== '' ||
+		!isPlainObject(previous) ||
+		typeof ownField(previous, 'templateId') !== 'string'
+	)
+		return item;
 	const to = ownField(previous, 'to');
 	return { ...item, email: typeof to === 'string' ? to : null };
 }
@@ -158,13 +184,18 @@ function recordSource(item: Record<string, unknown>, customerPath: string | unde
 function prepare(item: Record<string, unknown>, config: EmailConfig): Prepared {
 	const record = locateCustomerRecord(recordSource(item, config.customerPath), config.customerPath);
 	const choice = config.template;
-	const template = choice.kind === 'builtIn' ? builtInTemplate(choice.id, choice.field) : choice.template;
+	const template =
+		choice.kind === 'builtIn' ? builtInTemplate(choice.id, choice.field) : choice.template;
 	const languages = languagesOf(template);
-	const locale = choice.kind === 'builtIn' ? resolveLocale(ownField(record, 'locale'), languages, config.defaultLocale) : languages[0];
+	const locale =
+		choice.kind === 'builtIn'
+			? resolveLocale(ownField(record, 'locale'), languages, config.defaultLocale)
+			: languages[0];
 	const base = template.locales[locale];
 
 	const overrides = choice.kind === 'builtIn' ? (config.overrides ?? {}) : {};
-	const overridden = overrides.subject !== undefined || overrides.html !== undefined || overrides.text !== undefined;
+	const overridden =
+		overrides.subject !== undefined || overrides.html !== undefined || overrides.text !== undefined;
 	// Without overrides the content is the template's own object, whose parse is remembered (catalog.ts).
 	const content: TemplateContent = overridden
 		? {
@@ -179,7 +210,11 @@ function prepare(item: Record<string, unknown>, config: EmailConfig): Prepared {
 			? overrideLabels(builtInLabels(template.id, locale), overrides)
 			: { subject: 'Custom Subject', html: 'Custom HTML', text: 'Custom Text' };
 	for (const part of ['subject', 'html'] as const) {
-		if (content[part].trim() === '') throw new TemplateSyntaxError(`${labels[part]}: is empty; a template needs a subject and an HTML body`, labels[part]);
+		if (content[part].trim() === '')
+			throw new TemplateSyntaxError(
+				`${labels[part]}: is empty; a template needs a subject and an HTML body`,
+				labels[part],
+			);
 	}
 	const parsed = parseContent(content, labels);
 	assertRawAllowed(parsed.variables, config.rawVariables ?? [], template.id);
@@ -188,9 +223,15 @@ function prepare(item: Record<string, unknown>, config: EmailConfig): Prepared {
 	return { template, locale, parsed, record, labels, defaults, roots };
 }
 
-function assertRawAllowed(variables: TemplateVariable[], allowed: readonly string[], templateId: string): void {
+function assertRawAllowed(
+	variables: TemplateVariable[],
+	allowed: readonly string[],
+	templateId: string,
+): void {
 	if (!variables.some((variable) => variable.raw)) return;
-	const refused = variables.filter((variable) => variable.raw && !allowed.includes(variable.name)).map((variable) => variable.name);
+	const refused = variables
+		.filter((variable) => variable.raw && !allowed.includes(variable.name))
+		.map((variable) => variable.name);
 	if (refused.length) {
 		throw new TemplateSyntaxError(
 			`Template "${shortSource(templateId)}" inserts ${listNames(refused.map((name) => `{{{ ${shortSource(name)} }}}`))} without HTML escaping, but ${refused.length > 1 ? 'these are' : 'it is'} not listed in Options > Raw Variables. List ${refused.length > 1 ? 'them' : 'it'} there only if the value is trusted HTML, or use {{ ${shortSource(refused[0])} }}`,
@@ -203,10 +244,24 @@ function assertRawAllowed(variables: TemplateVariable[], allowed: readonly strin
  * The context of an item: only the variables the template and the unsubscribe URL use, and of the derived days only
  * those (a bad date elsewhere does not matter).
  */
-function contextFor(item: Record<string, unknown>, prepared: Prepared, config: EmailConfig, unsubscribeLink?: string | null) {
-	const roots = config.unsubscribeUrl ? unionOf(prepared.roots, parseUnsubscribe(config.unsubscribeUrl).roots) : prepared.roots;
+function contextFor(
+	item: Record<string, unknown>,
+	prepared: Prepared,
+	config: EmailConfig,
+	unsubscribeLink?: string | null,
+) {
+	const roots = config.unsubscribeUrl
+		? unionOf(prepared.roots, parseUnsubscribe(config.unsubscribeUrl).roots)
+		: prepared.roots;
 	const days = dayFieldsOf(roots);
-	const derivedDays = days.size ? deriveDays(ownView(prepared.record, DAY_SOURCE_FIELDS), config.reference, config.defaultTimeZone, days).values : undefined;
+	const derivedDays = days.size
+		? deriveDays(
+				ownView(prepared.record, DAY_SOURCE_FIELDS),
+				config.reference,
+				config.defaultTimeZone,
+				days,
+			).values
+		: undefined;
 	return buildTemplateContext({
 		item,
 		record: prepared.record,
@@ -219,10 +274,16 @@ function contextFor(item: Record<string, unknown>, prepared: Prepared, config: E
 }
 
 // What deriveDays and customerTimeZone read of a record: handed to them as own properties only.
-const DAY_SOURCE_FIELDS = ['timezone', ...DAY_DERIVATIONS.flatMap((rule) => [rule.field, rule.from])];
+const DAY_SOURCE_FIELDS = [
+	'timezone',
+	...DAY_DERIVATIONS.flatMap((rule) => [rule.field, rule.from]),
+];
 
 // Both are worked out once per set of roots (the sets are remembered with the parsed content).
-const unions = new WeakMap<ReadonlySet<string>, WeakMap<ReadonlySet<string>, ReadonlySet<string>>>();
+const unions = new WeakMap<
+	ReadonlySet<string>,
+	WeakMap<ReadonlySet<string>, ReadonlySet<string>>
+>();
 function unionOf(a: ReadonlySet<string>, b: ReadonlySet<string>): ReadonlySet<string> {
 	let byB = unions.get(a);
 	if (!byB) unions.set(a, (byB = new WeakMap()));
@@ -242,8 +303,15 @@ function dayFieldsOf(roots: ReadonlySet<string>): ReadonlySet<string> {
 	return days;
 }
 
-const unsubscribeTemplates = new WeakMap<TemplateNode[], { nodes: TemplateNode[]; variables: TemplateVariable[]; roots: ReadonlySet<string> }>();
-function parseUnsubscribe(source: string): { nodes: TemplateNode[]; variables: TemplateVariable[]; roots: ReadonlySet<string> } {
+const unsubscribeTemplates = new WeakMap<
+	TemplateNode[],
+	{ nodes: TemplateNode[]; variables: TemplateVariable[]; roots: ReadonlySet<string> }
+>();
+function parseUnsubscribe(source: string): {
+	nodes: TemplateNode[];
+	variables: TemplateVariable[];
+	roots: ReadonlySet<string>;
+} {
 	const nodes = parseCached(source, 'Unsubscribe URL');
 	let parsed = unsubscribeTemplates.get(nodes);
 	if (!parsed) {
@@ -291,14 +359,20 @@ export function tidyText(text: string): string {
 		.trim();
 }
 
-export function renderCustomerEmail(item: Record<string, unknown>, config: EmailConfig): RenderedEmail {
+export function renderCustomerEmail(
+	item: Record<string, unknown>,
+	config: EmailConfig,
+): RenderedEmail {
 	checkEmailConfig(config);
 	const prepared = prepare(item, config);
 	const { template, locale, parsed, record } = prepared;
 
 	let unsubscribeLink: string | null = null;
 	if (config.unsubscribeUrl && config.unsubscribeUrl.trim() !== '') {
-		unsubscribeLink = renderUnsubscribeUrl(config.unsubscribeUrl.trim(), contextFor(item, prepared, config));
+		unsubscribeLink = renderUnsubscribeUrl(
+			config.unsubscribeUrl.trim(),
+			contextFor(item, prepared, config),
+		);
 	}
 	const context = contextFor(item, prepared, config, unsubscribeLink);
 
@@ -311,9 +385,15 @@ export function renderCustomerEmail(item: Record<string, unknown>, config: Email
 		budget,
 		field,
 	});
-	const subject = renderTemplate(parsed.subject, context, options('subject', prepared.labels.subject));
+	const subject = renderTemplate(
+		parsed.subject,
+		context,
+		options('subject', prepared.labels.subject),
+	);
 	const html = renderTemplate(parsed.html, context, options('html', prepared.labels.html));
-	const text = parsed.text ? renderTemplate(parsed.text, context, options('text', prepared.labels.text)) : null;
+	const text = parsed.text
+		? renderTemplate(parsed.text, context, options('text', prepared.labels.text))
+		: null;
 
 	const parts = text ? [subject, html, text] : [subject, html];
 	const missing = mergeNames(parts.map((part) => part.missing));
@@ -340,7 +420,10 @@ export function renderCustomerEmail(item: Record<string, unknown>, config: Email
 			: htmlToText(html.output, {
 					maxLength: TEMPLATE_LIMITS.MAX_OUTPUT_LENGTH - budget.output,
 					onTooLong: () => {
-						throw outputLimitError(`${prepared.labels.html} (the text made from it)`, prepared.labels.html);
+						throw outputLimitError(
+							`${prepared.labels.html} (the text made from it)`,
+							prepared.labels.html,
+						);
 					},
 				}),
 		missingVariables: missing,
@@ -379,13 +462,19 @@ export interface TemplateDescription {
 }
 
 /** What the template of an item needs, without rendering it: each variable, its default, and whether it is there. */
-export function describeTemplateVariables(item: Record<string, unknown>, config: EmailConfig): TemplateDescription {
+export function describeTemplateVariables(
+	item: Record<string, unknown>,
+	config: EmailConfig,
+): TemplateDescription {
 	checkEmailConfig(config);
 	const prepared = prepare(item, config);
 	let unsubscribeLink: string | null = null;
 	if (config.unsubscribeUrl && config.unsubscribeUrl.trim() !== '') {
 		try {
-			unsubscribeLink = renderUnsubscribeUrl(config.unsubscribeUrl.trim(), contextFor(item, prepared, config));
+			unsubscribeLink = renderUnsubscribeUrl(
+				config.unsubscribeUrl.trim(),
+				contextFor(item, prepared, config),
+			);
 		} catch {
 			unsubscribeLink = null; // reported as not provided
 		}
@@ -405,6 +494,8 @@ export function describeTemplateVariables(item: Record<string, unknown>, config:
 		locale: prepared.locale,
 		locales: Object.keys(prepared.template.locales),
 		variables,
-		missingVariables: variables.filter((variable) => variable.required && !variable.provided).map((variable) => variable.name),
+		missingVariables: variables
+			.filter((variable) => variable.required && !variable.provided)
+			.map((variable) => variable.name),
 	};
 }

@@ -22,7 +22,10 @@ const UNQUOTED_ATTRIBUTE = /[&<>"'`=\s]/g;
  * whitespace, `=` and backtick, so the value can never end the attribute and start another one.
  */
 export function escapeUnquotedAttribute(value: string): string {
-	return value.replace(UNQUOTED_ATTRIBUTE, (character) => HTML_ENTITIES[character] ?? `&#${character.charCodeAt(0)};`);
+	return value.replace(
+		UNQUOTED_ATTRIBUTE,
+		(character) => HTML_ENTITIES[character] ?? `&#${character.charCodeAt(0)};`,
+	);
 }
 
 // Line breaks of every kind (CR, LF, VT, FF, NEL, LINE and PARAGRAPH SEPARATOR) and tabs: one space each run.
@@ -76,8 +79,17 @@ const NAMED_ENTITIES = new Map<string, string>(
 export function decodeEntities(value: string): string {
 	return value.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (entity, body: string) => {
 		if (body[0] === '#') {
-			const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-			if (!Number.isFinite(code) || code < 1 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return entity;
+			const code =
+				body[1] === 'x' || body[1] === 'X'
+					? parseInt(body.slice(2), 16)
+					: parseInt(body.slice(1), 10);
+			if (
+				!Number.isFinite(code) ||
+				code < 1 ||
+				code > 0x10ffff ||
+				(code >= 0xd800 && code <= 0xdfff)
+			)
+				return entity;
 			return String.fromCodePoint(code);
 		}
 		// A Map, so `&constructor;` is not looked up on Object.prototype.

@@ -45,20 +45,40 @@ function refuse(node: TemplateNode, field: string, reason: string): never {
 
 const CSS_URL = /url\(\s*["']?$/i;
 
-const TAG_MODES = new Set(['tagName', 'beforeAttrName', 'attrName', 'afterAttrName', 'afterAttrValue', 'selfClosing']);
+const TAG_MODES = new Set([
+	'tagName',
+	'beforeAttrName',
+	'attrName',
+	'afterAttrName',
+	'afterAttrValue',
+	'selfClosing',
+]);
 
 /** The context of a value in `state`, or the reason it cannot go there. */
 function classify(state: HtmlState, node: ValueNode): ValueContext | string {
 	const mode = state.mode;
-	if (mode === 'tagOpen' || mode === 'endTagOpen' || mode === 'markup' || mode === 'rawTextLessThan' || mode === 'rawTextEndTag') {
+	if (
+		mode === 'tagOpen' ||
+		mode === 'endTagOpen' ||
+		mode === 'markup' ||
+		mode === 'rawTextLessThan' ||
+		mode === 'rawTextEndTag'
+	) {
 		return 'would be part of a tag name: a value cannot make a tag';
 	}
 	if (TAG_MODES.has(mode)) {
 		return `is inside the tag <${shortSource(state.tag, 32)}> where an attribute name goes: a value can only go in text or in an attribute's value, such as title="${shortSource(node.source)}"`;
 	}
-	if (mode === 'rawText' && state.tag === 'script') return 'is inside <script>: a value cannot go into a script';
+	if (mode === 'rawText' && state.tag === 'script')
+		return 'is inside <script>: a value cannot go into a script';
 	const inStyle = mode === 'rawText' && state.tag === 'style';
-	const text: ValueContext = { unquoted: false, linkAttribute: null, linkPrefixes: [], css: inStyle, cssUrl: inStyle && CSS_URL.test(state.cssTail) };
+	const text: ValueContext = {
+		unquoted: false,
+		linkAttribute: null,
+		linkPrefixes: [],
+		css: inStyle,
+		cssUrl: inStyle && CSS_URL.test(state.cssTail),
+	};
 	if (mode !== 'beforeAttrValue' && mode !== 'attrValue') return text;
 
 	const attribute = state.attribute;
@@ -72,7 +92,12 @@ function classify(state: HtmlState, node: ValueNode): ValueContext | string {
 		css: attribute === 'style',
 		cssUrl: attribute === 'style' && CSS_URL.test(state.cssTail),
 	};
-	const link = mode === 'beforeAttrValue' ? (LINK_ATTRIBUTES.has(attribute) ? { prefix: '', ampersand: false } : null) : state.link;
+	const link =
+		mode === 'beforeAttrValue'
+			? LINK_ATTRIBUTES.has(attribute)
+				? { prefix: '', ampersand: false }
+				: null
+			: state.link;
 	if (link) {
 		if (link.ampersand) {
 			return `starts the link in ${attribute} after a "&": write the start of the link without character references, or put the whole link in the value`;
@@ -154,11 +179,16 @@ class Analysis {
 	private branches(node: Extract<TemplateNode, { kind: 'if' }>, states: HtmlState[]): HtmlState[] {
 		const then = this.run(node.then, states, node);
 		const otherwise = this.run(node.otherwise, states, node);
-		if (then.length === 1 && otherwise.length === 1 && then[0].key() === otherwise[0].key()) return then;
+		if (then.length === 1 && otherwise.length === 1 && then[0].key() === otherwise[0].key())
+			return then;
 		return this.distinct([...then, ...otherwise], node);
 	}
 
-	private sequence(nodes: TemplateNode[], entry: HtmlState[], parent: TemplateNode | undefined): HtmlState[] {
+	private sequence(
+		nodes: TemplateNode[],
+		entry: HtmlState[],
+		parent: TemplateNode | undefined,
+	): HtmlState[] {
 		let states = entry;
 		let last = parent;
 		for (const node of nodes) {
@@ -172,7 +202,11 @@ class Analysis {
 						next.feed(node.text);
 					} catch (error) {
 						if (error instanceof LinkSchemeFromValue) {
-							refuse(error.value as TemplateNode, this.field, `is followed by a ":" in the link in ${error.attribute}, so the value would be the link's scheme: put the whole link in one value with | url`);
+							refuse(
+								error.value as TemplateNode,
+								this.field,
+								`is followed by a ":" in the link in ${error.attribute}, so the value would be the link's scheme: put the whole link in one value with | url`,
+							);
 						}
 						throw error;
 					}

@@ -63,9 +63,15 @@ interface Found {
 }
 
 /** The first `</name\s*>` at or after `from` (any case), remembered per name so no text is searched twice. */
-function closingTag(html: string, name: string, from: number, found: Map<string, Found>): Found | null {
+function closingTag(
+	html: string,
+	name: string,
+	from: number,
+	found: Map<string, Found>,
+): Found | null {
 	const known = found.get(name);
-	if (known && known.from <= from && (known.start === -1 || known.start >= from)) return known.start === -1 ? null : known;
+	if (known && known.from <= from && (known.start === -1 || known.start >= from))
+		return known.start === -1 ? null : known;
 	let at = html.indexOf('</', from);
 	while (at !== -1) {
 		if (hasNameAt(html, at + 2, name)) {
@@ -91,7 +97,11 @@ export function removeHiddenElements(html: string): string {
 	const found = new Map<string, Found>();
 	let cursor = 0;
 	while (open !== -1) {
-		const name = HIDDEN_ELEMENTS.find((candidate) => hasNameAt(html, open + 1, candidate) && !isWordCharacter(html.charCodeAt(open + 1 + candidate.length)));
+		const name = HIDDEN_ELEMENTS.find(
+			(candidate) =>
+				hasNameAt(html, open + 1, candidate) &&
+				!isWordCharacter(html.charCodeAt(open + 1 + candidate.length)),
+		);
 		if (name) {
 			const tagEnd = html.indexOf('>', open + 1 + name.length);
 			if (tagEnd === -1) break;

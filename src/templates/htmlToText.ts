@@ -10,7 +10,20 @@ import { TextBuffer, type TextMark } from './textBuffer';
  * a 100,000-entry list converts in a fraction of a second.
  */
 
-const PARAGRAPH_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'blockquote', 'pre']);
+const PARAGRAPH_TAGS = new Set([
+	'p',
+	'h1',
+	'h2',
+	'h3',
+	'h4',
+	'h5',
+	'h6',
+	'ul',
+	'ol',
+	'table',
+	'blockquote',
+	'pre',
+]);
 const LINE_TAGS = new Set(['div', 'tr', 'section', 'header', 'footer', 'article']);
 // White space other than single spaces, which `\s+` → " " would change.
 const NOT_PLAIN_SPACE = /[^\S ]| \s/;
@@ -33,7 +46,10 @@ function tooLong(): never {
 
 export function htmlToText(html: string, options: HtmlToTextOptions = {}): string {
 	const source = removeHiddenElements(removeComments(html));
-	const out = new TextBuffer(options.maxLength ?? Number.POSITIVE_INFINITY, options.onTooLong ?? tooLong);
+	const out = new TextBuffer(
+		options.maxLength ?? Number.POSITIVE_INFINITY,
+		options.onTooLong ?? tooLong,
+	);
 	const lists: { ordered: boolean; count: number }[] = [];
 	const links: OpenLink[] = [];
 
@@ -41,7 +57,8 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
 	// spaces they drop may be where open links' labels started: those labels now start where the text ends.
 	const breakTo = (newlines: number) => {
 		out.breakTo(newlines);
-		for (let index = links.length - 1; index >= 0 && links[index].label.start > out.length; index--) links[index].label.start = out.length;
+		for (let index = links.length - 1; index >= 0 && links[index].label.start > out.length; index--)
+			links[index].label.start = out.length;
 	};
 
 	scanTags(
@@ -74,7 +91,10 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
 			else if (tag === 'td' || tag === 'th') out.append(closing ? ' ' : '');
 			else if (tag === 'a' && !closing) {
 				const href = HREF.exec(attributes);
-				links.push({ href: decodeEntities((href?.[1] ?? href?.[2] ?? href?.[3] ?? '').trim()), label: out.mark() });
+				links.push({
+					href: decodeEntities((href?.[1] ?? href?.[2] ?? href?.[3] ?? '').trim()),
+					label: out.mark(),
+				});
 			} else if (tag === 'a' && closing) {
 				const link = links.pop();
 				if (link && link.href !== '') {

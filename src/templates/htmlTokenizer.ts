@@ -82,7 +82,8 @@ export interface OpenLink {
 
 const WHITESPACE = /[\t\n\f\r ]/;
 const isWhitespace = (character: string) => WHITESPACE.test(character);
-const isLetter = (character: string) => (character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z');
+const isLetter = (character: string) =>
+	(character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z');
 const LINK_DECIDED = /[:/?#]/;
 // Names and link starts are kept only as long as they can matter (the longest special name is 11 characters; an
 // allowed scheme is 6), so a megabyte-long attribute name costs nothing per state.
@@ -128,7 +129,9 @@ export class HtmlState {
 
 	key(): string {
 		if (this.cachedKey !== undefined) return this.cachedKey;
-		const link = this.link ? `${this.link.prefix}\u0001${this.link.firstValue ? 1 : 0}${this.link.ampersand ? 1 : 0}` : '';
+		const link = this.link
+			? `${this.link.prefix}\u0001${this.link.firstValue ? 1 : 0}${this.link.ampersand ? 1 : 0}`
+			: '';
 		return (this.cachedKey = `${this.mode}\u0000${this.endTag ? 1 : 0}\u0000${this.tag}\u0000${this.attribute}\u0000${this.quote}\u0000${this.lookahead}\u0000${link}\u0000${this.cssTail}`);
 	}
 
@@ -160,7 +163,9 @@ export class HtmlState {
 	private startValue(quote: string): void {
 		this.mode = 'attrValue';
 		this.quote = quote;
-		this.link = LINK_ATTRIBUTES.has(this.attribute) ? { prefix: '', firstValue: null, ampersand: false } : null;
+		this.link = LINK_ATTRIBUTES.has(this.attribute)
+			? { prefix: '', firstValue: null, ampersand: false }
+			: null;
 	}
 
 	private endValue(): void {
@@ -184,7 +189,8 @@ export class HtmlState {
 		if (part.includes('&')) link.ampersand = true;
 		link.prefix = (link.prefix + part).slice(0, MAX_PREFIX);
 		if (stop === -1) return;
-		if (text[stop] === ':' && link.firstValue) throw new LinkSchemeFromValue(link.firstValue, this.attribute);
+		if (text[stop] === ':' && link.firstValue)
+			throw new LinkSchemeFromValue(link.firstValue, this.attribute);
 		this.link = null;
 	}
 
@@ -242,7 +248,8 @@ export class HtmlState {
 					}
 					if (character === '/') this.mode = 'selfClosing';
 					else if (character === '>') this.emitTag();
-					else if (character === '=' && this.mode === 'afterAttrName') this.mode = 'beforeAttrValue';
+					else if (character === '=' && this.mode === 'afterAttrName')
+						this.mode = 'beforeAttrValue';
 					else this.startAttribute(character);
 					index++;
 					continue;
@@ -401,7 +408,10 @@ export class HtmlState {
 						}
 						continue;
 					}
-					if (this.lookahead === this.tag && (isWhitespace(character) || character === '/' || character === '>')) {
+					if (
+						this.lookahead === this.tag &&
+						(isWhitespace(character) || character === '/' || character === '>')
+					) {
 						this.mode = 'tagName';
 						this.endTag = true;
 						this.lookahead = '';
@@ -418,7 +428,12 @@ export class HtmlState {
 	afterValue(value: unknown, fixesScheme: boolean): HtmlState {
 		const next = this.clone();
 		if (next.mode === 'beforeAttrValue') next.startValue('');
-		if (next.cssTail !== '' || next.attribute === 'style' || (next.mode === 'rawText' && next.tag === 'style')) next.css('x');
+		if (
+			next.cssTail !== '' ||
+			next.attribute === 'style' ||
+			(next.mode === 'rawText' && next.tag === 'style')
+		)
+			next.css('x');
 		const link = next.link;
 		if (next.mode === 'attrValue' && link) {
 			if (fixesScheme) next.link = null;

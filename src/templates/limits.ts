@@ -28,7 +28,9 @@ export type TemplateLimitName = keyof typeof TEMPLATE_LIMITS;
 
 /** 1234567 → "1,234,567": limits read as people write them. */
 export function formatCount(value: number): string {
-	return Math.trunc(value).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+	return Math.trunc(value)
+		.toString()
+		.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** "limit MAX_LOOP_ITERATIONS = 200,000": how every limit error names its limit. */

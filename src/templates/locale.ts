@@ -15,7 +15,9 @@ export function normalizeLocale(value: unknown): string | null {
 	if (rest.some((part) => !/^[A-Za-z0-9]{1,8}$/.test(part))) return null;
 	return [
 		language.toLowerCase(),
-		...rest.map((part, index) => (index === 0 && part.length === 2 ? part.toUpperCase() : part.toLowerCase())),
+		...rest.map((part, index) =>
+			index === 0 && part.length === 2 ? part.toUpperCase() : part.toLowerCase(),
+		),
 	].join('-');
 }
 
@@ -25,7 +27,8 @@ export function localeChain(requested: unknown, defaultLocale: string): string[]
 	const normalized = normalizeLocale(requested);
 	if (normalized) {
 		const parts = normalized.split('-');
-		for (let length = parts.length; length >= 1; length--) chain.push(parts.slice(0, length).join('-'));
+		for (let length = parts.length; length >= 1; length--)
+			chain.push(parts.slice(0, length).join('-'));
 	}
 	chain.push(defaultLocale);
 	return [...new Set(chain)];
@@ -36,7 +39,11 @@ const resolved = new WeakMap<readonly string[], Map<string, string>>();
 const MAX_RESOLVED = 1000;
 
 /** The first tag of the chain the template has (case-insensitive), as the template spells it. */
-export function resolveLocale(requested: unknown, available: readonly string[], defaultLocale: string): string {
+export function resolveLocale(
+	requested: unknown,
+	available: readonly string[],
+	defaultLocale: string,
+): string {
 	if (typeof requested !== 'string') return findLocale(requested, available, defaultLocale);
 	let answers = resolved.get(available);
 	if (!answers) resolved.set(available, (answers = new Map()));
@@ -50,7 +57,11 @@ export function resolveLocale(requested: unknown, available: readonly string[], 
 	return locale;
 }
 
-function findLocale(requested: unknown, available: readonly string[], defaultLocale: string): string {
+function findLocale(
+	requested: unknown,
+	available: readonly string[],
+	defaultLocale: string,
+): string {
 	const byLowerCase = new Map(available.map((tag) => [tag.toLowerCase(), tag]));
 	for (const tag of localeChain(requested, defaultLocale)) {
 		const found = byLowerCase.get(tag.toLowerCase());

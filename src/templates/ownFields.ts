@@ -16,7 +16,10 @@ export function ownField(object: unknown, key: string): unknown {
  * An object without a prototype holding only the own `keys` of `object`: for code outside this engine that reads
  * fields with `record.field`, so that it cannot reach inherited ones either.
  */
-export function ownView(object: Record<string, unknown>, keys: Iterable<string>): Record<string, unknown> {
+export function ownView(
+	object: Record<string, unknown>,
+	keys: Iterable<string>,
+): Record<string, unknown> {
 	const view = Object.create(null) as Record<string, unknown>;
 	for (const key of keys) if (hasOwn(object, key)) view[key] = object[key];
 	return view;

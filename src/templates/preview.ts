@@ -14,7 +14,10 @@ const MAX_NESTING = 4;
 const INVISIBLE = /[\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 function quote(text: string): string {
-	return JSON.stringify(text).replace(INVISIBLE, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+	return JSON.stringify(text).replace(
+		INVISIBLE,
+		(character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+	);
 }
 
 /** A text quoted as JSON (every control character visible), cut to `max` characters with its full length said. */
@@ -32,15 +35,22 @@ class Budget {
 }
 
 // JSON.stringify's output for small plain data; stops writing once the budget is spent and marks cycles.
-function json(value: unknown, budget: Budget, ancestors: object[], inArray: boolean): string | undefined {
+function json(
+	value: unknown,
+	budget: Budget,
+	ancestors: object[],
+	inArray: boolean,
+): string | undefined {
 	if (budget.left <= 0) return '…';
 	if (value === null) return 'null';
-	if (typeof value === 'string') return previewText(value, Math.max(8, Math.min(budget.left, PREVIEW_LENGTH)));
+	if (typeof value === 'string')
+		return previewText(value, Math.max(8, Math.min(budget.left, PREVIEW_LENGTH)));
 	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
 	if (typeof value === 'boolean') return String(value);
 	if (typeof value === 'bigint') return `${value}n`;
 	if (typeof value !== 'object') return inArray ? 'null' : undefined;
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'null' : JSON.stringify(value.toISOString());
+	if (value instanceof Date)
+		return Number.isNaN(value.getTime()) ? 'null' : JSON.stringify(value.toISOString());
 	if (ancestors.includes(value)) return '"[a cycle]"';
 	if (ancestors.length >= MAX_NESTING) return Array.isArray(value) ? '[…]' : '{…}';
 	ancestors.push(value);
@@ -79,7 +89,9 @@ const TAG_PREVIEW = 60;
 
 /** A tag, name or path as messages show it: as written, cut when long (a tag can hold a megabyte). */
 export function shortSource(text: string, max = TAG_PREVIEW): string {
-	return text.length <= max ? text : `${text.slice(0, max)}… (${formatCount(text.length)} characters)`;
+	return text.length <= max
+		? text
+		: `${text.slice(0, max)}… (${formatCount(text.length)} characters)`;
 }
 
 const LISTED_CHARACTERS = 200;

@@ -119,7 +119,9 @@ function resolve(path: string[], state: State): { value: unknown; name: string }
 	const context = state.context;
 	if (path.length === 1 && context !== null && typeof context === 'object') {
 		const name = path[0];
-		const value = Object.prototype.hasOwnProperty.call(context, name) ? (context as Record<string, unknown>)[name] : undefined;
+		const value = Object.prototype.hasOwnProperty.call(context, name)
+			? (context as Record<string, unknown>)[name]
+			: undefined;
 		return { value, name };
 	}
 	const name = path.join('.');
@@ -130,7 +132,8 @@ function resolve(path: string[], state: State): { value: unknown; name: string }
 function lookup(path: string[], state: State): { value: unknown; name: string } | undefined {
 	const found = resolve(path, state);
 	if (!isMissing(found.value, found.name)) return found;
-	const fallback = state.options.policy === 'lenient' ? state.options.defaults?.get(found.name) : undefined;
+	const fallback =
+		state.options.policy === 'lenient' ? state.options.defaults?.get(found.name) : undefined;
 	if (fallback !== undefined && !isMissing(fallback)) {
 		state.defaulted.add(found.name);
 		return { value: fallback, name: found.name };
@@ -213,9 +216,18 @@ function renderValue(node: ValueNode, state: State): void {
 	else push(node.url && target === 'url' ? text : escapeFor(target, text, node.raw), node, state);
 }
 
-function renderNodes(nodes: TemplateNode[], state: State, depth: number, block: TemplateNode | undefined): void {
+function renderNodes(
+	nodes: TemplateNode[],
+	state: State,
+	depth: number,
+	block: TemplateNode | undefined,
+): void {
 	if (depth > TEMPLATE_LIMITS.MAX_BLOCK_DEPTH + 1) {
-		throw new TemplateLimitError(`${block ? where(block, state) : state.field}: blocks are nested too deep`, state.field, 'MAX_BLOCK_DEPTH');
+		throw new TemplateLimitError(
+			`${block ? where(block, state) : state.field}: blocks are nested too deep`,
+			state.field,
+			'MAX_BLOCK_DEPTH',
+		);
 	}
 	const budget = state.budget;
 	for (const node of nodes) {
@@ -243,7 +255,11 @@ function renderNodes(nodes: TemplateNode[], state: State, depth: number, block: 
 			case 'each': {
 				const found = lookup(node.path, state);
 				if (!found) break;
-				const entries = listEntries(found.value, found.name, TEMPLATE_LIMITS.MAX_LOOP_ITERATIONS - budget.iterations);
+				const entries = listEntries(
+					found.value,
+					found.name,
+					TEMPLATE_LIMITS.MAX_LOOP_ITERATIONS - budget.iterations,
+				);
 				// Checked before the loop runs: a 15,000 × 15,000 nested loop stops at its 14th outer entry.
 				if (budget.iterations + entries.length > TEMPLATE_LIMITS.MAX_LOOP_ITERATIONS) {
 					throw new TemplateLimitError(
@@ -270,7 +286,11 @@ function renderNodes(nodes: TemplateNode[], state: State, depth: number, block: 
  * TemplateDataError for a value that cannot be shown (an object) or cannot go where the template puts it (a link
  * that is not safe, CSS that is not a plain value), and TemplateLimitError past one of TEMPLATE_LIMITS.
  */
-export function renderTemplate(nodes: TemplateNode[], context: unknown, options: RenderOptions): RenderResult {
+export function renderTemplate(
+	nodes: TemplateNode[],
+	context: unknown,
+	options: RenderOptions,
+): RenderResult {
 	const field = options.field ?? (options.target === 'html' ? 'HTML' : 'template');
 	if (options.target === 'html') analyseHtml(nodes, field);
 	const state: State = {
@@ -284,5 +304,9 @@ export function renderTemplate(nodes: TemplateNode[], context: unknown, options:
 		out: [],
 	};
 	renderNodes(nodes, state, 0, undefined);
-	return { output: state.out.join(''), missing: state.missing.names, defaulted: state.defaulted.names };
+	return {
+		output: state.out.join(''),
+		missing: state.missing.names,
+		defaulted: state.defaulted.names,
+	};
 }

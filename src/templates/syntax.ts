@@ -43,7 +43,11 @@ export class TemplateSyntaxError extends Error {
 	}
 }
 
-export const FORBIDDEN_SEGMENTS: ReadonlySet<string> = new Set(['__proto__', 'prototype', 'constructor']);
+export const FORBIDDEN_SEGMENTS: ReadonlySet<string> = new Set([
+	'__proto__',
+	'prototype',
+	'constructor',
+]);
 
 const SEGMENT = /^[A-Za-z0-9_]+$/;
 const FIRST_SEGMENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -70,7 +74,9 @@ export function tagLocation(node: TemplateNode): TagLocation | undefined {
 /** "Custom HTML: {{#each rows}} at line 3, column 5", or the part alone when the node was not parsed here. */
 export function describeTag(node: TemplateNode, fallbackField = 'template'): string {
 	const location = locations.get(node);
-	return location ? `${location.field}: ${location.tag} at line ${location.line}, column ${location.column}` : fallbackField;
+	return location
+		? `${location.field}: ${location.tag} at line ${location.line}, column ${location.column}`
+		: fallbackField;
 }
 
 /** Line and column of offsets met in increasing order, in time linear in the source. */
@@ -101,10 +107,13 @@ export function parsePath(text: string, insideEach: boolean): string[] | string 
 	const [first] = segments;
 	if (first === 'this') {
 		if (!insideEach) return 'can only be used inside {{#each}}';
-	} else if (!FIRST_SEGMENT.test(first)) return 'is not a valid variable name (letters, digits and _, not starting with a digit)';
+	} else if (!FIRST_SEGMENT.test(first))
+		return 'is not a valid variable name (letters, digits and _, not starting with a digit)';
 	for (const segment of segments) {
-		if (!SEGMENT.test(segment)) return 'is not a valid variable name (letters, digits and _ separated by dots)';
-		if (FORBIDDEN_SEGMENTS.has(segment)) return `uses "${shortSource(segment)}", which is not allowed in a variable name`;
+		if (!SEGMENT.test(segment))
+			return 'is not a valid variable name (letters, digits and _ separated by dots)';
+		if (FORBIDDEN_SEGMENTS.has(segment))
+			return `uses "${shortSource(segment)}", which is not allowed in a variable name`;
 	}
 	return segments;
 }
@@ -143,7 +152,8 @@ export function parseTemplate(source: string, field: string): TemplateNode[] {
 	};
 	const pushNode = (node: TemplateNode) => {
 		const frame = top();
-		if (frame.kind === 'if' && frame.inElse) (frame.node as Extract<TemplateNode, { kind: 'if' }>).otherwise.push(node);
+		if (frame.kind === 'if' && frame.inElse)
+			(frame.node as Extract<TemplateNode, { kind: 'if' }>).otherwise.push(node);
 		else frame.nodes.push(node);
 	};
 	const locate = (node: TemplateNode, offset: number, tag: string) => {
@@ -162,7 +172,8 @@ export function parseTemplate(source: string, field: string): TemplateNode[] {
 		const triple = source.startsWith('{{{', open);
 		const closer = triple ? '}}}' : '}}';
 		const close = source.indexOf(closer, open + closer.length);
-		if (close === -1) fail(`"${closer === '}}}' ? '{{{' : '{{'}" is never closed with "${closer}"`, open);
+		if (close === -1)
+			fail(`"${closer === '}}}' ? '{{{' : '{{'}" is never closed with "${closer}"`, open);
 		const tag = source.slice(open, close + closer.length);
 		const shown = shortSource(tag);
 		const inner = source.slice(open + closer.length, close).trim();
@@ -170,13 +181,20 @@ export function parseTemplate(source: string, field: string): TemplateNode[] {
 
 		const path = (text: string): string[] => {
 			const parsed = parsePath(text, eachDepth > 0);
-			if (typeof parsed === 'string') return fail(`"${shortSource(text)}" in ${shown} ${parsed}`, open);
+			if (typeof parsed === 'string')
+				return fail(`"${shortSource(text)}" in ${shown} ${parsed}`, open);
 			return parsed;
 		};
 
 		if (triple) {
 			if (inner.includes('|')) fail(`filters are not allowed in a raw tag ${shown}`, open);
-			const node: TemplateNode = { kind: 'value', path: path(inner), raw: true, url: false, source: tag };
+			const node: TemplateNode = {
+				kind: 'value',
+				path: path(inner),
+				raw: true,
+				url: false,
+				source: tag,
+			};
 			locate(node, open, tag);
 			pushNode(node);
 			continue;
@@ -195,7 +213,9 @@ export function parseTemplate(source: string, field: string): TemplateNode[] {
 				);
 			}
 			const node: BlockNode =
-				kind === 'if' ? { kind: 'if', path: segments, then: [], otherwise: [] } : { kind: 'each', path: segments, body: [] };
+				kind === 'if'
+					? { kind: 'if', path: segments, then: [], otherwise: [] }
+					: { kind: 'each', path: segments, body: [] };
 			locate(node, open, tag);
 			pushNode(node);
 			if (node.kind === 'each') eachDepth += 1;
@@ -211,7 +231,11 @@ export function parseTemplate(source: string, field: string): TemplateNode[] {
 			const kind = inner.slice(1).trim();
 			const frame = top();
 			if (frame.kind === 'root') fail(`${shown} closes a block that was never opened`, open);
-			if (kind !== frame.kind) fail(`${shown} does not match the open {{#${frame.kind}}} (opened at ${frame.opened})`, open);
+			if (kind !== frame.kind)
+				fail(
+					`${shown} does not match the open {{#${frame.kind}}} (opened at ${frame.opened})`,
+					open,
+				);
 			if (frame.kind === 'each') eachDepth -= 1;
 			stack.pop();
 			continue;
@@ -225,18 +249,32 @@ export function parseTemplate(source: string, field: string): TemplateNode[] {
 		}
 		const [pathText, ...filters] = inner.split('|').map((part) => part.trim());
 		if (pathText === '') fail(`empty tag ${shown}`, open);
-		if (/\s/.test(pathText)) fail(`unknown tag ${shown} (a tag holds one variable name, such as {{ first_name }})`, open);
+		if (/\s/.test(pathText))
+			fail(`unknown tag ${shown} (a tag holds one variable name, such as {{ first_name }})`, open);
 		for (const filter of filters) {
-			if (!FILTERS.has(filter)) fail(`unknown filter "${shortSource(filter)}" in ${shown} (the only filter is "url")`, open);
+			if (!FILTERS.has(filter))
+				fail(
+					`unknown filter "${shortSource(filter)}" in ${shown} (the only filter is "url")`,
+					open,
+				);
 		}
-		const node: TemplateNode = { kind: 'value', path: path(pathText), raw: false, url: filters.includes('url'), source: tag };
+		const node: TemplateNode = {
+			kind: 'value',
+			path: path(pathText),
+			raw: false,
+			url: filters.includes('url'),
+			source: tag,
+		};
 		locate(node, open, tag);
 		pushNode(node);
 	}
 
 	if (stack.length > 1) {
 		const frame = top();
-		throw new TemplateSyntaxError(`${field}: {{#${frame.kind}}} opened at ${frame.opened} is never closed with {{/${frame.kind}}}`, field);
+		throw new TemplateSyntaxError(
+			`${field}: {{#${frame.kind}}} opened at ${frame.opened} is never closed with {{/${frame.kind}}}`,
+			field,
+		);
 	}
 	return root.nodes;
 }

@@ -50,7 +50,11 @@ export class TextBuffer {
 	append(text: string): void {
 		if (text === '') return;
 		let bodyEnd = text.length;
-		while (bodyEnd > 0 && (text.charCodeAt(bodyEnd - 1) === 32 || text.charCodeAt(bodyEnd - 1) === 9)) bodyEnd--;
+		while (
+			bodyEnd > 0 &&
+			(text.charCodeAt(bodyEnd - 1) === 32 || text.charCodeAt(bodyEnd - 1) === 9)
+		)
+			bodyEnd--;
 		if (bodyEnd === 0) {
 			this.pending += text;
 		} else {
@@ -58,7 +62,8 @@ export class TextBuffer {
 			if (hadPending) this.commit(this.pending);
 			const body = bodyEnd === text.length ? text : text.slice(0, bodyEnd);
 			let trailing = 0;
-			while (trailing < body.length && body.charCodeAt(body.length - 1 - trailing) === 10) trailing++;
+			while (trailing < body.length && body.charCodeAt(body.length - 1 - trailing) === 10)
+				trailing++;
 			this.newlines = trailing === body.length && !hadPending ? this.newlines + trailing : trailing;
 			this.commit(body);
 			this.pending = bodyEnd === text.length ? '' : text.slice(bodyEnd);
@@ -117,9 +122,11 @@ export class TextBuffer {
 	/** Whether the text from `mark` on, trimmed, is `expected`: reads only as many characters as `expected` has. */
 	equalsSince(mark: TextMark, expected: string): boolean {
 		if (expected === '') return this.isBlankSince(mark);
-		if (isJsSpace(expected.charCodeAt(0)) || isJsSpace(expected.charCodeAt(expected.length - 1))) return false;
+		if (isJsSpace(expected.charCodeAt(0)) || isJsSpace(expected.charCodeAt(expected.length - 1)))
+			return false;
 		let expectedNonSpace = 0;
-		for (let index = 0; index < expected.length; index++) if (!isJsSpace(expected.charCodeAt(index))) expectedNonSpace++;
+		for (let index = 0; index < expected.length; index++)
+			if (!isJsSpace(expected.charCodeAt(index))) expectedNonSpace++;
 		if (this.nonSpace - mark.nonSpace !== expectedNonSpace) return false;
 		// The label ends at the last non-space character; read `expected.length` characters back from there.
 		if (this.lastEnd - expected.length < mark.start) return false;
@@ -128,7 +135,8 @@ export class TextBuffer {
 		let remaining = expected.length;
 		while (remaining > 0 && chunk >= 0) {
 			const take = Math.min(remaining, end);
-			if (this.chunk(chunk).slice(end - take, end) !== expected.slice(remaining - take, remaining)) return false;
+			if (this.chunk(chunk).slice(end - take, end) !== expected.slice(remaining - take, remaining))
+				return false;
 			remaining -= take;
 			chunk -= 1;
 			end = chunk >= 0 ? this.chunks[chunk].length : 0;

@@ -17,7 +17,11 @@ function pathOf(name: string, indexes: number[]): string {
 }
 
 function tooDeep(name: string, indexes: number[]): TemplateLimitError {
-	return new TemplateLimitError(`Variable "${shortSource(name)}" holds lists nested too deep (at ${pathOf(name, indexes)})`, name, 'MAX_DATA_DEPTH');
+	return new TemplateLimitError(
+		`Variable "${shortSource(name)}" holds lists nested too deep (at ${pathOf(name, indexes)})`,
+		name,
+		'MAX_DATA_DEPTH',
+	);
 }
 
 /** The list at `indexes` is the one `ancestor` levels down from the value (0: the value itself). */
@@ -33,7 +37,13 @@ function cycle(name: string, indexes: number[], ancestor: number): TemplateDataE
  * lists above kept in `ancestors`; a list already found missing in this walk is not walked again, so a list shared
  * by many entries costs once.
  */
-function allMissing(list: unknown[], name: string, ancestors: unknown[][], indexes: number[], known: Set<unknown[]>): boolean {
+function allMissing(
+	list: unknown[],
+	name: string,
+	ancestors: unknown[][],
+	indexes: number[],
+	known: Set<unknown[]>,
+): boolean {
 	if (ancestors.length >= MAX_DEPTH) throw tooDeep(name, indexes);
 	ancestors.push(list);
 	try {
@@ -83,7 +93,8 @@ export type TextSink = (piece: string) => void;
 
 function formatLeaf(value: unknown, name: string): string {
 	if (typeof value === 'string') return value;
-	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+		return String(value);
 	if (value instanceof Date) {
 		if (!Number.isNaN(value.getTime())) return value.toISOString();
 		throw new TemplateDataError(`Variable "${shortSource(name)}" holds an invalid date`, name);
@@ -110,14 +121,21 @@ export function formatValue(value: unknown, name: string, sink?: TextSink): stri
 	return pieces.join('');
 }
 
-function formatList(list: unknown[], name: string, ancestors: unknown[][], indexes: number[], add: TextSink): void {
+function formatList(
+	list: unknown[],
+	name: string,
+	ancestors: unknown[][],
+	indexes: number[],
+	add: TextSink,
+): void {
 	if (ancestors.length >= MAX_DEPTH) throw tooDeep(name, indexes);
 	ancestors.push(list);
 	let first = true;
 	for (let index = 0; index < list.length; index++) {
 		const entry = list[index];
 		indexes.push(index);
-		if (Array.isArray(entry) && ancestors.includes(entry)) throw cycle(name, indexes, ancestors.indexOf(entry));
+		if (Array.isArray(entry) && ancestors.includes(entry))
+			throw cycle(name, indexes, ancestors.indexOf(entry));
 		const entryName = `${name}.${indexes.join('.')}`;
 		if (!isMissing(entry, entryName)) {
 			if (!first) add(', ');
@@ -135,7 +153,11 @@ function formatList(list: unknown[], name: string, ancestors: unknown[][], index
  * after `limit` + 1 entries: more than the loop may walk is an error for the caller, found without copying a
  * ten-million-line text first.
  */
-export function listEntries(value: unknown, name = 'value', limit = Number.POSITIVE_INFINITY): unknown[] {
+export function listEntries(
+	value: unknown,
+	name = 'value',
+	limit = Number.POSITIVE_INFINITY,
+): unknown[] {
 	const entries: unknown[] = [];
 	if (Array.isArray(value)) {
 		for (let index = 0; index < value.length && entries.length <= limit; index++) {

@@ -13,7 +13,11 @@ export interface TemplateVariable {
 	raw: boolean;
 }
 
-function visit(nodes: TemplateNode[], conditional: boolean, found: Map<string, TemplateVariable>): void {
+function visit(
+	nodes: TemplateNode[],
+	conditional: boolean,
+	found: Map<string, TemplateVariable>,
+): void {
 	const add = (name: string, usage: TemplateVariable['usage'], required: boolean, raw = false) => {
 		const known = found.get(name);
 		if (!known) {

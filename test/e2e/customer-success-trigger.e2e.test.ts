@@ -8,7 +8,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 
-import { N8nServer, packPackage, PROJECT_ROOT, SETUP_TIMEOUT_MS, testWithServerLog } from './n8n-server';
+import {
+	N8nServer,
+	packPackage,
+	PROJECT_ROOT,
+	SETUP_TIMEOUT_MS,
+	testWithServerLog,
+} from './n8n-server';
 import { postRaw, signBody } from './webhook-client';
 
 const execFileAsync = promisify(execFile);
@@ -23,7 +29,8 @@ const server = new N8nServer('cs-trigger');
 const test = testWithServerLog(server);
 
 const sign = (body: string, t?: number, secret = SECRET) => signBody(body, secret, t);
-const post = (webhookPath: string, body: string, headers: Record<string, string>) => postRaw(server, webhookPath, body, headers);
+const post = (webhookPath: string, body: string, headers: Record<string, string>) =>
+	postRaw(server, webhookPath, body, headers);
 const postSigned = (webhookPath: string, body: string, signature = sign(body)) =>
 	post(webhookPath, body, { 'content-type': 'application/json', 'cs-signature': signature });
 
@@ -32,7 +39,13 @@ const envelope = (eventId: string, extra: Record<string, unknown> = {}) =>
 		event: 'subscription_created',
 		eventId,
 		occurredAt: '2026-12-01T09:30:00Z',
-		customer: { customer_id: `cust-${eventId}`, email: 'ana@example.com', first_name: 'Ana', plan: 'growth', mrr: 490 },
+		customer: {
+			customer_id: `cust-${eventId}`,
+			email: 'ana@example.com',
+			first_name: 'Ana',
+			plan: 'growth',
+			mrr: 490,
+		},
 		data: { source: 'e2e' },
 		...extra,
 	});
@@ -40,7 +53,9 @@ const envelope = (eventId: string, extra: Record<string, unknown> = {}) =>
 /** The code block the README marks with <!-- signing-example:NAME -->, exactly as printed. */
 function readmeExample(name: string): string {
 	const readme = fs.readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
-	const match = readme.match(new RegExp(`<!-- signing-example:${name} -->\\n\`\`\`[a-z]+\\n([\\s\\S]*?)\\n\`\`\``));
+	const match = readme.match(
+		new RegExp(`<!-- signing-example:${name} -->\\n\`\`\`[a-z]+\\n([\\s\\S]*?)\\n\`\`\``),
+	);
 	if (!match) throw new Error(`README.md has no <!-- signing-example:${name} --> code block`);
 	return match[1];
 }
@@ -61,13 +76,19 @@ beforeAll(async () => {
 		]),
 	);
 	await server.cli(['import:credentials', `--input=${credentials}`]);
-	for (const file of ['trigger-signed.json', 'trigger-last-node.json', 'trigger-url-token.json', 'trigger-misconfigured.json']) {
+	for (const file of [
+		'trigger-signed.json',
+		'trigger-last-node.json',
+		'trigger-url-token.json',
+		'trigger-misconfigured.json',
+	]) {
 		await server.addWorkflow(path.join('workflows', file));
 	}
 	await server.start();
 	// Published webhooks are registered a few seconds after start-up; an unsigned request is refused without running.
 	const probe = await server.postWebhookWhenRegistered(SIGNED.path, {});
-	if (probe.status !== 401) throw new Error(`the trigger answered ${probe.status}: ${probe.text}\n${server.logTail()}`);
+	if (probe.status !== 401)
+		throw new Error(`the trigger answered ${probe.status}: ${probe.text}\n${server.logTail()}`);
 }, SETUP_TIMEOUT_MS);
 
 afterAll(async () => {
@@ -77,24 +98,41 @@ afterAll(async () => {
 describe('installed as a community package', () => {
 	test('n8n loaded the trigger and its credential type', async () => {
 		const types = await server.loadedNodeTypes();
-		const trigger = types.find((type) => type.name === 'n8n-nodes-customer-success.customerSuccessTrigger');
+		const trigger = types.find(
+			(type) => type.name === 'n8n-nodes-customer-success.customerSuccessTrigger',
+		);
 		expect(trigger).toMatchObject({ displayName: 'Customer Success Trigger' });
 		const credentialTypes = JSON.parse(
-			fs.readFileSync(path.join(server.userFolder, '.cache', 'n8n', 'public', 'types', 'credentials.json'), 'utf8'),
+			fs.readFileSync(
+				path.join(server.userFolder, '.cache', 'n8n', 'public', 'types', 'credentials.json'),
+				'utf8',
+			),
 		) as Array<{ name: string }>;
 		expect(credentialTypes.map((type) => type.name)).toContain('customerSuccessWebhookApi');
 	});
 });
 
 describe('the README’s signing examples, run exactly as printed', () => {
-	const env = () => ({ ...process.env, CS_WEBHOOK_URL: `${server.baseUrl}/webhook/${SIGNED.path}`, CS_WEBHOOK_SECRET: SECRET });
+	const env = () => ({
+		...process.env,
+		CS_WEBHOOK_URL: `${server.baseUrl}/webhook/${SIGNED.path}`,
+		CS_WEBHOOK_SECRET: SECRET,
+	});
 
 	test('curl + openssl: 202 accepted, then 200 duplicate, and one execution', async () => {
 		const script = readmeExample('curl');
 		const before = (await server.executions(SIGNED.id)).length;
-		const first = await execFileAsync('bash', ['-c', `set -euo pipefail\n${script}`], { env: env() });
-		expect(JSON.parse(first.stdout)).toEqual({ accepted: true, event: 'subscription_created', eventId: 'evt_1001' });
-		const second = await execFileAsync('bash', ['-c', `set -euo pipefail\n${script}`], { env: env() });
+		const first = await execFileAsync('bash', ['-c', `set -euo pipefail\n${script}`], {
+			env: env(),
+		});
+		expect(JSON.parse(first.stdout)).toEqual({
+			accepted: true,
+			event: 'subscription_created',
+			eventId: 'evt_1001',
+		});
+		const second = await execFileAsync('bash', ['-c', `set -euo pipefail\n${script}`], {
+			env: env(),
+		});
 		expect(JSON.parse(second.stdout)).toMatchObject({ duplicate: true, eventId: 'evt_1001' });
 		const executions = await server.waitForExecutions(SIGNED.id, before + 1);
 		expect(executions.length - before).toBe(1);
@@ -107,7 +145,10 @@ describe('the README’s signing examples, run exactly as printed', () => {
 		const { stdout } = await execFileAsync(process.execPath, [file], { env: env() });
 		const [status, ...rest] = stdout.trim().split(' ');
 		expect(status).toBe('202');
-		expect(JSON.parse(rest.join(' '))).toMatchObject({ accepted: true, event: 'subscription_created' });
+		expect(JSON.parse(rest.join(' '))).toMatchObject({
+			accepted: true,
+			event: 'subscription_created',
+		});
 	});
 });
 
@@ -135,7 +176,10 @@ describe('a signed subscription_created envelope', () => {
 
 	test('an event the trigger does not listen for is answered 200 ignored and starts nothing', async () => {
 		const before = (await server.executions(LAST_NODE.id)).length;
-		const response = await postSigned(LAST_NODE.path, JSON.stringify({ event: 'login', eventId: 'evt-login-1', customer: { customer_id: 'c1' } }));
+		const response = await postSigned(
+			LAST_NODE.path,
+			JSON.stringify({ event: 'login', eventId: 'evt-login-1', customer: { customer_id: 'c1' } }),
+		);
 		expect(response.status).toBe(200);
 		expect(response.json).toMatchObject({ ignored: true, event: 'login' });
 		expect((await server.waitForExecutions(LAST_NODE.id, before)).length).toBe(before);
@@ -144,7 +188,12 @@ describe('a signed subscription_created envelope', () => {
 
 describe('the agent specification’s own payloads, sent as the seed sends them (Content-Type only, token in the URL)', () => {
 	// What the agent specification's fetch calls send: JSON.stringify of these objects with 'Content-Type: application/json'.
-	const triggerCSWorkflow = { workflow: 'no_login_7_days', customerId: 'cust-seed-1', data: { daysInactive: 8 }, timestamp: new Date().toISOString() };
+	const triggerCSWorkflow = {
+		workflow: 'no_login_7_days',
+		customerId: 'cust-seed-1',
+		data: { daysInactive: 8 },
+		timestamp: new Date().toISOString(),
+	};
 	const triggerN8nWorkflow = {
 		workflow: 'win_back_sequence',
 		customer: { id: 'cust-seed-2', name: 'Acme', email: 'ops@acme.test', plan: 'growth', mrr: 490 },
@@ -155,7 +204,14 @@ describe('the agent specification’s own payloads, sent as the seed sends them 
 		const url = `${URL_TOKEN.path}?token=${encodeURIComponent(SECRET)}`;
 		const headers = { 'Content-Type': 'application/json' };
 		const first = await post(url, JSON.stringify(triggerCSWorkflow), headers);
-		expect([first.status, first.json]).toEqual([202, { accepted: true, event: 'no_login_7_days', eventId: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) }]);
+		expect([first.status, first.json]).toEqual([
+			202,
+			{
+				accepted: true,
+				event: 'no_login_7_days',
+				eventId: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+			},
+		]);
 		const second = await post(url, JSON.stringify(triggerN8nWorkflow), headers);
 		expect([second.status, second.json.event]).toEqual([202, 'win_back_sequence']);
 		const retry = await post(url, JSON.stringify(triggerN8nWorkflow), headers);
@@ -165,7 +221,11 @@ describe('the agent specification’s own payloads, sent as the seed sends them 
 	});
 
 	test('without the token they are refused with 401', async () => {
-		const response = await post(URL_TOKEN.path, JSON.stringify({ ...triggerCSWorkflow, customerId: 'cust-seed-3' }), { 'Content-Type': 'application/json' });
+		const response = await post(
+			URL_TOKEN.path,
+			JSON.stringify({ ...triggerCSWorkflow, customerId: 'cust-seed-3' }),
+			{ 'Content-Type': 'application/json' },
+		);
 		expect([response.status, response.json.reason]).toEqual([401, 'missing_token']);
 	});
 });
@@ -191,8 +251,14 @@ describe('refused requests start nothing', () => {
 		for (const [signature, reason] of cases) {
 			const now = seconds();
 			const response = await postSigned(SIGNED.path, body, signature());
-			expect([response.status, response.json.error, response.json.reason]).toEqual([401, 'unauthorized', reason]);
-			expect(response.text).not.toContain(createHmac('sha256', SECRET).update(`${now}.${body}`).digest('hex'));
+			expect([response.status, response.json.error, response.json.reason]).toEqual([
+				401,
+				'unauthorized',
+				reason,
+			]);
+			expect(response.text).not.toContain(
+				createHmac('sha256', SECRET).update(`${now}.${body}`).digest('hex'),
+			);
 		}
 		const missing = await post(SIGNED.path, body, { 'content-type': 'application/json' });
 		expect([missing.status, missing.json.reason]).toEqual([401, 'missing_signature']);
@@ -206,15 +272,28 @@ describe('refused requests start nothing', () => {
 			error: 'invalid_payload',
 			errors: [{ path: '', message: expect.stringContaining('The body is not valid JSON') }],
 		});
-		const invalid = JSON.stringify({ event: 'login', occurredAt: 'yesterday', customer: { customer_id: 'c1', timezone: 'Mars/Olympus' } });
+		const invalid = JSON.stringify({
+			event: 'login',
+			occurredAt: 'yesterday',
+			customer: { customer_id: 'c1', timezone: 'Mars/Olympus' },
+		});
 		const schema = await postSigned(SIGNED.path, invalid);
 		expect(schema.status).toBe(400);
 		expect(schema.json.errors).toEqual([
-			{ path: 'occurredAt', message: 'must be an ISO 8601 date-time such as "2026-12-01T09:30:00Z"' },
-			{ path: 'customer.timezone', message: 'must be a valid IANA time zone such as "Europe/Madrid"' },
+			{
+				path: 'occurredAt',
+				message: 'must be an ISO 8601 date-time such as "2026-12-01T09:30:00Z"',
+			},
+			{
+				path: 'customer.timezone',
+				message: 'must be a valid IANA time zone such as "Europe/Madrid"',
+			},
 		]);
 		const form = 'event=login';
-		const media = await post(SIGNED.path, form, { 'content-type': 'application/x-www-form-urlencoded', 'cs-signature': sign(form) });
+		const media = await post(SIGNED.path, form, {
+			'content-type': 'application/x-www-form-urlencoded',
+			'cs-signature': sign(form),
+		});
 		expect([media.status, media.json.error]).toEqual([415, 'unsupported_media_type']);
 	});
 
@@ -242,18 +321,27 @@ describe('duplicates', () => {
 	test('twenty concurrent copies of one event start one execution', async () => {
 		const before = (await server.waitForExecutions(SIGNED.id, 0)).length;
 		const body = envelope('evt-twenty');
-		const responses = await Promise.all(Array.from({ length: 20 }, () => postSigned(SIGNED.path, body)));
+		const responses = await Promise.all(
+			Array.from({ length: 20 }, () => postSigned(SIGNED.path, body)),
+		);
 		expect(responses.filter((r) => r.status === 202)).toHaveLength(1);
 		expect(responses.filter((r) => r.status === 200 && r.json.duplicate === true)).toHaveLength(19);
-		expect((await server.waitForExecutions(SIGNED.id, before + 1, { settleMs: 3000 })).length).toBe(before + 1);
+		expect((await server.waitForExecutions(SIGNED.id, before + 1, { settleMs: 3000 })).length).toBe(
+			before + 1,
+		);
 	});
 
 	test('the accepted ids survive a restart of n8n', async () => {
 		await server.stop();
 		await server.start();
-		const again = await server.postWebhookWhenRegistered(SIGNED.path, JSON.parse(envelope('evt-twice')), 60_000, {
-			'cs-signature': sign(envelope('evt-twice')),
-		});
+		const again = await server.postWebhookWhenRegistered(
+			SIGNED.path,
+			JSON.parse(envelope('evt-twice')),
+			60_000,
+			{
+				'cs-signature': sign(envelope('evt-twice')),
+			},
+		);
 		expect([again.status, (again.json as { duplicate?: boolean }).duplicate]).toEqual([200, true]);
 	}, 240_000);
 });
@@ -265,7 +353,11 @@ describe('configuration errors', () => {
 		expect(response.status).toBe(500);
 		const executions = await server.waitForExecutions(MISCONFIGURED.id, 1);
 		expect(executions.map((execution) => execution.status)).toEqual(['error']);
-		const rows = await server.sql('select data from execution_data where executionId = ?', [executions[0].id]);
-		expect(String(rows[0].data)).toContain('Custom Event Names: \\"seat added\\" is not an event name');
+		const rows = await server.sql('select data from execution_data where executionId = ?', [
+			executions[0].id,
+		]);
+		expect(String(rows[0].data)).toContain(
+			'Custom Event Names: \\"seat added\\" is not an event name',
+		);
 	});
 });

@@ -46,7 +46,9 @@ export const MIXED_METRICS = {
 };
 
 /** Metrics without a login date: the default model leaves the login metric out and re-weights (coverage 0.9). */
-function withoutLogin<T extends { days_since_last_login: number }>(metrics: T): Omit<T, 'days_since_last_login'> {
+function withoutLogin<T extends { days_since_last_login: number }>(
+	metrics: T,
+): Omit<T, 'days_since_last_login'> {
 	const { days_since_last_login: _left_out, ...rest } = metrics;
 	return rest;
 }

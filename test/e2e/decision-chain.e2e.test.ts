@@ -22,7 +22,8 @@ beforeAll(async () => {
 	await server.addWorkflow(path.join('workflows', 'decision-chain-webhook.json'));
 	await server.start();
 	const response = await server.postWebhookWhenRegistered('cs-decide', { customers: [customer] });
-	if (response.status !== 200) throw new Error(`webhook answered ${response.status}: ${response.text}\n${server.logTail()}`);
+	if (response.status !== 200)
+		throw new Error(`webhook answered ${response.status}: ${response.text}\n${server.logTail()}`);
 	const items = response.json as Json[];
 	expect(items).toHaveLength(1);
 	item = items[0];
@@ -35,7 +36,12 @@ afterAll(async () => {
 describe('the four decision nodes, loaded from the installed package', () => {
 	test('are all registered in the running server', async () => {
 		const names = (await server.loadedNodeTypes()).map((type) => type.name);
-		for (const node of ['customerChurnSignals', 'customerExpansionSignals', 'customerLifecycleStage', 'customerPlaybook']) {
+		for (const node of [
+			'customerChurnSignals',
+			'customerExpansionSignals',
+			'customerLifecycleStage',
+			'customerPlaybook',
+		]) {
 			expect(names).toContain(`n8n-nodes-customer-success.${node}`);
 		}
 	});
@@ -62,8 +68,15 @@ describe('one customer through Health -> Churn -> Expansion -> Lifecycle -> Play
 
 	test('expansion: approaching limit (0.9) + team growth (0.7) of 4.6 -> 0.35; upsell to pro 500, 3 seats 300', async () => {
 		expect(item.expansion.probability).toBe(0.35);
-		expect(item.expansion.signals.map((s: Json) => s.type).sort()).toEqual(['approaching_limit', 'team_growth']);
-		const opportunities = item.expansion.opportunities.map((o: Json) => [o.type, o.product, o.estimatedValue]);
+		expect(item.expansion.signals.map((s: Json) => s.type).sort()).toEqual([
+			'approaching_limit',
+			'team_growth',
+		]);
+		const opportunities = item.expansion.opportunities.map((o: Json) => [
+			o.type,
+			o.product,
+			o.estimatedValue,
+		]);
 		expect(opportunities).toEqual([
 			['upsell', 'pro', 500],
 			['add_seats', 'Additional seats', 300],
@@ -71,7 +84,11 @@ describe('one customer through Health -> Churn -> Expansion -> Lifecycle -> Play
 	});
 
 	test('lifecycle: growing -> at_risk (no login for more than 14 days, docs/sources.md#lifecycle-transitions)', async () => {
-		expect(item.lifecycle).toMatchObject({ stage: 'at_risk', previousStage: 'growing', changed: true });
+		expect(item.lifecycle).toMatchObject({
+			stage: 'at_risk',
+			previousStage: 'growing',
+			changed: true,
+		});
 		expect(item.lifecycle.workflows).toEqual(['at_risk_intervention', 'executive_escalation']);
 	});
 

@@ -48,7 +48,14 @@ beforeAll(async () => {
 				id: 'csE2eSmtpCred001',
 				name: 'E2E SMTP sink',
 				type: 'smtp',
-				data: { user: '', password: '', host: '127.0.0.1', port, secure: false, disableStartTls: true },
+				data: {
+					user: '',
+					password: '',
+					host: '127.0.0.1',
+					port,
+					secure: false,
+					disableStartTls: true,
+				},
 			},
 		]),
 	);
@@ -56,7 +63,8 @@ beforeAll(async () => {
 	await server.addWorkflow(path.join('workflows', 'email-smtp-webhook.json'));
 	await server.start();
 	const response = await server.postWebhookWhenRegistered('cs-email', { customers });
-	if (response.status !== 200) throw new Error(`webhook answered ${response.status}: ${response.text}\n${server.logTail()}`);
+	if (response.status !== 200)
+		throw new Error(`webhook answered ${response.status}: ${response.text}\n${server.logTail()}`);
 	items = response.json as Array<Record<string, any>>;
 	messages = await smtp.waitForMessages(2);
 }, SETUP_TIMEOUT_MS);
@@ -68,7 +76,8 @@ afterAll(async () => {
 
 const byRecipient = (to: string) => {
 	const message = messages.find((m) => m.to.includes(to));
-	if (!message) throw new Error(`no message to ${to}; got ${messages.map((m) => m.to.join(',')).join(' | ')}`);
+	if (!message)
+		throw new Error(`no message to ${to}; got ${messages.map((m) => m.to.join(',')).join(' | ')}`);
 	return message;
 };
 
@@ -90,6 +99,8 @@ describe('CS Email Template -> Send Email -> SMTP', () => {
 		const html = mimePart(byRecipient('bob@client.test').raw, 'text/html') ?? '';
 		expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
 		expect(html).not.toContain('<script>');
-		expect(mimePart(byRecipient('ana@cliente.test').raw, 'text/html')).toContain('Lucía &lt;b&gt;Pérez&lt;/b&gt;');
+		expect(mimePart(byRecipient('ana@cliente.test').raw, 'text/html')).toContain(
+			'Lucía &lt;b&gt;Pérez&lt;/b&gt;',
+		);
 	});
 });

@@ -57,7 +57,9 @@ describe('installed like n8n’s Community Nodes installer', () => {
 		expect(pkg).not.toHaveProperty('optionalDependencies');
 		expect(pkg.dependencies ?? {}).toEqual({});
 
-		const ledger = JSON.parse(fs.readFileSync(path.join(server.userFolder, '.n8n', 'nodes', 'package.json'), 'utf8'));
+		const ledger = JSON.parse(
+			fs.readFileSync(path.join(server.userFolder, '.n8n', 'nodes', 'package.json'), 'utf8'),
+		);
 		expect(ledger).toEqual({
 			name: 'installed-nodes',
 			private: true,
@@ -68,7 +70,9 @@ describe('installed like n8n’s Community Nodes installer', () => {
 	test('luxon, zod and n8n-workflow are not installed with the package (they come from n8n)', async () => {
 		for (const dependency of ['luxon', 'zod', 'n8n-workflow']) {
 			expect(fs.existsSync(path.join(packageDir(), 'node_modules', dependency))).toBe(false);
-			expect(fs.existsSync(path.join(server.userFolder, '.n8n', 'nodes', 'node_modules', dependency))).toBe(false);
+			expect(
+				fs.existsSync(path.join(server.userFolder, '.n8n', 'nodes', 'node_modules', dependency)),
+			).toBe(false);
 		}
 	});
 
@@ -86,7 +90,9 @@ describe('Webhook -> Split Out -> Customer Health Score (default model)', () => 
 	let items: ScoredItem[];
 
 	beforeAll(async () => {
-		const response = await server.postWebhookWhenRegistered(WEBHOOK_PATH, { customers: [perfect, mixed] });
+		const response = await server.postWebhookWhenRegistered(WEBHOOK_PATH, {
+			customers: [perfect, mixed],
+		});
 		if (response.status !== 200) {
 			throw new Error(`webhook answered ${response.status}: ${response.text}\n${server.logTail()}`);
 		}
@@ -101,7 +107,12 @@ describe('Webhook -> Split Out -> Customer Health Score (default model)', () => 
 	});
 
 	test('a customer at every ideal scores 100, grade A, healthy, full coverage', async () => {
-		expect(items[0].health).toMatchObject({ score: 100, grade: 'A', category: 'healthy', coverage: 1 });
+		expect(items[0].health).toMatchObject({
+			score: 100,
+			grade: 'A',
+			category: 'healthy',
+			coverage: 1,
+		});
 		for (const component of items[0].health.components) expect(component.score).toBe(100);
 	});
 

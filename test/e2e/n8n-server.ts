@@ -128,7 +128,8 @@ export function packPackage(): Promise<string> {
 			throw commandError('npm pack', error);
 		}
 		const tarballs = (await fsp.readdir(dir)).filter((f) => f.endsWith('.tgz'));
-		if (tarballs.length !== 1) throw new Error(`npm pack produced ${tarballs.length} tarballs in ${dir}`);
+		if (tarballs.length !== 1)
+			throw new Error(`npm pack produced ${tarballs.length} tarballs in ${dir}`);
 		return path.join(dir, tarballs[0]);
 	})();
 	return packPromise;
@@ -214,7 +215,10 @@ export class N8nServer {
 
 	readonly line: N8nLine;
 
-	constructor(readonly label = 'e2e', { line = 2 }: N8nServerOptions = {}) {
+	constructor(
+		readonly label = 'e2e',
+		{ line = 2 }: N8nServerOptions = {},
+	) {
 		this.line = line;
 	}
 
@@ -231,7 +235,9 @@ export class N8nServer {
 	}
 
 	get isRunning(): boolean {
-		return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+		return (
+			this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null
+		);
 	}
 
 	/** The environment n8n runs with (CLI commands and the server). */
@@ -323,9 +329,18 @@ export class N8nServer {
 	 */
 	private async activateWorkflowInN8n1(id: string): Promise<void> {
 		const out = await this.cli(['update:workflow', `--id=${id}`, '--active=true']);
-		const [row] = await this.sql('select active, activeVersionId from workflow_entity where id = ?', [id]);
-		if (!out.includes(`Activating workflow with ID: ${id}`) || !row?.active || !row.activeVersionId) {
-			throw new Error(`n8n update:workflow --id=${id} --active=true did not switch it on (${JSON.stringify(row)}):\n${out}`);
+		const [row] = await this.sql(
+			'select active, activeVersionId from workflow_entity where id = ?',
+			[id],
+		);
+		if (
+			!out.includes(`Activating workflow with ID: ${id}`) ||
+			!row?.active ||
+			!row.activeVersionId
+		) {
+			throw new Error(
+				`n8n update:workflow --id=${id} --active=true did not switch it on (${JSON.stringify(row)}):\n${out}`,
+			);
 		}
 	}
 
@@ -416,7 +431,11 @@ export class N8nServer {
 	}
 
 	/** POSTs a JSON body to a production webhook (/webhook/<path>). */
-	postWebhook(webhookPath: string, body: unknown, headers: Record<string, string> = {}): Promise<HttpResult> {
+	postWebhook(
+		webhookPath: string,
+		body: unknown,
+		headers: Record<string, string> = {},
+	): Promise<HttpResult> {
 		return this.request('POST', `/webhook/${webhookPath.replace(/^\//, '')}`, body, headers);
 	}
 
@@ -470,7 +489,9 @@ export class N8nServer {
 	 * The node types the running server loaded: the types file it writes at start-up for its editor
 	 * (<user folder>/.cache/n8n/public/types/nodes.json, served as /types/nodes.json).
 	 */
-	async loadedNodeTypes(): Promise<Array<{ name: string; version: number | number[]; displayName: string }>> {
+	async loadedNodeTypes(): Promise<
+		Array<{ name: string; version: number | number[]; displayName: string }>
+	> {
 		const file = path.join(this.userFolder, '.cache', 'n8n', 'public', 'types', 'nodes.json');
 		const deadline = Date.now() + 30_000;
 		for (;;) {
@@ -508,9 +529,13 @@ export class N8nServer {
 			});`;
 		const database = path.join(this.userFolder, '.n8n', 'database.sqlite');
 		try {
-			const { stdout } = await execFileAsync(path.join(nodeBinDir, 'node'), ['-e', script, database, query, JSON.stringify(params)], {
-				maxBuffer: SQL_MAX_BUFFER,
-			});
+			const { stdout } = await execFileAsync(
+				path.join(nodeBinDir, 'node'),
+				['-e', script, database, query, JSON.stringify(params)],
+				{
+					maxBuffer: SQL_MAX_BUFFER,
+				},
+			);
 			return JSON.parse(stdout);
 		} catch (error) {
 			throw commandError(`sql ${query}`, error);
@@ -521,8 +546,16 @@ export class N8nServer {
 	 * An execution's run data as n8n stores it (the `flatted` format of execution_data), parsed: `resultData` holds
 	 * `runData` per node, `error` and `lastNodeExecuted`.
 	 */
-	async executionData(executionId: string): Promise<{ resultData: { error?: { message?: string; node?: { name?: string } }; lastNodeExecuted?: string; runData: Record<string, any[]> } }> {
-		const [row] = await this.sql('select data from execution_data where executionId = ?', [executionId]);
+	async executionData(executionId: string): Promise<{
+		resultData: {
+			error?: { message?: string; node?: { name?: string } };
+			lastNodeExecuted?: string;
+			runData: Record<string, any[]>;
+		};
+	}> {
+		const [row] = await this.sql('select data from execution_data where executionId = ?', [
+			executionId,
+		]);
 		if (!row) throw new Error(`no execution data for execution ${executionId}`);
 		const { n8nDir } = await getN8nInstall(this.line);
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -531,12 +564,18 @@ export class N8nServer {
 	}
 
 	/** The executions n8n recorded for a workflow, oldest first. */
-	async executions(workflowId: string): Promise<Array<{ id: string; status: string; mode: string }>> {
+	async executions(
+		workflowId: string,
+	): Promise<Array<{ id: string; status: string; mode: string }>> {
 		const rows = await this.sql(
 			'select id, status, mode from execution_entity where workflowId = ? order by cast(id as integer)',
 			[workflowId],
 		);
-		return rows.map((row) => ({ id: String(row.id), status: String(row.status), mode: String(row.mode) }));
+		return rows.map((row) => ({
+			id: String(row.id),
+			status: String(row.status),
+			mode: String(row.mode),
+		}));
 	}
 
 	/**
@@ -550,7 +589,8 @@ export class N8nServer {
 	): Promise<Array<{ id: string; status: string; mode: string }>> {
 		const deadline = Date.now() + timeoutMs;
 		let executions = await this.executions(workflowId);
-		const finished = () => executions.filter((e) => !['new', 'running', 'waiting'].includes(e.status)).length;
+		const finished = () =>
+			executions.filter((e) => !['new', 'running', 'waiting'].includes(e.status)).length;
 		while (finished() < count && Date.now() < deadline) {
 			await sleep(250);
 			executions = await this.executions(workflowId);
@@ -562,24 +602,42 @@ export class N8nServer {
 	private sessionCookie: string | undefined;
 
 	/** The owner account the tests use for n8n's REST API and editor (created on first use). */
-	static readonly OWNER = { email: 'owner@cs-e2e.example', password: 'Cs-e2e-Passw0rd!', firstName: 'CS', lastName: 'Owner' };
+	static readonly OWNER = {
+		email: 'owner@cs-e2e.example',
+		password: 'Cs-e2e-Passw0rd!',
+		firstName: 'CS',
+		lastName: 'Owner',
+	};
 
 	/** A session cookie of the instance owner: sets the owner up on a fresh instance, else logs in. */
 	async ownerCookie(): Promise<string> {
 		if (this.sessionCookie) return this.sessionCookie;
 		const { email, password, firstName, lastName } = N8nServer.OWNER;
 		const cookieOf = (response: Response) => {
-			const cookie = (response.headers.getSetCookie?.() ?? [response.headers.get('set-cookie') ?? '']).find((c) => c.startsWith('n8n-auth='));
+			const cookie = (
+				response.headers.getSetCookie?.() ?? [response.headers.get('set-cookie') ?? '']
+			).find((c) => c.startsWith('n8n-auth='));
 			return cookie?.split(';')[0];
 		};
 		const json = { 'content-type': 'application/json' };
-		let response = await fetch(`${this.baseUrl}/rest/owner/setup`, { method: 'POST', headers: json, body: JSON.stringify({ email, password, firstName, lastName }) });
+		let response = await fetch(`${this.baseUrl}/rest/owner/setup`, {
+			method: 'POST',
+			headers: json,
+			body: JSON.stringify({ email, password, firstName, lastName }),
+		});
 		let cookie = response.ok ? cookieOf(response) : undefined;
 		if (!cookie) {
-			response = await fetch(`${this.baseUrl}/rest/login`, { method: 'POST', headers: json, body: JSON.stringify({ emailOrLdapLoginId: email, password }) });
+			response = await fetch(`${this.baseUrl}/rest/login`, {
+				method: 'POST',
+				headers: json,
+				body: JSON.stringify({ emailOrLdapLoginId: email, password }),
+			});
 			cookie = cookieOf(response);
 		}
-		if (!cookie) throw new Error(`could not log in to n8n as the owner: ${response.status} ${await response.text()}`);
+		if (!cookie)
+			throw new Error(
+				`could not log in to n8n as the owner: ${response.status} ${await response.text()}`,
+			);
 		this.sessionCookie = cookie;
 		return cookie;
 	}
@@ -596,9 +654,11 @@ export class N8nServer {
 			body: JSON.stringify({ triggerToStartFrom: { name: triggerName } }),
 		});
 		const text = await response.text();
-		if (!response.ok) throw new Error(`running ${workflowId} from "${triggerName}": ${response.status} ${text}`);
+		if (!response.ok)
+			throw new Error(`running ${workflowId} from "${triggerName}": ${response.status} ${text}`);
 		const executionId = JSON.parse(text)?.data?.executionId;
-		if (!executionId) throw new Error(`running ${workflowId} from "${triggerName}" gave no execution id: ${text}`);
+		if (!executionId)
+			throw new Error(`running ${workflowId} from "${triggerName}" gave no execution id: ${text}`);
 		return String(executionId);
 	}
 
@@ -606,7 +666,9 @@ export class N8nServer {
 	async waitForExecution(executionId: string, timeoutMs = 120_000): Promise<string> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			const [row] = await this.sql('select status from execution_entity where id = ?', [executionId]);
+			const [row] = await this.sql('select status from execution_entity where id = ?', [
+				executionId,
+			]);
 			const status = row ? String(row.status) : 'new';
 			if (!['new', 'running'].includes(status) || Date.now() > deadline) return status;
 			await sleep(250);
@@ -658,7 +720,9 @@ export function testWithServerLog(...servers: LoggedServer[]) {
 				} catch (error) {
 					for (const server of servers) {
 						server.failed = true;
-						console.error(`Test "${name}" failed; n8n server "${server.label}":\n${server.logTail()}`);
+						console.error(
+							`Test "${name}" failed; n8n server "${server.label}":\n${server.logTail()}`,
+						);
 					}
 					throw error;
 				}
@@ -683,5 +747,7 @@ function sleep(ms: number): Promise<void> {
 function commandError(command: string, error: unknown): Error {
 	const e = error as { message?: string; stdout?: string; stderr?: string; code?: unknown };
 	const output = filterLogNoise(`${e.stdout ?? ''}\n${e.stderr ?? ''}`).trim();
-	return new Error(`${command} failed (exit code ${String(e.code)}): ${e.message ?? ''}\n${output}`);
+	return new Error(
+		`${command} failed (exit code ${String(e.code)}): ${e.message ?? ''}\n${output}`,
+	);
 }

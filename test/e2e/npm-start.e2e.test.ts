@@ -40,7 +40,8 @@ beforeAll(async () => {
 	child.stderr!.on('data', (chunk) => (log += chunk));
 	const deadline = Date.now() + 8 * 60_000;
 	while (!log.includes('Editor is now accessible via')) {
-		if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${log}`);
+		if (child.exitCode !== null)
+			throw new Error(`npm start exited with ${child.exitCode}:\n${log}`);
 		if (Date.now() > deadline) throw new Error(`npm start did not get ready:\n${log}`);
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
@@ -60,8 +61,12 @@ afterAll(async () => {
 }, 60_000);
 
 test('imports every template in workflows/ and says where to start', async () => {
-	const templates = fs.readdirSync(path.join(PROJECT_ROOT, 'workflows')).filter((file) => file.endsWith('.json'));
-	const ids = templates.map((file) => JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'workflows', file), 'utf8')).id);
+	const templates = fs
+		.readdirSync(path.join(PROJECT_ROOT, 'workflows'))
+		.filter((file) => file.endsWith('.json'));
+	const ids = templates.map(
+		(file) => JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'workflows', file), 'utf8')).id,
+	);
 	const rows = await server.sql('select id from workflow_entity');
 	expect(rows.map((row) => row.id).sort()).toEqual([...ids].sort());
 	expect(log).toContain(`Importing ${templates.length} workflow template(s)`);
@@ -74,20 +79,28 @@ test('creates the credentials the templates name, with a random webhook secret k
 		{ id: 'csDemoMailSink01', type: 'smtp' },
 		{ id: 'csDemoWebhook001', type: 'customerSuccessWebhookApi' },
 	]);
-	expect(fs.readFileSync(path.join(server.userFolder, 'cs-webhook-secret'), 'utf8')).toMatch(/^[0-9a-f]{64}$/);
+	expect(fs.readFileSync(path.join(server.userFolder, 'cs-webhook-secret'), 'utf8')).toMatch(
+		/^[0-9a-f]{64}$/,
+	);
 });
 
 test('Try it: the sample customers are scored and the emails appear in the mail sink', async () => {
-	const executionId = await server.runFromTrigger('csTplTryIt000001', 'When clicking ‘Execute workflow’');
+	const executionId = await server.runFromTrigger(
+		'csTplTryIt000001',
+		'When clicking ‘Execute workflow’',
+	);
 	expect(await server.waitForExecution(executionId)).toBe('success');
 	const mailDir = path.join(server.userFolder, 'mail');
 	const deadline = Date.now() + 30_000;
-	while (fs.readdirSync(mailDir).length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
+	while (fs.readdirSync(mailDir).length === 0 && Date.now() < deadline)
+		await new Promise((resolve) => setTimeout(resolve, 500));
 	const files = fs.readdirSync(mailDir).filter((file) => file.endsWith('.eml'));
 	expect(files.length).toBeGreaterThan(0);
 	const page = await (await fetch(`http://127.0.0.1:${mailPort}/`)).text();
 	expect(page).toContain(`${files.length} message(s)`);
-	const first = await (await fetch(`http://127.0.0.1:${mailPort}/message/${encodeURIComponent(files[0])}`)).text();
+	const first = await (
+		await fetch(`http://127.0.0.1:${mailPort}/message/${encodeURIComponent(files[0])}`)
+	).text();
 	expect(first).toContain('Plain text');
 }, 180_000);
 

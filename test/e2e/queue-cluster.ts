@@ -37,9 +37,10 @@ let installPromise: Promise<Install> | undefined;
 
 /** Where the pinned n8n 2.x is (its node_modules give the pg, ioredis and flatted modules n8n itself uses). */
 function n8nInstall(): Promise<Install> {
-	installPromise ??= runWithN8nEnv('cs_require_n8n; printf "%s" "$CS_N8N_DIR"', [], { ...process.env, CS_N8N_LINE: '2' }).then(
-		(n8nDir) => ({ n8nDir: n8nDir.trim() }),
-	);
+	installPromise ??= runWithN8nEnv('cs_require_n8n; printf "%s" "$CS_N8N_DIR"', [], {
+		...process.env,
+		CS_N8N_LINE: '2',
+	}).then((n8nDir) => ({ n8nDir: n8nDir.trim() }));
 	return installPromise;
 }
 
@@ -65,7 +66,14 @@ export interface ClusterStartOptions {
 export class QueueCluster {
 	folder = '';
 	database = '';
-	ports = { main: 0, mainBroker: 0, webhook: 0, webhookBroker: 0, workers: [0, 0], workerBrokers: [0, 0] };
+	ports = {
+		main: 0,
+		mainBroker: 0,
+		webhook: 0,
+		webhookBroker: 0,
+		workers: [0, 0],
+		workerBrokers: [0, 0],
+	};
 	/** Set when a test failed: the folder is then kept for inspection. */
 	failed = false;
 
@@ -92,12 +100,21 @@ export class QueueCluster {
 		const tarball = await packPackage();
 		this.folder = await fsp.mkdtemp(path.join(os.tmpdir(), `cs-n8n-${this.label}-`));
 		// start.sh creates the webhook credential from this file.
-		await fsp.writeFile(path.join(this.folder, 'cs-webhook-secret'), QUEUE_WEBHOOK_SECRET, { mode: 0o600 });
+		await fsp.writeFile(path.join(this.folder, 'cs-webhook-secret'), QUEUE_WEBHOOK_SECRET, {
+			mode: 0o600,
+		});
 		this.database = `cs_n8n_queue_e2e_${process.pid}_${Date.now().toString(36)}`;
 		const ports = new Set<number>();
 		while (ports.size < 8) ports.add(await freePort());
 		const [main, mainBroker, webhook, webhookBroker, w1, w1b, w2, w2b] = [...ports];
-		this.ports = { main, mainBroker, webhook, webhookBroker, workers: [w1, w2], workerBrokers: [w1b, w2b] };
+		this.ports = {
+			main,
+			mainBroker,
+			webhook,
+			webhookBroker,
+			workers: [w1, w2],
+			workerBrokers: [w1b, w2b],
+		};
 
 		const logFd = fs.openSync(this.scriptLog, 'a');
 		try {
@@ -114,7 +131,9 @@ export class QueueCluster {
 					CS_PACKAGE_TARBALL: tarball,
 					CS_MAIL_SINK: '0',
 					CS_MAIL_SMTP_PORT: String(smtpPort),
-					CS_QUEUE_PUBLISH_WORKFLOWS: publish.map((file) => path.resolve(__dirname, file)).join(' '),
+					CS_QUEUE_PUBLISH_WORKFLOWS: publish
+						.map((file) => path.resolve(__dirname, file))
+						.join(' '),
 					DB_POSTGRESDB_DATABASE: this.database,
 					N8N_PORT: String(main),
 					N8N_RUNNERS_BROKER_PORT: String(mainBroker),
@@ -140,9 +159,14 @@ export class QueueCluster {
 		const deadline = Date.now() + 9 * 60_000;
 		while (!fs.existsSync(path.join(this.runDir, 'ready'))) {
 			if (script.exitCode !== null || script.signalCode !== null) {
-				throw new Error(`scripts/start-queue.sh exited (code ${script.exitCode}) before the cluster was ready.\n${this.logTail()}`);
+				throw new Error(
+					`scripts/start-queue.sh exited (code ${script.exitCode}) before the cluster was ready.\n${this.logTail()}`,
+				);
 			}
-			if (Date.now() > deadline) throw new Error(`the queue-mode cluster was not ready within 9 minutes.\n${this.logTail()}`);
+			if (Date.now() > deadline)
+				throw new Error(
+					`the queue-mode cluster was not ready within 9 minutes.\n${this.logTail()}`,
+				);
 			await sleep(500);
 		}
 	}
@@ -179,12 +203,18 @@ export class QueueCluster {
 				// between the old pid file and the new one
 			}
 			if (pid !== oldPid) {
-				const ready = await fetch(`http://127.0.0.1:${this.ports.workers[index - 1]}/healthz/readiness`, { signal: AbortSignal.timeout(5000) })
+				const ready = await fetch(
+					`http://127.0.0.1:${this.ports.workers[index - 1]}/healthz/readiness`,
+					{ signal: AbortSignal.timeout(5000) },
+				)
 					.then((response) => response.ok)
 					.catch(() => false);
 				if (ready) return pid;
 			}
-			if (Date.now() > deadline) throw new Error(`worker-${index} was not restarted within ${timeoutMs / 1000} s.\n${this.logTail()}`);
+			if (Date.now() > deadline)
+				throw new Error(
+					`worker-${index} was not restarted within ${timeoutMs / 1000} s.\n${this.logTail()}`,
+				);
 			await sleep(500);
 		}
 	}
@@ -193,7 +223,12 @@ export class QueueCluster {
 	async sql(query: string, params: unknown[] = []): Promise<Array<Record<string, unknown>>> {
 		if (!this.pg) {
 			const { Client } = await n8nModule<{ Client: new (options: object) => PgClient }>('pg');
-			const client = new Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: this.database });
+			const client = new Client({
+				host: '127.0.0.1',
+				port: 5432,
+				user: 'postgres',
+				database: this.database,
+			});
 			await client.connect();
 			this.pg = client;
 		}
@@ -201,8 +236,14 @@ export class QueueCluster {
 	}
 
 	/** Executions of a workflow with an id above `afterId`, oldest first. */
-	async executions(workflowId: string, afterId = 0): Promise<Array<{ id: number; status: string }>> {
-		const rows = await this.sql('select id, status from execution_entity where "workflowId" = $1 and id > $2 order by id', [workflowId, afterId]);
+	async executions(
+		workflowId: string,
+		afterId = 0,
+	): Promise<Array<{ id: number; status: string }>> {
+		const rows = await this.sql(
+			'select id, status from execution_entity where "workflowId" = $1 and id > $2 order by id',
+			[workflowId, afterId],
+		);
 		return rows.map((row) => ({ id: Number(row.id), status: String(row.status) }));
 	}
 
@@ -216,10 +257,17 @@ export class QueueCluster {
 	 * Waits until `count` executions of a workflow (above `afterId`) have finished, then `settleMs` more to see that
 	 * no more arrive; returns them all.
 	 */
-	async waitForExecutions(workflowId: string, count: number, { afterId = 0, timeoutMs = 240_000, settleMs = 3000 } = {}) {
+	async waitForExecutions(
+		workflowId: string,
+		count: number,
+		{ afterId = 0, timeoutMs = 240_000, settleMs = 3000 } = {},
+	) {
 		const deadline = Date.now() + timeoutMs;
 		let executions = await this.executions(workflowId, afterId);
-		while (executions.filter((execution) => FINISHED(execution.status)).length < count && Date.now() < deadline) {
+		while (
+			executions.filter((execution) => FINISHED(execution.status)).length < count &&
+			Date.now() < deadline
+		) {
 			await sleep(500);
 			executions = await this.executions(workflowId, afterId);
 		}
@@ -229,7 +277,9 @@ export class QueueCluster {
 
 	/** An execution's stored run data, parsed (n8n stores it in the `flatted` format). */
 	async executionData(executionId: number): Promise<any> {
-		const [row] = await this.sql('select data from execution_data where "executionId" = $1', [executionId]);
+		const [row] = await this.sql('select data from execution_data where "executionId" = $1', [
+			executionId,
+		]);
 		if (!row) throw new Error(`no execution data for execution ${executionId}`);
 		const flatted = await n8nModule<{ parse: (text: string) => unknown }>('flatted');
 		return flatted.parse(String(row.data));
@@ -247,7 +297,10 @@ export class QueueCluster {
 				new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 90_000))),
 			]);
 			clearTimeout(timer);
-			if (!stopped) console.error(`scripts/start-queue.sh did not stop within 90 s; killing what is left.\n${this.logTail()}`);
+			if (!stopped)
+				console.error(
+					`scripts/start-queue.sh did not stop within 90 s; killing what is left.\n${this.logTail()}`,
+				);
 		}
 		for (const file of fs.existsSync(this.runDir) ? fs.readdirSync(this.runDir) : []) {
 			if (!file.endsWith('.pid')) continue;
@@ -275,7 +328,12 @@ export class QueueCluster {
 		this.pg = undefined;
 		if (this.database) {
 			const { Client } = await n8nModule<{ Client: new (options: object) => PgClient }>('pg');
-			const admin = new Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'postgres' });
+			const admin = new Client({
+				host: '127.0.0.1',
+				port: 5432,
+				user: 'postgres',
+				database: 'postgres',
+			});
 			await admin.connect();
 			try {
 				await admin.query(`drop database if exists "${this.database}" with (force)`);
@@ -283,7 +341,12 @@ export class QueueCluster {
 				await admin.end();
 			}
 			const Redis = await n8nModule<new (options: object) => any>('ioredis');
-			const redis = new Redis({ host: '127.0.0.1', port: 6379, lazyConnect: true, maxRetriesPerRequest: 2 });
+			const redis = new Redis({
+				host: '127.0.0.1',
+				port: 6379,
+				lazyConnect: true,
+				maxRetriesPerRequest: 2,
+			});
 			try {
 				await redis.connect();
 				for (const prefix of [`bull-${this.database}`, `n8n-${this.database}`]) {
@@ -308,7 +371,9 @@ export class QueueCluster {
 
 	/** The script's output and the last lines of each process's log, without n8n's no-internet noise. */
 	logTail(lines = 40): string {
-		const parts = [`--- ${this.scriptLog} ---\n${this.readFile(this.scriptLog).trimEnd().split('\n').slice(-lines).join('\n')}`];
+		const parts = [
+			`--- ${this.scriptLog} ---\n${this.readFile(this.scriptLog).trimEnd().split('\n').slice(-lines).join('\n')}`,
+		];
 		for (const name of ['main', 'webhook', 'worker-1', 'worker-2']) {
 			const log = filterLogNoise(this.log(name)).trimEnd().split('\n').slice(-lines).join('\n');
 			parts.push(`--- ${name} (${path.join(this.runDir, `${name}.log`)}) ---\n${log}`);
@@ -327,8 +392,11 @@ export class QueueCluster {
 
 /** Execution ids a worker's log says it started and (so far) never finished. */
 export function unfinishedExecutions(log: string): number[] {
-	const started = new Set([...log.matchAll(/Worker started execution (\d+)/g)].map((match) => Number(match[1])));
-	for (const match of log.matchAll(/Worker finished execution (\d+)/g)) started.delete(Number(match[1]));
+	const started = new Set(
+		[...log.matchAll(/Worker started execution (\d+)/g)].map((match) => Number(match[1])),
+	);
+	for (const match of log.matchAll(/Worker finished execution (\d+)/g))
+		started.delete(Number(match[1]));
 	return [...started];
 }
 

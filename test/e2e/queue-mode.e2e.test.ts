@@ -12,7 +12,12 @@
  * the messages that arrived, the workers' logs.
  */
 import { SETUP_TIMEOUT_MS, testWithServerLog } from './n8n-server';
-import { QUEUE_WEBHOOK_SECRET, QueueCluster, startedExecutions, unfinishedExecutions } from './queue-cluster';
+import {
+	QUEUE_WEBHOOK_SECRET,
+	QueueCluster,
+	startedExecutions,
+	unfinishedExecutions,
+} from './queue-cluster';
 import { decodeHeader, header, SmtpSink } from './smtp-sink';
 import { postSignedEvent, type RawResponse } from './webhook-client';
 
@@ -26,7 +31,8 @@ const LOAD_EVENTS = 2000;
 const FAULT_EVENTS = 400;
 const CONCURRENCY = 24;
 // n8n's message for a job whose worker stopped renewing its lock (scaling/job-processor → MaxStalledCountError).
-const STALLED_MESSAGE = 'This execution failed to be processed too many times and will no longer retry';
+const STALLED_MESSAGE =
+	'This execution failed to be processed too many times and will no longer retry';
 
 const cluster = new QueueCluster('queue-mode');
 const smtp = new SmtpSink();
@@ -35,10 +41,18 @@ beforeAll(async () => {
 	const smtpPort = await smtp.start();
 	await cluster.start({
 		smtpPort,
-		publish: ['workflows/queue-email.json', 'workflows/queue-email-held.json', 'workflows/queue-churn.json'],
+		publish: [
+			'workflows/queue-email.json',
+			'workflows/queue-email-held.json',
+			'workflows/queue-churn.json',
+		],
 		// A dead worker's jobs are declared stalled after the lock expires (default 60 s): shorter here so the fault
 		// test does not wait minutes. Healthy workers renew every 5 s.
-		env: { QUEUE_WORKER_LOCK_DURATION: '20000', QUEUE_WORKER_LOCK_RENEW_TIME: '5000', QUEUE_WORKER_STALLED_INTERVAL: '5000' },
+		env: {
+			QUEUE_WORKER_LOCK_DURATION: '20000',
+			QUEUE_WORKER_LOCK_RENEW_TIME: '5000',
+			QUEUE_WORKER_STALLED_INTERVAL: '5000',
+		},
 	});
 	for (const path of [EMAIL_PATH, HELD_PATH, CHURN_PATH]) await waitForWebhook(path);
 }, SETUP_TIMEOUT_MS);
@@ -55,13 +69,25 @@ function sleep(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function envelope(eventId: string, customer: Record<string, unknown>, data?: Record<string, unknown>): Record<string, unknown> {
-	return { event: 'health_score_dropped_20', eventId, occurredAt: new Date().toISOString(), customer, ...(data && { data }) };
+function envelope(
+	eventId: string,
+	customer: Record<string, unknown>,
+	data?: Record<string, unknown>,
+): Record<string, unknown> {
+	return {
+		event: 'health_score_dropped_20',
+		eventId,
+		occurredAt: new Date().toISOString(),
+		customer,
+		...(data && { data }),
+	};
 }
 
 /** POSTs a signed event to the webhook process (a fresh signature each time, as a caller's retry would carry). */
 function post(path: string, event: Record<string, unknown>): Promise<RawResponse> {
-	return postSignedEvent(cluster.webhookUrl, path, event, QUEUE_WEBHOOK_SECRET, { timeoutMs: 60_000 });
+	return postSignedEvent(cluster.webhookUrl, path, event, QUEUE_WEBHOOK_SECRET, {
+		timeoutMs: 60_000,
+	});
 }
 
 /**
@@ -71,7 +97,15 @@ function post(path: string, event: Record<string, unknown>): Promise<RawResponse
 async function postAll(
 	path: string,
 	events: Array<Record<string, unknown>>,
-	{ concurrency = CONCURRENCY, onResult, stamp = (event) => event }: { concurrency?: number; onResult?: (done: number) => void; stamp?: (event: Record<string, unknown>) => Record<string, unknown> } = {},
+	{
+		concurrency = CONCURRENCY,
+		onResult,
+		stamp = (event) => event,
+	}: {
+		concurrency?: number;
+		onResult?: (done: number) => void;
+		stamp?: (event: Record<string, unknown>) => Record<string, unknown>;
+	} = {},
 ) {
 	const results: RawResponse[] = new Array(events.length);
 	let next = 0;
@@ -92,9 +126,16 @@ async function postAll(
 async function waitForWebhook(path: string): Promise<void> {
 	const deadline = Date.now() + 120_000;
 	for (;;) {
-		const response = await fetch(`${cluster.webhookUrl}/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+		const response = await fetch(`${cluster.webhookUrl}/${path}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: '{}',
+		});
 		if (response.status === 401) return;
-		if (Date.now() > deadline) throw new Error(`the webhook process did not serve /webhook/${path} within 120 s (last status ${response.status})`);
+		if (Date.now() > deadline)
+			throw new Error(
+				`the webhook process did not serve /webhook/${path} within 120 s (last status ${response.status})`,
+			);
 		await sleep(1000);
 	}
 }
@@ -148,9 +189,12 @@ function workerOf(executionIds: number[]): Record<number, string> {
 }
 
 /** The Churn Signals tier of an execution: monitor (the signal was raised) or none (cooled down). */
-async function churnOutcome(executionId: number): Promise<{ tier: string; suppressed: Array<{ type: string; reason: string }> }> {
+async function churnOutcome(
+	executionId: number,
+): Promise<{ tier: string; suppressed: Array<{ type: string; reason: string }> }> {
 	const data = await cluster.executionData(executionId);
-	const outputs: Array<Array<{ json: any }> | null> = data.resultData.runData['Churn Signals'][0].data.main;
+	const outputs: Array<Array<{ json: any }> | null> =
+		data.resultData.runData['Churn Signals'][0].data.main;
 	const item = outputs.flatMap((output) => output ?? [])[0];
 	return { tier: item.json.churn.tier, suppressed: item.json.churn.suppressed };
 }
@@ -168,21 +212,32 @@ describe('queue mode: a main, a webhook process and two workers on PostgreSQL an
 			const results = await postAll(EMAIL_PATH, loadEvents);
 			const postedMs = Date.now() - started;
 			expect(countBy(results.map((result) => result.status))).toEqual({ 202: LOAD_EVENTS });
-			expect(results.every((result, i) => result.json.accepted === true && result.json.eventId === loadEvents[i].eventId)).toBe(true);
+			expect(
+				results.every(
+					(result, i) =>
+						result.json.accepted === true && result.json.eventId === loadEvents[i].eventId,
+				),
+			).toBe(true);
 
-			const executions = await cluster.waitForExecutions(EMAIL_WORKFLOW, LOAD_EVENTS, { timeoutMs: 360_000 });
+			const executions = await cluster.waitForExecutions(EMAIL_WORKFLOW, LOAD_EVENTS, {
+				timeoutMs: 360_000,
+			});
 			await smtp.waitForMessages(LOAD_EVENTS, 120_000);
 			const doneMs = Date.now() - started;
 			await emailsSettled();
 
 			expect(executions).toHaveLength(LOAD_EVENTS);
-			expect(countBy(executions.map((execution) => execution.status))).toEqual({ success: LOAD_EVENTS });
+			expect(countBy(executions.map((execution) => execution.status))).toEqual({
+				success: LOAD_EVENTS,
+			});
 			const perEvent = emailsPerEvent();
 			expect(smtp.messages).toHaveLength(LOAD_EVENTS);
 			expect(perEvent.size).toBe(LOAD_EVENTS);
 			expect(loadEvents.filter((event) => perEvent.get(String(event.eventId)) !== 1)).toEqual([]);
 			// Both workers took their share; together they ran each execution once.
-			const perWorker = countBy(Object.values(workerOf(executions.map((execution) => execution.id))));
+			const perWorker = countBy(
+				Object.values(workerOf(executions.map((execution) => execution.id))),
+			);
 			expect(Object.keys(perWorker).sort()).toEqual(['worker-1', 'worker-2']);
 			expect(perWorker['worker-1'] + perWorker['worker-2']).toBe(LOAD_EVENTS);
 			console.log(
@@ -220,7 +275,10 @@ describe('queue mode: a main, a webhook process and two workers on PostgreSQL an
 		'idempotency under concurrency: one event id posted 20 times at once starts one execution and sends one email',
 		async () => {
 			const before = await cluster.lastExecutionId();
-			const event = envelope('evt-twenty-copies', { customer_id: 'cust-twenty', email: 'cust-twenty@example.test' });
+			const event = envelope('evt-twenty-copies', {
+				customer_id: 'cust-twenty',
+				email: 'cust-twenty@example.test',
+			});
 			const results = await Promise.all(Array.from({ length: 20 }, () => post(EMAIL_PATH, event)));
 			expect(countBy(results.map((result) => result.status))).toEqual({ 200: 19, 202: 1 });
 			expect(results.filter((result) => result.json.duplicate === true)).toHaveLength(19);
@@ -236,22 +294,51 @@ describe('queue mode: a main, a webhook process and two workers on PostgreSQL an
 		'Churn Signals cooldown across workers: six events for one customer, one after another, alert once',
 		async () => {
 			const before = await cluster.lastExecutionId();
-			const customer = { customer_id: 'cust-cooldown-seq', email: 'cust-cooldown-seq@example.test', nps_score: 3 };
+			const customer = {
+				customer_id: 'cust-cooldown-seq',
+				email: 'cust-cooldown-seq@example.test',
+				nps_score: 3,
+			};
 			for (let i = 1; i <= 6; i++) {
 				// runAt now: the workflow's Wait node lets the execution through at once.
-				const response = await post(CHURN_PATH, envelope(`evt-cooldown-seq-${i}`, customer, { runAt: new Date().toISOString() }));
+				const response = await post(
+					CHURN_PATH,
+					envelope(`evt-cooldown-seq-${i}`, customer, { runAt: new Date().toISOString() }),
+				);
 				expect(response.status).toBe(202);
-				const executions = await cluster.waitForExecutions(CHURN_WORKFLOW, i, { afterId: before, settleMs: 0 });
+				const executions = await cluster.waitForExecutions(CHURN_WORKFLOW, i, {
+					afterId: before,
+					settleMs: 0,
+				});
 				expect(executions.filter((execution) => execution.status === 'success')).toHaveLength(i);
 			}
 			const executions = await cluster.executions(CHURN_WORKFLOW, before);
 			const outcomes = [];
 			for (const execution of executions) outcomes.push(await churnOutcome(execution.id));
-			expect(outcomes.map((outcome) => outcome.tier)).toEqual(['monitor', 'none', 'none', 'none', 'none', 'none']);
-			expect(outcomes.slice(1).every((outcome) => outcome.suppressed[0]?.type === 'nps_detractor' && outcome.suppressed[0]?.reason === 'cooldown')).toBe(true);
+			expect(outcomes.map((outcome) => outcome.tier)).toEqual([
+				'monitor',
+				'none',
+				'none',
+				'none',
+				'none',
+				'none',
+			]);
+			expect(
+				outcomes
+					.slice(1)
+					.every(
+						(outcome) =>
+							outcome.suppressed[0]?.type === 'nps_detractor' &&
+							outcome.suppressed[0]?.reason === 'cooldown',
+					),
+			).toBe(true);
 			await emailsSettled();
-			expect(alertsFor('cust-cooldown-seq')).toEqual(['cs-queue alert cust-cooldown-seq nps_detractor evt-cooldown-seq-1']);
-			console.log(`[queue-mode] cooldown, sequential: 6 executions on ${JSON.stringify(countBy(Object.values(workerOf(executions.map((e) => e.id)))))}, 1 alert`);
+			expect(alertsFor('cust-cooldown-seq')).toEqual([
+				'cs-queue alert cust-cooldown-seq nps_detractor evt-cooldown-seq-1',
+			]);
+			console.log(
+				`[queue-mode] cooldown, sequential: 6 executions on ${JSON.stringify(countBy(Object.values(workerOf(executions.map((e) => e.id)))))}, 1 alert`,
+			);
 		},
 		180_000,
 	);
@@ -265,25 +352,41 @@ describe('queue mode: a main, a webhook process and two workers on PostgreSQL an
 			async () => {
 				const before = await cluster.lastExecutionId();
 				const customerId = `cust-cooldown-race-${releaseInMs}`;
-				const customer = { customer_id: customerId, email: `${customerId}@example.test`, nps_score: 3 };
+				const customer = {
+					customer_id: customerId,
+					email: `${customerId}@example.test`,
+					nps_score: 3,
+				};
 				// The workflow's Wait node holds each execution (in its worker) until runAt.
 				const runAt = new Date(Date.now() + releaseInMs).toISOString();
 				const results = await Promise.all(
-					Array.from({ length: 20 }, (_, i) => post(CHURN_PATH, envelope(`evt-cooldown-race-${releaseInMs}-${i}`, customer, { runAt }))),
+					Array.from({ length: 20 }, (_, i) =>
+						post(
+							CHURN_PATH,
+							envelope(`evt-cooldown-race-${releaseInMs}-${i}`, customer, { runAt }),
+						),
+					),
 				);
 				expect(countBy(results.map((result) => result.status))).toEqual({ 202: 20 });
 				const executions = await cluster.waitForExecutions(CHURN_WORKFLOW, 20, { afterId: before });
 				expect(countBy(executions.map((execution) => execution.status))).toEqual({ success: 20 });
 				const outcomes = [];
-				for (const execution of executions) outcomes.push({ id: execution.id, ...(await churnOutcome(execution.id)) });
+				for (const execution of executions)
+					outcomes.push({ id: execution.id, ...(await churnOutcome(execution.id)) });
 				const raised = outcomes.filter((outcome) => outcome.tier === 'monitor');
-				const cooled = outcomes.filter((outcome) => outcome.tier === 'none' && outcome.suppressed[0]?.reason === 'cooldown');
+				const cooled = outcomes.filter(
+					(outcome) => outcome.tier === 'none' && outcome.suppressed[0]?.reason === 'cooldown',
+				);
 				await emailsSettled();
 				// Exactly one execution raises the signal and sends the alert, whichever worker runs it; the other nineteen find it
 				// cooled down (the raise is the creation of the cooldown's record, which the database lets only one process do).
 				expect(raised).toHaveLength(1);
 				expect(cooled).toHaveLength(19);
-				expect(alertsFor(customerId)).toEqual([expect.stringMatching(new RegExp(`^cs-queue alert ${customerId} nps_detractor evt-cooldown-race-`))]);
+				expect(alertsFor(customerId)).toEqual([
+					expect.stringMatching(
+						new RegExp(`^cs-queue alert ${customerId} nps_detractor evt-cooldown-race-`),
+					),
+				]);
 				const owners = workerOf(executions.map((e) => e.id));
 				console.log(
 					`[queue-mode] cooldown, 20 events for one customer run ${label}: ${raised.length} alert(s) ` +
@@ -301,13 +404,19 @@ describe('queue mode: a main, a webhook process and two workers on PostgreSQL an
 			const before = await cluster.lastExecutionId();
 			const events = Array.from({ length: FAULT_EVENTS }, (_, i) => {
 				const id = `evt-fault-${String(i).padStart(4, '0')}`;
-				return envelope(id, { customer_id: `cust-fault-${i}`, email: `cust-fault-${i}@example.test` });
+				return envelope(id, {
+					customer_id: `cust-fault-${i}`,
+					email: `cust-fault-${i}@example.test`,
+				});
 			});
 			let posted = 0;
 			// Each execution waits 2 s, sends its email, waits 2 s more: in flight on both sides of the email.
 			const stamp = (event: Record<string, unknown>) => ({
 				...event,
-				data: { sendAt: new Date(Date.now() + 2000).toISOString(), doneAt: new Date(Date.now() + 4000).toISOString() },
+				data: {
+					sendAt: new Date(Date.now() + 2000).toISOString(),
+					doneAt: new Date(Date.now() + 4000).toISOString(),
+				},
 			});
 			const posting = postAll(HELD_PATH, events, { stamp, onResult: (done) => (posted = done) });
 
@@ -315,9 +424,13 @@ describe('queue mode: a main, a webhook process and two workers on PostgreSQL an
 			let inFlight: number[] = [];
 			const deadline = Date.now() + 240_000;
 			while (inFlight.length < 3) {
-				if (Date.now() > deadline) throw new Error(`worker-1 had fewer than 3 executions in flight within 240 s (${posted} posted)`);
+				if (Date.now() > deadline)
+					throw new Error(
+						`worker-1 had fewer than 3 executions in flight within 240 s (${posted} posted)`,
+					);
 				await sleep(100);
-				if (posted >= FAULT_EVENTS / 4) inFlight = unfinishedExecutions(cluster.log('worker-1')).filter((id) => id > before);
+				if (posted >= FAULT_EVENTS / 4)
+					inFlight = unfinishedExecutions(cluster.log('worker-1')).filter((id) => id > before);
 			}
 			const oldPid = cluster.kill('worker-1', 'SIGKILL');
 			const killedAt = posted;
@@ -327,7 +440,11 @@ describe('queue mode: a main, a webhook process and two workers on PostgreSQL an
 
 			const accepted = results.filter((result) => result.status === 202).length;
 			expect(countBy(results.map((result) => result.status))).toEqual({ 202: FAULT_EVENTS });
-			const executions = await cluster.waitForExecutions(HELD_WORKFLOW, accepted, { afterId: before, timeoutMs: 360_000, settleMs: 5000 });
+			const executions = await cluster.waitForExecutions(HELD_WORKFLOW, accepted, {
+				afterId: before,
+				timeoutMs: 360_000,
+				settleMs: 5000,
+			});
 			await emailsSettled(5000);
 
 			// Every accepted event has exactly one execution, and none is left running.
@@ -336,11 +453,16 @@ describe('queue mode: a main, a webhook process and two workers on PostgreSQL an
 			const failed = executions.filter((execution) => execution.status !== 'success');
 			// n8n does not run a dead worker's execution again: it ends in error (stalled job). Every execution the killed
 			// worker had started and not finished fails; no execution another worker ran does.
-			const killedInFlight = unfinishedExecutions(cluster.log('worker-1')).filter((id) => id > before);
+			const killedInFlight = unfinishedExecutions(cluster.log('worker-1')).filter(
+				(id) => id > before,
+			);
 			const failedIds = failed.map((execution) => execution.id);
 			expect(killedInFlight.length).toBeGreaterThanOrEqual(1);
 			expect(failedIds).toEqual(expect.arrayContaining(killedInFlight));
-			const ranElsewhere = new Set([...startedExecutions(cluster.log('worker-2')), ...startedExecutions(cluster.log('worker-1')).filter((id) => !killedInFlight.includes(id))]);
+			const ranElsewhere = new Set([
+				...startedExecutions(cluster.log('worker-2')),
+				...startedExecutions(cluster.log('worker-1')).filter((id) => !killedInFlight.includes(id)),
+			]);
 			expect(failedIds.filter((id) => ranElsewhere.has(id))).toEqual([]);
 			expect(failed.every((execution) => execution.status === 'error')).toBe(true);
 			// What n8n keeps of a failed execution: the stalled error, and no longer the event it was running.
@@ -348,14 +470,22 @@ describe('queue mode: a main, a webhook process and two workers on PostgreSQL an
 			for (const execution of failed) {
 				const data = await cluster.executionData(execution.id);
 				expect(String(data.resultData.error?.message)).toContain(STALLED_MESSAGE);
-				if (data.resultData.runData['Customer Success Trigger'] || data.executionData?.nodeExecutionStack?.length) payloadKept++;
+				if (
+					data.resultData.runData['Customer Success Trigger'] ||
+					data.executionData?.nodeExecutionStack?.length
+				)
+					payloadKept++;
 			}
 
 			// Which event each successful execution ran (the trigger's output), and the emails per event.
 			const succeededEvents = new Set<string>();
 			for (const execution of executions.filter((e) => e.status === 'success')) {
 				const data = await cluster.executionData(execution.id);
-				succeededEvents.add(String(data.resultData.runData['Customer Success Trigger'][0].data.main[0][0].json.eventId));
+				succeededEvents.add(
+					String(
+						data.resultData.runData['Customer Success Trigger'][0].data.main[0][0].json.eventId,
+					),
+				);
 			}
 			const perEvent = emailsPerEvent();
 			const ids = events.map((event) => String(event.eventId));
@@ -372,8 +502,14 @@ describe('queue mode: a main, a webhook process and two workers on PostgreSQL an
 
 			// The caller cannot recover a lost event by sending it again: the trigger accepted its id on receipt.
 			const beforeRetry = await cluster.lastExecutionId();
-			const retried = await postAll(HELD_PATH, events.filter((event) => lost.includes(String(event.eventId))), { stamp });
-			expect(retried.every((result) => result.status === 200 && result.json.duplicate === true)).toBe(true);
+			const retried = await postAll(
+				HELD_PATH,
+				events.filter((event) => lost.includes(String(event.eventId))),
+				{ stamp },
+			);
+			expect(
+				retried.every((result) => result.status === 200 && result.json.duplicate === true),
+			).toBe(true);
 			await sleep(3000);
 			expect(await cluster.executions(HELD_WORKFLOW, beforeRetry)).toEqual([]);
 

@@ -41,7 +41,9 @@ export class SmtpSink {
 	}
 
 	async stop(): Promise<void> {
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+		await new Promise<void>((resolve) =>
+			this.server ? this.server.close(() => resolve()) : resolve(),
+		);
 	}
 
 	/** Resolves once `count` messages have arrived, or rejects after `timeoutMs`. */
@@ -49,7 +51,12 @@ export class SmtpSink {
 		if (this.messages.length >= count) return Promise.resolve(this.messages);
 		return new Promise((resolve, reject) => {
 			const timer = setTimeout(
-				() => reject(new Error(`SMTP sink: ${this.messages.length} of ${count} messages after ${timeoutMs} ms`)),
+				() =>
+					reject(
+						new Error(
+							`SMTP sink: ${this.messages.length} of ${count} messages after ${timeoutMs} ms`,
+						),
+					),
 				timeoutMs,
 			);
 			this.waiters.push({

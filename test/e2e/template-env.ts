@@ -35,11 +35,15 @@ type SettingOverrides = Record<string, string | number | boolean>;
 
 /** A template from workflows/, with values of its Settings node replaced. */
 export function loadTemplate(file: string, settings: SettingOverrides = {}): Record<string, any> {
-	const workflow = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'workflows', `${file}.json`), 'utf8'));
+	const workflow = JSON.parse(
+		fs.readFileSync(path.join(PROJECT_ROOT, 'workflows', `${file}.json`), 'utf8'),
+	);
 	const node = workflow.nodes.find((candidate: { name: string }) => candidate.name === 'Settings');
 	for (const [name, value] of Object.entries(settings)) {
 		if (!node) throw new Error(`${file} has no Settings node`);
-		const assignment = node.parameters.assignments.assignments.find((candidate: { name: string }) => candidate.name === name);
+		const assignment = node.parameters.assignments.assignments.find(
+			(candidate: { name: string }) => candidate.name === name,
+		);
 		if (!assignment) throw new Error(`${file}: the Settings node has no "${name}"`);
 		assignment.value = value;
 	}
@@ -51,9 +55,12 @@ export function loadTemplate(file: string, settings: SettingOverrides = {}): Rec
  * real trigger without waiting for the day; the rest of the template is unchanged.
  */
 export function everySeconds(workflow: Record<string, any>, seconds: number): Record<string, any> {
-	const triggers = workflow.nodes.filter((node: { type: string }) => node.type === 'n8n-nodes-base.scheduleTrigger');
+	const triggers = workflow.nodes.filter(
+		(node: { type: string }) => node.type === 'n8n-nodes-base.scheduleTrigger',
+	);
 	if (triggers.length === 0) throw new Error(`${workflow.name} has no Schedule Trigger`);
-	for (const trigger of triggers) trigger.parameters = { rule: { interval: [{ field: 'seconds', secondsInterval: seconds }] } };
+	for (const trigger of triggers)
+		trigger.parameters = { rule: { interval: [{ field: 'seconds', secondsInterval: seconds }] } };
 	return workflow;
 }
 
@@ -61,8 +68,12 @@ export function everySeconds(workflow: Record<string, any>, seconds: number): Re
 // template has customers to work on.
 const SEED_PATH = 'e2e-seed-customers';
 function seedWorkflow(): Record<string, unknown> {
-	const welcome = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'workflows', 'cs-01-welcome-onboarding.json'), 'utf8'));
-	const pick = (name: string) => ({ ...welcome.nodes.find((node: { name: string }) => node.name === name) });
+	const welcome = JSON.parse(
+		fs.readFileSync(path.join(PROJECT_ROOT, 'workflows', 'cs-01-welcome-onboarding.json'), 'utf8'),
+	);
+	const pick = (name: string) => ({
+		...welcome.nodes.find((node: { name: string }) => node.name === name),
+	});
 	// Above the split: n8n (execution order v1) creates the table first; in line, its output (the table) would replace
 	// the posted customers.
 	const table = { ...pick('Table cs_customers'), position: [200, -200] };
@@ -73,14 +84,42 @@ function seedWorkflow(): Record<string, unknown> {
 		name: 'E2E: seed customers',
 		settings: { executionOrder: 'v1' },
 		nodes: [
-			{ id: 's1', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2.1, position: [0, 0], webhookId: 'e2e5eed0-0000-4000-8000-000000000001', parameters: { httpMethod: 'POST', path: SEED_PATH, responseMode: 'lastNode', responseData: 'allEntries', options: {} } },
+			{
+				id: 's1',
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2.1,
+				position: [0, 0],
+				webhookId: 'e2e5eed0-0000-4000-8000-000000000001',
+				parameters: {
+					httpMethod: 'POST',
+					path: SEED_PATH,
+					responseMode: 'lastNode',
+					responseData: 'allEntries',
+					options: {},
+				},
+			},
 			table,
-			{ id: 's2', name: 'One item per customer', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [400, 0], parameters: { fieldToSplitOut: 'body.customers', options: {} } },
+			{
+				id: 's2',
+				name: 'One item per customer',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [400, 0],
+				parameters: { fieldToSplitOut: 'body.customers', options: {} },
+			},
 			columns,
 			save,
 		],
 		connections: {
-			Webhook: { main: [[{ node: table.name, type: 'main', index: 0 }, { node: 'One item per customer', type: 'main', index: 0 }]] },
+			Webhook: {
+				main: [
+					[
+						{ node: table.name, type: 'main', index: 0 },
+						{ node: 'One item per customer', type: 'main', index: 0 },
+					],
+				],
+			},
 			'One item per customer': { main: [[{ node: columns.name, type: 'main', index: 0 }]] },
 			[columns.name]: { main: [[{ node: save.name, type: 'main', index: 0 }]] },
 		},
@@ -97,7 +136,10 @@ export class TemplateEnv {
 		/** Template files (without .json) to import and publish, each with the Settings values to change. */
 		private readonly templates: Record<string, SettingOverrides>,
 		/** Changes a template's JSON before it is imported (e.g. `everySeconds`). */
-		private readonly prepare: (file: string, workflow: Record<string, any>) => Record<string, any> = (_file, workflow) => workflow,
+		private readonly prepare: (
+			file: string,
+			workflow: Record<string, any>,
+		) => Record<string, any> = (_file, workflow) => workflow,
 	) {
 		this.server = new N8nServer(label);
 	}
@@ -105,7 +147,10 @@ export class TemplateEnv {
 	/** Writes customers (records of the customer vocabulary, each with customer_id) into cs_customers. */
 	async seedCustomers(customers: Array<Record<string, unknown>>): Promise<void> {
 		const response = await this.server.postWebhookWhenRegistered(SEED_PATH, { customers });
-		if (response.status !== 200) throw new Error(`seeding customers: ${response.status} ${response.text}\n${this.server.logTail()}`);
+		if (response.status !== 200)
+			throw new Error(
+				`seeding customers: ${response.status} ${response.text}\n${this.server.logTail()}`,
+			);
 	}
 
 	async start(): Promise<void> {
@@ -120,7 +165,14 @@ export class TemplateEnv {
 					id: SMTP_CREDENTIAL_ID,
 					name: 'CS demo mail sink (SMTP)',
 					type: 'smtp',
-					data: { user: '', password: '', host: '127.0.0.1', port, secure: false, disableStartTls: true },
+					data: {
+						user: '',
+						password: '',
+						host: '127.0.0.1',
+						port,
+						secure: false,
+						disableStartTls: true,
+					},
 				},
 				{
 					id: WEBHOOK_CREDENTIAL_ID,
@@ -134,8 +186,13 @@ export class TemplateEnv {
 		for (const [file, settings] of Object.entries(this.templates)) {
 			const workflow = this.prepare(file, loadTemplate(file, settings));
 			// A workflow whose only trigger is the manual one (the demo) cannot be published; it is run on demand.
-			const activatable = workflow.nodes.some((node: { type: string }) => /Trigger$/.test(node.type) && node.type !== 'n8n-nodes-base.manualTrigger');
-			this.ids[file] = activatable ? await this.server.addWorkflow(workflow) : await this.server.importWorkflow(workflow);
+			const activatable = workflow.nodes.some(
+				(node: { type: string }) =>
+					/Trigger$/.test(node.type) && node.type !== 'n8n-nodes-base.manualTrigger',
+			);
+			this.ids[file] = activatable
+				? await this.server.addWorkflow(workflow)
+				: await this.server.importWorkflow(workflow);
 		}
 		await this.server.addWorkflow(seedWorkflow());
 		await this.server.start();
@@ -153,11 +210,15 @@ export class TemplateEnv {
 	}
 
 	/** Posts a signed event to a trigger path, retrying while n8n has not registered the webhook yet. */
-	async sendEvent(webhookPath: string, event: Record<string, unknown>): Promise<{ status: number; json: any }> {
+	async sendEvent(
+		webhookPath: string,
+		event: Record<string, unknown>,
+	): Promise<{ status: number; json: any }> {
 		const deadline = Date.now() + 60_000;
 		for (;;) {
 			const response = await postSignedEvent(this.server, webhookPath, event, WEBHOOK_SECRET);
-			if (response.status !== 404 || Date.now() > deadline) return { status: response.status, json: response.json };
+			if (response.status !== 404 || Date.now() > deadline)
+				return { status: response.status, json: response.json };
 			await new Promise((resolve) => setTimeout(resolve, 1000));
 		}
 	}
@@ -185,7 +246,9 @@ export class TemplateEnv {
 			const found = this.emails().find(predicate);
 			if (found) return found;
 			if (Date.now() > deadline) {
-				throw new Error(`no such email after ${timeoutMs} ms; received: ${JSON.stringify(this.emails().map((e) => [e.to, e.subject]))}`);
+				throw new Error(
+					`no such email after ${timeoutMs} ms; received: ${JSON.stringify(this.emails().map((e) => [e.to, e.subject]))}`,
+				);
 			}
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
@@ -199,7 +262,10 @@ export class TemplateEnv {
 	}
 
 	/** Runs a template from one of its triggers now (n8n's REST API, as Execute workflow does); returns its status. */
-	async runTrigger(file: string, triggerName: string): Promise<{ executionId: string; status: string }> {
+	async runTrigger(
+		file: string,
+		triggerName: string,
+	): Promise<{ executionId: string; status: string }> {
 		const executionId = await this.server.runFromTrigger(this.workflowId(file), triggerName);
 		return { executionId, status: await this.server.waitForExecution(executionId) };
 	}

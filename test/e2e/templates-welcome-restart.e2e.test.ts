@@ -8,7 +8,14 @@ import { TemplateEnv } from './template-env';
 
 const FILE = 'cs-01-welcome-onboarding';
 const env = new TemplateEnv('templates-welcome-restart', {
-	[FILE]: { delay_unit: 'seconds', checklist_day: 70, first_value_day: 71, tips_day: 72, review_day: 73, stalled_after_days: 1000 },
+	[FILE]: {
+		delay_unit: 'seconds',
+		checklist_day: 70,
+		first_value_day: 71,
+		tips_day: 72,
+		review_day: 73,
+		stalled_after_days: 1000,
+	},
 });
 const test = testWithServerLog(env.server);
 
@@ -16,8 +23,21 @@ beforeAll(() => env.start(), SETUP_TIMEOUT_MS);
 afterAll(() => env.dispose(), 60_000);
 
 test('the checklist arrives after a restart during the 70-second wait', async () => {
-	const customer = { customer_id: 'cust-restart', email: 'restart@example.com', first_name: 'Rae', last_key_action_at: '2026-11-30T10:00:00Z' };
-	expect((await env.sendEvent('customer-success/onboarding', { event: 'subscription_created', eventId: 'sub-restart', customer })).status).toBe(202);
+	const customer = {
+		customer_id: 'cust-restart',
+		email: 'restart@example.com',
+		first_name: 'Rae',
+		last_key_action_at: '2026-11-30T10:00:00Z',
+	};
+	expect(
+		(
+			await env.sendEvent('customer-success/onboarding', {
+				event: 'subscription_created',
+				eventId: 'sub-restart',
+				customer,
+			})
+		).status,
+	).toBe(202);
 	await env.waitForEmail((email) => email.subject === 'Welcome to Acme, Rae!', 30_000);
 	const [waiting] = await env.executions(FILE);
 	expect(await env.server.waitForExecution(waiting.id, 30_000)).toBe('waiting');
@@ -25,13 +45,28 @@ test('the checklist arrives after a restart during the 70-second wait', async ()
 	await env.server.stop();
 	await env.server.start();
 
-	const checklist = await env.waitForEmail((email) => email.subject === 'Rae, your Acme onboarding checklist', 150_000);
+	const checklist = await env.waitForEmail(
+		(email) => email.subject === 'Rae, your Acme onboarding checklist',
+		150_000,
+	);
 	expect(checklist.to).toEqual(['restart@example.com']);
-	const review = await env.waitForEmail((email) => email.subject === "Rae, let's schedule your 30-day review", 30_000);
+	const review = await env.waitForEmail(
+		(email) => email.subject === "Rae, let's schedule your 30-day review",
+		30_000,
+	);
 	expect(review.to).toEqual(['restart@example.com']);
-	expect(env.emails().filter((email) => email.subject === 'Rae, your Acme onboarding checklist')).toHaveLength(1);
+	expect(
+		env.emails().filter((email) => email.subject === 'Rae, your Acme onboarding checklist'),
+	).toHaveLength(1);
 	const executions = await env.executions(FILE);
-	expect(executions.map((execution) => [execution.id, execution.status])).toEqual([[waiting.id, 'success']]);
+	expect(executions.map((execution) => [execution.id, execution.status])).toEqual([
+		[waiting.id, 'success'],
+	]);
 	const [enrolment] = await env.rows('cs_enrolments');
-	expect(enrolment).toMatchObject({ customer_id: 'cust-restart', status: 'completed', step: 7, execution_id: waiting.id });
+	expect(enrolment).toMatchObject({
+		customer_id: 'cust-restart',
+		status: 'completed',
+		step: 7,
+		execution_id: waiting.id,
+	});
 }, 400_000);

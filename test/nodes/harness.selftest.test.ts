@@ -9,7 +9,10 @@ import { TestDouble } from './harness/fixtures/nodes/TestDouble.node';
 import { TestRemember } from './harness/fixtures/nodes/TestRemember.node';
 
 const fixtures = `${__dirname}/harness/fixtures`;
-const nodeTypes = createNodeTypes({ testDouble: new TestDouble(), testRemember: new TestRemember() });
+const nodeTypes = createNodeTypes({
+	testDouble: new TestDouble(),
+	testRemember: new TestRemember(),
+});
 const TRIGGER = 'When clicking ‘Execute workflow’';
 
 describe('node test harness', () => {
@@ -90,7 +93,8 @@ describe('node test harness', () => {
 
 	it('evaluates parameters set on the node as n8n does', async () => {
 		const workflow = loadWorkflow(fixtures, 'double.workflow.json');
-		workflow.nodes.find((node) => node.name === 'Double')!.parameters.threshold = '={{ $json.x - 1 }}';
+		workflow.nodes.find((node) => node.name === 'Double')!.parameters.threshold =
+			'={{ $json.x - 1 }}';
 
 		const result = await runWorkflow(workflow, { nodeTypes });
 
@@ -108,7 +112,9 @@ describe('node test harness', () => {
 		workflow.pinData = { Double: [{ json: { doubled: 42 } }] };
 		const fromDouble = await runWorkflow(workflow, { nodeTypes, startNode: 'Double' });
 		expect(fromDouble.executedNodes).toEqual(['Double', 'Small']);
-		expect(fromDouble.outputs('Small')).toEqual([[{ json: { doubled: 42 }, pairedItem: { item: 0 } }]]);
+		expect(fromDouble.outputs('Small')).toEqual([
+			[{ json: { doubled: 42 }, pairedItem: { item: 0 } }],
+		]);
 	});
 
 	it('remembers processed data across two runs of the same workflow, until reset', async () => {
@@ -144,6 +150,8 @@ describe('node test harness', () => {
 		await expect(runWorkflow(workflow)).rejects.toThrow(
 			'Unknown node type "n8n-nodes-customer-success.testDouble"',
 		);
-		expect(() => createNodeTypes({ double: new TestDouble() })).toThrow('differs from description.name');
+		expect(() => createNodeTypes({ double: new TestDouble() })).toThrow(
+			'differs from description.name',
+		);
 	});
 });

@@ -20,7 +20,14 @@ export function oneNodeWorkflow(
 		name: `${name} hostile inputs`,
 		id: `hostile-${type}`,
 		nodes: [
-			{ parameters: {}, id: 't', name: trigger, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] },
+			{
+				parameters: {},
+				id: 't',
+				name: trigger,
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+			},
 			{
 				parameters,
 				id: 'n',

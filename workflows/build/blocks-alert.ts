@@ -37,7 +37,13 @@ export function alertVariables(alert: InternalAlert): Record<string, FieldValue>
  * The Set node `setName` puts `fields` on the item (the recipient in `email`: on this branch only, hence a leaf), then
  * csm_alert is rendered and sent. Returns the Set node (connect the branch to it) and the render node.
  */
-export function alertLeaf(t: Template, setName: string, label: string, at: At, fields: Record<string, FieldValue>): { set: string; render: string } {
+export function alertLeaf(
+	t: Template,
+	setName: string,
+	label: string,
+	at: At,
+	fields: Record<string, FieldValue>,
+): { set: string; render: string } {
 	const set = t.add(setFields(setName, at, fields, t.info.id));
 	const render = emailStep(t, label, [at[0] + 1, at[1]], 'csm_alert');
 	t.connect(set, render);

@@ -27,8 +27,26 @@ export function enrolAs(t: Template, name: string, at: At, sequence: string): st
 }
 
 /** Records a step of the enrolment made by the node `enrolNode` (and, with `status`, that the sequence ended). */
-export function logStepOf(t: Template, enrolNode: string, name: string, at: At, step: number, stepName: string, status?: 'completed' | 'stopped', reason?: string): string {
-	return logEnrolmentStep(t, expr(`$('${enrolNode}').item.json.enrolment_id`), name, at, step, stepName, status, reason);
+export function logStepOf(
+	t: Template,
+	enrolNode: string,
+	name: string,
+	at: At,
+	step: number,
+	stepName: string,
+	status?: 'completed' | 'stopped',
+	reason?: string,
+): string {
+	return logEnrolmentStep(
+		t,
+		expr(`$('${enrolNode}').item.json.enrolment_id`),
+		name,
+		at,
+		step,
+		stepName,
+		status,
+		reason,
+	);
 }
 
 /**
@@ -38,7 +56,9 @@ export function logStepOf(t: Template, enrolNode: string, name: string, at: At, 
 export function alertStep(t: Template, label: string, at: At, alert: InternalAlert): string {
 	return alertLeaf(t, `Prepare ${label}`, label, at, {
 		email: alert.to,
-		customer_email: expr("$json.email && typeof $json.email === 'object' ? $json.email.to : $json.email"),
+		customer_email: expr(
+			"$json.email && typeof $json.email === 'object' ? $json.email.to : $json.email",
+		),
 		...alertVariables(alert),
 	}).set;
 }

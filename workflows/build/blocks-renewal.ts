@@ -18,7 +18,9 @@ type At = [number, number];
 export function internalAlert(t: Template, label: string, at: At, alert: InternalAlert): string {
 	return alertLeaf(t, `To: ${label}`, label, at, {
 		// The customer's address for the alert's customer list (after a CS Email Template node it is in email.to).
-		customer_email: expr("typeof $json.email === 'string' ? $json.email : ($json.email && $json.email.to) || ''"),
+		customer_email: expr(
+			"typeof $json.email === 'string' ? $json.email : ($json.email && $json.email.to) || ''",
+		),
 		email: alert.to,
 		// The team's language, not the customer's.
 		locale: expr(setting('team_language')),
@@ -40,20 +42,35 @@ export interface PlannedTasks {
  * CS Playbook (one item per step, due times in the customer's time zone) -> the chosen steps -> cs_tasks. Returns
  * the plan node and the filter (to hang more leaves on the chosen steps).
  */
-export function recordPlannedTasks(t: Template, at: At, spec: PlannedTasks): { plan: string; steps: string; record: string } {
-	const plan = t.add(csNode(`Plan ${spec.source}`, 'customerPlaybook', at, { playbook: spec.playbook, outputMode: 'perStep', options: {} }));
+export function recordPlannedTasks(
+	t: Template,
+	at: At,
+	spec: PlannedTasks,
+): { plan: string; steps: string; record: string } {
+	const plan = t.add(
+		csNode(`Plan ${spec.source}`, 'customerPlaybook', at, {
+			playbook: spec.playbook,
+			outputMode: 'perStep',
+			options: {},
+		}),
+	);
 	const steps = t.add(
 		filterNode(`Steps for people (${spec.source})`, [at[0] + 1, at[1]], t.info.id, [
-			{ left: expr(spec.steps), operator: { type: 'boolean', operation: 'true', singleValue: true } },
+			{
+				left: expr(spec.steps),
+				operator: { type: 'boolean', operation: 'true', singleValue: true },
+			},
 		]),
 	);
 	const record = t.add(
 		tableInsert(`Record ${spec.source} tasks`, [at[0] + 2, at[1] - 0.5], 'cs_tasks', {
-			task_id: expr("$json.playbook.id + ':' + $json.customer_id + ':' + $json.playbook.step.order + ':' + $json.playbook.startAt"),
+			task_id: expr(
+				"$json.playbook.id + ':' + $json.customer_id + ':' + $json.playbook.step.order + ':' + $json.playbook.startAt",
+			),
 			customer_id: expr('String($json.customer_id)'),
 			company: expr("$json.company || ''"),
 			type: expr('$json.playbook.step.channel'),
-			title: expr('$json.playbook.step.action.replace(/_/g, \' \')'),
+			title: expr("$json.playbook.step.action.replace(/_/g, ' ')"),
 			details: expr(
 				"$json.playbook.name + ' (' + $json.playbook.source + ')' + ($json.playbook.step.condition ? '. Only if: ' + $json.playbook.step.condition.replace(/_/g, ' ') : '')",
 			),

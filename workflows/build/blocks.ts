@@ -58,7 +58,11 @@ export function customerColumns(t: Template, name: string, at: At, node?: string
 
 /** Writes the customer into cs_customers (insert or update by customer_id), mapping the item's own fields. */
 export function upsertCustomer(t: Template, name: string, at: At): string {
-	return t.add(tableUpsertItem(name, at, CUSTOMERS.name, [{ column: 'customer_id', value: expr('$json.customer_id') }]));
+	return t.add(
+		tableUpsertItem(name, at, CUSTOMERS.name, [
+			{ column: 'customer_id', value: expr('$json.customer_id') },
+		]),
+	);
 }
 
 /**
@@ -81,7 +85,12 @@ export interface Enrolment {
 
 /** Adds enrolment_id and sequence to the item, with the CSM fallback from Settings. */
 export function enrol(t: Template, at: At, { sequence }: Enrolment): string {
-	return enrolBy(t, at, sequence, expr(`'${sequence}:' + $json.customer_id + ':' + $now.toUTC().toISO()`));
+	return enrolBy(
+		t,
+		at,
+		sequence,
+		expr(`'${sequence}:' + $json.customer_id + ':' + $now.toUTC().toISO()`),
+	);
 }
 
 /**
@@ -108,7 +117,12 @@ export function enrolBy(t: Template, at: At, sequence: string, enrolmentId: stri
  * Records the enrolment (step 0, active) in cs_enrolments, with extra columns: e.g. the episode (`$json.episode`),
  * the occurrence it answers, which a template that starts once per occurrence checks before enrolling.
  */
-export function recordEnrolment(t: Template, name: string, at: At, extra: Record<string, string> = {}): string {
+export function recordEnrolment(
+	t: Template,
+	name: string,
+	at: At,
+	extra: Record<string, string> = {},
+): string {
 	return t.add(
 		tableInsert(name, at, 'cs_enrolments', {
 			enrolment_id: expr('$json.enrolment_id'),
@@ -135,8 +149,25 @@ export function stillEnrolled(t: Template, name: string, at: At): string {
 }
 
 /** Records a step of the enrolment made by the node "Enrol" (and, with `status`, that the sequence ended). */
-export function logStep(t: Template, name: string, at: At, step: number, stepName: string, status?: 'completed' | 'stopped', reason?: string): string {
-	return logEnrolmentStep(t, expr("$('Enrol').item.json.enrolment_id"), name, at, step, stepName, status, reason);
+export function logStep(
+	t: Template,
+	name: string,
+	at: At,
+	step: number,
+	stepName: string,
+	status?: 'completed' | 'stopped',
+	reason?: string,
+): string {
+	return logEnrolmentStep(
+		t,
+		expr("$('Enrol').item.json.enrolment_id"),
+		name,
+		at,
+		step,
+		stepName,
+		status,
+		reason,
+	);
 }
 
 /**
@@ -160,14 +191,28 @@ export function logEnrolmentStep(
 	};
 	if (status) values.status = status;
 	if (reason) values.stop_reason = reason;
-	return t.add(tableUpdate(name, at, 'cs_enrolments', [{ column: 'enrolment_id', value: enrolmentId }], values));
+	return t.add(
+		tableUpdate(
+			name,
+			at,
+			'cs_enrolments',
+			[{ column: 'enrolment_id', value: enrolmentId }],
+			values,
+		),
+	);
 }
 
 /**
  * Marks the customer's active enrolments in `sequence` stopped with `reason` (an expression or a text), so the next
  * gate of that sequence ends it. A leaf: it replaces the items with the rows it updated.
  */
-export function stopSequence(t: Template, name: string, at: At, sequence: string, reason: string): string {
+export function stopSequence(
+	t: Template,
+	name: string,
+	at: At,
+	sequence: string,
+	reason: string,
+): string {
 	return t.add(
 		tableUpdate(
 			name,
@@ -192,7 +237,9 @@ export function emailStep(
 	extra: Record<string, string> = {},
 	links: Record<string, string> = {},
 ): string {
-	const render = t.add(renderEmail(`Render ${label}`, at, template, extra, { missingVariables: 'lenient', links }));
+	const render = t.add(
+		renderEmail(`Render ${label}`, at, template, extra, { missingVariables: 'lenient', links }),
+	);
 	const send = t.add(sendEmail(`Send ${label}`, [at[0], at[1] - 1]));
 	t.connect(render, send);
 	return render;
@@ -226,7 +273,8 @@ export interface TaskSpec {
 export function recordTask(t: Template, name: string, at: At, spec: TaskSpec): string {
 	return t.add(
 		tableInsert(name, at, 'cs_tasks', {
-			task_id: spec.id ?? expr(`'${spec.source}:' + $json.customer_id + ':' + $now.toUTC().toISO()`),
+			task_id:
+				spec.id ?? expr(`'${spec.source}:' + $json.customer_id + ':' + $now.toUTC().toISO()`),
 			customer_id: expr('String($json.customer_id)'),
 			company: expr("$json.company || ''"),
 			type: spec.type,
@@ -264,14 +312,18 @@ export function planTasks(
 	const people = t.add(
 		filterNode(`People steps (${source})`, [at[0] + 1, at[1]], t.info.id, [
 			{
-				left: expr('["task", "call", "meeting"].includes($json.playbook.step.channel) && !$json.playbook.step.condition'),
+				left: expr(
+					'["task", "call", "meeting"].includes($json.playbook.step.channel) && !$json.playbook.step.condition',
+				),
 				operator: { type: 'boolean', operation: 'true', singleValue: true },
 			},
 		]),
 	);
 	const record = t.add(
 		tableInsert(`Record ${source} tasks`, [at[0] + 2, at[1]], 'cs_tasks', {
-			task_id: expr("$json.playbook.id + ':' + $json.customer_id + ':' + $json.playbook.step.order + ':' + $json.playbook.startAt"),
+			task_id: expr(
+				"$json.playbook.id + ':' + $json.customer_id + ':' + $json.playbook.step.order + ':' + $json.playbook.startAt",
+			),
 			customer_id: expr('String($json.customer_id)'),
 			company: expr("$json.company || ''"),
 			type: expr('$json.playbook.step.channel'),
@@ -296,14 +348,19 @@ export function planTasks(
  */
 export function ensureTables(t: Template, at: At, tables: string[]): string {
 	const names = tables.map((table, index) =>
-		t.add({ ...tableCreate(`Table ${table}`, [at[0] + index, at[1]], table), executeOnce: true, onError: 'continueRegularOutput' }),
+		t.add({
+			...tableCreate(`Table ${table}`, [at[0] + index, at[1]], table),
+			executeOnce: true,
+			onError: 'continueRegularOutput',
+		}),
 	);
 	t.chain(...names);
 	return names[0];
 }
 
 /** The Data Table's own columns, which a row read from it carries and a customer record does not need. */
-export const WITHOUT_ROW_META = "Object.fromEntries(Object.entries($json).filter(([key, value]) => !['id', 'createdAt', 'updatedAt'].includes(key) && value !== null))";
+export const WITHOUT_ROW_META =
+	"Object.fromEntries(Object.entries($json).filter(([key, value]) => !['id', 'createdAt', 'updatedAt'].includes(key) && value !== null))";
 
 /**
  * Reads the customer's current row from cs_customers and continues with it, keeping the sequence's own fields
@@ -319,9 +376,29 @@ export function freshCustomer(t: Template, label: string, at: At): { first: stri
  * paired by item): the row's values win where they are set. With `alwaysOutputData`, a customer without a row
  * continues with the fields of `base`; without it, such a customer ends here.
  */
-export function readCustomerOver(t: Template, label: string, at: At, base: string, { alwaysOutputData = false } = {}): { first: string; last: string } {
-	const read = t.add(tableGet(`Read ${label}`, at, 'cs_customers', [{ column: 'customer_id', value: expr('String($json.customer_id)') }], { alwaysOutputData }));
-	const merge = t.add(setJson(`Current ${label}`, [at[0] + 1, at[1]], `{ ...$('${base}').item.json, ...${WITHOUT_ROW_META} }`));
+export function readCustomerOver(
+	t: Template,
+	label: string,
+	at: At,
+	base: string,
+	{ alwaysOutputData = false } = {},
+): { first: string; last: string } {
+	const read = t.add(
+		tableGet(
+			`Read ${label}`,
+			at,
+			'cs_customers',
+			[{ column: 'customer_id', value: expr('String($json.customer_id)') }],
+			{ alwaysOutputData },
+		),
+	);
+	const merge = t.add(
+		setJson(
+			`Current ${label}`,
+			[at[0] + 1, at[1]],
+			`{ ...$('${base}').item.json, ...${WITHOUT_ROW_META} }`,
+		),
+	);
 	t.connect(read, merge);
 	return { first: read, last: merge };
 }

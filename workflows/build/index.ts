@@ -14,7 +14,8 @@ const OUT = path.resolve(__dirname, '..');
 export function renderTemplates(): Map<string, string> {
 	const files = new Map<string, string>();
 	const templates = TEMPLATES.map((build) => build());
-	for (const template of templates) files.set(`${template.info.file}.json`, `${JSON.stringify(template.toJSON(), null, '\t')}\n`);
+	for (const template of templates)
+		files.set(`${template.info.file}.json`, `${JSON.stringify(template.toJSON(), null, '\t')}\n`);
 	files.set('README.md', renderReadme(templates));
 	return files;
 }
@@ -30,9 +31,13 @@ function main(): void {
 		if (check) stale.push(file);
 		else fs.writeFileSync(target, content);
 	}
-	const extra = fs.readdirSync(OUT).filter((file) => (file.endsWith('.json') || file === 'README.md') && !files.has(file));
+	const extra = fs
+		.readdirSync(OUT)
+		.filter((file) => (file.endsWith('.json') || file === 'README.md') && !files.has(file));
 	if (check && (stale.length || extra.length)) {
-		console.error(`workflows/ is out of date: ${[...stale, ...extra.map((file) => `${file} (no definition)`)].join(', ')}. Run npm run workflows:build.`);
+		console.error(
+			`workflows/ is out of date: ${[...stale, ...extra.map((file) => `${file} (no definition)`)].join(', ')}. Run npm run workflows:build.`,
+		);
 		process.exit(1);
 	}
 	if (!check) console.log(`wrote ${files.size} templates to ${OUT}`);

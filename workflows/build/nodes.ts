@@ -9,9 +9,13 @@ import { CUSTOMERS, tableByName } from './tables';
 type At = [number, number];
 
 /** The demo SMTP credential `npm start` creates; an imported template asks for the user's own where it is absent. */
-export const SMTP_CREDENTIAL = { smtp: { id: 'csDemoMailSink01', name: 'CS demo mail sink (SMTP)' } };
+export const SMTP_CREDENTIAL = {
+	smtp: { id: 'csDemoMailSink01', name: 'CS demo mail sink (SMTP)' },
+};
 /** The trigger's credential `npm start` creates with a random secret. */
-export const WEBHOOK_CREDENTIAL = { customerSuccessWebhookApi: { id: 'csDemoWebhook001', name: 'CS webhook secret' } };
+export const WEBHOOK_CREDENTIAL = {
+	customerSuccessWebhookApi: { id: 'csDemoWebhook001', name: 'CS webhook secret' },
+};
 
 /** `{{ $('Settings').first().json.<name> }}` inside an expression. */
 export const setting = (name: string) => `$('Settings').first().json.${name}`;
@@ -22,20 +26,39 @@ export const expr = (code: string) => `={{ ${code} }}`;
 export type SettingValue = string | number | boolean;
 
 /** The demo sender every template's Settings starts with: the email nodes read them. */
-export const SENDER_SETTINGS = { product_name: 'Acme', sender_name: 'Acme Customer Success', sender_email: 'success@acme.example' };
+export const SENDER_SETTINGS = {
+	product_name: 'Acme',
+	sender_name: 'Acme Customer Success',
+	sender_email: 'success@acme.example',
+};
 /** The demo links every email may show (renderEmail passes them to CS Email Template). */
-export const LINK_SETTINGS = { calendar_link: 'https://cal.example.com/acme-cs', help_link: 'https://help.acme.example', dashboard_link: 'https://app.acme.example' };
+export const LINK_SETTINGS = {
+	calendar_link: 'https://cal.example.com/acme-cs',
+	help_link: 'https://help.acme.example',
+	dashboard_link: 'https://app.acme.example',
+};
 /** The demo CSM of a customer whose row names none (the enrolment's fallback). */
-export const DEFAULT_CSM_SETTINGS = { default_csm_name: 'Your CSM', default_csm_email: 'csm@acme.example' };
+export const DEFAULT_CSM_SETTINGS = {
+	default_csm_name: 'Your CSM',
+	default_csm_email: 'csm@acme.example',
+};
 
 /**
  * The one node a user edits: every template's links, names and delays. It keeps the item's fields, so a setting
  * named like a customer field would overwrite the customer's own value (its CSM, say): such names are refused.
  */
-export function settingsNode(at: At, values: Record<string, SettingValue>, templateId: string): NodeSpec {
-	const clashes = Object.keys(values).filter((name) => CUSTOMERS.columns.some((column) => column.name === name));
+export function settingsNode(
+	at: At,
+	values: Record<string, SettingValue>,
+	templateId: string,
+): NodeSpec {
+	const clashes = Object.keys(values).filter((name) =>
+		CUSTOMERS.columns.some((column) => column.name === name),
+	);
 	if (clashes.length) {
-		throw new Error(`${templateId}: settings ${clashes.join(', ')} are customer fields and would overwrite them; call them default_<name>`);
+		throw new Error(
+			`${templateId}: settings ${clashes.join(', ')} are customer fields and would overwrite them; call them default_<name>`,
+		);
 	}
 	return {
 		name: 'Settings',
@@ -48,7 +71,12 @@ export function settingsNode(at: At, values: Record<string, SettingValue>, templ
 					id: stableId(templateId, 'setting', name),
 					name,
 					value,
-					type: typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'string',
+					type:
+						typeof value === 'number'
+							? 'number'
+							: typeof value === 'boolean'
+								? 'boolean'
+								: 'string',
 				})),
 			},
 			includeOtherFields: true,
@@ -62,7 +90,13 @@ type FieldType = 'string' | 'number' | 'boolean' | 'object' | 'array';
 export type FieldValue = SettingValue | [string, FieldType];
 
 /** A Set node that writes fields, keeping the item's other fields unless `only` is set. */
-export function setFields(name: string, at: At, fields: Record<string, FieldValue>, templateId: string, only = false): NodeSpec {
+export function setFields(
+	name: string,
+	at: At,
+	fields: Record<string, FieldValue>,
+	templateId: string,
+	only = false,
+): NodeSpec {
 	return {
 		name,
 		type: 'n8n-nodes-base.set',
@@ -73,7 +107,14 @@ export function setFields(name: string, at: At, fields: Record<string, FieldValu
 				assignments: Object.entries(fields).map(([field, value]) => {
 					const [raw, type] = Array.isArray(value)
 						? value
-						: [value, typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'string'];
+						: [
+								value,
+								typeof value === 'number'
+									? 'number'
+									: typeof value === 'boolean'
+										? 'boolean'
+										: 'string',
+							];
 					return { id: stableId(templateId, name, field), name: field, value: raw, type };
 				}),
 			},
@@ -101,7 +142,10 @@ export interface TriggerOptions {
 	outputPerEvent?: boolean;
 }
 
-export function csTrigger(at: At, { path, events, customEvents, outputPerEvent }: TriggerOptions): NodeSpec {
+export function csTrigger(
+	at: At,
+	{ path, events, customEvents, outputPerEvent }: TriggerOptions,
+): NodeSpec {
 	return {
 		name: 'Customer Success Trigger',
 		type: `${PACKAGE}.customerSuccessTrigger`,
@@ -119,24 +163,54 @@ export function csTrigger(at: At, { path, events, customEvents, outputPerEvent }
 	};
 }
 
-export function scheduleTrigger(name: string, at: At, rule: { hour: number; field?: 'days' | 'weeks' | 'months'; weekday?: number; monthDay?: number }): NodeSpec {
-	const interval: Record<string, unknown> = { field: rule.field ?? 'days', triggerAtHour: rule.hour };
+export function scheduleTrigger(
+	name: string,
+	at: At,
+	rule: { hour: number; field?: 'days' | 'weeks' | 'months'; weekday?: number; monthDay?: number },
+): NodeSpec {
+	const interval: Record<string, unknown> = {
+		field: rule.field ?? 'days',
+		triggerAtHour: rule.hour,
+	};
 	if (rule.weekday !== undefined) interval.triggerAtDay = [rule.weekday];
 	if (rule.monthDay !== undefined) interval.triggerAtDayOfMonth = rule.monthDay;
-	return { name, type: 'n8n-nodes-base.scheduleTrigger', typeVersion: 1.2, at, parameters: { rule: { interval: [interval] } } };
+	return {
+		name,
+		type: 'n8n-nodes-base.scheduleTrigger',
+		typeVersion: 1.2,
+		at,
+		parameters: { rule: { interval: [interval] } },
+	};
 }
 
 export function manualTrigger(at: At): NodeSpec {
-	return { name: 'When clicking ‘Execute workflow’', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, at, parameters: {} };
+	return {
+		name: 'When clicking ‘Execute workflow’',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		at,
+		parameters: {},
+	};
 }
 
 /** One of this package's nodes. */
-export function csNode(name: string, node: string, at: At, parameters: Record<string, unknown>): NodeSpec {
+export function csNode(
+	name: string,
+	node: string,
+	at: At,
+	parameters: Record<string, unknown>,
+): NodeSpec {
 	return { name, type: `${PACKAGE}.${node}`, typeVersion: 1, at, parameters };
 }
 
 /** CS Email Template with the Settings node's product name, sender and links. */
-export function renderEmail(name: string, at: At, template: string, extra: Record<string, string> = {}, options: Record<string, unknown> = {}): NodeSpec {
+export function renderEmail(
+	name: string,
+	at: At,
+	template: string,
+	extra: Record<string, string> = {},
+	options: Record<string, unknown> = {},
+): NodeSpec {
 	return csNode(name, 'customerEmailTemplate', at, {
 		template,
 		productName: expr(setting('product_name')),
@@ -146,10 +220,14 @@ export function renderEmail(name: string, at: At, template: string, extra: Recor
 			calendarLink: expr(setting('calendar_link')),
 			helpLink: expr(setting('help_link')),
 			dashboardLink: expr(setting('dashboard_link')),
-			...options.links as Record<string, string> | undefined,
+			...(options.links as Record<string, string> | undefined),
 		},
 		...(Object.keys(extra).length
-			? { extraVariables: { variable: Object.entries(extra).map(([variable, value]) => ({ name: variable, value })) } }
+			? {
+					extraVariables: {
+						variable: Object.entries(extra).map(([variable, value]) => ({ name: variable, value })),
+					},
+				}
 			: {}),
 		...Object.fromEntries(Object.entries(options).filter(([key]) => key !== 'links')),
 	});
@@ -189,15 +267,26 @@ export function wait(name: string, at: At, amount: string): NodeSpec {
 
 export interface Condition {
 	left: string;
-	operator: { type: 'string' | 'number' | 'boolean' | 'dateTime'; operation: string; singleValue?: boolean };
+	operator: {
+		type: 'string' | 'number' | 'boolean' | 'dateTime';
+		operation: string;
+		singleValue?: boolean;
+	};
 	right?: string | number | boolean;
 }
 
 /** A condition: the expression `code` equals the text `right`. */
-export const equals = (code: string, right: string): Condition => ({ left: expr(code), operator: { type: 'string', operation: 'equals' }, right });
+export const equals = (code: string, right: string): Condition => ({
+	left: expr(code),
+	operator: { type: 'string', operation: 'equals' },
+	right,
+});
 
 /** A switchNode rule sending the items whose `event` is `event` to an output named so. */
-export const eventRoute = (event: string) => ({ output: event, condition: equals('$json.event', event) });
+export const eventRoute = (event: string) => ({
+	output: event,
+	condition: equals('$json.event', event),
+});
 
 function conditions(templateId: string, name: string, list: Condition[], combinator: 'and' | 'or') {
 	return {
@@ -212,28 +301,54 @@ function conditions(templateId: string, name: string, list: Condition[], combina
 	};
 }
 
-export function ifNode(name: string, at: At, templateId: string, list: Condition[], combinator: 'and' | 'or' = 'and'): NodeSpec {
+export function ifNode(
+	name: string,
+	at: At,
+	templateId: string,
+	list: Condition[],
+	combinator: 'and' | 'or' = 'and',
+): NodeSpec {
 	return {
 		name,
 		type: 'n8n-nodes-base.if',
 		typeVersion: 2.2,
 		at,
-		parameters: { conditions: conditions(templateId, name, list, combinator), looseTypeValidation: true, options: {} },
+		parameters: {
+			conditions: conditions(templateId, name, list, combinator),
+			looseTypeValidation: true,
+			options: {},
+		},
 	};
 }
 
-export function filterNode(name: string, at: At, templateId: string, list: Condition[], combinator: 'and' | 'or' = 'and'): NodeSpec {
+export function filterNode(
+	name: string,
+	at: At,
+	templateId: string,
+	list: Condition[],
+	combinator: 'and' | 'or' = 'and',
+): NodeSpec {
 	return {
 		name,
 		type: 'n8n-nodes-base.filter',
 		typeVersion: 2.2,
 		at,
-		parameters: { conditions: conditions(templateId, name, list, combinator), looseTypeValidation: true, options: {} },
+		parameters: {
+			conditions: conditions(templateId, name, list, combinator),
+			looseTypeValidation: true,
+			options: {},
+		},
 	};
 }
 
 /** Switch with one output per rule (renamed outputs), plus an optional fallback "Other". */
-export function switchNode(name: string, at: At, templateId: string, rules: Array<{ output: string; condition: Condition }>, fallback = false): NodeSpec {
+export function switchNode(
+	name: string,
+	at: At,
+	templateId: string,
+	rules: Array<{ output: string; condition: Condition }>,
+	fallback = false,
+): NodeSpec {
 	return {
 		name,
 		type: 'n8n-nodes-base.switch',
@@ -257,7 +372,12 @@ export function noOp(name: string, at: At): NodeSpec {
 	return { name, type: 'n8n-nodes-base.noOp', typeVersion: 1, at, parameters: {} };
 }
 
-export function code(name: string, at: At, jsCode: string, mode: 'runOnceForAllItems' | 'runOnceForEachItem' = 'runOnceForAllItems'): NodeSpec {
+export function code(
+	name: string,
+	at: At,
+	jsCode: string,
+	mode: 'runOnceForAllItems' | 'runOnceForEachItem' = 'runOnceForAllItems',
+): NodeSpec {
 	return {
 		name,
 		type: 'n8n-nodes-base.code',
@@ -303,14 +423,28 @@ function mapped(table: string, values: ColumnValues) {
 
 export interface Match {
 	column: string;
-	condition?: 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte' | 'like' | 'isEmpty' | 'isNotEmpty' | 'isTrue' | 'isFalse';
+	condition?:
+		| 'eq'
+		| 'neq'
+		| 'gt'
+		| 'gte'
+		| 'lt'
+		| 'lte'
+		| 'like'
+		| 'isEmpty'
+		| 'isNotEmpty'
+		| 'isTrue'
+		| 'isFalse';
 	value?: string | number | boolean;
 }
 
 function filters(table: string, matches: Match[]) {
 	const known = tableByName(table);
 	for (const match of matches) {
-		if (!['id', 'createdAt', 'updatedAt'].includes(match.column) && !known.columns.some((column) => column.name === match.column)) {
+		if (
+			!['id', 'createdAt', 'updatedAt'].includes(match.column) &&
+			!known.columns.some((column) => column.name === match.column)
+		) {
 			throw new Error(`Data table ${table} has no column "${match.column}" to match on`);
 		}
 	}
@@ -326,7 +460,12 @@ function filters(table: string, matches: Match[]) {
 	};
 }
 
-const dataTable = (name: string, at: At, parameters: Record<string, unknown>, extra: Partial<NodeSpec> = {}): NodeSpec => ({
+const dataTable = (
+	name: string,
+	at: At,
+	parameters: Record<string, unknown>,
+	extra: Partial<NodeSpec> = {},
+): NodeSpec => ({
 	name,
 	type: 'n8n-nodes-base.dataTable',
 	typeVersion: 1,
@@ -336,35 +475,101 @@ const dataTable = (name: string, at: At, parameters: Record<string, unknown>, ex
 });
 
 export function tableInsert(name: string, at: At, table: string, values: ColumnValues): NodeSpec {
-	return dataTable(name, at, { operation: 'insert', dataTableId: tableRef(table), columns: mapped(table, values), options: {} });
+	return dataTable(name, at, {
+		operation: 'insert',
+		dataTableId: tableRef(table),
+		columns: mapped(table, values),
+		options: {},
+	});
 }
 
-export function tableUpsert(name: string, at: At, table: string, matches: Match[], values: ColumnValues): NodeSpec {
-	return dataTable(name, at, { operation: 'upsert', dataTableId: tableRef(table), ...filters(table, matches), columns: mapped(table, values), options: {} });
+export function tableUpsert(
+	name: string,
+	at: At,
+	table: string,
+	matches: Match[],
+	values: ColumnValues,
+): NodeSpec {
+	return dataTable(name, at, {
+		operation: 'upsert',
+		dataTableId: tableRef(table),
+		...filters(table, matches),
+		columns: mapped(table, values),
+		options: {},
+	});
 }
 
-export function tableUpdate(name: string, at: At, table: string, matches: Match[], values: ColumnValues): NodeSpec {
-	return dataTable(name, at, { operation: 'update', dataTableId: tableRef(table), ...filters(table, matches), columns: mapped(table, values), options: {} }, { alwaysOutputData: true });
+export function tableUpdate(
+	name: string,
+	at: At,
+	table: string,
+	matches: Match[],
+	values: ColumnValues,
+): NodeSpec {
+	return dataTable(
+		name,
+		at,
+		{
+			operation: 'update',
+			dataTableId: tableRef(table),
+			...filters(table, matches),
+			columns: mapped(table, values),
+			options: {},
+		},
+		{ alwaysOutputData: true },
+	);
 }
 
 /** Upsert of the item's own fields (auto-mapped): the item must carry only the table's columns. */
 export function tableUpsertItem(name: string, at: At, table: string, matches: Match[]): NodeSpec {
-	const columns = { mappingMode: 'autoMapInputData', value: {}, matchingColumns: [], schema: [], attemptToConvertTypes: false, convertFieldsToString: false };
-	return dataTable(name, at, { operation: 'upsert', dataTableId: tableRef(table), ...filters(table, matches), columns, options: {} });
+	const columns = {
+		mappingMode: 'autoMapInputData',
+		value: {},
+		matchingColumns: [],
+		schema: [],
+		attemptToConvertTypes: false,
+		convertFieldsToString: false,
+	};
+	return dataTable(name, at, {
+		operation: 'upsert',
+		dataTableId: tableRef(table),
+		...filters(table, matches),
+		columns,
+		options: {},
+	});
 }
 
 /** Passes the items for which a row matches every condition. */
 export function tableRowExists(name: string, at: At, table: string, matches: Match[]): NodeSpec {
-	return dataTable(name, at, { operation: 'rowExists', dataTableId: tableRef(table), ...filters(table, matches) });
+	return dataTable(name, at, {
+		operation: 'rowExists',
+		dataTableId: tableRef(table),
+		...filters(table, matches),
+	});
 }
 
 /** Passes the items for which no row matches every condition (a gate that lets a customer in once). */
 export function tableRowNotExists(name: string, at: At, table: string, matches: Match[]): NodeSpec {
-	return dataTable(name, at, { operation: 'rowNotExists', dataTableId: tableRef(table), ...filters(table, matches) });
+	return dataTable(name, at, {
+		operation: 'rowNotExists',
+		dataTableId: tableRef(table),
+		...filters(table, matches),
+	});
 }
 
-export function tableGet(name: string, at: At, table: string, matches: Match[], { all = true, alwaysOutputData = false } = {}): NodeSpec {
-	return dataTable(name, at, { operation: 'get', dataTableId: tableRef(table), ...filters(table, matches), returnAll: all }, alwaysOutputData ? { alwaysOutputData } : {});
+export function tableGet(
+	name: string,
+	at: At,
+	table: string,
+	matches: Match[],
+	{ all = true, alwaysOutputData = false } = {},
+): NodeSpec {
+	return dataTable(
+		name,
+		at,
+		{ operation: 'get', dataTableId: tableRef(table), ...filters(table, matches), returnAll: all },
+		alwaysOutputData ? { alwaysOutputData } : {},
+	);
 }
 
 export function tableCreate(name: string, at: At, table: string): NodeSpec {
@@ -382,7 +587,13 @@ export function tableCreate(name: string, at: At, table: string): NodeSpec {
 
 /** Execute Workflow Trigger ("When Executed by Another Workflow"), accepting whatever items the caller passes. */
 export function executeWorkflowTrigger(name: string, at: At): NodeSpec {
-	return { name, type: 'n8n-nodes-base.executeWorkflowTrigger', typeVersion: 1.1, at, parameters: { inputSource: 'passthrough' } };
+	return {
+		name,
+		type: 'n8n-nodes-base.executeWorkflowTrigger',
+		typeVersion: 1.1,
+		at,
+		parameters: { inputSource: 'passthrough' },
+	};
 }
 
 /**
@@ -397,7 +608,14 @@ export function executeThisWorkflow(name: string, at: At): NodeSpec {
 		at,
 		parameters: {
 			workflowId: { __rl: true, mode: 'id', value: expr('$workflow.id') },
-			workflowInputs: { mappingMode: 'defineBelow', value: {}, matchingColumns: [], schema: [], attemptToConvertTypes: false, convertFieldsToString: true },
+			workflowInputs: {
+				mappingMode: 'defineBelow',
+				value: {},
+				matchingColumns: [],
+				schema: [],
+				attemptToConvertTypes: false,
+				convertFieldsToString: true,
+			},
 			mode: 'once',
 			options: { waitForSubWorkflow: false },
 		},
@@ -406,5 +624,11 @@ export function executeThisWorkflow(name: string, at: At): NodeSpec {
 
 /** Loop Over Items (Split in Batches 3): output 0 "done" (every item, at the end), output 1 "loop" (`batchSize` at a time). */
 export function loopOverItems(name: string, at: At, batchSize = 1): NodeSpec {
-	return { name, type: 'n8n-nodes-base.splitInBatches', typeVersion: 3, at, parameters: { batchSize, options: {} } };
+	return {
+		name,
+		type: 'n8n-nodes-base.splitInBatches',
+		typeVersion: 3,
+		at,
+		parameters: { batchSize, options: {} },
+	};
 }

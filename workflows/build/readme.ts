@@ -12,7 +12,9 @@ interface TriggerFacts {
 }
 
 function triggerOf(json: Record<string, any>): TriggerFacts | undefined {
-	const node = json.nodes.find((candidate: { type: string }) => candidate.type.endsWith('.customerSuccessTrigger'));
+	const node = json.nodes.find((candidate: { type: string }) =>
+		candidate.type.endsWith('.customerSuccessTrigger'),
+	);
 	if (!node) return undefined;
 	const custom = String(node.parameters.customEvents ?? '')
 		.split(',')
@@ -30,7 +32,11 @@ export function renderReadme(templates: Template[]): string {
 	});
 	const events = templates.flatMap((template) => {
 		const trigger = triggerOf(template.toJSON());
-		return trigger ? [`| \`/webhook/${trigger.path}\` | ${template.info.name} | ${trigger.events.map((event) => `\`${event}\``).join(', ')} |`] : [];
+		return trigger
+			? [
+					`| \`/webhook/${trigger.path}\` | ${template.info.name} | ${trigger.events.map((event) => `\`${event}\``).join(', ')} |`,
+				]
+			: [];
 	});
 	const tables = TABLES.map(
 		(table) =>

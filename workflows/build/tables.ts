@@ -46,7 +46,10 @@ export const CUSTOMERS: Table = {
 		d('signup_date', 'When the subscription started'),
 		d('renewal_date', 'Next renewal'),
 		d('last_login_at', 'Last login (a login event updates it)'),
-		d('last_key_action_at', 'Last key action, e.g. the first booking: the onboarding first-value goal'),
+		d(
+			'last_key_action_at',
+			'Last key action, e.g. the first booking: the onboarding first-value goal',
+		),
 		d('cancelled_at', 'When the subscription ended'),
 		d('last_nps_survey_at', 'When the last NPS survey was sent'),
 		n('dau_mau_ratio', 'Health metric: daily / monthly active users (0-1)'),
@@ -83,7 +86,8 @@ export const CUSTOMERS: Table = {
 
 export const HEALTH_HISTORY: Table = {
 	name: 'cs_health_history',
-	meaning: 'One row per customer and day: the score of that day, for trends and previous_health_score.',
+	meaning:
+		'One row per customer and day: the score of that day, for trends and previous_health_score.',
 	key: 'history_id',
 	columns: [
 		s('history_id', '<customer_id>:<YYYY-MM-DD> (the key: one score per customer and day)'),
@@ -124,7 +128,8 @@ export const ENROLMENTS: Table = {
 
 export const TASKS: Table = {
 	name: 'cs_tasks',
-	meaning: 'Calls, meetings, reviews and follow-ups for the CS team, with due times from the CS Playbook node.',
+	meaning:
+		'Calls, meetings, reviews and follow-ups for the CS team, with due times from the CS Playbook node.',
 	key: 'task_id',
 	columns: [
 		s('task_id', '<sequence or playbook>:<customer_id>:<step>:<time> (the key)'),
@@ -136,7 +141,10 @@ export const TASKS: Table = {
 		s('owner', 'csm, cs_manager, executive or head_of_sales'),
 		s('owner_email', 'Who gets it'),
 		s('priority', 'urgent, high or normal'),
-		d('due_at', 'When it is due (in the customer’s time zone, business hours where the playbook says so)'),
+		d(
+			'due_at',
+			'When it is due (in the customer’s time zone, business hours where the playbook says so)',
+		),
 		s('status', 'open or done'),
 		s('source', 'The template and step that created it'),
 	],
@@ -157,7 +165,13 @@ export const NPS_RESPONSES: Table = {
 	],
 };
 
-export const TABLES: readonly Table[] = [CUSTOMERS, HEALTH_HISTORY, ENROLMENTS, TASKS, NPS_RESPONSES];
+export const TABLES: readonly Table[] = [
+	CUSTOMERS,
+	HEALTH_HISTORY,
+	ENROLMENTS,
+	TASKS,
+	NPS_RESPONSES,
+];
 
 export function tableByName(name: string): Table {
 	const table = TABLES.find((candidate) => candidate.name === name);

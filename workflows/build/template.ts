@@ -74,16 +74,21 @@ export function stableId(...parts: string[]): string {
 
 export class Template {
 	private readonly nodes: NodeSpec[] = [];
-	private readonly connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }> = {};
+	private readonly connections: Record<
+		string,
+		{ main: Array<Array<{ node: string; type: 'main'; index: number }>> }
+	> = {};
 	private readonly stickies: StickySpec[] = [];
 
 	constructor(readonly info: TemplateInfo) {
-		if (!/^[A-Za-z0-9]{16}$/.test(info.id)) throw new Error(`${info.file}: the id must be 16 letters or digits`);
+		if (!/^[A-Za-z0-9]{16}$/.test(info.id))
+			throw new Error(`${info.file}: the id must be 16 letters or digits`);
 	}
 
 	/** Adds a node and returns its name (the handle connections use). */
 	add(spec: NodeSpec): string {
-		if (this.nodes.some((node) => node.name === spec.name)) throw new Error(`${this.info.file}: two nodes named "${spec.name}"`);
+		if (this.nodes.some((node) => node.name === spec.name))
+			throw new Error(`${this.info.file}: two nodes named "${spec.name}"`);
 		this.nodes.push(spec);
 		return spec.name;
 	}
@@ -127,10 +132,13 @@ export class Template {
 
 	toJSON(): Record<string, unknown> {
 		for (const [from, { main }] of Object.entries(this.connections)) {
-			if (!this.nodes.some((node) => node.name === from)) throw new Error(`${this.info.file}: connection from unknown node "${from}"`);
+			if (!this.nodes.some((node) => node.name === from))
+				throw new Error(`${this.info.file}: connection from unknown node "${from}"`);
 			for (const target of main.flat()) {
 				if (!this.nodes.some((node) => node.name === target.node)) {
-					throw new Error(`${this.info.file}: connection from "${from}" to unknown node "${target.node}"`);
+					throw new Error(
+						`${this.info.file}: connection from "${from}" to unknown node "${target.node}"`,
+					);
 				}
 			}
 		}
@@ -169,7 +177,9 @@ export class Template {
 			const nodeIn = (bandLeft: number, bandRight: number, bandTop: number, bandBottom: number) =>
 				this.nodes.some(({ at: [c, r] }) => {
 					const [x, y] = [c * COLUMN, r * ROW];
-					return x + NODE_SIZE > bandLeft && x < bandRight && y + NODE_SIZE > bandTop && y < bandBottom;
+					return (
+						x + NODE_SIZE > bandLeft && x < bandRight && y + NODE_SIZE > bandTop && y < bandBottom
+					);
 				});
 			const wider = Math.round((extra * width) / height);
 			const growth =

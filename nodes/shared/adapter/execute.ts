@@ -12,7 +12,11 @@ function emptyOutputs(outputs: ResolvedOutputs): Outputs {
 }
 
 /** Runs assess → batch → finish over the input items, routing each result and applying the failure policy. */
-export async function runItems(run: Run, pipeline: ItemPipeline, outputs: ResolvedOutputs): Promise<Outputs> {
+export async function runItems(
+	run: Run,
+	pipeline: ItemPipeline,
+	outputs: ResolvedOutputs,
+): Promise<Outputs> {
 	const items = run.context.getInputData();
 	const policy = new FailurePolicy(run.context, outputs);
 	const result = emptyOutputs(outputs);
@@ -39,10 +43,14 @@ export async function runItems(run: Run, pipeline: ItemPipeline, outputs: Resolv
 		const { itemIndex } = entry;
 		try {
 			const finished = pipeline.finish(items[itemIndex], entry.value, batched, entry.scope);
-			const list: readonly ItemResult[] = Array.isArray(finished) ? finished : [finished as ItemResult];
+			const list: readonly ItemResult[] = Array.isArray(finished)
+				? finished
+				: [finished as ItemResult];
 			// Every route is resolved before anything is pushed: an item leaves whole or fails whole.
 			const indexes = list.map((outcome) => outputs.indexOf(outcome.route));
-			list.forEach((outcome, position) => result[indexes[position]].push({ json: outcome.json, pairedItem: { item: itemIndex } }));
+			list.forEach((outcome, position) =>
+				result[indexes[position]].push({ json: outcome.json, pairedItem: { item: itemIndex } }),
+			);
 		} catch (error) {
 			passOn(itemIndex, stopOrKeep(itemIndex, error));
 		}
@@ -92,7 +100,10 @@ export function runSummary(run: Run, pipeline: SummaryPipeline, outputs: Resolve
 		const named = (error as { itemIndex?: unknown })?.itemIndex;
 		const itemIndex = typeof named === 'number' ? named : undefined;
 		const policy = new FailurePolicy(run.context, outputs);
-		if (!policy.continues) throw itemIndex === undefined ? nodeError(run.context, error) : itemError(run.context, error, itemIndex);
+		if (!policy.continues)
+			throw itemIndex === undefined
+				? nodeError(run.context, error)
+				: itemError(run.context, error, itemIndex);
 		const { output, item } = policy.failed({}, error, pairedItem);
 		result[output].push(item);
 	}

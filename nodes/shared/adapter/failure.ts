@@ -1,4 +1,9 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type IPairedItemData } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type IPairedItemData,
+} from 'n8n-workflow';
 
 import { previewValue } from '../../../src/shared/preview';
 import { messageOf } from '../processItems';
@@ -22,15 +27,23 @@ export { messageOf };
 /** "Check the parameter …" / "Check the field …": where the user should look, when the error says. */
 export function describeCause(error: unknown): string | undefined {
 	const parameter = (error as { parameter?: unknown })?.parameter;
-	if (typeof parameter === 'string' && parameter !== '') return `Check the parameter "${parameter}" of this node.`;
+	if (typeof parameter === 'string' && parameter !== '')
+		return `Check the parameter "${parameter}" of this node.`;
 	const field = (error as { field?: unknown })?.field;
-	return typeof field === 'string' && field !== '' ? `Check the field ${previewValue(field)} of this item.` : undefined;
+	return typeof field === 'string' && field !== ''
+		? `Check the field ${previewValue(field)} of this item.`
+		: undefined;
 }
 
 /** The error of a failed item: "Item N: message", with the item index and what to check. */
-export function itemError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeOperationError {
+export function itemError(
+	context: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeOperationError {
 	// n8n would hand back a NodeOperationError unchanged, without the item's number: wrap its message instead.
-	const source = error instanceof Error && !(error instanceof NodeOperationError) ? error : messageOf(error);
+	const source =
+		error instanceof Error && !(error instanceof NodeOperationError) ? error : messageOf(error);
 	const own = (error as { description?: unknown })?.description;
 	return new NodeOperationError(context.getNode(), source, {
 		itemIndex,
@@ -42,10 +55,14 @@ export function itemError(context: IExecuteFunctions, error: unknown, itemIndex:
 /** An error that is not about one item (a whole batch, a store): its message, and what to check when it says. */
 export function nodeError(context: IExecuteFunctions, error: unknown): NodeOperationError {
 	if (error instanceof NodeOperationError) return error;
-	return new NodeOperationError(context.getNode(), error instanceof Error ? error : messageOf(error), {
-		message: messageOf(error),
-		description: describeCause(error),
-	});
+	return new NodeOperationError(
+		context.getNode(),
+		error instanceof Error ? error : messageOf(error),
+		{
+			message: messageOf(error),
+			description: describeCause(error),
+		},
+	);
 }
 
 export class FailurePolicy {
@@ -83,7 +100,10 @@ export class FailurePolicy {
 		pairedItem: IPairedItemData | IPairedItemData[],
 	): { output: number; item: INodeExecutionData } {
 		const message = messageOf(error);
-		const item: INodeExecutionData = { json: this.toErrorOutput ? { error: message } : { ...json, error: message }, pairedItem };
+		const item: INodeExecutionData = {
+			json: this.toErrorOutput ? { error: message } : { ...json, error: message },
+			pairedItem,
+		};
 		return { output: this.outputs.failedIndex, item };
 	}
 }

@@ -5,8 +5,24 @@
  * execute.ts), declared per node with defineNode (node.ts).
  */
 export { defineNode, type AdaptedNode, type NodeSpec } from './node';
-export { eachItem, phased, summary, type Assessed, type Finished, type ItemResult, type Pipeline } from './pipeline';
-export { FAILED_OUTPUT, outputNames, outputsExpression, resolveOutputs, type Condition, type OutputMode, type Route } from './routes';
+export {
+	eachItem,
+	phased,
+	summary,
+	type Assessed,
+	type Finished,
+	type ItemResult,
+	type Pipeline,
+} from './pipeline';
+export {
+	FAILED_OUTPUT,
+	outputNames,
+	outputsExpression,
+	resolveOutputs,
+	type Condition,
+	type OutputMode,
+	type Route,
+} from './routes';
 export { Run, type DerivedSetting } from './run';
 export { ItemScope } from './scope';
 export { describeCause, itemError, messageOf, nodeError } from './failure';

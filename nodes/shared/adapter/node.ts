@@ -33,9 +33,13 @@ export function defineNode(spec: NodeSpec): AdaptedNode {
 		outputs: outputsExpression(spec.outputs),
 		async execute(context) {
 			const run = new Run(context);
-			const outputs = resolveOutputs(spec.outputs, (name) => run.parameters.get<unknown>(name, 0, ''));
+			const outputs = resolveOutputs(spec.outputs, (name) =>
+				run.parameters.get<unknown>(name, 0, ''),
+			);
 			const pipeline = spec.pipeline(run);
-			return pipeline.kind === 'summary' ? runSummary(run, pipeline, outputs) : await runItems(run, pipeline, outputs);
+			return pipeline.kind === 'summary'
+				? runSummary(run, pipeline, outputs)
+				: await runItems(run, pipeline, outputs);
 		},
 	};
 }

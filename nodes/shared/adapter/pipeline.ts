@@ -53,7 +53,9 @@ export function phased<A, B>(phases: Phases<A, B>): Pipeline {
 }
 
 /** One function per item, nothing kept across executions. */
-export function eachItem(handle: (item: INodeExecutionData, scope: ItemScope) => Finished): Pipeline {
+export function eachItem(
+	handle: (item: INodeExecutionData, scope: ItemScope) => Finished,
+): Pipeline {
 	return phased<Finished, never>({ assess: handle, finish: (_item, finished) => finished });
 }
 

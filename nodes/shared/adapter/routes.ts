@@ -57,7 +57,9 @@ export function outputNames(mode: OutputMode): string[] {
  * "Error" output after these when the node is set to *Continue (using error output)*.
  */
 export function outputsExpression(modes: readonly OutputMode[]): `={{${string}}}` {
-	const branches = modes.map((mode) => `${conditionExpression(mode.when)} ? ${outputList(outputNames(mode))} : `).join('');
+	const branches = modes
+		.map((mode) => `${conditionExpression(mode.when)} ? ${outputList(outputNames(mode))} : `)
+		.join('');
 	return `={{ ${branches}${outputList(undefined)} }}`;
 }
 
@@ -90,7 +92,9 @@ export class ResolvedOutputs {
 		if (!this.mode) return 0;
 		const index = route === undefined ? undefined : this.indexes.get(route);
 		if (index === undefined) {
-			throw new Error(`This node has no output for "${String(route)}" (outputs: ${this.names.join(', ')})`);
+			throw new Error(
+				`This node has no output for "${String(route)}" (outputs: ${this.names.join(', ')})`,
+			);
 		}
 		return index;
 	}
@@ -99,11 +103,16 @@ export class ResolvedOutputs {
 function holds(when: Condition, read: (name: string) => unknown): boolean {
 	return Object.entries(when).every(([name, value]) => {
 		const actual = read(name);
-		return typeof value === 'string' ? actual === value : (value as readonly unknown[]).includes(actual);
+		return typeof value === 'string'
+			? actual === value
+			: (value as readonly unknown[]).includes(actual);
 	});
 }
 
 /** The outputs for the node's parameters, chosen exactly as `outputsExpression` chooses them. */
-export function resolveOutputs(modes: readonly OutputMode[], read: (name: string) => unknown): ResolvedOutputs {
+export function resolveOutputs(
+	modes: readonly OutputMode[],
+	read: (name: string) => unknown,
+): ResolvedOutputs {
 	return new ResolvedOutputs(modes.find((mode) => holds(mode.when, read)));
 }

@@ -25,7 +25,11 @@ export class ItemScope {
 
 	/** The moment relative metrics are measured against, in `zone`. */
 	get reference(): DateTime {
-		return (this.referenceValue ??= this.parameters.referenceInstant(this.itemIndex, this.now, this.zone));
+		return (this.referenceValue ??= this.parameters.referenceInstant(
+			this.itemIndex,
+			this.now,
+			this.zone,
+		));
 	}
 
 	/** Customer Record Path as given (the domain core checks and trims it). */

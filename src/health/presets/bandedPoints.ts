@@ -69,9 +69,27 @@ export const BANDED_POINTS_MODEL: HealthModelInput = {
 						{ gte: 100, points: 5 },
 					],
 				},
-				{ key: 'open_rate', name: 'Open rate', type: 'bands', weight: 5, bands: [{ gt: 0.3, points: 5 }] },
-				{ key: 'click_rate', name: 'Click rate', type: 'bands', weight: 5, bands: [{ gt: 0.06, points: 5 }] },
-				{ key: 'conversion_rate', name: 'Conversion rate', type: 'bands', weight: 5, bands: [{ gt: 0.1, points: 5 }] },
+				{
+					key: 'open_rate',
+					name: 'Open rate',
+					type: 'bands',
+					weight: 5,
+					bands: [{ gt: 0.3, points: 5 }],
+				},
+				{
+					key: 'click_rate',
+					name: 'Click rate',
+					type: 'bands',
+					weight: 5,
+					bands: [{ gt: 0.06, points: 5 }],
+				},
+				{
+					key: 'conversion_rate',
+					name: 'Conversion rate',
+					type: 'bands',
+					weight: 5,
+					bands: [{ gt: 0.1, points: 5 }],
+				},
 				{
 					key: 'revenue_increase_percent',
 					name: 'Business impact (revenue increase)',
@@ -119,7 +137,10 @@ export const BANDED_POINTS_MODEL: HealthModelInput = {
 					type: 'bands',
 					weight: 10,
 					bands: [
-						{ equals: ['very_interested', 'actively_interested', 'activamente_interesado'], points: 10 },
+						{
+							equals: ['very_interested', 'actively_interested', 'activamente_interesado'],
+							points: 10,
+						},
 						{ equals: ['interested', 'interesado'], points: 7 },
 						{ equals: ['neutral'], points: 4 },
 						{ equals: ['not_interested', 'no_interesado'], points: 0 },

@@ -16,8 +16,20 @@ export const DEFAULT_HEALTH_MODEL: HealthModelInput = {
 			weight: 0.3,
 			metrics: [
 				{ key: 'dau_mau_ratio', name: 'DAU/MAU ratio', type: 'higher', ideal: 0.5, weight: 0.4 },
-				{ key: 'feature_adoption', name: 'Feature adoption', type: 'higher', ideal: 0.7, weight: 0.3 },
-				{ key: 'conversations_per_week', name: 'Conversations per week', type: 'higher', ideal: 100, weight: 0.3 },
+				{
+					key: 'feature_adoption',
+					name: 'Feature adoption',
+					type: 'higher',
+					ideal: 0.7,
+					weight: 0.3,
+				},
+				{
+					key: 'conversations_per_week',
+					name: 'Conversations per week',
+					type: 'higher',
+					ideal: 100,
+					weight: 0.3,
+				},
 			],
 		},
 		{
@@ -25,9 +37,22 @@ export const DEFAULT_HEALTH_MODEL: HealthModelInput = {
 			name: 'Engagement',
 			weight: 0.25,
 			metrics: [
-				{ key: 'days_since_last_login', name: 'Days since last login', type: 'lower', ideal: 1, worst: 30, weight: 0.4 },
+				{
+					key: 'days_since_last_login',
+					name: 'Days since last login',
+					type: 'lower',
+					ideal: 1,
+					worst: 30,
+					weight: 0.4,
+				},
 				{ key: 'logins_per_week', name: 'Logins per week', type: 'higher', ideal: 5, weight: 0.3 },
-				{ key: 'features_used_this_month', name: 'Features used this month', type: 'higher', ideal: 10, weight: 0.3 },
+				{
+					key: 'features_used_this_month',
+					name: 'Features used this month',
+					type: 'higher',
+					ideal: 10,
+					weight: 0.3,
+				},
 			],
 		},
 		{
@@ -35,7 +60,14 @@ export const DEFAULT_HEALTH_MODEL: HealthModelInput = {
 			name: 'Support',
 			weight: 0.15,
 			metrics: [
-				{ key: 'open_tickets', name: 'Open tickets', type: 'lower', ideal: 0, worst: 5, weight: 0.4 },
+				{
+					key: 'open_tickets',
+					name: 'Open tickets',
+					type: 'lower',
+					ideal: 0,
+					worst: 5,
+					weight: 0.4,
+				},
 				{ key: 'avg_csat', name: 'Average CSAT', type: 'higher', ideal: 5, weight: 0.4 },
 				{ key: 'escalations', name: 'Escalations', type: 'lower', ideal: 0, worst: 3, weight: 0.2 },
 			],
@@ -46,8 +78,20 @@ export const DEFAULT_HEALTH_MODEL: HealthModelInput = {
 			weight: 0.15,
 			metrics: [
 				{ key: 'nps_score', name: 'NPS score', type: 'higher', ideal: 10, weight: 0.5 },
-				{ key: 'meetings_attended', name: 'Meetings attended', type: 'higher', ideal: 1, weight: 0.3 },
-				{ key: 'responses_to_outreach', name: 'Responses to outreach', type: 'higher', ideal: 1, weight: 0.2 },
+				{
+					key: 'meetings_attended',
+					name: 'Meetings attended',
+					type: 'higher',
+					ideal: 1,
+					weight: 0.3,
+				},
+				{
+					key: 'responses_to_outreach',
+					name: 'Responses to outreach',
+					type: 'higher',
+					ideal: 1,
+					weight: 0.2,
+				},
 			],
 		},
 		{
@@ -56,8 +100,20 @@ export const DEFAULT_HEALTH_MODEL: HealthModelInput = {
 			weight: 0.15,
 			metrics: [
 				{ key: 'payment_health', name: 'Payment health', type: 'higher', ideal: 1, weight: 0.4 },
-				{ key: 'growth_potential', name: 'Growth potential', type: 'higher', ideal: 1, weight: 0.3 },
-				{ key: 'contract_length', name: 'Contract length (months)', type: 'higher', ideal: 12, weight: 0.3 },
+				{
+					key: 'growth_potential',
+					name: 'Growth potential',
+					type: 'higher',
+					ideal: 1,
+					weight: 0.3,
+				},
+				{
+					key: 'contract_length',
+					name: 'Contract length (months)',
+					type: 'higher',
+					ideal: 12,
+					weight: 0.3,
+				},
 			],
 		},
 	],

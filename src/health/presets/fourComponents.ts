@@ -24,8 +24,20 @@ export const FOUR_COMPONENT_MODEL: HealthModelInput = {
 			name: 'Adoption',
 			weight: 0.25,
 			metrics: [
-				{ key: 'feature_adoption', name: 'Feature adoption', type: 'higher', ideal: 0.6, weight: 0.5 },
-				{ key: 'features_used_this_month', name: 'Features used this month', type: 'higher', ideal: 3, weight: 0.5 },
+				{
+					key: 'feature_adoption',
+					name: 'Feature adoption',
+					type: 'higher',
+					ideal: 0.6,
+					weight: 0.5,
+				},
+				{
+					key: 'features_used_this_month',
+					name: 'Features used this month',
+					type: 'higher',
+					ideal: 3,
+					weight: 0.5,
+				},
 			],
 		},
 		{
@@ -33,8 +45,20 @@ export const FOUR_COMPONENT_MODEL: HealthModelInput = {
 			name: 'Performance',
 			weight: 0.25,
 			metrics: [
-				{ key: 'goal_achievement', name: 'Goal achievement', type: 'higher', ideal: 0.8, weight: 0.5 },
-				{ key: 'usage_change_percent', name: 'Usage increase (%)', type: 'higher', ideal: 70, weight: 0.5 },
+				{
+					key: 'goal_achievement',
+					name: 'Goal achievement',
+					type: 'higher',
+					ideal: 0.8,
+					weight: 0.5,
+				},
+				{
+					key: 'usage_change_percent',
+					name: 'Usage increase (%)',
+					type: 'higher',
+					ideal: 70,
+					weight: 0.5,
+				},
 			],
 		},
 		{

@@ -20,7 +20,9 @@ const parsed = new Map<HealthModelPreset, HealthModel>();
 export function healthModelPreset(preset: HealthModelPreset): HealthModel {
 	let model = parsed.get(preset);
 	if (!model) {
-		const input = Object.prototype.hasOwnProperty.call(HEALTH_MODEL_PRESETS, preset) ? HEALTH_MODEL_PRESETS[preset] : undefined;
+		const input = Object.prototype.hasOwnProperty.call(HEALTH_MODEL_PRESETS, preset)
+			? HEALTH_MODEL_PRESETS[preset]
+			: undefined;
 		if (!input) {
 			throw new InvalidHealthModelError(
 				`Model: must be one of ${Object.keys(HEALTH_MODEL_PRESETS).join(', ')}, customUi, customJson (got ${previewValue(preset)})`,

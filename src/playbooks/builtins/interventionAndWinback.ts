@@ -28,7 +28,8 @@ export const INTERVENTION_WINBACK_PLAYBOOKS: PlaybookInput[] = [
 		escalationPath: CSM_TO_CCO,
 		steps: [
 			{
-				action: 'Email: "We noticed you have not used the product. Do you need help with the setup?" (re-engagement)',
+				action:
+					'Email: "We noticed you have not used the product. Do you need help with the setup?" (re-engagement)',
 				channel: 'email',
 				template: 'intervention_no_login_7_days', // ours
 				timing: 'Immediately', // ours
@@ -44,7 +45,8 @@ export const INTERVENTION_WINBACK_PLAYBOOKS: PlaybookInput[] = [
 		escalationPath: CSM_TO_CCO,
 		steps: [
 			{
-				action: 'Call: understand the pain point and offer a walkthrough of a key feature (adoption barrier)',
+				action:
+					'Call: understand the pain point and offer a walkthrough of a key feature (adoption barrier)',
 				channel: 'call',
 				timing: 'Immediately', // ours
 			},
@@ -75,7 +77,8 @@ export const INTERVENTION_WINBACK_PLAYBOOKS: PlaybookInput[] = [
 		escalationPath: ['head_of_sales'], // ours
 		steps: [
 			{
-				action: 'Call from the Head of Sales: offer a 7-day extension or a flexible payment plan (convert the trial)',
+				action:
+					'Call from the Head of Sales: offer a 7-day extension or a flexible payment plan (convert the trial)',
 				channel: 'call',
 				timing: 'Immediately', // ours
 			},
@@ -90,19 +93,22 @@ export const INTERVENTION_WINBACK_PLAYBOOKS: PlaybookInput[] = [
 		escalationPath: CSM_TO_CCO,
 		steps: [
 			{
-				action: 'Email 1 "We Miss You": ask the reason for cancelling, with a direct link to the churn survey',
+				action:
+					'Email 1 "We Miss You": ask the reason for cancelling, with a direct link to the churn survey',
 				channel: 'email',
 				template: 'winback_we_miss_you', // ours
 				timing: 'Day 1 (post-churn)',
 			},
 			{
-				action: 'Email 2 "Here\'s What\'s New": the 3 most important features launched since the cancellation',
+				action:
+					'Email 2 "Here\'s What\'s New": the 3 most important features launched since the cancellation',
 				channel: 'email',
 				template: 'winback_whats_new', // ours
 				timing: 'Day 7',
 			},
 			{
-				action: 'Email 3 "The Offer": $100 credit to come back or 3 months of the Pro plan at the Basic price',
+				action:
+					'Email 3 "The Offer": $100 credit to come back or 3 months of the Pro plan at the Basic price',
 				channel: 'email',
 				template: 'winback_offer', // ours
 				timing: 'Day 14',

@@ -17,9 +17,25 @@ export const SAVE_PLAYBOOKS: PlaybookInput[] = [
 		owner: 'csm',
 		escalationPath: ['csm', 'cs_manager'],
 		steps: [
-			{ order: 1, action: 'Send re-engagement email', channel: 'email', template: 'reengagement_7_days', timing: 'Immediately' },
-			{ order: 2, action: 'In-app notification on next login', channel: 'in_app', timing: 'On next login' },
-			{ order: 3, action: 'Personal check-in call', channel: 'call', timing: 'If no response in 48h' },
+			{
+				order: 1,
+				action: 'Send re-engagement email',
+				channel: 'email',
+				template: 'reengagement_7_days',
+				timing: 'Immediately',
+			},
+			{
+				order: 2,
+				action: 'In-app notification on next login',
+				channel: 'in_app',
+				timing: 'On next login',
+			},
+			{
+				order: 3,
+				action: 'Personal check-in call',
+				channel: 'call',
+				timing: 'If no response in 48h',
+			},
 		],
 	},
 	{
@@ -32,7 +48,13 @@ export const SAVE_PLAYBOOKS: PlaybookInput[] = [
 		escalationPath: ['csm', 'cs_manager', 'executive'],
 		steps: [
 			{ order: 1, action: 'Urgent check-in call', channel: 'call', timing: 'Same day' },
-			{ order: 2, action: 'Send value recap email', channel: 'email', template: 'value_recap_urgent', timing: 'After call' },
+			{
+				order: 2,
+				action: 'Send value recap email',
+				channel: 'email',
+				template: 'value_recap_urgent',
+				timing: 'After call',
+			},
 			{ order: 3, action: 'Offer training session', channel: 'meeting', timing: 'Within 48h' },
 		],
 	},
@@ -45,9 +67,25 @@ export const SAVE_PLAYBOOKS: PlaybookInput[] = [
 		owner: 'csm',
 		escalationPath: ['csm', 'cs_manager', 'product'],
 		steps: [
-			{ order: 1, action: 'Personal call to understand concerns', channel: 'call', timing: 'Within 24h' },
-			{ order: 2, action: 'Document feedback and create action plan', channel: 'in_app', timing: 'After call' },
-			{ order: 3, action: 'Follow-up with resolution', channel: 'email', template: 'nps_followup', timing: 'Within 72h' },
+			{
+				order: 1,
+				action: 'Personal call to understand concerns',
+				channel: 'call',
+				timing: 'Within 24h',
+			},
+			{
+				order: 2,
+				action: 'Document feedback and create action plan',
+				channel: 'in_app',
+				timing: 'After call',
+			},
+			{
+				order: 3,
+				action: 'Follow-up with resolution',
+				channel: 'email',
+				template: 'nps_followup',
+				timing: 'Within 72h',
+			},
 		],
 	},
 	{
@@ -60,7 +98,12 @@ export const SAVE_PLAYBOOKS: PlaybookInput[] = [
 		escalationPath: ['csm', 'cs_manager', 'executive'],
 		steps: [
 			{ order: 1, action: 'Immediate call to customer', channel: 'call', timing: 'Within 2 hours' },
-			{ order: 2, action: 'Understand reasons and document', channel: 'call', timing: 'During call' },
+			{
+				order: 2,
+				action: 'Understand reasons and document',
+				channel: 'call',
+				timing: 'During call',
+			},
 			{
 				order: 3,
 				action: 'Present save offer if appropriate',
@@ -68,7 +111,12 @@ export const SAVE_PLAYBOOKS: PlaybookInput[] = [
 				timing: 'During call',
 				condition: 'If customer is open to discussion',
 			},
-			{ order: 4, action: 'Escalate to CS Manager if needed', channel: 'meeting', timing: 'If save offer rejected' },
+			{
+				order: 4,
+				action: 'Escalate to CS Manager if needed',
+				channel: 'meeting',
+				timing: 'If save offer rejected',
+			},
 		],
 	},
 ];

@@ -73,7 +73,12 @@ export const CS_WORKFLOW_PLAYBOOKS: PlaybookInput[] = [
 		owner: 'csm', // ours (as docs/sources.md#save-playbooks SAVE_PLAYBOOKS.no_login_7_days)
 		escalationPath: ['csm', 'cs_manager'], // ours (as docs/sources.md#save-playbooks SAVE_PLAYBOOKS.no_login_7_days)
 		steps: [
-			{ action: 'send_reengagement_email', channel: 'email', template: 'reengagement_7_days', timing: 0 },
+			{
+				action: 'send_reengagement_email',
+				channel: 'email',
+				template: 'reengagement_7_days',
+				timing: 0,
+			},
 			{ action: 'in_app_notification', channel: 'in_app', timing: 0 },
 			{ action: 'create_csm_task', channel: 'task', timing: '2 days', condition: 'still_no_login' },
 		],
@@ -115,7 +120,12 @@ export const CS_WORKFLOW_PLAYBOOKS: PlaybookInput[] = [
 		steps: [
 			{ action: 'send_renewal_reminder', channel: 'email', timing: 0 },
 			// ours: the condition is implied by the action's name
-			{ action: 'escalate_if_no_response', channel: 'task', timing: '7 days', condition: 'no_response' },
+			{
+				action: 'escalate_if_no_response',
+				channel: 'task',
+				timing: '7 days',
+				condition: 'no_response',
+			},
 		],
 	},
 	// NPS workflows
@@ -129,7 +139,12 @@ export const CS_WORKFLOW_PLAYBOOKS: PlaybookInput[] = [
 		steps: [
 			{ action: 'send_nps_survey', channel: 'email', timing: 0 },
 			// ours: the condition is implied by the action's name
-			{ action: 'reminder_if_no_response', channel: 'email', timing: '3 days', condition: 'no_response' },
+			{
+				action: 'reminder_if_no_response',
+				channel: 'email',
+				timing: '3 days',
+				condition: 'no_response',
+			},
 			{ action: 'close_survey', channel: 'system', timing: '7 days' },
 		],
 	},
@@ -144,7 +159,12 @@ export const CS_WORKFLOW_PLAYBOOKS: PlaybookInput[] = [
 			{ action: 'create_urgent_task', channel: 'task', timing: 0 },
 			{ action: 'notify_csm', channel: 'notification', timing: 0 },
 			{ action: 'schedule_followup_call', channel: 'call', timing: '1 day' },
-			{ action: 'escalate_to_manager', channel: 'task', timing: '3 days', condition: 'no_followup' },
+			{
+				action: 'escalate_to_manager',
+				channel: 'task',
+				timing: '3 days',
+				condition: 'no_followup',
+			},
 		],
 	},
 	{
@@ -199,7 +219,12 @@ export const CS_WORKFLOW_PLAYBOOKS: PlaybookInput[] = [
 			{ action: 'create_at_risk_alert', channel: 'notification', timing: 0 },
 			{ action: 'notify_csm', channel: 'notification', timing: 0 },
 			{ action: 'schedule_intervention_call', channel: 'call', timing: '1 day' },
-			{ action: 'escalate_to_manager', channel: 'task', timing: '3 days', condition: 'no_improvement' },
+			{
+				action: 'escalate_to_manager',
+				channel: 'task',
+				timing: '3 days',
+				condition: 'no_improvement',
+			},
 		],
 	},
 	{
@@ -214,7 +239,12 @@ export const CS_WORKFLOW_PLAYBOOKS: PlaybookInput[] = [
 			{ action: 'notify_csm_urgent', channel: 'notification', timing: 0 },
 			{ action: 'schedule_save_call', channel: 'call', timing: 0 },
 			{ action: 'prepare_save_offer', channel: 'task', timing: 0 },
-			{ action: 'escalate_to_executive', channel: 'task', timing: '1 day', condition: 'save_rejected' },
+			{
+				action: 'escalate_to_executive',
+				channel: 'task',
+				timing: '1 day',
+				condition: 'save_rejected',
+			},
 		],
 	},
 ];

@@ -24,7 +24,9 @@ export const CORE_TEMPLATES: BuiltInDefinition[] = [
 			blocks: [
 				p('Hola {{first_name}},'),
 				p('¡Gracias por confiar en {{product_name}}! Estamos encantados de tenerte.'),
-				p('Tu Customer Success Manager es {{csm_name}} y estará disponible para ayudarte en todo lo que necesites.'),
+				p(
+					'Tu Customer Success Manager es {{csm_name}} y estará disponible para ayudarte en todo lo que necesites.',
+				),
 				when('next_steps', section('Próximos pasos:', each('next_steps', true))),
 				p('{{csm_name}} te contactará pronto para agendar tu llamada de kickoff.'),
 				p('¿Preguntas? Responde a este email o contacta con {{csm_email}}.'),
@@ -37,7 +39,9 @@ export const CORE_TEMPLATES: BuiltInDefinition[] = [
 			blocks: [
 				p('Hi {{first_name}},'),
 				p("Thank you for choosing {{product_name}}! We're delighted to have you with us."),
-				p('Your Customer Success Manager is {{csm_name}}, who will be available to help you with anything you need.'),
+				p(
+					'Your Customer Success Manager is {{csm_name}}, who will be available to help you with anything you need.',
+				),
 				when('next_steps', section('Next steps:', each('next_steps', true))),
 				p('{{csm_name}} will contact you soon to schedule your kickoff call.'),
 				p('Questions? Reply to this email or contact {{csm_email}}.'),
@@ -66,7 +70,9 @@ export const CORE_TEMPLATES: BuiltInDefinition[] = [
 			subject: '{{first_name}}, is everything OK? 🤔',
 			blocks: [
 				p('Hi {{first_name}},'),
-				p("I noticed you haven't logged in to {{product_name}} for a week. Is everything going well?"),
+				p(
+					"I noticed you haven't logged in to {{product_name}} for a week. Is everything going well?",
+				),
 				p("If you have any questions or need help with anything, I'm here to help."),
 				section("In the meantime, here's what's new:", each('recent_features')),
 				p('Need anything? Just reply to this email.'),
@@ -80,7 +86,8 @@ export const CORE_TEMPLATES: BuiltInDefinition[] = [
 		source: `${SEED}.value_recap_monthly`,
 		trigger: 'monthly_recap',
 		es: {
-			subject: '📊 Tu mes en {{product_name}}: {{conversations_handled}} conversaciones automatizadas',
+			subject:
+				'📊 Tu mes en {{product_name}}: {{conversations_handled}} conversaciones automatizadas',
 			blocks: [
 				p('Hola {{first_name}},'),
 				p('Aquí tienes tu resumen del mes:'),
@@ -92,14 +99,21 @@ export const CORE_TEMPLATES: BuiltInDefinition[] = [
 						'{{hours_saved}} horas ahorradas',
 					),
 				),
-				section('📈 Impacto', ul('{{leads_captured}} leads capturados', '{{satisfaction_rate}}% satisfacción de clientes')),
+				section(
+					'📈 Impacto',
+					ul(
+						'{{leads_captured}} leads capturados',
+						'{{satisfaction_rate}}% satisfacción de clientes',
+					),
+				),
 				section('💡 Recomendación', p('{{recommendation}}')),
 				p('¿Quieres revisar estos resultados juntos? [Agenda una llamada](calendar_link)'),
 				lines('Un saludo,', '{{csm_name}}'),
 			],
 		},
 		en: {
-			subject: '📊 Your month in {{product_name}}: {{conversations_handled}} automated conversations',
+			subject:
+				'📊 Your month in {{product_name}}: {{conversations_handled}} automated conversations',
 			blocks: [
 				p('Hi {{first_name}},'),
 				p('Here is your summary of the month:'),
@@ -111,7 +125,10 @@ export const CORE_TEMPLATES: BuiltInDefinition[] = [
 						'{{hours_saved}} hours saved',
 					),
 				),
-				section('📈 Impact', ul('{{leads_captured}} leads captured', '{{satisfaction_rate}}% customer satisfaction')),
+				section(
+					'📈 Impact',
+					ul('{{leads_captured}} leads captured', '{{satisfaction_rate}}% customer satisfaction'),
+				),
 				section('💡 Recommendation', p('{{recommendation}}')),
 				p('Would you like to review these results together? [Book a call](calendar_link)'),
 				lines('Best regards,', '{{csm_name}}'),
@@ -130,9 +147,13 @@ export const CORE_TEMPLATES: BuiltInDefinition[] = [
 			subject: '{{first_name}}, lo que {{product_name}} aporta a {{company}}',
 			blocks: [
 				p('Hola {{first_name}},'),
-				p('Gracias por tu tiempo hoy. Como te comenté, aquí tienes un resumen del valor que {{company}} obtiene de {{product_name}}:'),
+				p(
+					'Gracias por tu tiempo hoy. Como te comenté, aquí tienes un resumen del valor que {{company}} obtiene de {{product_name}}:',
+				),
 				each('value_highlights'),
-				p('Para ayudar a tu equipo a retomar el ritmo, me gustaría ofrecerte una sesión de formación en las próximas 48 horas.'),
+				p(
+					'Para ayudar a tu equipo a retomar el ritmo, me gustaría ofrecerte una sesión de formación en las próximas 48 horas.',
+				),
 				p('[Agenda tu sesión de formación](calendar_link)'),
 				p('Si hay algo que te frena, responde a este email y me ocupo personalmente.'),
 				lines('Un saludo,', '{{csm_name}}'),
@@ -142,11 +163,17 @@ export const CORE_TEMPLATES: BuiltInDefinition[] = [
 			subject: '{{first_name}}, what {{product_name}} does for {{company}}',
 			blocks: [
 				p('Hi {{first_name}},'),
-				p('Thank you for your time today. As promised, here is a recap of the value {{company}} gets from {{product_name}}:'),
+				p(
+					'Thank you for your time today. As promised, here is a recap of the value {{company}} gets from {{product_name}}:',
+				),
 				each('value_highlights'),
-				p("To help your team get back up to speed, I'd like to offer you a training session in the next 48 hours."),
+				p(
+					"To help your team get back up to speed, I'd like to offer you a training session in the next 48 hours.",
+				),
 				p('[Book your training session](calendar_link)'),
-				p("If anything is holding you back, just reply to this email and I'll take care of it personally."),
+				p(
+					"If anything is holding you back, just reply to this email and I'll take care of it personally.",
+				),
 				lines('Best regards,', '{{csm_name}}'),
 			],
 		},
@@ -209,7 +236,11 @@ export const CORE_TEMPLATES: BuiltInDefinition[] = [
 				),
 				section(
 					'Me gustaría agendar una llamada breve contigo para:',
-					ul('Entender mejor tus concerns', 'Buscar soluciones concretas', 'Asegurarme de que estás sacando el máximo valor'),
+					ul(
+						'Entender mejor tus concerns',
+						'Buscar soluciones concretas',
+						'Asegurarme de que estás sacando el máximo valor',
+					),
 				),
 				p('¿Tienes 15 minutos esta semana? [Agenda aquí](calendar_link)'),
 				p('Tu feedback es muy importante para nosotros.'),
@@ -225,7 +256,11 @@ export const CORE_TEMPLATES: BuiltInDefinition[] = [
 				),
 				section(
 					"I'd like to schedule a short call with you to:",
-					ul('Better understand your concerns', 'Look for concrete solutions', "Make sure you're getting the most value"),
+					ul(
+						'Better understand your concerns',
+						'Look for concrete solutions',
+						"Make sure you're getting the most value",
+					),
 				),
 				p('Do you have 15 minutes this week? [Book here](calendar_link)'),
 				p('Your feedback is very important to us.'),

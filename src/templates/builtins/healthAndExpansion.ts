@@ -99,7 +99,9 @@ export const HEALTH_EXPANSION_TEMPLATES: BuiltInDefinition[] = [
 				),
 				section('🔍 Potential Issues:', each('issues')),
 				section('💡 Action Plan:', each('action_plan', true)),
-				p('Can we schedule a 30-minute call this week to work through these optimizations together?'),
+				p(
+					'Can we schedule a 30-minute call this week to work through these optimizations together?',
+				),
 				when('calendar_link', p('[Book a 30-minute call](calendar_link)')),
 				lines('Best regards,', '{{csm_name}}'),
 			],
@@ -121,7 +123,9 @@ export const HEALTH_EXPANSION_TEMPLATES: BuiltInDefinition[] = [
 				),
 				section('🔍 Posibles problemas:', each('issues')),
 				section('💡 Plan de acción:', each('action_plan', true)),
-				p('¿Podemos agendar una llamada de 30 minutos esta semana para trabajar juntos en estas optimizaciones?'),
+				p(
+					'¿Podemos agendar una llamada de 30 minutos esta semana para trabajar juntos en estas optimizaciones?',
+				),
 				when('calendar_link', p('[Agenda una llamada de 30 minutos](calendar_link)')),
 				lines('Un saludo,', '{{csm_name}}'),
 			],
@@ -136,10 +140,16 @@ export const HEALTH_EXPANSION_TEMPLATES: BuiltInDefinition[] = [
 			subject: "🚨 URGENT: Let's Save Your {{product_name}} Success",
 			blocks: [
 				p('Hi {{first_name}},'),
-				p("I'm concerned about your recent results and want to make sure we get you back on track immediately."),
+				p(
+					"I'm concerned about your recent results and want to make sure we get you back on track immediately.",
+				),
 				section(
 					'🚨 Current Status:',
-					ul('Health Score: {{health.score}}/100 (Critical)', 'Main Issues: {{main_issues}}', 'Risk Level: High'),
+					ul(
+						'Health Score: {{health.score}}/100 (Critical)',
+						'Main Issues: {{main_issues}}',
+						'Risk Level: High',
+					),
 				),
 				section(
 					'🎯 Immediate Actions:',
@@ -149,20 +159,34 @@ export const HEALTH_EXPANSION_TEMPLATES: BuiltInDefinition[] = [
 						'**Next Week**: {{action_next_week}}',
 					),
 				),
-				p("I'm personally committed to your success. Let's schedule an urgent call today to address these issues."),
+				p(
+					"I'm personally committed to your success. Let's schedule an urgent call today to address these issues.",
+				),
 				p('Available times: [pick the one that suits you, today or tomorrow](calendar_link)'),
-				p('Please reply with your preferred time{{#if csm_phone}}, or call me directly at {{csm_phone}}{{/if}}.'),
-				lines('Best regards,', '{{csm_name}}', '{{#if csm_phone}}{{csm_phone}} | {{/if}}{{csm_email}}'),
+				p(
+					'Please reply with your preferred time{{#if csm_phone}}, or call me directly at {{csm_phone}}{{/if}}.',
+				),
+				lines(
+					'Best regards,',
+					'{{csm_name}}',
+					'{{#if csm_phone}}{{csm_phone}} | {{/if}}{{csm_email}}',
+				),
 			],
 		},
 		es: {
 			subject: '🚨 URGENTE: Salvemos tu éxito con {{product_name}}',
 			blocks: [
 				p('Hola {{first_name}},'),
-				p('Me preocupan tus resultados recientes y quiero asegurarme de que volvamos al buen camino de inmediato.'),
+				p(
+					'Me preocupan tus resultados recientes y quiero asegurarme de que volvamos al buen camino de inmediato.',
+				),
 				section(
 					'🚨 Situación actual:',
-					ul('Health Score: {{health.score}}/100 (Crítico)', 'Problemas principales: {{main_issues}}', 'Nivel de riesgo: Alto'),
+					ul(
+						'Health Score: {{health.score}}/100 (Crítico)',
+						'Problemas principales: {{main_issues}}',
+						'Nivel de riesgo: Alto',
+					),
 				),
 				section(
 					'🎯 Acciones inmediatas:',
@@ -172,10 +196,18 @@ export const HEALTH_EXPANSION_TEMPLATES: BuiltInDefinition[] = [
 						'**La próxima semana**: {{action_next_week}}',
 					),
 				),
-				p('Me comprometo personalmente con tu éxito. Agendemos hoy mismo una llamada urgente para resolver estos problemas.'),
+				p(
+					'Me comprometo personalmente con tu éxito. Agendemos hoy mismo una llamada urgente para resolver estos problemas.',
+				),
 				p('Horarios disponibles: [elige el que mejor te venga, hoy o mañana](calendar_link)'),
-				p('Responde con el horario que prefieras{{#if csm_phone}} o llámame directamente al {{csm_phone}}{{/if}}.'),
-				lines('Un saludo,', '{{csm_name}}', '{{#if csm_phone}}{{csm_phone}} | {{/if}}{{csm_email}}'),
+				p(
+					'Responde con el horario que prefieras{{#if csm_phone}} o llámame directamente al {{csm_phone}}{{/if}}.',
+				),
+				lines(
+					'Un saludo,',
+					'{{csm_name}}',
+					'{{#if csm_phone}}{{csm_phone}} | {{/if}}{{csm_email}}',
+				),
 			],
 		},
 	},

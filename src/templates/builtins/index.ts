@@ -13,7 +13,10 @@ import { SEQUENCE_TEMPLATES } from './sequences';
  * workflows (sequences.ts, mostly docs/sources.md#cs-workflows) follow the agent specification's own, so the other seeds' templates keep their places.
  */
 
-const UNSUBSCRIBE_LABEL: Record<TemplateLocale, string> = { en: 'Unsubscribe', es: 'Darse de baja' };
+const UNSUBSCRIBE_LABEL: Record<TemplateLocale, string> = {
+	en: 'Unsubscribe',
+	es: 'Darse de baja',
+};
 
 /**
  * Defaults every built-in shares (lenient mode only): a signature when neither the record's csm_name nor the
@@ -35,7 +38,10 @@ function compile(definition: BuiltInDefinition): EmailTemplate {
 			text: buildText(blocks, UNSUBSCRIBE_LABEL[locale]),
 		};
 		defaults[locale] = {};
-		for (const [variable, byLocale] of Object.entries({ ...COMMON_DEFAULTS, ...definition.defaults })) {
+		for (const [variable, byLocale] of Object.entries({
+			...COMMON_DEFAULTS,
+			...definition.defaults,
+		})) {
 			defaults[locale][variable] = byLocale[locale];
 		}
 	}
@@ -57,7 +63,9 @@ export const BUILT_IN_TEMPLATES: readonly EmailTemplate[] = [
 	...INTERVENTION_WINBACK_TEMPLATES,
 ].map(compile);
 
-export const BUILT_IN_TEMPLATE_IDS: readonly string[] = BUILT_IN_TEMPLATES.map((template) => template.id);
+export const BUILT_IN_TEMPLATE_IDS: readonly string[] = BUILT_IN_TEMPLATES.map(
+	(template) => template.id,
+);
 
 /**
  * Other names of built-ins. `nps_followup` is the name docs/sources.md#save-playbooks SAVE_PLAYBOOKS.nps_detractor gives the

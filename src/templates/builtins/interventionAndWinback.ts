@@ -25,7 +25,9 @@ export const INTERVENTION_WINBACK_TEMPLATES: BuiltInDefinition[] = [
 			blocks: [
 				p('Hola {{first_name}},'),
 				p('Notamos que no has usado {{product_name}}. ¿Necesitas ayuda con la configuración?'),
-				p('Responde a este email y te ayudamos a dejarlo todo listo, o sigue nuestra guía paso a paso: [ver la guía de configuración](help_link)'),
+				p(
+					'Responde a este email y te ayudamos a dejarlo todo listo, o sigue nuestra guía paso a paso: [ver la guía de configuración](help_link)',
+				),
 				lines('Un saludo,', '{{csm_name}}'),
 			],
 		},
@@ -34,7 +36,9 @@ export const INTERVENTION_WINBACK_TEMPLATES: BuiltInDefinition[] = [
 			blocks: [
 				p('Hi {{first_name}},'),
 				p("We noticed you haven't been using {{product_name}}. Do you need help with the setup?"),
-				p("Reply to this email and we'll help you get everything ready, or follow our step-by-step guide: [open the setup guide](help_link)"),
+				p(
+					"Reply to this email and we'll help you get everything ready, or follow our step-by-step guide: [open the setup guide](help_link)",
+				),
 				lines('Best regards,', '{{csm_name}}'),
 			],
 		},
@@ -50,8 +54,12 @@ export const INTERVENTION_WINBACK_TEMPLATES: BuiltInDefinition[] = [
 			subject: '{{first_name}}, ¿te enseño {{key_feature}} en 15 minutos?',
 			blocks: [
 				p('Hola {{first_name}},'),
-				p('He notado que tu equipo no ha usado {{key_feature}} en los últimos 14 días y me gustaría entender si hay algo que lo esté dificultando.'),
-				p('Te propongo una llamada corta: me cuentas qué necesitas y te hago un recorrido por {{key_feature}} en {{product_name}}.'),
+				p(
+					'He notado que tu equipo no ha usado {{key_feature}} en los últimos 14 días y me gustaría entender si hay algo que lo esté dificultando.',
+				),
+				p(
+					'Te propongo una llamada corta: me cuentas qué necesitas y te hago un recorrido por {{key_feature}} en {{product_name}}.',
+				),
 				p('[Agenda tu llamada](calendar_link)'),
 				lines('Un saludo,', '{{csm_name}}'),
 			],
@@ -60,8 +68,12 @@ export const INTERVENTION_WINBACK_TEMPLATES: BuiltInDefinition[] = [
 			subject: '{{first_name}}, shall I show you {{key_feature}} in 15 minutes?',
 			blocks: [
 				p('Hi {{first_name}},'),
-				p("I noticed your team hasn't used {{key_feature}} in the last 14 days, and I'd like to understand if something is getting in the way."),
-				p("Let's have a short call: you tell me what you need, and I'll give you a walkthrough of {{key_feature}} in {{product_name}}."),
+				p(
+					"I noticed your team hasn't used {{key_feature}} in the last 14 days, and I'd like to understand if something is getting in the way.",
+				),
+				p(
+					"Let's have a short call: you tell me what you need, and I'll give you a walkthrough of {{key_feature}} in {{product_name}}.",
+				),
 				p('[Book your call](calendar_link)'),
 				lines('Best regards,', '{{csm_name}}'),
 			],
@@ -78,10 +90,14 @@ export const INTERVENTION_WINBACK_TEMPLATES: BuiltInDefinition[] = [
 			subject: '{{first_name}}, lo sentimos: queremos compensarte',
 			blocks: [
 				p('Hola {{first_name}},'),
-				p('Tu última valoración nos dice que tu experiencia con {{product_name}} no ha estado a la altura, y lo sentimos.'),
+				p(
+					'Tu última valoración nos dice que tu experiencia con {{product_name}} no ha estado a la altura, y lo sentimos.',
+				),
 				p('Para compensarte, queremos ofrecerte **{{offer}}**.'),
 				when('offer_link', p('[Canjear la oferta](offer_link)')),
-				p('También nos encantaría saber qué falló: responde a este email. Tu opinión nos ayuda a mejorar.'),
+				p(
+					'También nos encantaría saber qué falló: responde a este email. Tu opinión nos ayuda a mejorar.',
+				),
 				lines('Un saludo,', '{{csm_name}}'),
 			],
 		},
@@ -89,10 +105,14 @@ export const INTERVENTION_WINBACK_TEMPLATES: BuiltInDefinition[] = [
 			subject: "{{first_name}}, we're sorry: let us make it right",
 			blocks: [
 				p('Hi {{first_name}},'),
-				p("Your recent rating tells us your experience with {{product_name}} wasn't what it should have been, and we're sorry."),
+				p(
+					"Your recent rating tells us your experience with {{product_name}} wasn't what it should have been, and we're sorry.",
+				),
 				p("To make up for it, we'd like to offer you **{{offer}}**."),
 				when('offer_link', p('[Claim your offer](offer_link)')),
-				p("We'd also love to hear what went wrong: just reply to this email. Your feedback helps us improve."),
+				p(
+					"We'd also love to hear what went wrong: just reply to this email. Your feedback helps us improve.",
+				),
 				lines('Best regards,', '{{csm_name}}'),
 			],
 		},
@@ -115,9 +135,15 @@ export const INTERVENTION_WINBACK_TEMPLATES: BuiltInDefinition[] = [
 			subject: '{{first_name}}, tu prueba de {{product_name}} está por terminar',
 			blocks: [
 				p('Hola {{first_name}},'),
-				p('Tu prueba de {{product_name}} está por terminar (días restantes: {{trial_days_remaining}}) y quiero asegurarme de que tienes todo lo necesario para decidir.'),
-				p('Si necesitas más tiempo para evaluarlo, podemos extender tu prueba 7 días. Y si el presupuesto es lo que te frena, podemos ofrecerte un plan de pago flexible.'),
-				p('Te llamaré para hablarlo, o si lo prefieres, elige tú el momento: [agenda una llamada](calendar_link)'),
+				p(
+					'Tu prueba de {{product_name}} está por terminar (días restantes: {{trial_days_remaining}}) y quiero asegurarme de que tienes todo lo necesario para decidir.',
+				),
+				p(
+					'Si necesitas más tiempo para evaluarlo, podemos extender tu prueba 7 días. Y si el presupuesto es lo que te frena, podemos ofrecerte un plan de pago flexible.',
+				),
+				p(
+					'Te llamaré para hablarlo, o si lo prefieres, elige tú el momento: [agenda una llamada](calendar_link)',
+				),
 				lines('Un saludo,', '{{sender_name}}'),
 			],
 		},
@@ -125,9 +151,15 @@ export const INTERVENTION_WINBACK_TEMPLATES: BuiltInDefinition[] = [
 			subject: '{{first_name}}, your {{product_name}} trial is ending soon',
 			blocks: [
 				p('Hi {{first_name}},'),
-				p('Your {{product_name}} trial is about to end (days left: {{trial_days_remaining}}), and I want to make sure you have everything you need to decide.'),
-				p('If you need more time to evaluate it, we can extend your trial by 7 days. And if budget is the concern, we can offer you a flexible payment plan.'),
-				p("I'll give you a call to talk it through, or if you prefer, pick a time yourself: [book a call](calendar_link)"),
+				p(
+					'Your {{product_name}} trial is about to end (days left: {{trial_days_remaining}}), and I want to make sure you have everything you need to decide.',
+				),
+				p(
+					'If you need more time to evaluate it, we can extend your trial by 7 days. And if budget is the concern, we can offer you a flexible payment plan.',
+				),
+				p(
+					"I'll give you a call to talk it through, or if you prefer, pick a time yourself: [book a call](calendar_link)",
+				),
 				lines('Best regards,', '{{sender_name}}'),
 			],
 		},
@@ -143,7 +175,9 @@ export const INTERVENTION_WINBACK_TEMPLATES: BuiltInDefinition[] = [
 			blocks: [
 				p('Hola {{first_name}},'),
 				p('Sentimos que {{company}} haya dejado {{product_name}}.'),
-				p('¿Nos cuentas por qué decidiste cancelar? Son dos minutos y nuestro equipo lee cada respuesta: [responder la encuesta](churn_survey_link)'),
+				p(
+					'¿Nos cuentas por qué decidiste cancelar? Son dos minutos y nuestro equipo lee cada respuesta: [responder la encuesta](churn_survey_link)',
+				),
 				p('Gracias por el tiempo que has estado con nosotros.'),
 				lines('Un saludo,', '{{csm_name}}'),
 			],
@@ -153,7 +187,9 @@ export const INTERVENTION_WINBACK_TEMPLATES: BuiltInDefinition[] = [
 			blocks: [
 				p('Hi {{first_name}},'),
 				p("We're sorry to see {{company}} leave {{product_name}}."),
-				p('Could you tell us why you decided to cancel? It takes two minutes, and our team reads every answer: [answer the survey](churn_survey_link)'),
+				p(
+					'Could you tell us why you decided to cancel? It takes two minutes, and our team reads every answer: [answer the survey](churn_survey_link)',
+				),
 				p('Thank you for the time you spent with us.'),
 				lines('Best regards,', '{{csm_name}}'),
 			],
@@ -170,7 +206,9 @@ export const INTERVENTION_WINBACK_TEMPLATES: BuiltInDefinition[] = [
 			subject: '{{first_name}}, esto es lo nuevo en {{product_name}}',
 			blocks: [
 				p('Hola {{first_name}},'),
-				p('{{product_name}} ha cambiado mucho desde que te fuiste. Estas son las funcionalidades más importantes que hemos lanzado:'),
+				p(
+					'{{product_name}} ha cambiado mucho desde que te fuiste. Estas son las funcionalidades más importantes que hemos lanzado:',
+				),
 				each('new_features', true),
 				p('[Vuelve y pruébalas](reactivation_link)'),
 				lines('Un saludo,', '{{csm_name}}'),
@@ -180,7 +218,9 @@ export const INTERVENTION_WINBACK_TEMPLATES: BuiltInDefinition[] = [
 			subject: "{{first_name}}, here's what's new in {{product_name}}",
 			blocks: [
 				p('Hi {{first_name}},'),
-				p("A lot has changed in {{product_name}} since you left. These are the most important features we've launched:"),
+				p(
+					"A lot has changed in {{product_name}} since you left. These are the most important features we've launched:",
+				),
 				each('new_features', true),
 				p('[Come back and try them](reactivation_link)'),
 				lines('Best regards,', '{{csm_name}}'),
@@ -198,7 +238,9 @@ export const INTERVENTION_WINBACK_TEMPLATES: BuiltInDefinition[] = [
 			subject: '{{first_name}}, una oferta para que vuelvas a {{product_name}}',
 			blocks: [
 				p('Hola {{first_name}},'),
-				p('Nos encantaría que {{company}} volviera. Para ponértelo fácil, tenemos una oferta para ti:'),
+				p(
+					'Nos encantaría que {{company}} volviera. Para ponértelo fácil, tenemos una oferta para ti:',
+				),
 				p('**{{offer}}**'),
 				p('[Reactivar mi cuenta](reactivation_link)'),
 				lines('Un saludo,', '{{csm_name}}'),

@@ -20,7 +20,9 @@ export const REENGAGEMENT_TEMPLATES: BuiltInDefinition[] = [
 			subject: '{{first_name}}, how are things going with {{product_name}}?',
 			blocks: [
 				p('Hi {{first_name}},'),
-				p("It's been a little while since we last saw you in {{product_name}}, so I wanted to check in personally."),
+				p(
+					"It's been a little while since we last saw you in {{product_name}}, so I wanted to check in personally.",
+				),
 				p(
 					"Is anything getting in the way? Whether it's a question, a setup step or something that isn't working as you expected, just reply to this email and I'll help you sort it out.",
 				),
@@ -32,7 +34,9 @@ export const REENGAGEMENT_TEMPLATES: BuiltInDefinition[] = [
 			subject: '{{first_name}}, ¿qué tal te va con {{product_name}}?',
 			blocks: [
 				p('Hola {{first_name}},'),
-				p('Hace un tiempo que no te vemos por {{product_name}} y quería saber de ti personalmente.'),
+				p(
+					'Hace un tiempo que no te vemos por {{product_name}} y quería saber de ti personalmente.',
+				),
 				p(
 					'¿Hay algo que te lo esté poniendo difícil? Ya sea una duda, un paso de la configuración o algo que no funciona como esperabas, responde a este email y te ayudo a resolverlo.',
 				),
@@ -50,7 +54,9 @@ export const REENGAGEMENT_TEMPLATES: BuiltInDefinition[] = [
 			subject: '{{first_name}}, have you tried {{feature_name}}?',
 			blocks: [
 				p('Hi {{first_name}},'),
-				p('Many {{product_name}} customers tell us that {{feature_name}} is what saves them the most time.'),
+				p(
+					'Many {{product_name}} customers tell us that {{feature_name}} is what saves them the most time.',
+				),
 				p('{{feature_benefit}}'),
 				p('It only takes a few minutes to set up: [see how it works](feature_link)'),
 				p("If you'd like me to walk you through it, just reply to this email."),
@@ -61,7 +67,9 @@ export const REENGAGEMENT_TEMPLATES: BuiltInDefinition[] = [
 			subject: '{{first_name}}, ¿has probado {{feature_name}}?',
 			blocks: [
 				p('Hola {{first_name}},'),
-				p('Muchos clientes de {{product_name}} nos cuentan que {{feature_name}} es lo que más tiempo les ahorra.'),
+				p(
+					'Muchos clientes de {{product_name}} nos cuentan que {{feature_name}} es lo que más tiempo les ahorra.',
+				),
 				p('{{feature_benefit}}'),
 				p('Configurarlo solo lleva unos minutos: [mira cómo funciona](feature_link)'),
 				p('Si quieres que te lo enseñe paso a paso, responde a este email.'),
@@ -81,7 +89,9 @@ export const REENGAGEMENT_TEMPLATES: BuiltInDefinition[] = [
 				p('I wanted to share how {{story_company}} uses {{product_name}}:'),
 				p('{{story_summary}}'),
 				p('[Read the full story](story_link)'),
-				p("I'd love to help {{company}} get results like these. Shall I show you how in a 20-minute call? [Book a call](calendar_link)"),
+				p(
+					"I'd love to help {{company}} get results like these. Shall I show you how in a 20-minute call? [Book a call](calendar_link)",
+				),
 				lines('Best regards,', '{{csm_name}}'),
 			],
 		},
@@ -108,7 +118,9 @@ export const REENGAGEMENT_TEMPLATES: BuiltInDefinition[] = [
 			subject: '{{first_name}}, my last note about {{product_name}}',
 			blocks: [
 				p('Hi {{first_name}},'),
-				p("I've reached out a few times over the last three weeks without hearing back, so this is my last email on the subject."),
+				p(
+					"I've reached out a few times over the last three weeks without hearing back, so this is my last email on the subject.",
+				),
 				p(
 					"If {{product_name}} isn't a priority right now, no problem: just let me know. If you'd like to give it another try, I'm happy to help you get {{company}} up and running again.",
 				),
@@ -121,7 +133,9 @@ export const REENGAGEMENT_TEMPLATES: BuiltInDefinition[] = [
 			subject: '{{first_name}}, mi último mensaje sobre {{product_name}}',
 			blocks: [
 				p('Hola {{first_name}},'),
-				p('Te he escrito varias veces en las últimas tres semanas sin respuesta, así que este es mi último email sobre el tema.'),
+				p(
+					'Te he escrito varias veces en las últimas tres semanas sin respuesta, así que este es mi último email sobre el tema.',
+				),
 				p(
 					'Si ahora mismo {{product_name}} no es una prioridad, no pasa nada: solo dímelo. Si quieres darle otra oportunidad, te ayudo con gusto a que {{company}} vuelva a sacarle partido.',
 				),

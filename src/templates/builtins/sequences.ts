@@ -30,7 +30,9 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 			subject: '{{first_name}}, your {{product_name}} onboarding checklist',
 			blocks: [
 				p('Hi {{first_name}},'),
-				p("Here's your checklist to get {{product_name}} up and running. Each step takes only a few minutes:"),
+				p(
+					"Here's your checklist to get {{product_name}} up and running. Each step takes only a few minutes:",
+				),
 				whenElse(
 					'checklist',
 					[each('checklist')],
@@ -43,8 +45,13 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 						),
 					],
 				),
-				p('Start with the step that gets you to your first result: that is where {{product_name}} starts paying off.'),
-				when('help_link', p('Step-by-step guides for every step: [open the help center](help_link)')),
+				p(
+					'Start with the step that gets you to your first result: that is where {{product_name}} starts paying off.',
+				),
+				when(
+					'help_link',
+					p('Step-by-step guides for every step: [open the help center](help_link)'),
+				),
 				p("Stuck on anything? Just reply to this email and I'll help you."),
 				lines('Best regards,', '{{csm_name}}'),
 			],
@@ -53,7 +60,9 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 			subject: '{{first_name}}, tu checklist de onboarding de {{product_name}}',
 			blocks: [
 				p('Hola {{first_name}},'),
-				p('Aquí tienes tu checklist para poner en marcha {{product_name}}. Cada paso lleva solo unos minutos:'),
+				p(
+					'Aquí tienes tu checklist para poner en marcha {{product_name}}. Cada paso lleva solo unos minutos:',
+				),
 				whenElse(
 					'checklist',
 					[each('checklist')],
@@ -66,8 +75,13 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 						),
 					],
 				),
-				p('Empieza por el paso que te lleva a tu primer resultado: es ahí donde {{product_name}} empieza a dar frutos.'),
-				when('help_link', p('Guías paso a paso para cada punto: [abre el centro de ayuda](help_link)')),
+				p(
+					'Empieza por el paso que te lleva a tu primer resultado: es ahí donde {{product_name}} empieza a dar frutos.',
+				),
+				when(
+					'help_link',
+					p('Guías paso a paso para cada punto: [abre el centro de ayuda](help_link)'),
+				),
 				p('¿Te atascas en algo? Responde a este email y te ayudo.'),
 				lines('Un saludo,', '{{csm_name}}'),
 			],
@@ -88,8 +102,12 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 				p(
 					"You joined {{product_name}} a few days ago, and I noticed you haven't completed {{#if key_action}}{{key_action}}{{else}}your first key action{{/if}} yet.",
 				),
-				p("It's the step where {{product_name}} starts paying off, and the sooner you get there, the sooner your team sees the results."),
-				p('Is something getting in the way? In a 15-minute call we can do it together: [book a call](calendar_link)'),
+				p(
+					"It's the step where {{product_name}} starts paying off, and the sooner you get there, the sooner your team sees the results.",
+				),
+				p(
+					'Is something getting in the way? In a 15-minute call we can do it together: [book a call](calendar_link)',
+				),
 				p('Or just reply to this email with your question.'),
 				lines('Best regards,', '{{csm_name}}'),
 			],
@@ -101,8 +119,12 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 				p(
 					'Hace unos días que empezaste con {{product_name}} y he visto que aún no has completado {{#if key_action}}{{key_action}}{{else}}tu primera acción clave{{/if}}.',
 				),
-				p('Es el paso en el que {{product_name}} empieza a dar resultados, y cuanto antes llegues, antes lo notará tu equipo.'),
-				p('¿Hay algo que te lo impida? En una llamada de 15 minutos lo hacemos juntos: [agenda una llamada](calendar_link)'),
+				p(
+					'Es el paso en el que {{product_name}} empieza a dar resultados, y cuanto antes llegues, antes lo notará tu equipo.',
+				),
+				p(
+					'¿Hay algo que te lo impida? En una llamada de 15 minutos lo hacemos juntos: [agenda una llamada](calendar_link)',
+				),
 				p('O responde a este email con tu duda.'),
 				lines('Un saludo,', '{{csm_name}}'),
 			],
@@ -119,7 +141,9 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 			subject: '{{first_name}}, a few tips to get more out of {{product_name}}',
 			blocks: [
 				p('Hi {{first_name}},'),
-				p("You've been using {{product_name}} for a few days now. Here are a few tips to help your team get more out of it:"),
+				p(
+					"You've been using {{product_name}} for a few days now. Here are a few tips to help your team get more out of it:",
+				),
 				whenElse(
 					'tips',
 					[each('tips')],
@@ -140,7 +164,9 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 			subject: '{{first_name}}, algunos consejos para sacar más partido a {{product_name}}',
 			blocks: [
 				p('Hola {{first_name}},'),
-				p('Llevas unos días usando {{product_name}}. Aquí tienes algunos consejos para que tu equipo le saque más partido:'),
+				p(
+					'Llevas unos días usando {{product_name}}. Aquí tienes algunos consejos para que tu equipo le saque más partido:',
+				),
 				whenElse(
 					'tips',
 					[each('tips')],
@@ -180,7 +206,9 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 						'Agree on your goals for the coming months',
 					),
 				),
-				p('Pick a date around the end of your first month: [book your 30-day review](calendar_link)'),
+				p(
+					'Pick a date around the end of your first month: [book your 30-day review](calendar_link)',
+				),
 				p('If you need anything before then, just reply to this email.'),
 				lines('Best regards,', '{{csm_name}}'),
 			],
@@ -200,7 +228,9 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 						'Acordaremos tus objetivos para los próximos meses',
 					),
 				),
-				p('Elige una fecha hacia el final de tu primer mes: [agenda tu revisión de los 30 días](calendar_link)'),
+				p(
+					'Elige una fecha hacia el final de tu primer mes: [agenda tu revisión de los 30 días](calendar_link)',
+				),
 				p('Si necesitas algo antes, responde a este email.'),
 				lines('Un saludo,', '{{csm_name}}'),
 			],
@@ -211,7 +241,8 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		// stalled_onboarding send_help_email (the help call follows a day later).
 		id: 'onboarding_stalled_help',
 		name: 'Onboarding Stalled: Help',
-		source: 'Seed 002 §14.1 CS_WORKFLOWS.onboarding.stalled_onboarding send_help_email; §4.2 checkStalledOnboarding (text ours)',
+		source:
+			'Seed 002 §14.1 CS_WORKFLOWS.onboarding.stalled_onboarding send_help_email; §4.2 checkStalledOnboarding (text ours)',
 		trigger: 'onboarding_stalled',
 		en: {
 			subject: '{{first_name}}, can I help you finish setting up {{product_name}}?',
@@ -263,7 +294,9 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 				p('Hi {{first_name}},'),
 				p('A quick reminder: your {{product_name}} subscription renews on {{renewal_date}}.'),
 				lines('**Your plan:** {{plan}}', '**Renewal date:** {{renewal_date}}'),
-				p("If you'd like to review your plan, make a change or ask anything before the renewal, let's talk: [book a call](calendar_link)"),
+				p(
+					"If you'd like to review your plan, make a change or ask anything before the renewal, let's talk: [book a call](calendar_link)",
+				),
 				p("Or just reply to this email: I'm here to help."),
 				lines('Best regards,', '{{csm_name}}'),
 			],
@@ -272,9 +305,13 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 			subject: '{{first_name}}, tu renovación de {{product_name}} es el {{renewal_date}}',
 			blocks: [
 				p('Hola {{first_name}},'),
-				p('Un recordatorio rápido: tu suscripción a {{product_name}} se renueva el {{renewal_date}}.'),
+				p(
+					'Un recordatorio rápido: tu suscripción a {{product_name}} se renueva el {{renewal_date}}.',
+				),
 				lines('**Tu plan:** {{plan}}', '**Fecha de renovación:** {{renewal_date}}'),
-				p('Si quieres revisar tu plan, hacer algún cambio o preguntarme algo antes de la renovación, hablemos: [agenda una llamada](calendar_link)'),
+				p(
+					'Si quieres revisar tu plan, hacer algún cambio o preguntarme algo antes de la renovación, hablemos: [agenda una llamada](calendar_link)',
+				),
 				p('O responde a este email: estoy aquí para ayudarte.'),
 				lines('Un saludo,', '{{csm_name}}'),
 			],
@@ -294,7 +331,9 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 				p('**How likely are you to recommend {{product_name}} to a friend or colleague?**'),
 				p('Click a number, from 0 (not at all likely) to 10 (extremely likely):'),
 				scale('survey_score_link', 0, 10),
-				p("It takes one click, and our team reads every answer. If the numbers don't work in your email app, [open the survey](survey_link)."),
+				p(
+					"It takes one click, and our team reads every answer. If the numbers don't work in your email app, [open the survey](survey_link).",
+				),
 				p('Thank you!'),
 				lines('Best regards,', '{{csm_name}}'),
 			],
@@ -306,7 +345,9 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 				p('**¿Qué probabilidad hay de que recomiendes {{product_name}} a un amigo o colega?**'),
 				p('Haz clic en un número, del 0 (nada probable) al 10 (muy probable):'),
 				scale('survey_score_link', 0, 10),
-				p('Es un solo clic, y nuestro equipo lee todas las respuestas. Si los números no funcionan en tu aplicación de correo, [abre la encuesta](survey_link).'),
+				p(
+					'Es un solo clic, y nuestro equipo lee todas las respuestas. Si los números no funcionan en tu aplicación de correo, [abre la encuesta](survey_link).',
+				),
 				p('¡Gracias!'),
 				lines('Un saludo,', '{{csm_name}}'),
 			],
@@ -339,7 +380,9 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 				p('**¿Qué probabilidad hay de que recomiendes {{product_name}} a un amigo o colega?**'),
 				p('Haz clic en un número, del 0 (nada probable) al 10 (muy probable):'),
 				scale('survey_score_link', 0, 10),
-				p('Si los números no funcionan en tu aplicación de correo, [abre la encuesta](survey_link).'),
+				p(
+					'Si los números no funcionan en tu aplicación de correo, [abre la encuesta](survey_link).',
+				),
 				p('¡Gracias por tu tiempo!'),
 				lines('Un saludo,', '{{csm_name}}'),
 			],
@@ -359,7 +402,9 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 				p(
 					'Thank you for answering our survey{{#if nps.score}} and for your score of {{nps.score}}{{/if}}. Your answer tells us {{product_name}} is working for you, but not yet as well as it could, and I would like to understand why.',
 				),
-				p('Would you have **15 minutes** for a short interview? I want to understand what we are missing for you to recommend us without hesitation.'),
+				p(
+					'Would you have **15 minutes** for a short interview? I want to understand what we are missing for you to recommend us without hesitation.',
+				),
 				p('[Choose a time that suits you](calendar_link)'),
 				p("I'll share what you tell me with our product team. Thank you for your help!"),
 				lines('Best regards,', '{{csm_name}}'),
@@ -372,7 +417,9 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 				p(
 					'Gracias por responder a nuestra encuesta{{#if nps.score}} y por tu puntuación de {{nps.score}}{{/if}}. Tu respuesta nos dice que {{product_name}} te está funcionando, pero todavía no tan bien como podría, y me gustaría entender por qué.',
 				),
-				p('¿Tendrías **15 minutos** para una breve entrevista? Quiero entender qué nos falta para que nos recomiendes sin dudarlo.'),
+				p(
+					'¿Tendrías **15 minutos** para una breve entrevista? Quiero entender qué nos falta para que nos recomiendes sin dudarlo.',
+				),
 				p('[Elige el momento que mejor te venga](calendar_link)'),
 				p('Compartiré lo que me cuentes con nuestro equipo de producto. ¡Gracias por tu ayuda!'),
 				lines('Un saludo,', '{{csm_name}}'),
@@ -392,7 +439,9 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 				p(
 					'Thank you for answering our survey{{#if nps.score}} and for your score of {{nps.score}}{{/if}}! Knowing that {{product_name}} is working so well for you means a lot to the whole team.',
 				),
-				p("If there's anything we could do even better, just reply to this email: I read every message."),
+				p(
+					"If there's anything we could do even better, just reply to this email: I read every message.",
+				),
 				lines('Best regards,', '{{csm_name}}'),
 			],
 		},
@@ -403,7 +452,9 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 				p(
 					'¡Gracias por responder a nuestra encuesta{{#if nps.score}} y por tu puntuación de {{nps.score}}{{/if}}! Saber que {{product_name}} te está funcionando tan bien significa mucho para todo el equipo.',
 				),
-				p('Si hay algo que podamos hacer aún mejor, responde a este email: leo todos los mensajes.'),
+				p(
+					'Si hay algo que podamos hacer aún mejor, responde a este email: leo todos los mensajes.',
+				),
 				lines('Un saludo,', '{{csm_name}}'),
 			],
 		},
@@ -420,7 +471,9 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 			subject: '{{first_name}}, would you share your experience with {{product_name}}?',
 			blocks: [
 				p('Hi {{first_name}},'),
-				p('A few days ago you told us you would recommend {{product_name}}: thank you again. Would you like to help other teams discover it?'),
+				p(
+					'A few days ago you told us you would recommend {{product_name}}: thank you again. Would you like to help other teams discover it?',
+				),
 				section(
 					'Here is how you can take part:',
 					ul(
@@ -432,7 +485,11 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 				),
 				whenElse(
 					'advocacy_link',
-					[p('[Join our advocacy program](advocacy_link), or reply to this email and tell me which one you would like to do.')],
+					[
+						p(
+							'[Join our advocacy program](advocacy_link), or reply to this email and tell me which one you would like to do.',
+						),
+					],
 					[p('Just reply to this email and tell me which one you would like to do.')],
 				),
 				p('Thank you for your support!'),
@@ -443,7 +500,9 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 			subject: '{{first_name}}, ¿compartirías tu experiencia con {{product_name}}?',
 			blocks: [
 				p('Hola {{first_name}},'),
-				p('Hace unos días nos dijiste que recomendarías {{product_name}}: gracias de nuevo. ¿Te gustaría ayudar a otros equipos a descubrirlo?'),
+				p(
+					'Hace unos días nos dijiste que recomendarías {{product_name}}: gracias de nuevo. ¿Te gustaría ayudar a otros equipos a descubrirlo?',
+				),
 				section(
 					'Así puedes participar:',
 					ul(
@@ -455,7 +514,11 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 				),
 				whenElse(
 					'advocacy_link',
-					[p('[Únete a nuestro programa de embajadores](advocacy_link), o responde a este email y dime cuál te apetece.')],
+					[
+						p(
+							'[Únete a nuestro programa de embajadores](advocacy_link), o responde a este email y dime cuál te apetece.',
+						),
+					],
 					[p('Responde a este email y dime cuál te apetece.')],
 				),
 				p('¡Gracias por tu apoyo!'),
@@ -470,15 +533,20 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		// monthly. A batch without responses has no NPS and no interval (null: missing variables).
 		id: 'nps_monthly_report',
 		name: 'NPS Monthly Report (Internal)',
-		source: 'Seed 002 §11.1 NPSManager.calculateMetrics; §16 sample and confidence intervals; seed 000 §3 (text ours)',
+		source:
+			'Seed 002 §11.1 NPSManager.calculateMetrics; §16 sample and confidence intervals; seed 000 §3 (text ours)',
 		en: {
 			subject: 'NPS {{month}}: {{nps.nps}} ({{nps.responses}} responses)',
 			blocks: [
 				p('**NPS for {{month}}: {{nps.nps}}**'),
-				p('95% confidence interval: {{nps.confidenceInterval.lower}} to {{nps.confidenceInterval.upper}}.'),
+				p(
+					'95% confidence interval: {{nps.confidenceInterval.lower}} to {{nps.confidenceInterval.upper}}.',
+				),
 				when(
 					'nps.sampleWarning',
-					p('⚠️ **Small sample:** {{nps.responses}} responses, fewer than the {{nps.minimumSample}} needed to report this NPS as reliable.'),
+					p(
+						'⚠️ **Small sample:** {{nps.responses}} responses, fewer than the {{nps.minimumSample}} needed to report this NPS as reliable.',
+					),
 				),
 				section(
 					'Responses: {{nps.responses}}',
@@ -488,19 +556,28 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 						'Detractors (0-6): {{nps.detractors.count}} ({{nps.detractors.percentage}}%)',
 					),
 				),
-				when('nps.responseRate', p('Response rate: {{nps.responseRate}}% of {{nps.surveysSent}} surveys sent.')),
+				when(
+					'nps.responseRate',
+					p('Response rate: {{nps.responseRate}}% of {{nps.surveysSent}} surveys sent.'),
+				),
 				when('dashboard_link', p('[Open the dashboard](dashboard_link)')),
-				p('NPS = % promoters - % detractors, from -100 to 100; the interval is the adjusted-Wald 95% interval.'),
+				p(
+					'NPS = % promoters - % detractors, from -100 to 100; the interval is the adjusted-Wald 95% interval.',
+				),
 			],
 		},
 		es: {
 			subject: 'NPS {{month}}: {{nps.nps}} ({{nps.responses}} respuestas)',
 			blocks: [
 				p('**NPS de {{month}}: {{nps.nps}}**'),
-				p('Intervalo de confianza del 95%: de {{nps.confidenceInterval.lower}} a {{nps.confidenceInterval.upper}}.'),
+				p(
+					'Intervalo de confianza del 95%: de {{nps.confidenceInterval.lower}} a {{nps.confidenceInterval.upper}}.',
+				),
 				when(
 					'nps.sampleWarning',
-					p('⚠️ **Muestra pequeña:** {{nps.responses}} respuestas, menos de las {{nps.minimumSample}} necesarias para presentar este NPS como fiable.'),
+					p(
+						'⚠️ **Muestra pequeña:** {{nps.responses}} respuestas, menos de las {{nps.minimumSample}} necesarias para presentar este NPS como fiable.',
+					),
 				),
 				section(
 					'Respuestas: {{nps.responses}}',
@@ -510,9 +587,14 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 						'Detractores (0-6): {{nps.detractors.count}} ({{nps.detractors.percentage}}%)',
 					),
 				),
-				when('nps.responseRate', p('Tasa de respuesta: {{nps.responseRate}}% de {{nps.surveysSent}} encuestas enviadas.')),
+				when(
+					'nps.responseRate',
+					p('Tasa de respuesta: {{nps.responseRate}}% de {{nps.surveysSent}} encuestas enviadas.'),
+				),
 				when('dashboard_link', p('[Abrir el panel](dashboard_link)')),
-				p('NPS = % promotores - % detractores, de -100 a 100; el intervalo es el intervalo del 95% de Wald ajustado.'),
+				p(
+					'NPS = % promotores - % detractores, de -100 a 100; el intervalo es el intervalo del 95% de Wald ajustado.',
+				),
 			],
 		},
 	},
@@ -522,18 +604,23 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		// when `save_offer` is set.
 		id: 'cancellation_save_call',
 		name: 'Cancellation: Save Call',
-		source: 'Seed 002 §7.1 SAVE_PLAYBOOKS.cancellation_request; §14.1 CS_WORKFLOWS.at_risk.cancellation_request schedule_save_call (text ours)',
+		source:
+			'Seed 002 §7.1 SAVE_PLAYBOOKS.cancellation_request; §14.1 CS_WORKFLOWS.at_risk.cancellation_request schedule_save_call (text ours)',
 		trigger: 'cancellation_requested',
 		en: {
 			subject: '{{first_name}}, before you go: can we talk?',
 			blocks: [
 				p('Hi {{first_name}},'),
-				p("I've just seen your request to cancel {{product_name}}, and before anything else, I'd like to understand what led to it."),
+				p(
+					"I've just seen your request to cancel {{product_name}}, and before anything else, I'd like to understand what led to it.",
+				),
 				p(
 					"If something isn't working for you, there may be a solution we haven't tried yet. Could we talk today, even for 15 minutes? [Book a call](calendar_link)",
 				),
 				when('save_offer', p('And if it helps you stay, I can offer you **{{save_offer}}**.')),
-				p("If you've already made up your mind, I'll respect that: just reply to this email and tell me why, so we can do better."),
+				p(
+					"If you've already made up your mind, I'll respect that: just reply to this email and tell me why, so we can do better.",
+				),
 				lines('Best regards,', '{{csm_name}}'),
 			],
 		},
@@ -541,12 +628,16 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 			subject: '{{first_name}}, antes de que te vayas: ¿hablamos?',
 			blocks: [
 				p('Hola {{first_name}},'),
-				p('Acabo de ver tu solicitud para cancelar {{product_name}} y, antes que nada, me gustaría entender qué te ha llevado a ello.'),
+				p(
+					'Acabo de ver tu solicitud para cancelar {{product_name}} y, antes que nada, me gustaría entender qué te ha llevado a ello.',
+				),
 				p(
 					'Si algo no está funcionando, quizá haya una solución que aún no hemos probado. ¿Podemos hablar hoy, aunque sean 15 minutos? [Agenda una llamada](calendar_link)',
 				),
 				when('save_offer', p('Y si te ayuda a quedarte, puedo ofrecerte **{{save_offer}}**.')),
-				p('Si ya lo tienes decidido, lo respeto: responde a este email y cuéntame por qué, para que podamos mejorar.'),
+				p(
+					'Si ya lo tienes decidido, lo respeto: responde a este email y cuéntame por qué, para que podamos mejorar.',
+				),
 				lines('Un saludo,', '{{csm_name}}'),
 			],
 		},
@@ -562,12 +653,20 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 			subject: "{{first_name}}, you're using {{usage_vs_limit_percent}}% of your {{plan}} plan",
 			blocks: [
 				p('Hi {{first_name}},'),
-				p('Good news: your team is getting a lot out of {{product_name}}. You are now using **{{usage_vs_limit_percent}}%** of what your {{plan}} plan includes.'),
-				p('So that nothing slows your team down when you reach the limit, now is a good time to look at your options.'),
+				p(
+					'Good news: your team is getting a lot out of {{product_name}}. You are now using **{{usage_vs_limit_percent}}%** of what your {{plan}} plan includes.',
+				),
+				p(
+					'So that nothing slows your team down when you reach the limit, now is a good time to look at your options.',
+				),
 				when('upgrade_link', p('[See the plans](upgrade_link)')),
 				whenElse(
 					'calendar_link',
-					[p('Shall we look at it together? [Book a call](calendar_link) or just reply to this email.')],
+					[
+						p(
+							'Shall we look at it together? [Book a call](calendar_link) or just reply to this email.',
+						),
+					],
 					[p('Shall we look at it together? Just reply to this email.')],
 				),
 				lines('Best regards,', '{{csm_name}}'),
@@ -577,8 +676,12 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 			subject: '{{first_name}}, ya usas el {{usage_vs_limit_percent}}% de tu plan {{plan}}',
 			blocks: [
 				p('Hola {{first_name}},'),
-				p('Buenas noticias: tu equipo le está sacando mucho partido a {{product_name}}. Ya usas el **{{usage_vs_limit_percent}}%** de lo que incluye tu plan {{plan}}.'),
-				p('Para que nada frene a tu equipo cuando llegues al límite, es un buen momento para ver tus opciones.'),
+				p(
+					'Buenas noticias: tu equipo le está sacando mucho partido a {{product_name}}. Ya usas el **{{usage_vs_limit_percent}}%** de lo que incluye tu plan {{plan}}.',
+				),
+				p(
+					'Para que nada frene a tu equipo cuando llegues al límite, es un buen momento para ver tus opciones.',
+				),
 				when('upgrade_link', p('[Ver los planes](upgrade_link)')),
 				whenElse(
 					'calendar_link',
@@ -614,7 +717,9 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 						),
 					],
 				),
-				p("I'd be happy to go through the options with you and find the plan that fits the way your team works: [book a call](calendar_link)"),
+				p(
+					"I'd be happy to go through the options with you and find the plan that fits the way your team works: [book a call](calendar_link)",
+				),
 				when('upgrade_link', p('Or compare the plans yourself: [see the plans](upgrade_link)')),
 				lines('Best regards,', '{{csm_name}}'),
 			],
@@ -637,8 +742,13 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 						),
 					],
 				),
-				p('Me encantaría repasar las opciones contigo y encontrar el plan que mejor encaja con cómo trabaja tu equipo: [agenda una llamada](calendar_link)'),
-				when('upgrade_link', p('O compara los planes por tu cuenta: [ver los planes](upgrade_link)')),
+				p(
+					'Me encantaría repasar las opciones contigo y encontrar el plan que mejor encaja con cómo trabaja tu equipo: [agenda una llamada](calendar_link)',
+				),
+				when(
+					'upgrade_link',
+					p('O compara los planes por tu cuenta: [ver los planes](upgrade_link)'),
+				),
 				lines('Un saludo,', '{{csm_name}}'),
 			],
 		},
@@ -649,7 +759,8 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		// own address, when wanted, is `customer_email`.
 		id: 'csm_alert',
 		name: 'CSM Alert (Internal)',
-		source: 'Seed 002 §14.1 CS_WORKFLOWS notify_csm / create_csm_alert (internal notification, text ours)',
+		source:
+			'Seed 002 §14.1 CS_WORKFLOWS notify_csm / create_csm_alert (internal notification, text ours)',
 		en: {
 			subject: '[{{alert_severity}}] {{alert_title}}',
 			blocks: [
@@ -707,11 +818,25 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 				p('Health score drops: **{{drop_count}}** · Newly at risk: **{{at_risk_count}}**'),
 				when(
 					'drops',
-					section('📉 Health score drops', each('drops', false, '**{{ this.company }}** ({{ this.customer_id }}): {{ this.previous_score }} → {{ this.score }}')),
+					section(
+						'📉 Health score drops',
+						each(
+							'drops',
+							false,
+							'**{{ this.company }}** ({{ this.customer_id }}): {{ this.previous_score }} → {{ this.score }}',
+						),
+					),
 				),
 				when(
 					'new_at_risk',
-					section('⚠️ Newly at risk', each('new_at_risk', false, '**{{ this.company }}** ({{ this.customer_id }}): {{ this.score }}, {{ this.category }}')),
+					section(
+						'⚠️ Newly at risk',
+						each(
+							'new_at_risk',
+							false,
+							'**{{ this.company }}** ({{ this.customer_id }}): {{ this.score }}, {{ this.category }}',
+						),
+					),
 				),
 				when('dashboard_link', p('[Open the dashboard](dashboard_link)')),
 				p('An internal digest from your customer success workflows.'),
@@ -726,12 +851,23 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 					'drops',
 					section(
 						'📉 Caídas del health score',
-						each('drops', false, '**{{ this.company }}** ({{ this.customer_id }}): {{ this.previous_score }} → {{ this.score }}'),
+						each(
+							'drops',
+							false,
+							'**{{ this.company }}** ({{ this.customer_id }}): {{ this.previous_score }} → {{ this.score }}',
+						),
 					),
 				),
 				when(
 					'new_at_risk',
-					section('⚠️ Nuevos en riesgo', each('new_at_risk', false, '**{{ this.company }}** ({{ this.customer_id }}): {{ this.score }}, {{ this.category }}')),
+					section(
+						'⚠️ Nuevos en riesgo',
+						each(
+							'new_at_risk',
+							false,
+							'**{{ this.company }}** ({{ this.customer_id }}): {{ this.score }}, {{ this.category }}',
+						),
+					),
 				),
 				when('dashboard_link', p('[Abrir el panel](dashboard_link)')),
 				p('Resumen interno de tus workflows de Customer Success.'),

@@ -17,23 +17,39 @@ import { createNodeTypes } from '../harness';
 import { picture, runNode, type NodeUnderTest } from './build';
 
 /** What the probe's phases saw, per execution. */
-const seen = { batches: [] as Array<Array<[number, unknown]>>, builds: [] as unknown[], finished: [] as number[] };
+const seen = {
+	batches: [] as Array<Array<[number, unknown]>>,
+	builds: [] as unknown[],
+	finished: [] as number[],
+};
 
 const PROBE = defineNode({
-	outputs: [{ when: { outputMode: 'byColour' }, routes: [{ key: 'red', name: 'Red' }, { key: 'blue', name: 'Blue' }] }],
+	outputs: [
+		{
+			when: { outputMode: 'byColour' },
+			routes: [
+				{ key: 'red', name: 'Red' },
+				{ key: 'blue', name: 'Blue' },
+			],
+		},
+	],
 	pipeline(run) {
 		const factorOf = run.derived({
 			parameters: ['factor'],
 			read: (scope) => scope.get<unknown>('factor', 1),
 			build(raw) {
 				seen.builds.push(raw);
-				if (typeof raw !== 'number') throw Object.assign(new Error(`Factor: must be a number (got ${JSON.stringify(raw)})`), { parameter: 'Factor' });
+				if (typeof raw !== 'number')
+					throw Object.assign(new Error(`Factor: must be a number (got ${JSON.stringify(raw)})`), {
+						parameter: 'Factor',
+					});
 				return raw;
 			},
 		});
 		return phased<{ value: number }, string>({
 			assess(item, scope) {
-				if (item.json.bad) throw Object.assign(new Error(`value: ${String(item.json.bad)}`), { field: 'value' });
+				if (item.json.bad)
+					throw Object.assign(new Error(`value: ${String(item.json.bad)}`), { field: 'value' });
 				return { value: Number(item.json.value) * factorOf(scope) };
 			},
 			async batch(assessed) {
@@ -64,7 +80,17 @@ class AdapterProbe implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: PROBE.outputs,
 		properties: [
-			{ displayName: 'Output', name: 'outputMode', type: 'options', noDataExpression: true, default: 'single', options: [{ name: 'Single', value: 'single' }, { name: 'By Colour', value: 'byColour' }] },
+			{
+				displayName: 'Output',
+				name: 'outputMode',
+				type: 'options',
+				noDataExpression: true,
+				default: 'single',
+				options: [
+					{ name: 'Single', value: 'single' },
+					{ name: 'By Colour', value: 'byColour' },
+				],
+			},
 			{ displayName: 'Factor', name: 'factor', type: 'number', default: 1 },
 		],
 	};
@@ -75,7 +101,10 @@ class AdapterProbe implements INodeType {
 }
 
 const nodeTypes = createNodeTypes({ adapterProbe: new AdapterProbe() });
-const probe = (parameters: NodeUnderTest['parameters'], onError?: NodeUnderTest['onError']): NodeUnderTest => ({ type: 'adapterProbe', name: 'Adapter Probe', parameters, onError });
+const probe = (
+	parameters: NodeUnderTest['parameters'],
+	onError?: NodeUnderTest['onError'],
+): NodeUnderTest => ({ type: 'adapterProbe', name: 'Adapter Probe', parameters, onError });
 
 beforeEach(() => {
 	seen.batches = [];
@@ -91,7 +120,11 @@ const ITEMS: IDataObject[] = [
 
 describe('the phases', () => {
 	it('assesses every item, runs the batch step once for those that passed, then finishes and routes them', async () => {
-		const routed = await runNode(nodeTypes, probe({ outputMode: 'byColour', factor: 10 }, 'continueRegularOutput'), ITEMS);
+		const routed = await runNode(
+			nodeTypes,
+			probe({ outputMode: 'byColour', factor: 10 }, 'continueRegularOutput'),
+			ITEMS,
+		);
 		expect(routed.result.status).toBe('success');
 		expect(seen.batches).toEqual([
 			[
@@ -121,7 +154,11 @@ describe('the phases', () => {
 	});
 
 	it('runs the batch step with Continue (using error output) too: only stopping skips it', async () => {
-		const routed = await runNode(nodeTypes, probe({ outputMode: 'byColour' }, 'continueErrorOutput'), ITEMS);
+		const routed = await runNode(
+			nodeTypes,
+			probe({ outputMode: 'byColour' }, 'continueErrorOutput'),
+			ITEMS,
+		);
 		expect(seen.batches).toEqual([
 			[
 				[0, 1],
@@ -129,12 +166,24 @@ describe('the phases', () => {
 			],
 		]);
 		expect(picture(routed).Error).toEqual([['b', 'value: broken', { item: 1 }]]);
-		expect(routed.byName.Error[0].json).toEqual({ customer_id: 'b', bad: 'broken', error: 'value: broken' });
+		expect(routed.byName.Error[0].json).toEqual({
+			customer_id: 'b',
+			bad: 'broken',
+			error: 'value: broken',
+		});
 	});
 
 	it('fails an item whose finish throws, or whose route has no output, by the failure policy', async () => {
-		const items = [{ customer_id: 'a', value: 1, colour: 'blue', badLater: true }, { customer_id: 'b', value: 2, colour: 'green' }, { customer_id: 'c', value: 3, colour: 'red' }];
-		const routed = await runNode(nodeTypes, probe({ outputMode: 'byColour' }, 'continueRegularOutput'), items);
+		const items = [
+			{ customer_id: 'a', value: 1, colour: 'blue', badLater: true },
+			{ customer_id: 'b', value: 2, colour: 'green' },
+			{ customer_id: 'c', value: 3, colour: 'red' },
+		];
+		const routed = await runNode(
+			nodeTypes,
+			probe({ outputMode: 'byColour' }, 'continueRegularOutput'),
+			items,
+		);
 		expect(picture(routed)).toEqual({
 			Red: [['c', null, { item: 2 }]],
 			Blue: [],
@@ -160,7 +209,12 @@ describe('the phases', () => {
 });
 
 describe('derived settings', () => {
-	const items = [1, 2, 3, 4].map((value) => ({ customer_id: `c${value}`, value, colour: 'red', factor: value % 2 === 0 ? 10 : 100 }));
+	const items = [1, 2, 3, 4].map((value) => ({
+		customer_id: `c${value}`,
+		value,
+		colour: 'red',
+		factor: value % 2 === 0 ? 10 : 100,
+	}));
 
 	it('are built once per execution when their parameters hold no expression', async () => {
 		await runNode(nodeTypes, probe({ factor: 5 }), items);
@@ -174,9 +228,16 @@ describe('derived settings', () => {
 	});
 
 	it('remember a failed build: every item fails with it, without building again', async () => {
-		const routed = await runNode(nodeTypes, probe({ factor: '={{ "ten" }}' }, 'continueRegularOutput'), items.slice(0, 2));
+		const routed = await runNode(
+			nodeTypes,
+			probe({ factor: '={{ "ten" }}' }, 'continueRegularOutput'),
+			items.slice(0, 2),
+		);
 		expect(seen.builds).toEqual(['ten']);
-		expect(picture(routed).main.map(([, error]) => error)).toEqual(['Factor: must be a number (got "ten")', 'Factor: must be a number (got "ten")']);
+		expect(picture(routed).main.map(([, error]) => error)).toEqual([
+			'Factor: must be a number (got "ten")',
+			'Factor: must be a number (got "ten")',
+		]);
 		const stopped = await runNode(nodeTypes, probe({ factor: '={{ "ten" }}' }), items.slice(0, 2));
 		expect(stopped.result.error?.message).toBe('Item 0: Factor: must be a number (got "ten")');
 		expect(stopped.result.error?.description).toBe('Check the parameter "Factor" of this node.');

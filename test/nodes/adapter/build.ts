@@ -3,7 +3,15 @@
  * test, and a No Operation sink on every output n8n gives it (its names resolved by n8n's own NodeHelpers, so with
  * `continueErrorOutput` the Error output n8n adds is there too).
  */
-import { NodeHelpers, Workflow, type IDataObject, type INode, type INodeExecutionData, type INodeParameters, type INodeTypes } from 'n8n-workflow';
+import {
+	NodeHelpers,
+	Workflow,
+	type IDataObject,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeTypes,
+} from 'n8n-workflow';
 
 import { PACKAGE_NAME, runWorkflow, type WorkflowJson, type WorkflowRunResult } from '../harness';
 
@@ -41,7 +49,11 @@ export function outputNamesOf(nodeTypes: INodeTypes, spec: NodeUnderTest): strin
 	);
 }
 
-export function workflowFor(nodeTypes: INodeTypes, spec: NodeUnderTest, items: IDataObject[]): WorkflowJson {
+export function workflowFor(
+	nodeTypes: INodeTypes,
+	spec: NodeUnderTest,
+	items: IDataObject[],
+): WorkflowJson {
 	const names = outputNamesOf(nodeTypes, spec);
 	const sinks: INode[] = names.map((name, index) => ({
 		id: `sink-${index}`,
@@ -55,7 +67,14 @@ export function workflowFor(nodeTypes: INodeTypes, spec: NodeUnderTest, items: I
 		id: `adapter-${spec.type}`,
 		name: `Adapter test: ${spec.name}`,
 		nodes: [
-			{ id: 'trigger', name: TRIGGER, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'trigger',
+				name: TRIGGER,
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			nodeOf(spec),
 			...sinks,
 		],
@@ -77,9 +96,14 @@ export interface Routed {
 }
 
 /** Runs the node on the items and returns its items per output name. */
-export async function runNode(nodeTypes: INodeTypes, spec: NodeUnderTest, items: IDataObject[]): Promise<Routed> {
+export async function runNode(
+	nodeTypes: INodeTypes,
+	spec: NodeUnderTest,
+	items: IDataObject[],
+): Promise<Routed> {
 	const names = outputNamesOf(nodeTypes, spec);
-	if (new Set(names).size !== names.length) throw new Error(`runNode: the outputs of "${spec.name}" share names: ${names.join(', ')}`);
+	if (new Set(names).size !== names.length)
+		throw new Error(`runNode: the outputs of "${spec.name}" share names: ${names.join(', ')}`);
 	const result = await runWorkflow(workflowFor(nodeTypes, spec, items), { nodeTypes });
 	const byName: Record<string, INodeExecutionData[]> = {};
 	if (result.status === 'success') {
@@ -97,11 +121,18 @@ export async function runNode(nodeTypes: INodeTypes, spec: NodeUnderTest, items:
 }
 
 /** A compact picture of the items on each output: [customer_id, error message or null, pairedItem]. */
-export function picture(routed: Routed, id = 'customer_id'): Record<string, Array<[unknown, unknown, unknown]>> {
+export function picture(
+	routed: Routed,
+	id = 'customer_id',
+): Record<string, Array<[unknown, unknown, unknown]>> {
 	return Object.fromEntries(
 		Object.entries(routed.byName).map(([name, items]) => [
 			name,
-			items.map((item): [unknown, unknown, unknown] => [item.json[id] ?? null, item.json.error ?? null, item.pairedItem]),
+			items.map((item): [unknown, unknown, unknown] => [
+				item.json[id] ?? null,
+				item.json.error ?? null,
+				item.pairedItem,
+			]),
 		]),
 	);
 }

@@ -12,13 +12,19 @@ const nodeTypes = createNodeTypes({ customerChurnSignals: new CustomerChurnSigna
 const node = (onError?: NodeUnderTest['onError']): NodeUnderTest => ({
 	type: 'customerChurnSignals',
 	name: 'Churn Signals',
-	parameters: { outputMode: 'byTier', options: { referenceTime: '2026-03-10T12:00:00.000Z', cooldownDays: 7, timezone: 'UTC' } },
+	parameters: {
+		outputMode: 'byTier',
+		options: { referenceTime: '2026-03-10T12:00:00.000Z', cooldownDays: 7, timezone: 'UTC' },
+	},
 	onError,
 });
 const GOOD: IDataObject = { customer_id: 'c1', nps_score: 3 };
 const BROKEN: IDataObject = { customer_id: 'c2', nps_score: 3, last_login_at: 'yesterday' };
-const MESSAGE = 'last_login_at: must be an ISO 8601 date such as "2026-11-23T09:00:00Z" (got "yesterday")';
-const SUPPRESSED = [{ type: 'nps_detractor', reason: 'cooldown', until: '2026-03-17T00:00:00.000Z' }];
+const MESSAGE =
+	'last_login_at: must be an ISO 8601 date such as "2026-11-23T09:00:00Z" (got "yesterday")';
+const SUPPRESSED = [
+	{ type: 'nps_detractor', reason: 'cooldown', until: '2026-03-17T00:00:00.000Z' },
+];
 
 beforeEach(resetProcessedData);
 
@@ -33,7 +39,10 @@ it('with Continue (regular output): the good item raises and is cooled down next
 	});
 
 	// The broken item, fixed, raises: nothing was recorded for it. The good one is cooled down.
-	const second = await runNode(nodeTypes, node('continueRegularOutput'), [GOOD, { customer_id: 'c2', nps_score: 3 }]);
+	const second = await runNode(nodeTypes, node('continueRegularOutput'), [
+		GOOD,
+		{ customer_id: 'c2', nps_score: 3 },
+	]);
 	expect(picture(second)).toEqual({
 		Immediate: [],
 		Urgent: [],

@@ -2,7 +2,13 @@
  * The outputs n8n shows and the index the adapter sends an item to come from the same route list: for every node, every
  * output mode and every route, the route's name sits at the index its key resolves to, and Failed is last.
  */
-import { NodeHelpers, Workflow, type INode, type INodeParameters, type INodeType } from 'n8n-workflow';
+import {
+	NodeHelpers,
+	Workflow,
+	type INode,
+	type INodeParameters,
+	type INodeType,
+} from 'n8n-workflow';
 
 import { CustomerChurnSignals } from '../../../nodes/CustomerChurnSignals/CustomerChurnSignals.node';
 import { TIER_ROUTES } from '../../../nodes/CustomerChurnSignals/description';
@@ -11,7 +17,10 @@ import { CustomerExpansionSignals } from '../../../nodes/CustomerExpansionSignal
 import { CATEGORY_ROUTES } from '../../../nodes/CustomerHealthScore/description';
 import { CustomerHealthScore } from '../../../nodes/CustomerHealthScore/CustomerHealthScore.node';
 import { CustomerLifecycleStage } from '../../../nodes/CustomerLifecycleStage/CustomerLifecycleStage.node';
-import { TENURE_ROUTES, TRANSITION_ROUTES } from '../../../nodes/CustomerLifecycleStage/description';
+import {
+	TENURE_ROUTES,
+	TRANSITION_ROUTES,
+} from '../../../nodes/CustomerLifecycleStage/description';
 import { CustomerNps } from '../../../nodes/CustomerNps/CustomerNps.node';
 import { SEGMENT_ROUTES, THROTTLE_ROUTES } from '../../../nodes/CustomerNps/description';
 import { CustomerPlaybook } from '../../../nodes/CustomerPlaybook/CustomerPlaybook.node';
@@ -38,11 +47,25 @@ const NODES: Record<string, AdaptedClass> = {
 	customerNps: CustomerNps,
 	customerPlaybook: CustomerPlaybook,
 };
-const nodeTypes = createNodeTypes(Object.fromEntries(Object.entries(NODES).map(([name, NodeClass]) => [name, new NodeClass()])));
+const nodeTypes = createNodeTypes(
+	Object.fromEntries(Object.entries(NODES).map(([name, NodeClass]) => [name, new NodeClass()])),
+);
 
 /** The display names of the outputs n8n gives a node with these parameters (as the editor and the engine do). */
-function n8nOutputs(type: string, parameters: INodeParameters, onError?: INode['onError']): string[] {
-	const node: INode = { id: 'n', name: 'Node', type: `${PACKAGE_NAME}.${type}`, typeVersion: 1, position: [0, 0], parameters, ...(onError ? { onError } : {}) };
+function n8nOutputs(
+	type: string,
+	parameters: INodeParameters,
+	onError?: INode['onError'],
+): string[] {
+	const node: INode = {
+		id: 'n',
+		name: 'Node',
+		type: `${PACKAGE_NAME}.${type}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		...(onError ? { onError } : {}),
+	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	const description = nodeTypes.getByNameAndVersion(node.type, 1).description;
 	return NodeHelpers.getNodeOutputs(workflow, node, description).map((output) =>
@@ -55,7 +78,9 @@ function parametersFor(mode: OutputMode): INodeParameters[] {
 	let combinations: INodeParameters[] = [{}];
 	for (const [name, value] of Object.entries(mode.when)) {
 		const values = typeof value === 'string' ? [value] : [...value];
-		combinations = combinations.flatMap((combination) => values.map((one) => ({ ...combination, [name]: one })));
+		combinations = combinations.flatMap((combination) =>
+			values.map((one) => ({ ...combination, [name]: one })),
+		);
 	}
 	return combinations;
 }
@@ -74,7 +99,10 @@ describe.each(Object.entries(NODES))('%s', (type, NodeClass) => {
 			for (const parameters of parametersFor(mode)) {
 				const shown = n8nOutputs(type, parameters);
 				expect(shown).toEqual(outputNames(mode));
-				const resolved = resolveOutputs(spec.outputs, (name) => (parameters as Record<string, unknown>)[name]);
+				const resolved = resolveOutputs(
+					spec.outputs,
+					(name) => (parameters as Record<string, unknown>)[name],
+				);
 				expect(resolved.mode).toBe(mode);
 				expect(resolved.count).toBe(shown.length);
 				mode.routes.forEach((route) => expect(shown[resolved.indexOf(route.key)]).toBe(route.name));
@@ -87,9 +115,16 @@ describe.each(Object.entries(NODES))('%s', (type, NodeClass) => {
 	});
 
 	it('has a single unnamed output when no routed mode is chosen', () => {
-		expect(n8nOutputs(type, { outputMode: 'single', mode: 'aggregate', playbook: 'save.nps_detractor' })).toEqual(['main']);
+		expect(
+			n8nOutputs(type, { outputMode: 'single', mode: 'aggregate', playbook: 'save.nps_detractor' }),
+		).toEqual(['main']);
 		const resolved = resolveOutputs(spec.outputs, () => 'single');
-		expect([resolved.routed, resolved.count, resolved.failedIndex, resolved.indexOf('anything')]).toEqual([false, 1, 0, 0]);
+		expect([
+			resolved.routed,
+			resolved.count,
+			resolved.failedIndex,
+			resolved.indexOf('anything'),
+		]).toEqual([false, 1, 0, 0]);
 	});
 });
 
@@ -109,17 +144,53 @@ describe('the route lists', () => {
 	});
 
 	it('give the outputs the names the nodes have always shown', () => {
-		expect(n8nOutputs('customerHealthScore', { outputMode: 'byCategory' })).toEqual(['Healthy', 'At Risk', 'Critical', 'Insufficient Data', 'Failed']);
-		expect(n8nOutputs('customerChurnSignals', { outputMode: 'byTier' })).toEqual(['Immediate', 'Urgent', 'Monitor', 'None', 'Failed']);
-		expect(n8nOutputs('customerExpansionSignals', { outputMode: 'byOpportunity' })).toEqual(['Opportunity', 'No Opportunity', 'Failed']);
-		expect(n8nOutputs('customerLifecycleStage', { outputMode: 'byStage' })).toEqual([
-			'Trial', 'Onboarding', 'Adopting', 'Growing', 'Renewing', 'Expanding', 'Advocating', 'At Risk', 'Churned', 'Failed',
+		expect(n8nOutputs('customerHealthScore', { outputMode: 'byCategory' })).toEqual([
+			'Healthy',
+			'At Risk',
+			'Critical',
+			'Insufficient Data',
+			'Failed',
 		]);
-		expect(n8nOutputs('customerLifecycleStage', { mode: 'tenure', outputMode: 'byStage' })).toEqual(['Onboarding', 'Adoption', 'Growth', 'Expansion', 'Failed']);
+		expect(n8nOutputs('customerChurnSignals', { outputMode: 'byTier' })).toEqual([
+			'Immediate',
+			'Urgent',
+			'Monitor',
+			'None',
+			'Failed',
+		]);
+		expect(n8nOutputs('customerExpansionSignals', { outputMode: 'byOpportunity' })).toEqual([
+			'Opportunity',
+			'No Opportunity',
+			'Failed',
+		]);
+		expect(n8nOutputs('customerLifecycleStage', { outputMode: 'byStage' })).toEqual([
+			'Trial',
+			'Onboarding',
+			'Adopting',
+			'Growing',
+			'Renewing',
+			'Expanding',
+			'Advocating',
+			'At Risk',
+			'Churned',
+			'Failed',
+		]);
+		expect(n8nOutputs('customerLifecycleStage', { mode: 'tenure', outputMode: 'byStage' })).toEqual(
+			['Onboarding', 'Adoption', 'Growth', 'Expansion', 'Failed'],
+		);
 		expect(n8nOutputs('customerLifecycleStage', { mode: 'tenure' })).toEqual(['main']);
-		expect(n8nOutputs('customerNps', { outputMode: 'bySegment' })).toEqual(['Promoters', 'Passives', 'Detractors', 'Failed']);
+		expect(n8nOutputs('customerNps', { outputMode: 'bySegment' })).toEqual([
+			'Promoters',
+			'Passives',
+			'Detractors',
+			'Failed',
+		]);
 		// Output per Segment is a Classify option: Throttle keeps its own two routes, Aggregate one output.
-		expect(n8nOutputs('customerNps', { mode: 'throttle', outputMode: 'bySegment' })).toEqual(['Eligible', 'Recently Surveyed', 'Failed']);
+		expect(n8nOutputs('customerNps', { mode: 'throttle', outputMode: 'bySegment' })).toEqual([
+			'Eligible',
+			'Recently Surveyed',
+			'Failed',
+		]);
 		expect(n8nOutputs('customerNps', { mode: 'aggregate' })).toEqual(['main']);
 		expect(n8nOutputs('customerPlaybook', {})).toEqual(['Playbook', 'No Playbook', 'Failed']);
 		expect(n8nOutputs('customerPlaybook', { playbook: 'save.nps_detractor' })).toEqual(['main']);
@@ -129,7 +200,13 @@ describe('the route lists', () => {
 describe('outputsExpression / resolveOutputs', () => {
 	const modes: OutputMode[] = [
 		{ when: { a: 'x', b: ['y', 'z'] }, routes: [{ key: 'one', name: 'One "quoted"' }] },
-		{ when: { a: 'x' }, routes: [{ key: 'two', name: 'Two' }, { key: 'three', name: 'Three' }] },
+		{
+			when: { a: 'x' },
+			routes: [
+				{ key: 'two', name: 'Two' },
+				{ key: 'three', name: 'Three' },
+			],
+		},
 	];
 
 	it('writes one branch per mode, first match first, names escaped, Failed appended', () => {
@@ -141,9 +218,18 @@ describe('outputsExpression / resolveOutputs', () => {
 
 	it('chooses at run time what the expression chooses', () => {
 		const read = (values: Record<string, string>) => (name: string) => values[name];
-		expect(resolveOutputs(modes, read({ a: 'x', b: 'z' })).names).toEqual(['One "quoted"', 'Failed']);
-		expect(resolveOutputs(modes, read({ a: 'x', b: 'w' })).names).toEqual(['Two', 'Three', 'Failed']);
+		expect(resolveOutputs(modes, read({ a: 'x', b: 'z' })).names).toEqual([
+			'One "quoted"',
+			'Failed',
+		]);
+		expect(resolveOutputs(modes, read({ a: 'x', b: 'w' })).names).toEqual([
+			'Two',
+			'Three',
+			'Failed',
+		]);
 		expect(resolveOutputs(modes, read({ a: 'w' })).names).toEqual([]);
-		expect(() => resolveOutputs(modes, read({ a: 'x' })).indexOf('one')).toThrow('This node has no output for "one" (outputs: Two, Three, Failed)');
+		expect(() => resolveOutputs(modes, read({ a: 'x' })).indexOf('one')).toThrow(
+			'This node has no output for "one" (outputs: Two, Three, Failed)',
+		);
 	});
 });

@@ -16,7 +16,9 @@ const nodeTypes = createNodeTypes({
 	customerHealthScore: new CustomerHealthScore(),
 });
 const run = async (workflow: string | WorkflowJson) =>
-	runWorkflow(typeof workflow === 'string' ? loadWorkflow(__dirname, workflow) : workflow, { nodeTypes });
+	runWorkflow(typeof workflow === 'string' ? loadWorkflow(__dirname, workflow) : workflow, {
+		nodeTypes,
+	});
 const NODE = 'Churn Signals';
 const TRIGGER = "When clicking 'Execute workflow'";
 
@@ -30,13 +32,18 @@ interface Churn {
 	notEvaluated: Array<{ type: string; field: string }>;
 }
 const churn = (item: { json: Record<string, unknown> }) => item.json.churn as Churn;
-const signalTypes = (item: { json: Record<string, unknown> }) => churn(item).signals.map((signal) => signal.type);
+const signalTypes = (item: { json: Record<string, unknown> }) =>
+	churn(item).signals.map((signal) => signal.type);
 
 /** A fixture with its reference time moved, its pinned items replaced, or both. */
-function variant(file: string, changes: { referenceTime?: string; items?: IDataObject[] }): WorkflowJson {
+function variant(
+	file: string,
+	changes: { referenceTime?: string; items?: IDataObject[] },
+): WorkflowJson {
 	const workflow = loadWorkflow(__dirname, file);
 	const node = workflow.nodes.find((candidate) => candidate.name === NODE)!;
-	if (changes.referenceTime) (node.parameters.options as Record<string, unknown>).referenceTime = changes.referenceTime;
+	if (changes.referenceTime)
+		(node.parameters.options as Record<string, unknown>).referenceTime = changes.referenceTime;
 	if (changes.items) workflow.pinData![TRIGGER] = changes.items.map((json) => ({ json }));
 	return workflow;
 }
@@ -48,11 +55,28 @@ describe('Churn Signals node, through n8n-core', () => {
 		const result = await run('defaults.workflow.json');
 		expect(result.status).toBe('success');
 		const [items] = result.outputs(NODE);
-		expect(items.map((item) => [item.json.customer_id, churn(item).tier, signalTypes(item), churn(item).playbook])).toEqual([
+		expect(
+			items.map((item) => [
+				item.json.customer_id,
+				churn(item).tier,
+				signalTypes(item),
+				churn(item).playbook,
+			]),
+		).toEqual([
 			['cust-healthy', 'none', [], null],
 			['cust-monitor', 'monitor', ['no_login_7_days'], 'save.no_login_7_days'],
-			['cust-urgent', 'urgent', ['nps_detractor', 'multiple_support_tickets', 'low_rating'], 'save.nps_detractor'],
-			['cust-immediate', 'immediate', ['failed_payment', 'cancellation_request'], 'save.cancellation_request'],
+			[
+				'cust-urgent',
+				'urgent',
+				['nps_detractor', 'multiple_support_tickets', 'low_rating'],
+				'save.nps_detractor',
+			],
+			[
+				'cust-immediate',
+				'immediate',
+				['failed_payment', 'cancellation_request'],
+				'save.cancellation_request',
+			],
 			['cust-sparse', 'none', [], null],
 		]);
 		expect(items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
@@ -126,7 +150,9 @@ describe('Churn Signals node, through n8n-core', () => {
 		expect(all).toHaveLength(5);
 		expect(all[4]).toEqual([]);
 		const outputs = all.slice(0, 4);
-		expect(outputs.map((items) => items.map((item) => [item.json.customer_id, item.pairedItem]))).toEqual([
+		expect(
+			outputs.map((items) => items.map((item) => [item.json.customer_id, item.pairedItem])),
+		).toEqual([
 			[['cust-immediate', { item: 3 }]],
 			[['cust-urgent', { item: 2 }]],
 			[['cust-monitor', { item: 1 }]],
@@ -135,18 +161,26 @@ describe('Churn Signals node, through n8n-core', () => {
 				['cust-sparse', { item: 4 }],
 			],
 		]);
-		expect(['Immediate', 'Urgent', 'Monitor', 'None'].map((sink) => result.outputs(sink)[0].length)).toEqual([1, 1, 1, 2]);
+		expect(
+			['Immediate', 'Urgent', 'Monitor', 'None'].map((sink) => result.outputs(sink)[0].length),
+		).toEqual([1, 1, 1, 2]);
 		expect(churn(result.outputs('Immediate')[0][0]).tier).toBe('immediate');
 	});
 
 	it('cools a signal down across executions, per customer and signal type, and reports it as suppressed', async () => {
-		const ids = (items: Array<{ json: Record<string, unknown> }>) => items.map((item) => item.json.customer_id);
+		const ids = (items: Array<{ json: Record<string, unknown> }>) =>
+			items.map((item) => item.json.customer_id);
 
 		// Run 1 (2026-03-10): c1 and c2 raise; c1 listed a second time in the same batch is already cooled down.
 		const first = await run('cooldown.workflow.json');
 		expect(first.status).toBe('success');
 		let [immediate, urgent, monitor, none] = first.outputs(NODE);
-		expect([ids(immediate), ids(urgent), ids(monitor), ids(none)]).toEqual([['c2'], ['c1'], [], ['c1']]);
+		expect([ids(immediate), ids(urgent), ids(monitor), ids(none)]).toEqual([
+			['c2'],
+			['c1'],
+			[],
+			['c1'],
+		]);
 		expect(signalTypes(urgent[0])).toEqual(['no_login_7_days', 'nps_detractor']);
 		expect(churn(urgent[0]).suppressed).toEqual([]);
 		expect(churn(none[0])).toMatchObject({
@@ -164,7 +198,12 @@ describe('Churn Signals node, through n8n-core', () => {
 		// Run 2, same day, a new execution: everything already raised is suppressed and leaves by None.
 		const second = await run('cooldown.workflow.json');
 		[immediate, urgent, monitor, none] = second.outputs(NODE);
-		expect([ids(immediate), ids(urgent), ids(monitor), ids(none)]).toEqual([[], [], [], ['c1', 'c2', 'c1']]);
+		expect([ids(immediate), ids(urgent), ids(monitor), ids(none)]).toEqual([
+			[],
+			[],
+			[],
+			['c1', 'c2', 'c1'],
+		]);
 		expect(churn(none[1]).suppressed).toEqual([
 			{ type: 'failed_payment', reason: 'cooldown', until: '2026-03-17T00:00:00.000Z' },
 		]);
@@ -174,13 +213,24 @@ describe('Churn Signals node, through n8n-core', () => {
 			variant('cooldown.workflow.json', {
 				referenceTime: '2026-03-16T12:00:00.000Z',
 				items: [
-					{ customer_id: 'c1', timezone: 'Europe/Madrid', days_since_last_login: 15, nps_score: 3, open_tickets: 5 },
+					{
+						customer_id: 'c1',
+						timezone: 'Europe/Madrid',
+						days_since_last_login: 15,
+						nps_score: 3,
+						open_tickets: 5,
+					},
 					{ customer_id: 'c2', failed_payments: 1 },
 				],
 			}),
 		);
 		[immediate, urgent, monitor, none] = third.outputs(NODE);
-		expect([ids(immediate), ids(urgent), ids(monitor), ids(none)]).toEqual([[], ['c1'], [], ['c2']]);
+		expect([ids(immediate), ids(urgent), ids(monitor), ids(none)]).toEqual([
+			[],
+			['c1'],
+			[],
+			['c2'],
+		]);
 		expect(signalTypes(urgent[0])).toEqual(['no_login_14_days', 'multiple_support_tickets']);
 		expect(churn(urgent[0]).playbook).toBe('save.no_login_14_days');
 		expect(churn(urgent[0]).suppressed).toEqual([
@@ -193,17 +243,32 @@ describe('Churn Signals node, through n8n-core', () => {
 			variant('cooldown.workflow.json', {
 				referenceTime: '2026-03-17T12:00:00.000Z',
 				items: [
-					{ customer_id: 'c1', timezone: 'Europe/Madrid', days_since_last_login: 16, nps_score: 3, open_tickets: 5 },
+					{
+						customer_id: 'c1',
+						timezone: 'Europe/Madrid',
+						days_since_last_login: 16,
+						nps_score: 3,
+						open_tickets: 5,
+					},
 					{ customer_id: 'c2', failed_payments: 1 },
 				],
 			}),
 		);
 		[immediate, urgent, monitor, none] = fourth.outputs(NODE);
-		expect([ids(immediate), ids(urgent), ids(monitor), ids(none)]).toEqual([['c2'], ['c1'], [], []]);
+		expect([ids(immediate), ids(urgent), ids(monitor), ids(none)]).toEqual([
+			['c2'],
+			['c1'],
+			[],
+			[],
+		]);
 		expect(signalTypes(urgent[0])).toEqual(['no_login_7_days', 'nps_detractor']);
 		expect(churn(urgent[0]).suppressed).toEqual([
 			{ type: 'no_login_14_days', reason: 'cooldown', until: '2026-03-23T00:00:00.000+01:00' },
-			{ type: 'multiple_support_tickets', reason: 'cooldown', until: '2026-03-23T00:00:00.000+01:00' },
+			{
+				type: 'multiple_support_tickets',
+				reason: 'cooldown',
+				until: '2026-03-23T00:00:00.000+01:00',
+			},
 		]);
 		expect(signalTypes(immediate[0])).toEqual(['failed_payment']);
 	});
@@ -212,7 +277,9 @@ describe('Churn Signals node, through n8n-core', () => {
 		// Each store call waits 5 ms between reading and writing, as a database round trip does, so all twenty
 		// executions read before any of them writes: deciding by update would raise twenty times.
 		setProcessedDataLatency(5);
-		const workflow = variant('cooldown.workflow.json', { items: [{ customer_id: 'c-race', nps_score: 3 }] });
+		const workflow = variant('cooldown.workflow.json', {
+			items: [{ customer_id: 'c-race', nps_score: 3 }],
+		});
 		const results = await Promise.all(Array.from({ length: 20 }, () => run(workflow)));
 		expect(results.map((result) => result.status)).toEqual(Array(20).fill('success'));
 		const outcomes = results.map((result) => {
@@ -221,7 +288,11 @@ describe('Churn Signals node, through n8n-core', () => {
 		});
 		expect(outcomes.filter((outcome) => outcome === 'raised')).toHaveLength(1);
 		expect(outcomes.filter((outcome) => outcome !== 'raised')).toEqual(
-			Array(19).fill(JSON.stringify([{ type: 'nps_detractor', reason: 'cooldown', until: '2026-03-17T00:00:00.000Z' }])),
+			Array(19).fill(
+				JSON.stringify([
+					{ type: 'nps_detractor', reason: 'cooldown', until: '2026-03-17T00:00:00.000Z' },
+				]),
+			),
 		);
 	});
 
@@ -239,14 +310,24 @@ describe('Churn Signals node, through n8n-core', () => {
 		const result = await run('continue-on-fail.workflow.json');
 		expect(result.status).toBe('success');
 		const [items] = result.outputs(NODE);
-		expect(items.map((item) => [item.json.customer_id ?? null, item.json.error ?? null, item.pairedItem])).toEqual([
+		expect(
+			items.map((item) => [
+				item.json.customer_id ?? null,
+				item.json.error ?? null,
+				item.pairedItem,
+			]),
+		).toEqual([
 			['c1', null, { item: 0 }],
 			[
 				null,
 				'customer_id: is required when Cooldown (Days) is set, to remember which customer was alerted (got null)',
 				{ item: 1 },
 			],
-			['c3', 'open_tickets: must be a whole number of 0 or more for signal "multiple_support_tickets" (got "many")', { item: 2 }],
+			[
+				'c3',
+				'open_tickets: must be a whole number of 0 or more for signal "multiple_support_tickets" (got "many")',
+				{ item: 2 },
+			],
 		]);
 		expect(signalTypes(items[0])).toEqual(['nps_detractor']);
 		expect(items[1].json.churn).toBeUndefined();
@@ -254,7 +335,11 @@ describe('Churn Signals node, through n8n-core', () => {
 
 		const again = await run('continue-on-fail.workflow.json');
 		expect(churn(again.outputs(NODE)[0][0]).suppressed).toEqual([
-			{ type: 'nps_detractor', reason: 'cooldown', until: expect.stringMatching(/^2026-03-17T00:00:00\.000/) },
+			{
+				type: 'nps_detractor',
+				reason: 'cooldown',
+				until: expect.stringMatching(/^2026-03-17T00:00:00\.000/),
+			},
 		]);
 	});
 
@@ -265,7 +350,9 @@ describe('Churn Signals node, through n8n-core', () => {
 		expect(result.error?.message).toBe(
 			'Item 1: open_tickets: must be a whole number of 0 or more for signal "multiple_support_tickets" (got "many")',
 		);
-		expect((result.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(1);
+		expect((result.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(
+			1,
+		);
 		expect(result.error?.description).toBe('Check the field "open_tickets" of this item.');
 
 		// Item 0's signal never left the node, so it is raised (not cooled down) once the data is fixed.
@@ -319,7 +406,9 @@ describe('Churn Signals node, through n8n-core', () => {
 		expect(churn(items[1])).toMatchObject({
 			tier: 'monitor',
 			playbook: 'save.no_login_7_days',
-			signals: [{ type: 'no_login_7_days', description: 'No login in 10+ days', value: 11, threshold: 10 }],
+			signals: [
+				{ type: 'no_login_7_days', description: 'No login in 10+ days', value: 11, threshold: 10 },
+			],
 			notEvaluated: [{ type: 'champion_left', field: 'account.champion_left' }],
 		});
 	});

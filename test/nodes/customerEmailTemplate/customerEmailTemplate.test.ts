@@ -5,12 +5,19 @@ import { createNodeTypes, loadWorkflow, runWorkflow } from '../harness';
 const nodeTypes = createNodeTypes({ customerEmailTemplate: new CustomerEmailTemplate() });
 const run = async (file: string) => runWorkflow(loadWorkflow(__dirname, file), { nodeTypes });
 const NODE = 'CS Email Template';
-const WRAPPER = '<div style="font-family: Arial, Helvetica, sans-serif; font-size: 15px; line-height: 1.5; color: #1f2937;">';
+const WRAPPER =
+	'<div style="font-family: Arial, Helvetica, sans-serif; font-size: 15px; line-height: 1.5; color: #1f2937;">';
 // The first ids that fit in a short message, then how many more.
 const ALL_IDS = [...BUILT_IN_TEMPLATE_IDS, 'nps_followup'];
 const VALID_IDS = `${ALL_IDS.slice(0, 11).join(', ')} and ${ALL_IDS.length - 11} more`;
 
-type Email = Record<string, unknown> & { subject: string; text: string; html: string; locale: string; to: string | null };
+type Email = Record<string, unknown> & {
+	subject: string;
+	text: string;
+	html: string;
+	locale: string;
+	to: string | null;
+};
 type Item = { json: Record<string, unknown>; pairedItem?: unknown };
 const email = (item: Item) => item.json.email as Email;
 
@@ -62,7 +69,9 @@ describe('CS Email Template node, through n8n-core', () => {
 			},
 		});
 		// No locale: the Default Language (English); fr-FR has no template: English too. No csm_name: the sender signs.
-		expect(items.slice(1).map((item) => [email(item).locale, email(item).to, email(item).subject])).toEqual([
+		expect(
+			items.slice(1).map((item) => [email(item).locale, email(item).to, email(item).subject]),
+		).toEqual([
 			['en', 'bob@globex.test', 'Welcome to Chatly, Bob!'],
 			['en', 'chloe@initech.test', 'Welcome to Chatly, Chloé!'],
 		]);
@@ -77,17 +86,39 @@ describe('CS Email Template node, through n8n-core', () => {
 		const result = await run('continue-on-fail.workflow.json');
 		expect(result.status).toBe('success');
 		const [items] = result.outputs(NODE);
-		expect(items.map((item) => [item.json.customer_id, item.json.error ?? email(item).subject, item.pairedItem])).toEqual([
+		expect(
+			items.map((item) => [
+				item.json.customer_id,
+				item.json.error ?? email(item).subject,
+				item.pairedItem,
+			]),
+		).toEqual([
 			['cust-good', 'Ana, thank you for your feedback - can we talk?', { item: 0 }],
-			['cust-unknown', `Unknown template "welcome" (from Template ID). Did you mean "welcome_email"? Valid IDs: ${VALID_IDS}`, { item: 1 }],
-			['cust-none', `Template ID: must be a template ID such as "welcome_email" (got null). Valid IDs: ${VALID_IDS}`, { item: 2 }],
+			[
+				'cust-unknown',
+				`Unknown template "welcome" (from Template ID). Did you mean "welcome_email"? Valid IDs: ${VALID_IDS}`,
+				{ item: 1 },
+			],
+			[
+				'cust-none',
+				`Template ID: must be a template ID such as "welcome_email" (got null). Valid IDs: ${VALID_IDS}`,
+				{ item: 2 },
+			],
 			[
 				'cust-missing',
 				'Template "winback_offer" (en) is missing 4 variables: first_name, company, offer, reactivation_link. Add them to the item, the node\'s parameters or Extra Variables, or set Missing Variables to Lenient',
 				{ item: 3 },
 			],
-			['cust-bad-email', 'Field "email" must be one email address such as "ana@example.com" (got "ana@acme.test, eve@evil.test")', { item: 4 }],
-			['cust-zone', 'Invalid customer record: timezone: must be a valid IANA time zone such as "Europe/Madrid" (got "Mars/Olympus")', { item: 5 }],
+			[
+				'cust-bad-email',
+				'Field "email" must be one email address such as "ana@example.com" (got "ana@acme.test, eve@evil.test")',
+				{ item: 4 },
+			],
+			[
+				'cust-zone',
+				'Invalid customer record: timezone: must be a valid IANA time zone such as "Europe/Madrid" (got "Mars/Olympus")',
+				{ item: 5 },
+			],
 		]);
 		expect(email(items[0]).templateId).toBe('nps_followup_detractor');
 		// A failed item keeps its fields untouched, its email address included.
@@ -107,7 +138,9 @@ describe('CS Email Template node, through n8n-core', () => {
 		expect(result.error?.message).toBe(
 			'Item 1: Field "email" is missing: it is the email\'s recipient (to). Add it to the customer record, or set Missing Variables to Lenient to render without a recipient',
 		);
-		expect((result.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(1);
+		expect((result.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(
+			1,
+		);
 		expect(result.error?.description).toBe('Check the field "email" of this item.');
 	});
 
@@ -124,13 +157,62 @@ describe('CS Email Template node, through n8n-core', () => {
 			locale: 'es',
 			locales: ['en', 'es'],
 			variables: [
-				{ name: 'first_name', usage: 'value', required: true, raw: false, default: null, provided: true },
-				{ name: 'product_name', usage: 'value', required: true, raw: false, default: null, provided: true },
-				{ name: 'company', usage: 'value', required: true, raw: false, default: null, provided: false },
-				{ name: 'offer', usage: 'value', required: true, raw: false, default: '$100 de crédito para volver, o 3 meses del Plan Pro al precio del Basic', provided: false },
-				{ name: 'reactivation_link', usage: 'value', required: true, raw: false, default: null, provided: false },
-				{ name: 'csm_name', usage: 'value', required: true, raw: false, default: 'Tu equipo de Customer Success', provided: false },
-				{ name: 'unsubscribe_link', usage: 'value', required: false, raw: false, default: null, provided: false },
+				{
+					name: 'first_name',
+					usage: 'value',
+					required: true,
+					raw: false,
+					default: null,
+					provided: true,
+				},
+				{
+					name: 'product_name',
+					usage: 'value',
+					required: true,
+					raw: false,
+					default: null,
+					provided: true,
+				},
+				{
+					name: 'company',
+					usage: 'value',
+					required: true,
+					raw: false,
+					default: null,
+					provided: false,
+				},
+				{
+					name: 'offer',
+					usage: 'value',
+					required: true,
+					raw: false,
+					default: '$100 de crédito para volver, o 3 meses del Plan Pro al precio del Basic',
+					provided: false,
+				},
+				{
+					name: 'reactivation_link',
+					usage: 'value',
+					required: true,
+					raw: false,
+					default: null,
+					provided: false,
+				},
+				{
+					name: 'csm_name',
+					usage: 'value',
+					required: true,
+					raw: false,
+					default: 'Tu equipo de Customer Success',
+					provided: false,
+				},
+				{
+					name: 'unsubscribe_link',
+					usage: 'value',
+					required: false,
+					raw: false,
+					default: null,
+					provided: false,
+				},
 			],
 			missingVariables: ['company', 'offer', 'reactivation_link', 'csm_name'],
 		});
@@ -191,13 +273,23 @@ describe('CS Email Template node, through n8n-core', () => {
 		expect(madrid.text).toBe(
 			'Hola Ana,\n\nTu suscripción a Chatly se renueva el 2027-01-29.\n\nTu plan actual: Growth\nPrecio: €99/mes\n\nMe encantaría agendar una llamada para:\n- Revisar el valor que has obtenido este año\n- Discutir tus objetivos para el próximo periodo\n- Explorar si tu plan actual sigue siendo el adecuado\n\nAgenda tu llamada de renovación (https://cal.test/luis)\n\n¿Preguntas? Estoy aquí para ayudarte.\n\nLuis\n\nDarse de baja: https://app.chatly.test/unsubscribe?c=cust-madrid',
 		);
-		expect(madrid.html).toContain('<p><strong>Tu plan actual:</strong> Growth<br><strong>Precio:</strong> €99/mes</p>');
-		expect(madrid.html).toContain('<p style="font-size: 12px; color: #6b7280;"><a href="https://app.chatly.test/unsubscribe?c=cust-madrid">Darse de baja</a></p>');
-		expect(newYork).toMatchObject({ locale: 'en', subject: 'Bob, Pro renews on 2027-01-30', idempotencyKey: 'renewal_60_days/cust-ny/2026-11' });
+		expect(madrid.html).toContain(
+			'<p><strong>Tu plan actual:</strong> Growth<br><strong>Precio:</strong> €99/mes</p>',
+		);
+		expect(madrid.html).toContain(
+			'<p style="font-size: 12px; color: #6b7280;"><a href="https://app.chatly.test/unsubscribe?c=cust-madrid">Darse de baja</a></p>',
+		);
+		expect(newYork).toMatchObject({
+			locale: 'en',
+			subject: 'Bob, Pro renews on 2027-01-30',
+			idempotencyKey: 'renewal_60_days/cust-ny/2026-11',
+		});
 		expect(newYork.text).toContain('Price: €499/month');
 
 		const [overridden] = result.outputs('HTML Override');
-		expect(overridden.map((item) => [email(item).subject, email(item).html, email(item).text])).toEqual([
+		expect(
+			overridden.map((item) => [email(item).subject, email(item).html, email(item).text]),
+		).toEqual([
 			[
 				'Ana, ¿todo bien? 🤔',
 				'<p>Hi Ana,</p><ul><li>Shared inbox</li></ul><p>Score: 81</p><p><a href="https://app.chatly.test">Log in</a></p>',
@@ -215,7 +307,11 @@ describe('CS Email Template node, through n8n-core', () => {
 		const result = await run('expression-mode.workflow.json');
 		expect(result.status).toBe('success');
 		const [loaded] = result.outputs('Loaded Template');
-		expect(email(loaded[0])).toMatchObject({ subject: 'Hello', html: '<p>Hi Ana from &lt;Acme&gt;</p>', text: 'Hi Ana from <Acme>' });
+		expect(email(loaded[0])).toMatchObject({
+			subject: 'Hello',
+			html: '<p>Hi Ana from &lt;Acme&gt;</p>',
+			text: 'Hi Ana from <Acme>',
+		});
 		const [refused] = result.outputs('Tags In Expression');
 		expect(refused.map((item) => [item.json.error, item.pairedItem])).toEqual([
 			[
@@ -229,23 +325,67 @@ describe('CS Email Template node, through n8n-core', () => {
 		const result = await run('chained.workflow.json');
 		expect(result.status).toBe('success');
 		const [items] = result.outputs('Follow-up');
-		expect(items.map((item) => [email(item).templateId, email(item).to, email(item).subject, email(item).idempotencyKey, item.pairedItem])).toEqual([
-			['nps_followup_detractor', 'ana@acme.test', 'Ana, thank you for your feedback - can we talk?', 'nps_followup_detractor/cust-1', { item: 0 }],
-			['nps_followup_detractor', 'bob@globex.test', 'Bob, gracias por tu feedback - ¿podemos hablar?', 'nps_followup_detractor/cust-2', { item: 1 }],
+		expect(
+			items.map((item) => [
+				email(item).templateId,
+				email(item).to,
+				email(item).subject,
+				email(item).idempotencyKey,
+				item.pairedItem,
+			]),
+		).toEqual([
+			[
+				'nps_followup_detractor',
+				'ana@acme.test',
+				'Ana, thank you for your feedback - can we talk?',
+				'nps_followup_detractor/cust-1',
+				{ item: 0 },
+			],
+			[
+				'nps_followup_detractor',
+				'bob@globex.test',
+				'Bob, gracias por tu feedback - ¿podemos hablar?',
+				'nps_followup_detractor/cust-2',
+				{ item: 1 },
+			],
 		]);
 	});
-	it('fails a hostile item on its own, fast, with the engine\'s message: templates and data from the item (issue 11)', async () => {
+	it("fails a hostile item on its own, fast, with the engine's message: templates and data from the item (issue 11)", async () => {
 		const entries = Array.from({ length: 15_000 }, (_value, index) => `entry ${index}`);
 		const workflow = loadWorkflow(__dirname, 'hostile.workflow.json');
 		const base = { email: 'ana@acme.test', first_name: 'Ana' };
 		workflow.pinData = {
 			"When clicking 'Execute workflow'": [
 				{ json: { ...base, template_html: '<p>Hi {{ first_name }}</p>' } },
-				{ json: { ...base, a: entries, b: entries, template_html: '{{#each a}}{{#each b}}<td>{{ this }}</td>{{/each}}{{/each}}' } },
-				{ json: { ...base, template_html: `${'{{#if a}}'.repeat(10_000)}x${'{{/if}}'.repeat(10_000)}` } },
+				{
+					json: {
+						...base,
+						a: entries,
+						b: entries,
+						template_html: '{{#each a}}{{#each b}}<td>{{ this }}</td>{{/each}}{{/each}}',
+					},
+				},
+				{
+					json: {
+						...base,
+						template_html: `${'{{#if a}}'.repeat(10_000)}x${'{{/if}}'.repeat(10_000)}`,
+					},
+				},
 				{ json: { ...base, x: 'a onmouseover=alert(1)', template_html: '<a title={{ x }}>t</a>' } },
-				{ json: { ...base, link: ' JaVaScRiPt:alert(1)', template_html: '<a href="{{ link }}">t</a>' } },
-				{ json: { ...base, first_name: 'Ana\u0000\u0085Bcc: eve@evil.test', template_html: '<p>x</p>' } },
+				{
+					json: {
+						...base,
+						link: ' JaVaScRiPt:alert(1)',
+						template_html: '<a href="{{ link }}">t</a>',
+					},
+				},
+				{
+					json: {
+						...base,
+						first_name: 'Ana\u0000\u0085Bcc: eve@evil.test',
+						template_html: '<p>x</p>',
+					},
+				},
 			],
 		};
 		const start = performance.now();
@@ -260,7 +400,10 @@ describe('CS Email Template node, through n8n-core', () => {
 				{ item: 1 },
 				'Custom HTML: {{#each b}} at line 1, column 12: the loops of the email would walk more than 200,000 entries ("b" has 15,000, after 195,000 already walked) (limit MAX_LOOP_ITERATIONS = 200,000)',
 			],
-			[{ item: 2 }, 'Custom HTML: {{#if a}} at line 1, column 451 opens a block inside 50 others, deeper than blocks may be nested (limit MAX_BLOCK_DEPTH = 50)'],
+			[
+				{ item: 2 },
+				'Custom HTML: {{#if a}} at line 1, column 451 opens a block inside 50 others, deeper than blocks may be nested (limit MAX_BLOCK_DEPTH = 50)',
+			],
 			[{ item: 3 }, 'Hi Ana'],
 			[
 				{ item: 4 },

@@ -29,7 +29,13 @@ describe('Expansion Signals node, through n8n-core', () => {
 		const result = await run('defaults.workflow.json');
 		expect(result.status).toBe('success');
 		const [items] = result.outputs(NODE);
-		expect(items.map((item) => [item.json.customer_id, expansion(item).probability, expansion(item).opportunities.length])).toEqual([
+		expect(
+			items.map((item) => [
+				item.json.customer_id,
+				expansion(item).probability,
+				expansion(item).opportunities.length,
+			]),
+		).toEqual([
 			['cust-growing', 0.72, 3], // (0.9 + 0.8 + 0.7 + 0.5 + 0.4) / 4.6 = 0.7174
 			['cust-quiet', 0, 0],
 			['cust-early', 0.2, 1],
@@ -40,27 +46,107 @@ describe('Expansion Signals node, through n8n-core', () => {
 		expect(expansion(items[0])).toEqual({
 			probability: 0.72,
 			signals: [
-				{ type: 'approaching_limit', weight: 0.9, description: 'Using 80%+ of plan limits', metric: 'usage_vs_limit', value: 0.95, threshold: 0.8, early: false },
-				{ type: 'feature_attempts', weight: 0.8, description: 'Attempting to use premium features', metric: 'blocked_feature_attempts', value: 6, threshold: 3 },
-				{ type: 'team_growth', weight: 0.7, description: 'Team has grown 20%+', metric: 'team_size_change', value: 0.5, threshold: 0.2 },
-				{ type: 'nps_promoter', weight: 0.5, description: 'NPS promoter', metric: 'nps_score', value: 10, threshold: 9 },
-				{ type: 'renewal_approaching', weight: 0.4, description: 'Renewal within 60 days', metric: 'days_to_renewal', value: 48, threshold: 60, derivedFrom: 'renewal_date' },
+				{
+					type: 'approaching_limit',
+					weight: 0.9,
+					description: 'Using 80%+ of plan limits',
+					metric: 'usage_vs_limit',
+					value: 0.95,
+					threshold: 0.8,
+					early: false,
+				},
+				{
+					type: 'feature_attempts',
+					weight: 0.8,
+					description: 'Attempting to use premium features',
+					metric: 'blocked_feature_attempts',
+					value: 6,
+					threshold: 3,
+				},
+				{
+					type: 'team_growth',
+					weight: 0.7,
+					description: 'Team has grown 20%+',
+					metric: 'team_size_change',
+					value: 0.5,
+					threshold: 0.2,
+				},
+				{
+					type: 'nps_promoter',
+					weight: 0.5,
+					description: 'NPS promoter',
+					metric: 'nps_score',
+					value: 10,
+					threshold: 9,
+				},
+				{
+					type: 'renewal_approaching',
+					weight: 0.4,
+					description: 'Renewal within 60 days',
+					metric: 'days_to_renewal',
+					value: 48,
+					threshold: 60,
+					derivedFrom: 'renewal_date',
+				},
 			],
 			opportunities: [
-				{ type: 'upsell', product: 'pro', estimatedValue: 600, probability: 0.72, recommendedAction: 'Present upgrade to higher plan', timing: 'now', signals: GROWING_SIGNALS, basis: '50% of mrr 1200', note: null },
-				{ type: 'add_seats', product: 'Additional seats', estimatedValue: 600, probability: 0.72, recommendedAction: 'Offer team expansion package', timing: 'now', signals: GROWING_SIGNALS, basis: '12 -> 18 seats (+6) at 100 a seat (mrr 1200 / 12 seats)', note: null },
-				{ type: 'add_features', product: 'Feature add-on', estimatedValue: 50, probability: 0.72, recommendedAction: 'Present feature add-on options', timing: 'now', signals: GROWING_SIGNALS, basis: '1 blocked feature (sso) at 50 each', note: null },
+				{
+					type: 'upsell',
+					product: 'pro',
+					estimatedValue: 600,
+					probability: 0.72,
+					recommendedAction: 'Present upgrade to higher plan',
+					timing: 'now',
+					signals: GROWING_SIGNALS,
+					basis: '50% of mrr 1200',
+					note: null,
+				},
+				{
+					type: 'add_seats',
+					product: 'Additional seats',
+					estimatedValue: 600,
+					probability: 0.72,
+					recommendedAction: 'Offer team expansion package',
+					timing: 'now',
+					signals: GROWING_SIGNALS,
+					basis: '12 -> 18 seats (+6) at 100 a seat (mrr 1200 / 12 seats)',
+					note: null,
+				},
+				{
+					type: 'add_features',
+					product: 'Feature add-on',
+					estimatedValue: 50,
+					probability: 0.72,
+					recommendedAction: 'Present feature add-on options',
+					timing: 'now',
+					signals: GROWING_SIGNALS,
+					basis: '1 blocked feature (sso) at 50 each',
+					note: null,
+				},
 			],
 			notEvaluated: [
-				{ type: 'high_engagement', fields: ['health.score', 'engagement_score'], reason: 'health.score is absent and engagement_score is absent' },
-				{ type: 'success_metrics', fields: ['business_outcomes', 'business_targets'], reason: 'business_outcomes is absent and business_targets is absent' },
+				{
+					type: 'high_engagement',
+					fields: ['health.score', 'engagement_score'],
+					reason: 'health.score is absent and engagement_score is absent',
+				},
+				{
+					type: 'success_metrics',
+					fields: ['business_outcomes', 'business_targets'],
+					reason: 'business_outcomes is absent and business_targets is absent',
+				},
 			],
 			limitForecast: null,
 			skippedOpportunities: [],
 		});
 
 		// Every signal evaluated at its threshold, none fires.
-		expect(expansion(items[1])).toMatchObject({ probability: 0, signals: [], opportunities: [], notEvaluated: [] });
+		expect(expansion(items[1])).toMatchObject({
+			probability: 0,
+			signals: [],
+			opportunities: [],
+			notEvaluated: [],
+		});
 
 		// History 0.5, 0.6, 0.7 on Nov 3, 13, 23: +0.01 a day, 1.0 on Dec 23 (30 days): raised early.
 		expect(expansion(items[2]).limitForecast).toEqual({
@@ -74,14 +160,19 @@ describe('Expansion Signals node, through n8n-core', () => {
 			{
 				type: 'approaching_limit',
 				weight: 0.9,
-				description: 'Using 70% of plan limits, projected to reach the plan limit in 30 days (2026-12-23)',
+				description:
+					'Using 70% of plan limits, projected to reach the plan limit in 30 days (2026-12-23)',
 				metric: 'usage_vs_limit',
 				value: 0.7,
 				threshold: 0.8,
 				early: true,
 			},
 		]);
-		expect(expansion(items[2]).opportunities[0]).toMatchObject({ type: 'upsell', product: 'growth', estimatedValue: 200 });
+		expect(expansion(items[2]).opportunities[0]).toMatchObject({
+			type: 'upsell',
+			product: 'growth',
+			estimatedValue: 200,
+		});
 		expect(result.outputs('Detected')[0]).toHaveLength(3);
 	});
 
@@ -93,7 +184,11 @@ describe('Expansion Signals node, through n8n-core', () => {
 		expect(all).toHaveLength(3);
 		expect(all[2]).toEqual([]);
 		const outputs = all.slice(0, 2);
-		expect(outputs.map((items) => items.map((item) => [item.json.customer_id, expansion(item).probability]))).toEqual([
+		expect(
+			outputs.map((items) =>
+				items.map((item) => [item.json.customer_id, expansion(item).probability]),
+			),
+		).toEqual([
 			[
 				['cust-growing', 0.72],
 				['cust-early', 0.2],
@@ -128,7 +223,8 @@ describe('Expansion Signals node, through n8n-core', () => {
 		]);
 		expect(found.signals[0]).toMatchObject({
 			early: true,
-			description: 'Using 60% of plan limits, projected to reach the plan limit in 120 days (2027-03-23)',
+			description:
+				'Using 60% of plan limits, projected to reach the plan limit in 120 days (2027-03-23)',
 		});
 		expect(found.opportunities.map((o) => [o.type, o.product, o.estimatedValue, o.basis])).toEqual([
 			['upsell', 'gold', 120, '40% of mrr 300'],
@@ -183,8 +279,12 @@ describe('Expansion Signals node, through n8n-core', () => {
 		expect(result.error?.message).toBe(
 			'Item 1: usage_vs_limit_history.1.date: must be an ISO 8601 date such as "2026-11-23T09:00:00Z" (got "last week")',
 		);
-		expect((result.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(1);
-		expect(result.error?.description).toBe('Check the field "usage_vs_limit_history.1.date" of this item.');
+		expect((result.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(
+			1,
+		);
+		expect(result.error?.description).toBe(
+			'Check the field "usage_vs_limit_history.1.date" of this item.',
+		);
 	});
 
 	it('reports invalid settings on every item', async () => {
@@ -198,7 +298,11 @@ describe('Expansion Signals node, through n8n-core', () => {
 
 	it('shows the seed defaults of src/expansion in its parameters', () => {
 		const { description } = new CustomerExpansionSignals();
-		expect(description).toMatchObject({ name: 'customerExpansionSignals', version: 1, usableAsTool: true });
+		expect(description).toMatchObject({
+			name: 'customerExpansionSignals',
+			version: 1,
+			usableAsTool: true,
+		});
 		const options = description.properties.find((p) => p.name === 'options')?.options as Array<{
 			name: string;
 			default: unknown;
@@ -206,7 +310,9 @@ describe('Expansion Signals node, through n8n-core', () => {
 		}>;
 		const option = (name: string) => options.find((o) => o.name === name);
 		const rows = (name: string) =>
-			Object.fromEntries((option(name)?.options?.[0].values ?? []).map((value) => [value.name, value.default]));
+			Object.fromEntries(
+				(option(name)?.options?.[0].values ?? []).map((value) => [value.name, value.default]),
+			);
 		const defaults = resolveExpansionSettings();
 		expect(rows('thresholds')).toEqual(defaults.thresholds);
 		expect(rows('addOnPrices')).toEqual(defaults.addOnPrices);
@@ -214,6 +320,8 @@ describe('Expansion Signals node, through n8n-core', () => {
 		expect(option('featureAddOnPrice')?.default).toBe(defaults.featureAddOnPrice);
 		expect(option('forecastHorizonDays')?.default).toBe(defaults.forecastHorizonDays);
 		expect(option('upsellShareOfMrr')?.default).toBe(defaults.upsellShareOfMrr);
-		expect(description.properties.find((p) => p.name === 'addOnTriggers')?.default).toBe(defaults.addOnTriggers);
+		expect(description.properties.find((p) => p.name === 'addOnTriggers')?.default).toBe(
+			defaults.addOnTriggers,
+		);
 	});
 });

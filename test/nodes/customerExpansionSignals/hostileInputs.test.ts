@@ -8,16 +8,41 @@ import { oneNodeWorkflow } from '../oneNodeWorkflow';
 
 const nodeTypes = createNodeTypes({ customerExpansionSignals: new CustomerExpansionSignals() });
 const NODE = 'Expansion Signals';
-const GOOD = { customer_id: 'good', plan: 'growth', mrr: 1200, seats: 12, usage_vs_limit: 0.9, nps_score: 9 };
+const GOOD = {
+	customer_id: 'good',
+	plan: 'growth',
+	mrr: 1200,
+	seats: 12,
+	usage_vs_limit: 0.9,
+	nps_score: 9,
+};
 
 async function run(items: IDataObject[], parameters: INodeParameters = {}, continueOnFail = false) {
-	const options = { referenceTime: '2026-11-23T09:00:00Z', ...((parameters.options as object) ?? {}) };
-	return runWorkflow(oneNodeWorkflow('customerExpansionSignals', NODE, { ...parameters, options }, items, { continueOnFail }), { nodeTypes });
+	const options = {
+		referenceTime: '2026-11-23T09:00:00Z',
+		...((parameters.options as object) ?? {}),
+	};
+	return runWorkflow(
+		oneNodeWorkflow('customerExpansionSignals', NODE, { ...parameters, options }, items, {
+			continueOnFail,
+		}),
+		{ nodeTypes },
+	);
 }
 
 describe.each<[string, IDataObject, INodeParameters, string]>([
-	['an NPS of 12 (it made a promoter)', { nps_score: 12 }, {}, 'nps_score: must be a whole number from 0 to 10 (got 12)'],
-	['a negative mrr (a negative upsell value)', { mrr: -1200 }, {}, 'mrr: must be a number of 0 or more (got -1200)'],
+	[
+		'an NPS of 12 (it made a promoter)',
+		{ nps_score: 12 },
+		{},
+		'nps_score: must be a whole number from 0 to 10 (got 12)',
+	],
+	[
+		'a negative mrr (a negative upsell value)',
+		{ mrr: -1200 },
+		{},
+		'mrr: must be a number of 0 or more (got -1200)',
+	],
 	[
 		'an mrr of 1e308 at twice the mrr (estimatedValue: Infinity)',
 		{ mrr: 1e308 },
@@ -36,14 +61,23 @@ describe.each<[string, IDataObject, INodeParameters, string]>([
 		expect(result.status).toBe('error');
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toBe(`Item 1: ${message}`);
-		expect((result.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(1);
+		expect((result.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(
+			1,
+		);
 	});
 
 	it('with Continue On Fail, leaves with the error instead of a result', async () => {
 		const result = await run([GOOD, { ...GOOD, customer_id: 'bad', ...bad }], parameters, true);
 		expect(result.status).toBe('success');
 		const items = result.outputs(NODE).flat();
-		expect(items.map((item) => [item.json.customer_id, item.json.error ?? null, item.json.expansion === undefined, item.pairedItem])).toEqual([
+		expect(
+			items.map((item) => [
+				item.json.customer_id,
+				item.json.error ?? null,
+				item.json.expansion === undefined,
+				item.pairedItem,
+			]),
+		).toEqual([
 			['good', null, false, { item: 0 }],
 			['bad', message, true, { item: 1 }],
 		]);

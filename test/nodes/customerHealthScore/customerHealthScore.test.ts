@@ -5,15 +5,28 @@ const nodeTypes = createNodeTypes({ customerHealthScore: new CustomerHealthScore
 const run = async (file: string) => runWorkflow(loadWorkflow(__dirname, file), { nodeTypes });
 const NODE = 'Customer Health Score';
 
-type Health = { score: number | null; grade: string | null; category: string; trend: string | null };
-const health = (item: { json: Record<string, unknown> }) => item.json.health as Health & Record<string, unknown>;
+type Health = {
+	score: number | null;
+	grade: string | null;
+	category: string;
+	trend: string | null;
+};
+const health = (item: { json: Record<string, unknown> }) =>
+	item.json.health as Health & Record<string, unknown>;
 
 describe('Customer Health Score node, through n8n-core', () => {
 	it('scores every item with the default model and keeps its fields and pairing', async () => {
 		const result = await run('defaults.workflow.json');
 		expect(result.status).toBe('success');
 		const [items] = result.outputs(NODE);
-		expect(items.map((item) => [item.json.customer_id, health(item).score, health(item).grade, health(item).category])).toEqual([
+		expect(
+			items.map((item) => [
+				item.json.customer_id,
+				health(item).score,
+				health(item).grade,
+				health(item).category,
+			]),
+		).toEqual([
 			['cust-perfect', 100, 'A', 'healthy'],
 			['cust-mixed', 58, 'C', 'critical'],
 			['cust-weak', 16, 'F', 'critical'],
@@ -22,7 +35,11 @@ describe('Customer Health Score node, through n8n-core', () => {
 		expect(items[1].json.nps_score).toBe(5);
 		expect(health(items[1]).components).toHaveLength(5);
 		expect(health(items[2]).alerts).toEqual([
-			{ type: 'customer_at_risk', severity: 'critical', message: 'Customer is now at-risk with grade F' },
+			{
+				type: 'customer_at_risk',
+				severity: 'critical',
+				message: 'Customer is now at-risk with grade F',
+			},
 		]);
 		expect(result.outputs('Scored')[0]).toHaveLength(3);
 	});
@@ -35,7 +52,9 @@ describe('Customer Health Score node, through n8n-core', () => {
 		expect(all).toHaveLength(5);
 		expect(all[4]).toEqual([]);
 		const outputs = all.slice(0, 4);
-		const ids = outputs.map((items) => items.map((item) => [item.json.customer_id, health(item).score]));
+		const ids = outputs.map((items) =>
+			items.map((item) => [item.json.customer_id, health(item).score]),
+		);
 		expect(ids).toEqual([
 			[['cust-perfect', 100]],
 			[['cust-at-risk', 64]],
@@ -51,7 +70,10 @@ describe('Customer Health Score node, through n8n-core', () => {
 			[{ item: 1 }, { item: 4 }],
 			[{ item: 3 }],
 		]);
-		expect(result.outputs('Insufficient Data')[0][0].json.health).toMatchObject({ category: 'insufficient_data', coverage: 0.45 });
+		expect(result.outputs('Insufficient Data')[0][0].json.health).toMatchObject({
+			category: 'insufficient_data',
+			coverage: 0.45,
+		});
 	});
 
 	it('with Continue On Fail, passes a bad item on with an error and scores the others', async () => {
@@ -76,7 +98,9 @@ describe('Customer Health Score node, through n8n-core', () => {
 		expect(result.error?.message).toBe(
 			'Item 1: last_login_at: must be an ISO 8601 date such as "2026-11-23T09:00:00Z" (got "yesterday")',
 		);
-		expect((result.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(1);
+		expect((result.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(
+			1,
+		);
 		expect(result.error?.description).toBe('Check the field "last_login_at" of this item.');
 	});
 
@@ -85,11 +109,14 @@ describe('Customer Health Score node, through n8n-core', () => {
 		expect(result.status).toBe('success');
 		const [items] = result.outputs(NODE);
 		const days = (item: (typeof items)[number]) =>
-			(health(item).components as Array<{ metrics: Array<{ key: string; value: unknown }> }>)[1].metrics[0];
+			(health(item).components as Array<{ metrics: Array<{ key: string; value: unknown }> }>)[1]
+				.metrics[0];
 		// Mexico City: login and reference fall on the same calendar day; UTC: one day apart.
 		expect(days(items[0])).toMatchObject({ key: 'days_since_last_login', value: 0 });
 		expect(days(items[1])).toMatchObject({ key: 'days_since_last_login', value: 1 });
-		expect(items.map((item) => [health(item).score, health(item).previousScore, health(item).trend])).toEqual([
+		expect(
+			items.map((item) => [health(item).score, health(item).previousScore, health(item).trend]),
+		).toEqual([
 			[63, 52, 'improving'],
 			[63, 70, 'declining'],
 		]);
@@ -127,13 +154,18 @@ describe('Output Detail: Summary', () => {
 		const full = loadWorkflow(__dirname, 'defaults.workflow.json');
 		const summary = loadWorkflow(__dirname, 'defaults.workflow.json');
 		const node = summary.nodes.find((candidate) => candidate.name === NODE)!;
-		node.parameters = { ...node.parameters, options: { ...(node.parameters.options as object), outputDetail: 'summary' } };
+		node.parameters = {
+			...node.parameters,
+			options: { ...(node.parameters.options as object), outputDetail: 'summary' },
+		};
 		const [fullItems] = (await runWorkflow(full, { nodeTypes })).outputs(NODE);
 		const [summaryItems] = (await runWorkflow(summary, { nodeTypes })).outputs(NODE);
 		expect(summaryItems).toHaveLength(fullItems.length);
 		summaryItems.forEach((item, index) => {
 			type Components = Array<Record<string, unknown> & { metrics: unknown[] }>;
-			const expected = fullItems[index].json.health as Record<string, unknown> & { components: Components };
+			const expected = fullItems[index].json.health as Record<string, unknown> & {
+				components: Components;
+			};
 			const got = item.json.health as Record<string, unknown> & { components: Components };
 			expect(expected.components).toHaveLength(5);
 			expect(got).toEqual({ ...expected, components: [] });

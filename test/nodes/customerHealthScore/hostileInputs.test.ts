@@ -14,21 +14,55 @@ const nodeTypes = createNodeTypes({ customerHealthScore: new CustomerHealthScore
 const NODE = 'Customer Health Score';
 const REFERENCE = { referenceTime: '2026-11-23T09:00:00Z' };
 const GOOD = {
-	customer_id: 'good', dau_mau_ratio: 0.5, feature_adoption: 0.7, conversations_per_week: 100, days_since_last_login: 1,
-	logins_per_week: 5, features_used_this_month: 10, open_tickets: 0, avg_csat: 5, escalations: 0, nps_score: 10,
-	meetings_attended: 1, responses_to_outreach: 1, payment_health: 1, growth_potential: 1, contract_length: 12,
+	customer_id: 'good',
+	dau_mau_ratio: 0.5,
+	feature_adoption: 0.7,
+	conversations_per_week: 100,
+	days_since_last_login: 1,
+	logins_per_week: 5,
+	features_used_this_month: 10,
+	open_tickets: 0,
+	avg_csat: 5,
+	escalations: 0,
+	nps_score: 10,
+	meetings_attended: 1,
+	responses_to_outreach: 1,
+	payment_health: 1,
+	growth_potential: 1,
+	contract_length: 12,
 };
 
 async function run(items: IDataObject[], parameters: INodeParameters = {}, continueOnFail = false) {
 	const options = { ...REFERENCE, ...((parameters.options as object) ?? {}) };
-	return runWorkflow(oneNodeWorkflow('customerHealthScore', NODE, { ...parameters, options }, items, { continueOnFail }), { nodeTypes });
+	return runWorkflow(
+		oneNodeWorkflow('customerHealthScore', NODE, { ...parameters, options }, items, {
+			continueOnFail,
+		}),
+		{ nodeTypes },
+	);
 }
 
 describe.each<[string, IDataObject, string]>([
-	['an NPS of 1e308 (it scored like a 10)', { nps_score: 1e308 }, 'nps_score: must be a whole number from 0 to 10 (got 1e+308)'],
-	['-5 open tickets (they scored like 0)', { open_tickets: -5 }, 'open_tickets: must be a whole number of 0 or more (got -5)'],
-	['a DAU/MAU ratio of 12 (a perfect ratio)', { dau_mau_ratio: 12 }, 'dau_mau_ratio: must be a number from 0 to 1 (got 12)'],
-	['"0x1F" conversations (read as 31)', { conversations_per_week: '0x1F' }, 'conversations_per_week: must be a number of 0 or more (got "0x1F")'],
+	[
+		'an NPS of 1e308 (it scored like a 10)',
+		{ nps_score: 1e308 },
+		'nps_score: must be a whole number from 0 to 10 (got 1e+308)',
+	],
+	[
+		'-5 open tickets (they scored like 0)',
+		{ open_tickets: -5 },
+		'open_tickets: must be a whole number of 0 or more (got -5)',
+	],
+	[
+		'a DAU/MAU ratio of 12 (a perfect ratio)',
+		{ dau_mau_ratio: 12 },
+		'dau_mau_ratio: must be a number from 0 to 1 (got 12)',
+	],
+	[
+		'"0x1F" conversations (read as 31)',
+		{ conversations_per_week: '0x1F' },
+		'conversations_per_week: must be a number of 0 or more (got "0x1F")',
+	],
 	[
 		'a login in 2099 (negative days, a perfect score)',
 		{ days_since_last_login: null, last_login_at: '2099-01-01T00:00:00Z' },
@@ -45,7 +79,9 @@ describe.each<[string, IDataObject, string]>([
 		expect(result.status).toBe('error');
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toBe(`Item 1: ${message}`);
-		expect((result.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(1);
+		expect((result.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(
+			1,
+		);
 	});
 
 	it('with Continue On Fail, leaves with the error instead of a score; the others are scored', async () => {
@@ -56,27 +92,49 @@ describe.each<[string, IDataObject, string]>([
 		expect(bad1?.json).toMatchObject({ error: message });
 		expect(bad1?.json.health).toBeUndefined();
 		expect(bad1?.pairedItem).toEqual({ item: 1 });
-		expect(items.filter((item) => item.json.customer_id === 'good').map((item) => (item.json.health as IDataObject).score)).toEqual([100, 100]);
+		expect(
+			items
+				.filter((item) => item.json.customer_id === 'good')
+				.map((item) => (item.json.health as IDataObject).score),
+		).toEqual([100, 100]);
 	});
 });
 
 describe('parameters an expression made hostile (classes 2 and 3)', () => {
 	it.each<[string, INodeParameters, string]>([
-		['Customer Record Path as a number ("path.trim is not a function")', { customerPath: '={{ 5 }}' }, 'Customer Record Path: must be a field name or dotted path such as "customer", at most 256 characters (got 5)'],
-		['Minimum Coverage "abc" (every customer was insufficient_data)', { options: { minCoverage: '={{ "abc" }}' } }, 'Minimum Coverage: must be a number from 0 to 1 (got "abc")'],
+		[
+			'Customer Record Path as a number ("path.trim is not a function")',
+			{ customerPath: '={{ 5 }}' },
+			'Customer Record Path: must be a field name or dotted path such as "customer", at most 256 characters (got 5)',
+		],
+		[
+			'Minimum Coverage "abc" (every customer was insufficient_data)',
+			{ options: { minCoverage: '={{ "abc" }}' } },
+			'Minimum Coverage: must be a number from 0 to 1 (got "abc")',
+		],
 		[
 			'a custom model that contains itself',
-			{ model: 'customJson', modelJson: '={{ (() => { const m = { id: "loop" }; m.components = [m]; return m; })() }}' },
+			{
+				model: 'customJson',
+				modelJson: '={{ (() => { const m = { id: "loop" }; m.components = [m]; return m; })() }}',
+			},
 			'Model (JSON): the expression gives data nested too deeply or containing itself; give plain JSON nested at most 64 levels',
 		],
 		[
 			'a custom model nested 10,000 deep',
-			{ model: 'customJson', modelJson: '={{ Array.from({ length: 10000 }).reduce((inner) => [inner], []) }}' },
+			{
+				model: 'customJson',
+				modelJson: '={{ Array.from({ length: 10000 }).reduce((inner) => [inner], []) }}',
+			},
 			'Model (JSON): the expression gives data nested too deeply or containing itself; give plain JSON nested at most 64 levels',
 		],
 		[
 			'a model weight of 1e308 (the score was Infinity and "healthy")',
-			{ model: 'customJson', modelJson: '={{ { "components": [{ "key": "u", "name": "U", "weight": 1e308, "metrics": [{ "key": "nps_score", "type": "higher", "ideal": 10, "weight": 1 }] }] } }}' },
+			{
+				model: 'customJson',
+				modelJson:
+					'={{ { "components": [{ "key": "u", "name": "U", "weight": 1e308, "metrics": [{ "key": "nps_score", "type": "higher", "ideal": 10, "weight": 1 }] }] } }}',
+			},
 			'Model (JSON) is invalid: components.0.weight: Number must be less than or equal to 1000000 (got 1e+308)',
 		],
 		[
@@ -90,6 +148,11 @@ describe('parameters an expression made hostile (classes 2 and 3)', () => {
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toBe(`Item 0: ${message}`);
 		const stopped = await run([GOOD], parameters, true);
-		expect(stopped.outputs(NODE).flat().map((item) => [item.json.error, item.json.health])).toEqual([[message, undefined]]);
+		expect(
+			stopped
+				.outputs(NODE)
+				.flat()
+				.map((item) => [item.json.error, item.json.health]),
+		).toEqual([[message, undefined]]);
 	});
 });

@@ -16,9 +16,21 @@ const lifecycle = (item: Item) => item.json.lifecycle as Record<string, unknown>
 const ids = (items: Item[]) => items.map((item) => item.json.customer_id);
 
 const AT_RISK_UNKNOWN = [
-	{ rule: 'at-risk check', condition: 'healthScore < 40', missing: ['health.score', 'health_score'] },
-	{ rule: 'at-risk check', condition: 'daysWithoutLogin > 14', missing: ['days_since_last_login', 'last_login_at'] },
-	{ rule: 'at-risk check', condition: 'supportTicketsSeverityHigh > 2', missing: ['high_severity_tickets'] },
+	{
+		rule: 'at-risk check',
+		condition: 'healthScore < 40',
+		missing: ['health.score', 'health_score'],
+	},
+	{
+		rule: 'at-risk check',
+		condition: 'daysWithoutLogin > 14',
+		missing: ['days_since_last_login', 'last_login_at'],
+	},
+	{
+		rule: 'at-risk check',
+		condition: 'supportTicketsSeverityHigh > 2',
+		missing: ['high_severity_tickets'],
+	},
 	{ rule: 'at-risk check', condition: 'npsScore <= 6', missing: ['nps_score'] },
 ];
 
@@ -34,7 +46,12 @@ describe('Lifecycle Stage node, through n8n-core', () => {
 				position: [0, 0],
 				parameters,
 			};
-			const workflow = new Workflow({ nodes: [lifecycleNode], connections: {}, active: false, nodeTypes });
+			const workflow = new Workflow({
+				nodes: [lifecycleNode],
+				connections: {},
+				active: false,
+				nodeTypes,
+			});
 			return NodeHelpers.getNodeOutputs(workflow, lifecycleNode, node.description).map((output) =>
 				typeof output === 'string' ? output : (output.displayName ?? output.type),
 			);
@@ -53,21 +70,39 @@ describe('Lifecycle Stage node, through n8n-core', () => {
 			'Churned',
 			'Failed',
 		]);
-		expect(outputsFor({ mode: 'tenure', outputMode: 'byStage' })).toEqual(['Onboarding', 'Adoption', 'Growth', 'Expansion', 'Failed']);
+		expect(outputsFor({ mode: 'tenure', outputMode: 'byStage' })).toEqual([
+			'Onboarding',
+			'Adoption',
+			'Growth',
+			'Expansion',
+			'Failed',
+		]);
 	});
 
 	it('moves each customer by the agent specification’s rules, keeps its fields and pairing, and explains itself', async () => {
 		const result = await run('transitions.workflow.json');
 		expect(result.status).toBe('success');
 		const [items] = result.outputs(NODE);
-		expect(items.map((item) => [item.json.customer_id, lifecycle(item).previousStage, lifecycle(item).stage])).toEqual([
+		expect(
+			items.map((item) => [
+				item.json.customer_id,
+				lifecycle(item).previousStage,
+				lifecycle(item).stage,
+			]),
+		).toEqual([
 			['cust-trial-paid', 'trial', 'onboarding'],
 			['cust-stalled', 'onboarding', 'at_risk'],
 			['cust-renewal', 'growing', 'renewing'],
 			['cust-steady', 'adopting', 'adopting'],
 			['cust-sparse', 'expanding', 'expanding'],
 		]);
-		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }, { item: 4 }]);
+		expect(items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+			{ item: 4 },
+		]);
 		expect(lifecycle(items[0])).toEqual({
 			stage: 'onboarding',
 			previousStage: 'trial',
@@ -105,7 +140,11 @@ describe('Lifecycle Stage node, through n8n-core', () => {
 			mode: 'transitions',
 			notEvaluated: [
 				...AT_RISK_UNKNOWN,
-				{ rule: 'expanding -> growing', condition: 'expansionClosed', missing: ['expansion_closed'] },
+				{
+					rule: 'expanding -> growing',
+					condition: 'expansionClosed',
+					missing: ['expansion_closed'],
+				},
 			],
 		});
 		expect(items[2].json.renewal_date).toBe('2027-01-10');
@@ -145,7 +184,8 @@ describe('Lifecycle Stage node, through n8n-core', () => {
 		expect(lifecycle(result.outputs('At Risk')[0][0])).toMatchObject({
 			stage: 'at_risk',
 			changed: false,
-			reason: 'Still at risk: NPS score 5 is 6 or less (at-risk check, seed 002 §3.2, runs before the exits of at_risk)',
+			reason:
+				'Still at risk: NPS score 5 is 6 or less (at-risk check, seed 002 §3.2, runs before the exits of at_risk)',
 			workflows: [],
 		});
 		expect(lifecycle(result.outputs('Trial')[0][0]).reason).toBe(
@@ -155,7 +195,9 @@ describe('Lifecycle Stage node, through n8n-core', () => {
 			reason: 'NPS score 10 reached 9 and health score 88 reached 80',
 			workflows: ['advocacy_program_invite'],
 		});
-		expect(lifecycle(result.outputs('Churned')[0][0]).reason).toBe('Subscription status is canceled');
+		expect(lifecycle(result.outputs('Churned')[0][0]).reason).toBe(
+			'Subscription status is canceled',
+		);
 		expect(lifecycle(result.outputs('Expanding')[0][0]).workflows).toEqual(['expansion_proposal']);
 		// As in n8n, a node on an empty output does not run.
 		expect(result.executedNodes).not.toContain('Growing');
@@ -168,7 +210,13 @@ describe('Lifecycle Stage node, through n8n-core', () => {
 		expect(result.status).toBe('success');
 		const outputs = result.outputs(NODE);
 		// The four tenure stages, then Failed (empty: no item failed).
-		expect(outputs.map(ids)).toEqual([['cust-day-0', 'cust-day-30-utc'], ['cust-day-31-la'], ['cust-day-91'], ['cust-day-181'], []]);
+		expect(outputs.map(ids)).toEqual([
+			['cust-day-0', 'cust-day-30-utc'],
+			['cust-day-31-la'],
+			['cust-day-91'],
+			['cust-day-181'],
+			[],
+		]);
 		const [onboarding, adoption, growth, expansion] = outputs;
 		expect(lifecycle(onboarding[0])).toEqual({
 			stage: 'onboarding',
@@ -196,7 +244,10 @@ describe('Lifecycle Stage node, through n8n-core', () => {
 			changed: true,
 			reason: 'Day 31 since signup is in adoption (days 31-90, seed 004)',
 		});
-		expect(lifecycle(growth[0])).toMatchObject({ changed: true, reason: 'Day 91 since signup is in growth (days 91-180, seed 004)' });
+		expect(lifecycle(growth[0])).toMatchObject({
+			changed: true,
+			reason: 'Day 91 since signup is in growth (days 91-180, seed 004)',
+		});
 		expect(lifecycle(expansion[0])).toMatchObject({ changed: false, workflows: [] });
 		expect(outputs.map((items) => items.map((item) => item.pairedItem))).toEqual([
 			[{ item: 0 }, { item: 1 }],
@@ -238,7 +289,8 @@ describe('Lifecycle Stage node, through n8n-core', () => {
 			stage: 'churned',
 			previousStage: 'trial',
 			changed: true,
-			reason: 'Trial days remaining 0 is 0 or less (crm_stage was empty: Default Current Stage trial assumed)',
+			reason:
+				'Trial days remaining 0 is 0 or less (crm_stage was empty: Default Current Stage trial assumed)',
 			workflows: ['exit_interview', 'win_back_sequence'],
 			mode: 'transitions',
 			notEvaluated: [],
@@ -255,7 +307,13 @@ describe('Lifecycle Stage node, through n8n-core', () => {
 		const result = await run('continue-on-fail.workflow.json');
 		expect(result.status).toBe('success');
 		const [items] = result.outputs(NODE);
-		expect(items.map((item) => [item.json.customer_id, item.json.lifecycle === undefined, item.json.error])).toEqual([
+		expect(
+			items.map((item) => [
+				item.json.customer_id,
+				item.json.lifecycle === undefined,
+				item.json.error,
+			]),
+		).toEqual([
 			['cust-ok', false, undefined],
 			[
 				'cust-bad-stage',
@@ -275,7 +333,9 @@ describe('Lifecycle Stage node, through n8n-core', () => {
 		expect(result.error?.message).toBe(
 			'Item 1: lifecycle_stage: must be one of trial, onboarding, adopting, growing, renewing, expanding, advocating, at_risk, churned (got "adoption")',
 		);
-		expect((result.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(1);
+		expect((result.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(
+			1,
+		);
 		expect(result.error?.description).toBe('Check the field "lifecycle_stage" of this item.');
 	});
 });

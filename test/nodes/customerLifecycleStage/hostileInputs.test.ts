@@ -8,15 +8,35 @@ import { oneNodeWorkflow } from '../oneNodeWorkflow';
 
 const nodeTypes = createNodeTypes({ customerLifecycleStage: new CustomerLifecycleStage() });
 const NODE = 'Lifecycle Stage';
-const GOOD = { customer_id: 'good', lifecycle_stage: 'growing', health_score: 75, days_since_last_login: 1, nps_score: 8, signup_date: '2026-01-01' };
+const GOOD = {
+	customer_id: 'good',
+	lifecycle_stage: 'growing',
+	health_score: 75,
+	days_since_last_login: 1,
+	nps_score: 8,
+	signup_date: '2026-01-01',
+};
 
 async function run(items: IDataObject[], parameters: INodeParameters = {}, continueOnFail = false) {
-	const options = { referenceTime: '2026-11-23T12:00:00Z', ...((parameters.options as object) ?? {}) };
-	return runWorkflow(oneNodeWorkflow('customerLifecycleStage', NODE, { ...parameters, options }, items, { continueOnFail }), { nodeTypes });
+	const options = {
+		referenceTime: '2026-11-23T12:00:00Z',
+		...((parameters.options as object) ?? {}),
+	};
+	return runWorkflow(
+		oneNodeWorkflow('customerLifecycleStage', NODE, { ...parameters, options }, items, {
+			continueOnFail,
+		}),
+		{ nodeTypes },
+	);
 }
 
 describe.each<[string, IDataObject, INodeParameters, string]>([
-	['an NPS of 1e308', { nps_score: 1e308 }, {}, 'nps_score: must be a whole number from 0 to 10 (got 1e+308)'],
+	[
+		'an NPS of 1e308',
+		{ nps_score: 1e308 },
+		{},
+		'nps_score: must be a whole number from 0 to 10 (got 1e+308)',
+	],
 	[
 		'a signup in 2099 in tenure mode (a negative tenure)',
 		{ signup_date: '2099-01-01' },
@@ -38,13 +58,21 @@ describe.each<[string, IDataObject, INodeParameters, string]>([
 		expect(result.status).toBe('error');
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toBe(`Item 1: ${message}`);
-		expect((result.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(1);
+		expect((result.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(
+			1,
+		);
 	});
 
 	it('with Continue On Fail, leaves with the error instead of a result', async () => {
 		const result = await run([good, { ...good, customer_id: 'bad', ...bad }], parameters, true);
 		const items = result.outputs(NODE).flat();
-		expect(items.map((item) => [item.json.customer_id, item.json.error ?? null, item.json.lifecycle === undefined])).toEqual([
+		expect(
+			items.map((item) => [
+				item.json.customer_id,
+				item.json.error ?? null,
+				item.json.lifecycle === undefined,
+			]),
+		).toEqual([
 			['good', null, false],
 			['bad', message, true],
 		]);

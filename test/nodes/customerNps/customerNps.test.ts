@@ -5,19 +5,26 @@ import { createNodeTypes, loadWorkflow, runWorkflow, type WorkflowJson } from '.
 
 const nodeTypes = createNodeTypes({ customerNps: new CustomerNps() });
 const run = async (workflow: string | WorkflowJson) =>
-	runWorkflow(typeof workflow === 'string' ? loadWorkflow(__dirname, workflow) : workflow, { nodeTypes });
+	runWorkflow(typeof workflow === 'string' ? loadWorkflow(__dirname, workflow) : workflow, {
+		nodeTypes,
+	});
 const NODE = 'NPS';
 const TRIGGER = "When clicking 'Execute workflow'";
 
 type Item = INodeExecutionData;
-const nps = (item: Item) => item.json.nps as IDataObject & {
-	followUp: { actions: Array<{ action: string; dueAt: string }> } & IDataObject;
-};
+const nps = (item: Item) =>
+	item.json.nps as IDataObject & {
+		followUp: { actions: Array<{ action: string; dueAt: string }> } & IDataObject;
+	};
 const ids = (items: Item[]) => items.map((item) => item.json.customer_id);
-const dueTimes = (item: Item) => nps(item).followUp.actions.map((action) => [action.action, action.dueAt]);
+const dueTimes = (item: Item) =>
+	nps(item).followUp.actions.map((action) => [action.action, action.dueAt]);
 
 /** A fixture with its node's parameters changed, or its onError setting removed (stop on error). */
-function variant(file: string, change: (node: WorkflowJson['nodes'][number]) => void): WorkflowJson {
+function variant(
+	file: string,
+	change: (node: WorkflowJson['nodes'][number]) => void,
+): WorkflowJson {
 	const workflow = loadWorkflow(__dirname, file);
 	change(workflow.nodes.find((node) => node.name === NODE)!);
 	return workflow;
@@ -31,7 +38,14 @@ describe('NPS node, Classify mode, through n8n-core', () => {
 		const result = await run('classify.workflow.json');
 		expect(result.status).toBe('success');
 		const [items] = result.outputs(NODE);
-		expect(items.map((item) => [item.json.customer_id, nps(item).score, nps(item).segment, item.pairedItem])).toEqual([
+		expect(
+			items.map((item) => [
+				item.json.customer_id,
+				nps(item).score,
+				nps(item).segment,
+				item.pairedItem,
+			]),
+		).toEqual([
 			['c-det', 6, 'detractor', { item: 0 }],
 			['c-pas', 7, 'passive', { item: 1 }],
 			['c-pro', 9, 'promoter', { item: 2 }],
@@ -56,11 +70,16 @@ describe('NPS node, Classify mode, through n8n-core', () => {
 			['call_customer', '2026-03-11T13:00:00+01:00'],
 			['escalate_to_manager', '2026-03-13T13:00:00+01:00'],
 		]);
-		expect((nps(items[0]).followUp.actions[1] as IDataObject).template).toBe('nps_followup_detractor');
+		expect((nps(items[0]).followUp.actions[1] as IDataObject).template).toBe(
+			'nps_followup_detractor',
+		);
 		// Passive, Time Zone option UTC.
 		expect(dueTimes(items[1])).toEqual([['request_interview', '2026-03-13T12:00:00Z']]);
 		// Promoter in New York who answered the day before (after the DST change).
-		expect(nps(items[2]).followUp).toMatchObject({ respondedAt: '2026-03-09T14:00:00-04:00', dueFrom: 'nps_responded_at' });
+		expect(nps(items[2]).followUp).toMatchObject({
+			respondedAt: '2026-03-09T14:00:00-04:00',
+			dueFrom: 'nps_responded_at',
+		});
 		expect(dueTimes(items[2])).toEqual([
 			['add_to_advocacy_pipeline', '2026-03-09T14:00:00-04:00'],
 			['send_thank_you', '2026-03-09T14:00:00-04:00'],
@@ -82,7 +101,9 @@ describe('NPS node, Classify mode, through n8n-core', () => {
 		expect(all).toHaveLength(4);
 		expect(all[3]).toEqual([]);
 		const outputs = all.slice(0, 3);
-		expect(outputs.map((items) => items.map((item) => [item.json.customer_id, item.pairedItem]))).toEqual([
+		expect(
+			outputs.map((items) => items.map((item) => [item.json.customer_id, item.pairedItem])),
+		).toEqual([
 			[
 				['c-pro', { item: 2 }],
 				['c-top', { item: 4 }],
@@ -96,7 +117,9 @@ describe('NPS node, Classify mode, through n8n-core', () => {
 				['c-zero', { item: 5 }],
 			],
 		]);
-		expect(['Promoters', 'Passives', 'Detractors'].map((sink) => ids(result.outputs(sink)[0]))).toEqual([
+		expect(
+			['Promoters', 'Passives', 'Detractors'].map((sink) => ids(result.outputs(sink)[0])),
+		).toEqual([
 			['c-pro', 'c-top'],
 			['c-pas', 'c-edge'],
 			['c-det', 'c-zero'],
@@ -111,9 +134,15 @@ describe('NPS node, Classify mode, through n8n-core', () => {
 			['T-1', 7, 'passive'],
 			['T-2', 2, 'detractor'],
 		]);
-		expect(nps(items[0]).followUp).toMatchObject({ dueFrom: 'survey.answered_at', timezone: 'Asia/Tokyo' });
+		expect(nps(items[0]).followUp).toMatchObject({
+			dueFrom: 'survey.answered_at',
+			timezone: 'Asia/Tokyo',
+		});
 		expect(dueTimes(items[0])).toEqual([['request_interview', '2026-03-13T09:00:00+09:00']]);
-		expect(nps(items[1]).followUp).toMatchObject({ respondedAt: '2026-03-10T21:00:00+09:00', dueFrom: 'referenceTime' });
+		expect(nps(items[1]).followUp).toMatchObject({
+			respondedAt: '2026-03-10T21:00:00+09:00',
+			dueFrom: 'referenceTime',
+		});
 		expect(dueTimes(items[1])[2]).toEqual(['call_customer', '2026-03-11T21:00:00+09:00']);
 	});
 
@@ -121,13 +150,25 @@ describe('NPS node, Classify mode, through n8n-core', () => {
 		const result = await run('classify-continue-on-fail.workflow.json');
 		expect(result.status).toBe('success');
 		const [promoters, passives, detractors, failed] = result.outputs(NODE);
-		expect(promoters.map((item) => [item.json.customer_id, item.json.error ?? null, item.pairedItem])).toEqual([['ok', null, { item: 0 }]]);
+		expect(
+			promoters.map((item) => [item.json.customer_id, item.json.error ?? null, item.pairedItem]),
+		).toEqual([['ok', null, { item: 0 }]]);
 		// A failed item never leaves by a segment: it leaves by Failed.
-		expect(failed.map((item) => [item.json.customer_id, item.json.error ?? null, item.pairedItem])).toEqual([
+		expect(
+			failed.map((item) => [item.json.customer_id, item.json.error ?? null, item.pairedItem]),
+		).toEqual([
 			['too-high', 'nps_score: must be a whole number from 0 to 10 (got 11)', { item: 1 }],
 			['half', 'nps_score: must be a whole number from 0 to 10 (got 8.5)', { item: 2 }],
-			['blank', 'nps_score: is missing; an NPS response needs a whole number from 0 to 10 (got null)', { item: 3 }],
-			['bad-date', 'nps_responded_at: must be an ISO 8601 date such as "2026-11-23T09:00:00Z" (got "yesterday")', { item: 4 }],
+			[
+				'blank',
+				'nps_score: is missing; an NPS response needs a whole number from 0 to 10 (got null)',
+				{ item: 3 },
+			],
+			[
+				'bad-date',
+				'nps_responded_at: must be an ISO 8601 date such as "2026-11-23T09:00:00Z" (got "yesterday")',
+				{ item: 4 },
+			],
 		]);
 		expect(nps(promoters[0]).segment).toBe('promoter');
 		expect(failed[0].json.nps).toBeUndefined();
@@ -138,8 +179,12 @@ describe('NPS node, Classify mode, through n8n-core', () => {
 		const result = await run(variant('classify-continue-on-fail.workflow.json', stopOnError));
 		expect(result.status).toBe('error');
 		expect(result.error?.name).toBe('NodeOperationError');
-		expect(result.error?.message).toBe('Item 1: nps_score: must be a whole number from 0 to 10 (got 11)');
-		expect((result.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(1);
+		expect(result.error?.message).toBe(
+			'Item 1: nps_score: must be a whole number from 0 to 10 (got 11)',
+		);
+		expect((result.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(
+			1,
+		);
 		expect(result.error?.description).toBe('Check the field "nps_score" of this item.');
 	});
 });
@@ -160,7 +205,8 @@ describe('NPS node, Aggregate mode, through n8n-core', () => {
 				promoters: { count: 4, percentage: 40 },
 				passives: { count: 2, percentage: 20 },
 				detractors: { count: 4, percentage: 40 },
-				sampleWarning: 'Only 10 responses (fewer than 30): too small a sample to report this NPS as reliable',
+				sampleWarning:
+					'Only 10 responses (fewer than 30): too small a sample to report this NPS as reliable',
 				minimumSample: 30,
 				surveysSent: 20,
 				responseRate: 50,
@@ -185,7 +231,8 @@ describe('NPS node, Aggregate mode, through n8n-core', () => {
 			promoters: { count: 1, percentage: 33.3 },
 			passives: { count: 1, percentage: 33.3 },
 			detractors: { count: 1, percentage: 33.3 },
-			sampleWarning: 'Only 3 responses (fewer than 30): too small a sample to report this NPS as reliable',
+			sampleWarning:
+				'Only 3 responses (fewer than 30): too small a sample to report this NPS as reliable',
 			minimumSample: 30,
 			surveysSent: null,
 			responseRate: null,
@@ -201,8 +248,12 @@ describe('NPS node, Aggregate mode, through n8n-core', () => {
 	it('without Continue On Fail, stops at the first invalid score naming the item and the field', async () => {
 		const result = await run(variant('aggregate-continue-on-fail.workflow.json', stopOnError));
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toBe('Item 1: nps_score: must be a whole number from 0 to 10 (got "-1")');
-		expect((result.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(1);
+		expect(result.error?.message).toBe(
+			'Item 1: nps_score: must be a whole number from 0 to 10 (got "-1")',
+		);
+		expect((result.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(
+			1,
+		);
 		expect(result.error?.description).toBe('Check the field "nps_score" of this item.');
 	});
 
@@ -211,7 +262,10 @@ describe('NPS node, Aggregate mode, through n8n-core', () => {
 			stopOnError(node);
 			node.parameters.options = {};
 		});
-		workflow.pinData![TRIGGER] = [{ json: { nps_score: 9 } }, { json: { customer_id: 'd', nps_score: '' } }];
+		workflow.pinData![TRIGGER] = [
+			{ json: { nps_score: 9 } },
+			{ json: { customer_id: 'd', nps_score: '' } },
+		];
 		const missing = await run(workflow);
 		expect(missing.status).toBe('error');
 		expect(missing.error?.message).toBe(
@@ -224,7 +278,9 @@ describe('NPS node, Aggregate mode, through n8n-core', () => {
 			}),
 		);
 		expect(badOption.status).toBe('error');
-		expect(badOption.error?.message).toBe('Surveys Sent: must be a whole number of 0 or more (got -3)');
+		expect(badOption.error?.message).toBe(
+			'Surveys Sent: must be a whole number of 0 or more (got -3)',
+		);
 
 		const continued = await run(
 			variant('aggregate.workflow.json', (node) => {
@@ -242,7 +298,12 @@ describe('NPS node, Aggregate mode, through n8n-core', () => {
 	it('after a node that output nothing with Always Output Data: a clear "no responses" result', async () => {
 		const result = await run('aggregate-empty.workflow.json');
 		expect(result.status).toBe('success');
-		expect(result.executedNodes).toEqual(["When clicking 'Execute workflow'", 'Throttle', 'NPS Aggregate', 'Report']);
+		expect(result.executedNodes).toEqual([
+			"When clicking 'Execute workflow'",
+			'Throttle',
+			'NPS Aggregate',
+			'Report',
+		]);
 		const [items] = result.outputs('NPS Aggregate');
 		expect(items).toHaveLength(1);
 		expect(items[0].json.nps).toEqual({
@@ -287,12 +348,20 @@ describe('NPS node, Survey Throttle mode, through n8n-core', () => {
 			basis: 'last_nps_survey_at',
 			timezone: 'America/Los_Angeles',
 		});
-		expect(recent.map((item) => [(item.json.nps as IDataObject).daysSinceLastSurvey, (item.json.nps as IDataObject).eligibleAt])).toEqual([
+		expect(
+			recent.map((item) => [
+				(item.json.nps as IDataObject).daysSinceLastSurvey,
+				(item.json.nps as IDataObject).eligibleAt,
+			]),
+		).toEqual([
 			[89, '2026-05-31T00:00:00Z'],
 			[89, '2026-05-31T00:00:00+09:00'],
 			[29, '2026-07-30T00:00:00Z'],
 		]);
-		expect(eligible[1].json).toMatchObject({ email: 'new@example.com', nps: { eligible: true, basis: 'never_surveyed', eligibleAt: null } });
+		expect(eligible[1].json).toMatchObject({
+			email: 'new@example.com',
+			nps: { eligible: true, basis: 'never_surveyed', eligibleAt: null },
+		});
 		expect(ids(result.outputs('Eligible')[0])).toEqual(['la', 'new']);
 		expect(ids(result.outputs('Recently Surveyed')[0])).toEqual(['utc', 'tokyo', 'recent']);
 	});
@@ -314,8 +383,14 @@ describe('NPS node, Survey Throttle mode, through n8n-core', () => {
 		const [eligible, recent, failed] = result.outputs(NODE);
 		expect(ids(eligible)).toEqual(['ok']);
 		expect(ids(recent)).toEqual(['recent']);
-		expect(failed.map((item) => [item.json.customer_id, item.json.error ?? null, item.pairedItem])).toEqual([
-			['bad', 'last_nps_survey_at: must be an ISO 8601 date such as "2026-11-23T09:00:00Z" (got "last spring")', { item: 1 }],
+		expect(
+			failed.map((item) => [item.json.customer_id, item.json.error ?? null, item.pairedItem]),
+		).toEqual([
+			[
+				'bad',
+				'last_nps_survey_at: must be an ISO 8601 date such as "2026-11-23T09:00:00Z" (got "last spring")',
+				{ item: 1 },
+			],
 		]);
 		expect(failed[0].json.nps).toBeUndefined();
 	});

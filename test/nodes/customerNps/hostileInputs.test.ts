@@ -9,9 +9,23 @@ import { oneNodeWorkflow } from '../oneNodeWorkflow';
 const nodeTypes = createNodeTypes({ customerNps: new CustomerNps() });
 const NODE = 'NPS';
 
-async function run(items: IDataObject[], parameters: INodeParameters, continueOnFail = false, outputs = 1) {
-	const options = { referenceTime: '2026-03-10T12:00:00Z', ...((parameters.options as object) ?? {}) };
-	return runWorkflow(oneNodeWorkflow('customerNps', NODE, { ...parameters, options }, items, { continueOnFail, outputs }), { nodeTypes });
+async function run(
+	items: IDataObject[],
+	parameters: INodeParameters,
+	continueOnFail = false,
+	outputs = 1,
+) {
+	const options = {
+		referenceTime: '2026-03-10T12:00:00Z',
+		...((parameters.options as object) ?? {}),
+	};
+	return runWorkflow(
+		oneNodeWorkflow('customerNps', NODE, { ...parameters, options }, items, {
+			continueOnFail,
+			outputs,
+		}),
+		{ nodeTypes },
+	);
 }
 
 describe.each<[string, string, IDataObject, INodeParameters, string]>([
@@ -51,19 +65,28 @@ describe.each<[string, string, IDataObject, INodeParameters, string]>([
 		const result = await run([good, { customer_id: 'bad', ...bad }], parameters, false, outputs);
 		expect(result.status).toBe('error');
 		expect(result.error?.name).toBe('NodeOperationError');
-		expect(result.error?.message).toBe(parameters.scoreField ? `Item 0: ${message}` : `Item 1: ${message}`);
+		expect(result.error?.message).toBe(
+			parameters.scoreField ? `Item 0: ${message}` : `Item 1: ${message}`,
+		);
 	});
 
 	it('with Continue On Fail, leaves with the error instead of a result', async () => {
 		const result = await run([good, { customer_id: 'bad', ...bad }], parameters, true, outputs);
-		const failed = result.outputs(NODE).flat().find((item) => item.json.customer_id === 'bad');
+		const failed = result
+			.outputs(NODE)
+			.flat()
+			.find((item) => item.json.customer_id === 'bad');
 		expect(failed?.json).toMatchObject({ error: message });
 		expect(failed?.json.nps).toBeUndefined();
 	});
 });
 
 it('aggregate: an impossible score is listed as invalid, never counted as a promoter', async () => {
-	const result = await run([{ nps_score: 10 }, { nps_score: '1e308' }, { nps_score: 12 }], { mode: 'aggregate' }, true);
+	const result = await run(
+		[{ nps_score: 10 }, { nps_score: '1e308' }, { nps_score: 12 }],
+		{ mode: 'aggregate' },
+		true,
+	);
 	const [[item]] = result.outputs(NODE);
 	expect(item.json.nps).toMatchObject({
 		responses: 1,
@@ -74,5 +97,7 @@ it('aggregate: an impossible score is listed as invalid, never counted as a prom
 		],
 	});
 	const stopped = await run([{ nps_score: 10 }, { nps_score: 12 }], { mode: 'aggregate' });
-	expect(stopped.error?.message).toBe('Item 1: nps_score: must be a whole number from 0 to 10 (got 12)');
+	expect(stopped.error?.message).toBe(
+		'Item 1: nps_score: must be a whole number from 0 to 10 (got 12)',
+	);
 });

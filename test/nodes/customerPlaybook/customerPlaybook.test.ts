@@ -8,7 +8,14 @@ const nodeTypes = createNodeTypes({ customerPlaybook: new CustomerPlaybook() });
 const run = async (file: string) => runWorkflow(loadWorkflow(__dirname, file), { nodeTypes });
 const NODE = 'CS Playbook';
 
-type Step = { order: number; action: string; dueAt: string | null; condition: string | null; owner: string; deferredFrom: string | null };
+type Step = {
+	order: number;
+	action: string;
+	dueAt: string | null;
+	condition: string | null;
+	owner: string;
+	deferredFrom: string | null;
+};
 type PerStep = Record<string, unknown> & { step: Step };
 type AllSteps = Record<string, unknown> & { steps: Step[] };
 const perStep = (item: { json: Record<string, unknown> }) => item.json.playbook as PerStep;
@@ -21,7 +28,15 @@ describe('CS Playbook node, through n8n-core', () => {
 		const result = await run('from-churn.workflow.json');
 		expect(result.status).toBe('success');
 		const [steps, none] = result.outputs(NODE);
-		expect(steps.map((item) => [item.json.customer_id, perStep(item).id, perStep(item).step.order, perStep(item).step.dueAt, perStep(item).step.condition])).toEqual([
+		expect(
+			steps.map((item) => [
+				item.json.customer_id,
+				perStep(item).id,
+				perStep(item).step.order,
+				perStep(item).step.dueAt,
+				perStep(item).step.condition,
+			]),
+		).toEqual([
 			['cust-madrid', 'save.no_login_7_days', 1, '2026-10-23T18:00:00+02:00', null],
 			['cust-madrid', 'save.no_login_7_days', 2, null, 'next_login'],
 			// 48 real hours after Friday 18:00 CEST is Sunday 17:00 CET (summer time ends on the 25th).
@@ -29,8 +44,20 @@ describe('CS Playbook node, through n8n-core', () => {
 			// No timezone on the record: the node's Time Zone option.
 			['cust-ny', 'save.cancellation_request', 1, '2026-10-23T20:00:00-04:00', null],
 			['cust-ny', 'save.cancellation_request', 2, '2026-10-23T20:00:00-04:00', null],
-			['cust-ny', 'save.cancellation_request', 3, '2026-10-23T20:00:00-04:00', 'If customer is open to discussion'],
-			['cust-ny', 'save.cancellation_request', 4, '2026-10-23T20:00:00-04:00', 'save_offer_rejected'],
+			[
+				'cust-ny',
+				'save.cancellation_request',
+				3,
+				'2026-10-23T20:00:00-04:00',
+				'If customer is open to discussion',
+			],
+			[
+				'cust-ny',
+				'save.cancellation_request',
+				4,
+				'2026-10-23T20:00:00-04:00',
+				'save_offer_rejected',
+			],
 		]);
 		expect(steps.map((item) => item.pairedItem)).toEqual([
 			{ item: 0 },
@@ -71,7 +98,10 @@ describe('CS Playbook node, through n8n-core', () => {
 			},
 		});
 		expect(none).toEqual([
-			{ json: { customer_id: 'cust-fine', churn: { tier: 'none', atRisk: false, playbook: null } }, pairedItem: { item: 1 } },
+			{
+				json: { customer_id: 'cust-fine', churn: { tier: 'none', atRisk: false, playbook: null } },
+				pairedItem: { item: 1 },
+			},
 		]);
 		expect(result.outputs('Steps')[0]).toHaveLength(7);
 		expect(result.outputs('No Playbook')[0]).toHaveLength(1);
@@ -129,16 +159,54 @@ describe('CS Playbook node, through n8n-core', () => {
 		const result = await run('custom-by-id.workflow.json');
 		expect(result.status).toBe('success');
 		const [steps, none] = result.outputs(NODE);
-		expect(steps.map((item) => [perStep(item).id, perStep(item).step.dueAt, perStep(item).step.deferredFrom, perStep(item).step.owner, item.pairedItem])).toEqual([
+		expect(
+			steps.map((item) => [
+				perStep(item).id,
+				perStep(item).step.dueAt,
+				perStep(item).step.deferredFrom,
+				perStep(item).step.owner,
+				item.pairedItem,
+			]),
+		).toEqual([
 			['custom.trial_rescue', '2026-11-18T11:30:00+01:00', null, 'csm', { item: 0 }],
 			['custom.trial_rescue', '2026-11-20T11:30:00+01:00', null, 'csm', { item: 0 }],
 			// Saturday 11:30 -> Monday's first window.
-			['custom.trial_rescue', '2026-11-23T08:00:00+01:00', '2026-11-21T11:30:00+01:00', 'head_of_sales', { item: 0 }],
+			[
+				'custom.trial_rescue',
+				'2026-11-23T08:00:00+01:00',
+				'2026-11-21T11:30:00+01:00',
+				'head_of_sales',
+				{ item: 0 },
+			],
 			// Day 1 at 13:00 falls in the lunch gap -> 14:00; the next steps move by that hour.
-			['winback.campaign', '2026-11-19T14:00:00+01:00', '2026-11-19T13:00:00+01:00', 'csm', { item: 2 }],
-			['winback.campaign', '2026-11-25T14:00:00+01:00', '2026-11-25T13:00:00+01:00', 'csm', { item: 2 }],
-			['winback.campaign', '2026-12-02T14:00:00+01:00', '2026-12-02T13:00:00+01:00', 'csm', { item: 2 }],
-			['winback.campaign', '2026-12-09T14:00:00+01:00', '2026-12-09T13:00:00+01:00', 'head_of_sales', { item: 2 }],
+			[
+				'winback.campaign',
+				'2026-11-19T14:00:00+01:00',
+				'2026-11-19T13:00:00+01:00',
+				'csm',
+				{ item: 2 },
+			],
+			[
+				'winback.campaign',
+				'2026-11-25T14:00:00+01:00',
+				'2026-11-25T13:00:00+01:00',
+				'csm',
+				{ item: 2 },
+			],
+			[
+				'winback.campaign',
+				'2026-12-02T14:00:00+01:00',
+				'2026-12-02T13:00:00+01:00',
+				'csm',
+				{ item: 2 },
+			],
+			[
+				'winback.campaign',
+				'2026-12-09T14:00:00+01:00',
+				'2026-12-09T13:00:00+01:00',
+				'head_of_sales',
+				{ item: 2 },
+			],
 		]);
 		expect(perStep(steps[0])).toMatchObject({
 			name: 'Trial rescue',
@@ -150,22 +218,38 @@ describe('CS Playbook node, through n8n-core', () => {
 		});
 		expect(perStep(steps[2]).step).toMatchObject({ condition: 'still_inactive', timing: '3 days' });
 		expect(steps[0].json.customer).toEqual({ customer_id: 'cust-1', timezone: 'Europe/Madrid' });
-		expect(none.map((item) => [item.json.playbook_id, item.pairedItem])).toEqual([['', { item: 1 }]]);
+		expect(none.map((item) => [item.json.playbook_id, item.pairedItem])).toEqual([
+			['', { item: 1 }],
+		]);
 	});
 
 	it('with Continue On Fail, passes bad items on with an error naming the id or field, and plans the others', async () => {
 		const result = await run('continue-on-fail.workflow.json');
 		expect(result.status).toBe('success');
 		const [items, none, failed] = result.outputs(NODE);
-		expect(items.map((item) => [item.json.customer_id, perStep(item).step.dueAt, item.pairedItem])).toEqual([
-			['cust-good', '2026-11-18T10:00:00+01:00', { item: 0 }],
-		]);
+		expect(
+			items.map((item) => [item.json.customer_id, perStep(item).step.dueAt, item.pairedItem]),
+		).toEqual([['cust-good', '2026-11-18T10:00:00+01:00', { item: 0 }]]);
 		// A failed item never leaves by Playbook: it leaves by Failed.
-		expect(failed.map((item) => [item.json.customer_id, item.json.error, item.pairedItem])).toEqual([
-			['cust-unknown', `Unknown playbook "save.no_login_30_days" (from churn.playbook). Did you mean "save.no_login_7_days"? Valid ids: ${VALID_IDS}`, { item: 1 }],
-			['cust-number', 'churn.playbook: must be a playbook id such as "save.no_login_7_days" (got number 42)', { item: 2 }],
-			['cust-zone', 'Invalid customer record: timezone: must be a valid IANA time zone such as "Europe/Madrid" (got "Mars/Olympus")', { item: 3 }],
-		]);
+		expect(failed.map((item) => [item.json.customer_id, item.json.error, item.pairedItem])).toEqual(
+			[
+				[
+					'cust-unknown',
+					`Unknown playbook "save.no_login_30_days" (from churn.playbook). Did you mean "save.no_login_7_days"? Valid ids: ${VALID_IDS}`,
+					{ item: 1 },
+				],
+				[
+					'cust-number',
+					'churn.playbook: must be a playbook id such as "save.no_login_7_days" (got number 42)',
+					{ item: 2 },
+				],
+				[
+					'cust-zone',
+					'Invalid customer record: timezone: must be a valid IANA time zone such as "Europe/Madrid" (got "Mars/Olympus")',
+					{ item: 3 },
+				],
+			],
+		);
 		expect(failed[0].json.playbook).toBeUndefined();
 		expect(none).toEqual([]);
 	});
@@ -177,7 +261,9 @@ describe('CS Playbook node, through n8n-core', () => {
 		expect(result.error?.message).toBe(
 			`Item 1: Unknown playbook "save.no_login_30_days" (from churn.playbook). Did you mean "save.no_login_7_days"? Valid ids: ${VALID_IDS}`,
 		);
-		expect((result.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(1);
+		expect((result.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(
+			1,
+		);
 		expect(result.error?.description).toBe('Check the field "churn.playbook" of this item.');
 	});
 
@@ -203,7 +289,9 @@ describe('CS Playbook node, through n8n-core', () => {
 		expect(started).toBeLessThanOrEqual(after);
 		expect(DateTime.fromISO(madrid.startAt as string).toMillis()).toBe(started);
 		expect(tokyo.steps[0].dueAt).toBe(tokyo.startAt);
-		expect(DateTime.fromISO(tokyo.steps[2].dueAt as string).toMillis() - started).toBe(48 * 3600 * 1000);
+		expect(DateTime.fromISO(tokyo.steps[2].dueAt as string).toMillis() - started).toBe(
+			48 * 3600 * 1000,
+		);
 		expect(tokyo.startAt).toMatch(/\+09:00$/);
 	});
 });

@@ -11,7 +11,12 @@ const NODE = 'CS Playbook';
 const BASE: INodeParameters = { playbook: 'save.no_login_7_days', outputMode: 'allSteps' };
 
 async function run(items: IDataObject[], parameters: INodeParameters, continueOnFail = false) {
-	return runWorkflow(oneNodeWorkflow('customerPlaybook', NODE, { ...BASE, ...parameters }, items, { continueOnFail }), { nodeTypes });
+	return runWorkflow(
+		oneNodeWorkflow('customerPlaybook', NODE, { ...BASE, ...parameters }, items, {
+			continueOnFail,
+		}),
+		{ nodeTypes },
+	);
 }
 
 describe.each<[string, INodeParameters, string]>([
@@ -22,12 +27,21 @@ describe.each<[string, INodeParameters, string]>([
 	],
 	[
 		'custom playbooks that contain themselves',
-		{ options: { customPlaybooks: '={{ (() => { const p = { id: "loop" }; p.steps = [p]; return [p]; })() }}' } },
+		{
+			options: {
+				customPlaybooks:
+					'={{ (() => { const p = { id: "loop" }; p.steps = [p]; return [p]; })() }}',
+			},
+		},
 		'Custom Playbooks (JSON): the expression gives data nested too deeply or containing itself; give plain JSON nested at most 64 levels',
 	],
 	[
 		'custom playbooks nested 10,000 deep',
-		{ options: { customPlaybooks: '={{ Array.from({ length: 10000 }).reduce((inner) => [inner], []) }}' } },
+		{
+			options: {
+				customPlaybooks: '={{ Array.from({ length: 10000 }).reduce((inner) => [inner], []) }}',
+			},
+		},
 		'Custom Playbooks (JSON): the expression gives data nested too deeply or containing itself; give plain JSON nested at most 64 levels',
 	],
 ])('%s', (_, parameters, message) => {
@@ -42,6 +56,11 @@ describe.each<[string, INodeParameters, string]>([
 
 	it('with Continue On Fail, leaves with the error instead of a plan', async () => {
 		const result = await run(items, parameters, true);
-		expect(result.outputs(NODE).flat().map((item) => [item.json.error, item.json.playbook])).toEqual([[message, undefined]]);
+		expect(
+			result
+				.outputs(NODE)
+				.flat()
+				.map((item) => [item.json.error, item.json.playbook]),
+		).toEqual([[message, undefined]]);
 	});
 });

@@ -21,12 +21,21 @@ const nodeTypes = createNodeTypes({
 	customerPlaybook: new CustomerPlaybook(),
 });
 const SECRET = 'node-test-secret-0123456789abcdef';
-const credentials = { customerSuccessWebhookApi: { secret: SECRET, previousSecret: '', headerName: 'X-CS-Webhook-Token' } };
+const credentials = {
+	customerSuccessWebhookApi: {
+		secret: SECRET,
+		previousSecret: '',
+		headerName: 'X-CS-Webhook-Token',
+	},
+};
 const NOW = Date.parse('2026-12-01T12:00:00.000Z');
 
 const signedHeaders = (body: string, nowMs = NOW, secret = SECRET) => {
 	const t = Math.floor(nowMs / 1000);
-	return { 'content-type': 'application/json', 'cs-signature': formatSignatureHeader(t, [signPayload(secret, t, body)]) };
+	return {
+		'content-type': 'application/json',
+		'cs-signature': formatSignatureHeader(t, [signPayload(secret, t, body)]),
+	};
 };
 const call = (file: string, body: string, options: Partial<WebhookCallOptions> = {}) =>
 	callWebhook(loadWorkflow(__dirname, file), {
@@ -41,7 +50,12 @@ const envelope = (overrides: Record<string, unknown> = {}) =>
 		event: 'cancellation_requested',
 		eventId: 'evt-100',
 		occurredAt: '2026-12-01T11:58:00Z',
-		customer: { customer_id: 'cust-1', email: 'ana@example.com', cancellation_requested: true, days_since_last_login: 2 },
+		customer: {
+			customer_id: 'cust-1',
+			email: 'ana@example.com',
+			cancellation_requested: true,
+			days_since_last_login: 2,
+		},
 		data: { reason: 'price' },
 		...overrides,
 	});
@@ -58,7 +72,11 @@ describe('Customer Success Trigger, through n8n-core’s WebhookContext', () => 
 	it('accepts a signed event: one item with the customer record at the top level, answered 202 by n8n', async () => {
 		const result = await call('trigger-to-playbook.workflow.json', envelope());
 		expect(result.status).toBeUndefined(); // left to n8n: 202 from the webhook description
-		expect(result.result.webhookResponse).toEqual({ accepted: true, event: 'cancellation_requested', eventId: 'evt-100' });
+		expect(result.result.webhookResponse).toEqual({
+			accepted: true,
+			event: 'cancellation_requested',
+			eventId: 'evt-100',
+		});
 		expect(result.result.workflowData).toEqual([
 			[
 				{
@@ -104,29 +122,57 @@ describe('Customer Success Trigger, through n8n-core’s WebhookContext', () => 
 
 	it('answers 401 and starts nothing for a wrong, missing or stale signature', async () => {
 		const body = envelope();
-		const wrong = await call('trigger-to-playbook.workflow.json', body, { headers: signedHeaders(body, NOW, 'another-secret') });
-		expect([wrong.status, wrong.json]).toEqual([401, expect.objectContaining({ reason: 'signature_mismatch' })]);
+		const wrong = await call('trigger-to-playbook.workflow.json', body, {
+			headers: signedHeaders(body, NOW, 'another-secret'),
+		});
+		expect([wrong.status, wrong.json]).toEqual([
+			401,
+			expect.objectContaining({ reason: 'signature_mismatch' }),
+		]);
 		expect(wrong.result).toEqual({ noWebhookResponse: true });
-		const missing = await call('trigger-to-playbook.workflow.json', body, { headers: { 'content-type': 'application/json' } });
-		expect([missing.status, (missing.json as { reason: string }).reason]).toEqual([401, 'missing_signature']);
-		const stale = await call('trigger-to-playbook.workflow.json', body, { headers: signedHeaders(body, NOW - 301_000) });
-		expect([stale.status, (stale.json as { reason: string }).reason]).toEqual([401, 'timestamp_too_old']);
+		const missing = await call('trigger-to-playbook.workflow.json', body, {
+			headers: { 'content-type': 'application/json' },
+		});
+		expect([missing.status, (missing.json as { reason: string }).reason]).toEqual([
+			401,
+			'missing_signature',
+		]);
+		const stale = await call('trigger-to-playbook.workflow.json', body, {
+			headers: signedHeaders(body, NOW - 301_000),
+		});
+		expect([stale.status, (stale.json as { reason: string }).reason]).toEqual([
+			401,
+			'timestamp_too_old',
+		]);
 		expect(stale.headers['content-type']).toBe('application/json; charset=utf-8');
 	});
 
 	it('accepts the previous secret of the credential during a rotation', async () => {
 		const body = envelope();
-		const rotated = { customerSuccessWebhookApi: { secret: 'the-new-secret-0123456789', previousSecret: SECRET } };
+		const rotated = {
+			customerSuccessWebhookApi: { secret: 'the-new-secret-0123456789', previousSecret: SECRET },
+		};
 		const result = await call('trigger-to-playbook.workflow.json', body, { credentials: rotated });
 		expect(result.result.webhookResponse).toMatchObject({ accepted: true });
 	});
 
 	it('answers 400 with paths, and 415 for other content types', async () => {
-		const bad = JSON.stringify({ event: 'login', customer: { customer_id: 'c1', timezone: 'Nowhere/City' } });
+		const bad = JSON.stringify({
+			event: 'login',
+			customer: { customer_id: 'c1', timezone: 'Nowhere/City' },
+		});
 		const invalid = await call('trigger-to-playbook.workflow.json', bad);
 		expect([invalid.status, invalid.json]).toEqual([
 			400,
-			{ error: 'invalid_payload', errors: [{ path: 'customer.timezone', message: 'must be a valid IANA time zone such as "Europe/Madrid"' }] },
+			{
+				error: 'invalid_payload',
+				errors: [
+					{
+						path: 'customer.timezone',
+						message: 'must be a valid IANA time zone such as "Europe/Madrid"',
+					},
+				],
+			},
 		]);
 		const xml = await call('trigger-to-playbook.workflow.json', '<event/>', {
 			headers: { ...signedHeaders('<event/>'), 'content-type': 'application/xml' },
@@ -141,27 +187,47 @@ describe('Customer Success Trigger, through n8n-core’s WebhookContext', () => 
 			const again = await call('trigger-to-playbook.workflow.json', envelope());
 			expect([again.status, again.json]).toEqual([
 				200,
-				{ duplicate: true, event: 'cancellation_requested', eventId: 'evt-100', message: 'This event was accepted before: nothing new was started' },
+				{
+					duplicate: true,
+					event: 'cancellation_requested',
+					eventId: 'evt-100',
+					message: 'This event was accepted before: nothing new was started',
+				},
 			]);
 			expect(again.result).toEqual({ noWebhookResponse: true });
-			const other = await call('trigger-to-playbook.workflow.json', envelope({ eventId: 'evt-101' }));
+			const other = await call(
+				'trigger-to-playbook.workflow.json',
+				envelope({ eventId: 'evt-101' }),
+			);
 			expect(other.result.webhookResponse).toMatchObject({ accepted: true, eventId: 'evt-101' });
 		});
 
 		it('remembers an id for at least the retention window and forgets it within twice that', async () => {
 			await call('trigger-to-playbook.workflow.json', envelope());
 			now = NOW + 7 * 86_400_000 - 1000;
-			expect((await call('trigger-to-playbook.workflow.json', envelope(), { headers: signedHeaders(envelope(), now) })).status).toBe(200);
+			expect(
+				(
+					await call('trigger-to-playbook.workflow.json', envelope(), {
+						headers: signedHeaders(envelope(), now),
+					})
+				).status,
+			).toBe(200);
 			now = NOW + 14 * 86_400_000;
-			const later = await call('trigger-to-playbook.workflow.json', envelope(), { headers: signedHeaders(envelope(), now) });
+			const later = await call('trigger-to-playbook.workflow.json', envelope(), {
+				headers: signedHeaders(envelope(), now),
+			});
 			expect(later.result.webhookResponse).toMatchObject({ accepted: true });
 		});
 
 		it('starts one execution for twenty copies arriving at once, although the store itself does not lock', async () => {
 			setProcessedDataLatency(5);
-			const calls = await Promise.all(Array.from({ length: 20 }, () => call('trigger-to-playbook.workflow.json', envelope())));
+			const calls = await Promise.all(
+				Array.from({ length: 20 }, () => call('trigger-to-playbook.workflow.json', envelope())),
+			);
 			expect(calls.filter((c) => c.result.workflowData !== undefined)).toHaveLength(1);
-			expect(calls.filter((c) => c.status === 200 && (c.json as { duplicate?: boolean }).duplicate)).toHaveLength(19);
+			expect(
+				calls.filter((c) => c.status === 200 && (c.json as { duplicate?: boolean }).duplicate),
+			).toHaveLength(19);
 		});
 
 		it('never treats a test event from the editor as a duplicate', async () => {
@@ -171,33 +237,51 @@ describe('Customer Success Trigger, through n8n-core’s WebhookContext', () => 
 		});
 
 		it('keys seed payloads without an eventId by their body: the same body is a duplicate, a new timestamp is not', async () => {
-			const seed = (timestamp: string) => JSON.stringify({ workflow: 'no_login_7_days', customerId: 'cust-9', timestamp });
-			const first = await call('token.workflow.json', seed('2026-12-01T11:00:00.000Z'), { query: { token: SECRET }, headers: { 'content-type': 'application/json' } });
-			expect(first.result.webhookResponse).toMatchObject({ accepted: true, event: 'no_login_7_days' });
-			const retry = await call('token.workflow.json', seed('2026-12-01T11:00:00.000Z'), { query: { token: SECRET }, headers: { 'content-type': 'application/json' } });
+			const seed = (timestamp: string) =>
+				JSON.stringify({ workflow: 'no_login_7_days', customerId: 'cust-9', timestamp });
+			const first = await call('token.workflow.json', seed('2026-12-01T11:00:00.000Z'), {
+				query: { token: SECRET },
+				headers: { 'content-type': 'application/json' },
+			});
+			expect(first.result.webhookResponse).toMatchObject({
+				accepted: true,
+				event: 'no_login_7_days',
+			});
+			const retry = await call('token.workflow.json', seed('2026-12-01T11:00:00.000Z'), {
+				query: { token: SECRET },
+				headers: { 'content-type': 'application/json' },
+			});
 			expect((retry.json as { duplicate?: boolean }).duplicate).toBe(true);
-			const next = await call('token.workflow.json', seed('2026-12-01T11:05:00.000Z'), { query: { token: SECRET }, headers: { 'content-type': 'application/json' } });
+			const next = await call('token.workflow.json', seed('2026-12-01T11:05:00.000Z'), {
+				query: { token: SECRET },
+				headers: { 'content-type': 'application/json' },
+			});
 			expect(next.result.webhookResponse).toMatchObject({ accepted: true });
 		});
 	});
 
 	describe('event filter and outputs', () => {
-		const bodyFor = (event: string, eventId: string) => JSON.stringify({ event, eventId, customer: { customer_id: 'c1' } });
+		const bodyFor = (event: string, eventId: string) =>
+			JSON.stringify({ event, eventId, customer: { customer_id: 'c1' } });
 
 		it('declares one output per chosen event, custom names after them, and "Other Events" last', () => {
 			const json = loadWorkflow(__dirname, 'by-event.workflow.json');
-			const workflow = new Workflow({ nodes: json.nodes, connections: json.connections, active: false, nodeTypes });
+			const workflow = new Workflow({
+				nodes: json.nodes,
+				connections: json.connections,
+				active: false,
+				nodeTypes,
+			});
 			const node = workflow.getNode('Customer Success Trigger')!;
 			const outputs = NodeHelpers.getNodeOutputs(workflow, node, trigger.description);
-			expect(outputs.map((output) => (typeof output === 'string' ? output : output.displayName))).toEqual(
+			expect(
+				outputs.map((output) => (typeof output === 'string' ? output : output.displayName)),
+			).toEqual(
 				buildEventRouting(['subscription_created', '*', 'login'], 'trial_converted').outputs,
 			);
-			expect(outputs.map((output) => (typeof output === 'string' ? output : output.displayName))).toEqual([
-				'subscription_created',
-				'login',
-				'trial_converted',
-				'Other Events',
-			]);
+			expect(
+				outputs.map((output) => (typeof output === 'string' ? output : output.displayName)),
+			).toEqual(['subscription_created', 'login', 'trial_converted', 'Other Events']);
 		});
 
 		it.each([
@@ -209,15 +293,28 @@ describe('Customer Success Trigger, through n8n-core’s WebhookContext', () => 
 			const result = await call('by-event.workflow.json', bodyFor(event, `e-${event}`));
 			const workflowData = result.result.workflowData!;
 			expect(workflowData).toHaveLength(4);
-			expect(workflowData.map((items) => items.length)).toEqual([0, 1, 2, 3].map((index) => (index === output ? 1 : 0)));
+			expect(workflowData.map((items) => items.length)).toEqual(
+				[0, 1, 2, 3].map((index) => (index === output ? 1 : 0)),
+			);
 		});
 
 		it('answers 200 ignored for an event it does not listen for, and records nothing', async () => {
-			const body = JSON.stringify({ event: 'login', eventId: 'e-1', customer: { customer_id: 'c1' } });
-			const ignored = await call('no-auth.workflow.json', body, { headers: { 'content-type': 'application/json' } });
+			const body = JSON.stringify({
+				event: 'login',
+				eventId: 'e-1',
+				customer: { customer_id: 'c1' },
+			});
+			const ignored = await call('no-auth.workflow.json', body, {
+				headers: { 'content-type': 'application/json' },
+			});
 			expect([ignored.status, ignored.json]).toEqual([
 				200,
-				{ ignored: true, event: 'login', eventId: 'e-1', message: 'This trigger does not listen for "login": nothing was started' },
+				{
+					ignored: true,
+					event: 'login',
+					eventId: 'e-1',
+					message: 'This trigger does not listen for "login": nothing was started',
+				},
 			]);
 		});
 	});
@@ -231,7 +328,9 @@ describe('Customer Success Trigger, through n8n-core’s WebhookContext', () => 
 
 		it('refuses a credential without a secret', async () => {
 			await expect(
-				call('trigger-to-playbook.workflow.json', envelope(), { credentials: { customerSuccessWebhookApi: { secret: '' } } }),
+				call('trigger-to-playbook.workflow.json', envelope(), {
+					credentials: { customerSuccessWebhookApi: { secret: '' } },
+				}),
 			).rejects.toThrow('The Customer Success Webhook credential has no secret');
 		});
 	});
@@ -239,11 +338,21 @@ describe('Customer Success Trigger, through n8n-core’s WebhookContext', () => 
 	it('header token: in the header, or in the URL when the option allows it; anything else is 401', async () => {
 		const body = envelope();
 		const json = { 'content-type': 'application/json' };
-		const header = await call('token.workflow.json', body, { headers: { ...json, 'X-CS-Webhook-Token': SECRET } });
+		const header = await call('token.workflow.json', body, {
+			headers: { ...json, 'X-CS-Webhook-Token': SECRET },
+		});
 		expect(header.result.webhookResponse).toMatchObject({ accepted: true });
-		const wrong = await call('token.workflow.json', envelope({ eventId: 'e-2' }), { headers: { ...json, 'X-CS-Webhook-Token': 'nope' } });
-		expect([wrong.status, (wrong.json as { reason: string }).reason]).toEqual([401, 'token_mismatch']);
-		const url = await call('token.workflow.json', envelope({ eventId: 'e-3' }), { headers: json, query: { token: SECRET } });
+		const wrong = await call('token.workflow.json', envelope({ eventId: 'e-2' }), {
+			headers: { ...json, 'X-CS-Webhook-Token': 'nope' },
+		});
+		expect([wrong.status, (wrong.json as { reason: string }).reason]).toEqual([
+			401,
+			'token_mismatch',
+		]);
+		const url = await call('token.workflow.json', envelope({ eventId: 'e-3' }), {
+			headers: json,
+			query: { token: SECRET },
+		});
 		expect(url.result.webhookResponse).toMatchObject({ accepted: true });
 	});
 
@@ -255,9 +364,16 @@ describe('Customer Success Trigger, through n8n-core’s WebhookContext', () => 
 				type: 'customerSuccessWebhookApi',
 				data: data as never,
 			});
-		expect(await test({ secret: 'short' })).toMatchObject({ status: 'Error', message: expect.stringContaining('at least 16') });
-		expect(await test({ secret: SECRET, previousSecret: SECRET })).toMatchObject({ status: 'Error' });
-		expect(await test({ secret: SECRET, headerName: 'bad header' })).toMatchObject({ status: 'Error' });
+		expect(await test({ secret: 'short' })).toMatchObject({
+			status: 'Error',
+			message: expect.stringContaining('at least 16'),
+		});
+		expect(await test({ secret: SECRET, previousSecret: SECRET })).toMatchObject({
+			status: 'Error',
+		});
+		expect(await test({ secret: SECRET, headerName: 'bad header' })).toMatchObject({
+			status: 'Error',
+		});
 		expect(await test({ secret: SECRET, headerName: 'X-CS-Webhook-Token' })).toEqual({
 			status: 'OK',
 			message: 'The secret can be shared with the calling system',

@@ -77,7 +77,11 @@ export function createAdditionalData(
 		executionId,
 		workflowId,
 		credentials = {},
-	}: { executionId: string; workflowId: string; credentials?: Record<string, ICredentialDataDecryptedObject> },
+	}: {
+		executionId: string;
+		workflowId: string;
+		credentials?: Record<string, ICredentialDataDecryptedObject>;
+	},
 ): IWorkflowExecuteAdditionalData {
 	const baseUrl = 'http://localhost:5678';
 	return {

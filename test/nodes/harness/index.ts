@@ -66,7 +66,11 @@ import type {
 
 import { createAdditionalData } from './additional-data';
 import { createNodeTypes } from './node-types';
-import { ensureProcessedDataBackend, resetProcessedData, setProcessedDataLatency } from './processed-data';
+import {
+	ensureProcessedDataBackend,
+	resetProcessedData,
+	setProcessedDataLatency,
+} from './processed-data';
 
 // n8n-core's instance settings (read lazily on the first run) create `<N8N_USER_FOLDER>/.n8n/config`
 // with an encryption key; point them at a throw-away folder, never at the developer's real ~/.n8n.
@@ -75,7 +79,8 @@ process.env.N8N_USER_FOLDER = userFolder;
 // n8n's logger prints every node error (ErrorReporter); quiet unless the developer asks for logs.
 process.env.N8N_LOG_LEVEL ??= 'silent';
 // Under jest, removed after each test file; outside jest (benchmarks), when the process exits.
-if (typeof afterAll === 'function') afterAll(() => rmSync(userFolder, { recursive: true, force: true }));
+if (typeof afterAll === 'function')
+	afterAll(() => rmSync(userFolder, { recursive: true, force: true }));
 else process.on('exit', () => rmSync(userFolder, { recursive: true, force: true }));
 
 export { createNodeTypes, PACKAGE_NAME } from './node-types';
@@ -126,7 +131,9 @@ export async function runWorkflow(
 	const { pinData: pinned, ...definition } = workflowJson;
 	const wf: WorkflowJson = structuredClone(definition);
 	if (pinned) {
-		wf.pinData = Object.fromEntries(Object.entries(pinned).map(([name, items]) => [name, items.map((item) => ({ ...item }))]));
+		wf.pinData = Object.fromEntries(
+			Object.entries(pinned).map(([name, items]) => [name, items.map((item) => ({ ...item }))]),
+		);
 	}
 	const mode = options.mode ?? 'manual';
 	const workflowId = options.workflowId ?? wf.id ?? 'test-workflow';
@@ -143,11 +150,16 @@ export async function runWorkflow(
 		nodeTypes: options.nodeTypes ?? createNodeTypes(),
 	});
 
-	const startNode = options.startNode === undefined ? undefined : workflow.getNode(options.startNode);
+	const startNode =
+		options.startNode === undefined ? undefined : workflow.getNode(options.startNode);
 	if (startNode === null) throw new Error(`runWorkflow: no node named "${options.startNode}"`);
 
 	const executedNodes: string[] = [];
-	const workflowData = { ...wf, id: workflowId, name: wf.name ?? workflowId } as unknown as IWorkflowBase;
+	const workflowData = {
+		...wf,
+		id: workflowId,
+		name: wf.name ?? workflowId,
+	} as unknown as IWorkflowBase;
 	const hooks = new ExecutionLifecycleHooks(mode, executionId, workflowData);
 	hooks.addHandler('nodeExecuteAfter', (nodeName) => {
 		executedNodes.push(nodeName);
@@ -177,7 +189,9 @@ export async function runWorkflow(
 				);
 			}
 			if (!task.data) {
-				throw new Error(`Node "${nodeName}" produced no data: ${task.error?.message ?? 'no error'}`);
+				throw new Error(
+					`Node "${nodeName}" produced no data: ${task.error?.message ?? 'no error'}`,
+				);
 			}
 			return (task.data.main ?? []).map((items) => items ?? []);
 		},

@@ -109,6 +109,8 @@ export function createNodeTypes(
 		getByName: (type) => get(type),
 		getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(get(type), version),
 		getKnownTypes: () =>
-			Object.fromEntries(Object.keys(byType).map((type) => [type, { className: type, sourcePath: '' }])),
+			Object.fromEntries(
+				Object.keys(byType).map((type) => [type, { className: type, sourcePath: '' }]),
+			),
 	};
 }

@@ -33,7 +33,8 @@ export function setProcessedDataLatency(ms: number): void {
 	latencyMs = ms;
 }
 
-const pause = () => (latencyMs > 0 ? new Promise((resolve) => setTimeout(resolve, latencyMs)) : Promise.resolve());
+const pause = () =>
+	latencyMs > 0 ? new Promise((resolve) => setTimeout(resolve, latencyMs)) : Promise.resolve();
 
 function recordKey(scope: DeduplicationScope, { workflow, node }: ICheckProcessedContextData) {
 	if (!workflow.id) throw new Error('Processed data needs a workflow id');
@@ -54,7 +55,9 @@ function isGreater(mode: DeduplicationMode, a: DeduplicationItemTypes, b: Dedupl
 /** A record created by someone else since it was read: the database refuses the second insert on its primary key. */
 function insertOnce(key: string) {
 	if (store.has(key)) {
-		throw new Error('duplicate key value violates unique constraint "PK_processed_data" (in-memory harness)');
+		throw new Error(
+			'duplicate key value violates unique constraint "PK_processed_data" (in-memory harness)',
+		);
 	}
 }
 
@@ -131,7 +134,8 @@ class InMemoryDeduplicator implements IDataDeduplicator {
 		contextData: ICheckProcessedContextData,
 		{ mode }: ICheckProcessedOptions,
 	): Promise<void> {
-		if (mode !== 'entries') throw new Error(`Removing processed data is not possible in mode "${mode}"`);
+		if (mode !== 'entries')
+			throw new Error(`Removing processed data is not possible in mode "${mode}"`);
 		const record = existing(recordKey(scope, contextData), mode);
 		if (!record) return;
 		const seen = record.data as string[];

@@ -71,7 +71,10 @@ class RecordingResponse {
 	}
 }
 
-export async function callWebhook(workflowJson: WorkflowJson, options: WebhookCallOptions): Promise<WebhookCall> {
+export async function callWebhook(
+	workflowJson: WorkflowJson,
+	options: WebhookCallOptions,
+): Promise<WebhookCall> {
 	await ensureProcessedDataBackend();
 	const wf = structuredClone(workflowJson);
 	const workflowId = options.workflowId ?? wf.id ?? 'test-workflow';
@@ -89,7 +92,10 @@ export async function callWebhook(workflowJson: WorkflowJson, options: WebhookCa
 	const node = options.nodeName
 		? workflow.getNode(options.nodeName)
 		: Object.values(workflow.nodes).find((candidate) =>
-				Boolean(options.nodeTypes.getByNameAndVersion(candidate.type, candidate.typeVersion).description.webhooks?.length),
+				Boolean(
+					options.nodeTypes.getByNameAndVersion(candidate.type, candidate.typeVersion).description
+						.webhooks?.length,
+				),
 			);
 	if (!node) throw new Error(`callWebhook: no webhook node ${options.nodeName ?? ''}`);
 	const nodeType = options.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
@@ -98,7 +104,9 @@ export async function callWebhook(workflowJson: WorkflowJson, options: WebhookCa
 	const rawBody = Buffer.isBuffer(options.body) ? options.body : Buffer.from(options.body);
 	const request: Record<string, unknown> = {
 		method: 'POST',
-		headers: Object.fromEntries(Object.entries(options.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value])),
+		headers: Object.fromEntries(
+			Object.entries(options.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
+		),
 		query: options.query ?? {},
 		params: {},
 		body: {},
@@ -108,9 +116,16 @@ export async function callWebhook(workflowJson: WorkflowJson, options: WebhookCa
 		},
 	};
 	const response = new RecordingResponse();
-	const hooks = new ExecutionLifecycleHooks(mode, 'test-webhook', { ...wf, id: workflowId } as never);
+	const hooks = new ExecutionLifecycleHooks(mode, 'test-webhook', {
+		...wf,
+		id: workflowId,
+	} as never);
 	const additionalData: IWorkflowExecuteAdditionalData = {
-		...createAdditionalData(hooks, { executionId: 'test-webhook', workflowId, credentials: options.credentials }),
+		...createAdditionalData(hooks, {
+			executionId: 'test-webhook',
+			workflowId,
+			credentials: options.credentials,
+		}),
 		httpRequest: request as never,
 		httpResponse: response as never,
 	};
@@ -130,5 +145,11 @@ export async function callWebhook(workflowJson: WorkflowJson, options: WebhookCa
 	} catch {
 		json = undefined;
 	}
-	return { status: response.statusCode, headers: response.headers, text: response.text, json, result };
+	return {
+		status: response.statusCode,
+		headers: response.headers,
+		text: response.text,
+		json,
+		result,
+	};
 }

@@ -15,13 +15,28 @@ const reference = DateTime.fromISO('2026-11-23T09:00:00Z', { zone: 'UTC' });
 const defaultTimeZone = 'UTC';
 const rules = builtInRules([...BUILT_IN_SIGNAL_TYPES]);
 const CORES = {
-	health: (item: Record<string, unknown>) => evaluateCustomerHealth(item, { model: healthModelPreset('default'), reference, defaultTimeZone }),
-	churn: (item: Record<string, unknown>) => evaluateChurn(item, { rules, reference, defaultTimeZone }),
-	expansion: (item: Record<string, unknown>) => evaluateExpansion(item, { settings: resolveExpansionSettings(), reference, defaultTimeZone }),
+	health: (item: Record<string, unknown>) =>
+		evaluateCustomerHealth(item, {
+			model: healthModelPreset('default'),
+			reference,
+			defaultTimeZone,
+		}),
+	churn: (item: Record<string, unknown>) =>
+		evaluateChurn(item, { rules, reference, defaultTimeZone }),
+	expansion: (item: Record<string, unknown>) =>
+		evaluateExpansion(item, { settings: resolveExpansionSettings(), reference, defaultTimeZone }),
 	lifecycle: (item: Record<string, unknown>) =>
-		evaluateLifecycle({ lifecycle_stage: 'growing', ...item }, { mode: 'transitions', reference, defaultTimeZone }),
-	tenure: (item: Record<string, unknown>) => evaluateLifecycle({ days_since_signup: 10, ...item }, { mode: 'tenure', reference, defaultTimeZone }),
-	nps: (item: Record<string, unknown>) => classifyResponse({ nps_score: 5, ...item }, { reference, defaultTimeZone }),
+		evaluateLifecycle(
+			{ lifecycle_stage: 'growing', ...item },
+			{ mode: 'transitions', reference, defaultTimeZone },
+		),
+	tenure: (item: Record<string, unknown>) =>
+		evaluateLifecycle(
+			{ days_since_signup: 10, ...item },
+			{ mode: 'tenure', reference, defaultTimeZone },
+		),
+	nps: (item: Record<string, unknown>) =>
+		classifyResponse({ nps_score: 5, ...item }, { reference, defaultTimeZone }),
 };
 type Core = keyof typeof CORES;
 
@@ -35,20 +50,52 @@ function failure(core: Core, item: Record<string, unknown>): string {
 }
 
 describe.each<[string, unknown, Core[], string]>([
-	['nps_score', 1e308, ['health', 'churn', 'expansion', 'lifecycle', 'nps'], 'nps_score: must be a whole number from 0 to 10'],
-	['nps_score', 12, ['health', 'churn', 'expansion', 'lifecycle', 'nps'], 'nps_score: must be a whole number from 0 to 10'],
+	[
+		'nps_score',
+		1e308,
+		['health', 'churn', 'expansion', 'lifecycle', 'nps'],
+		'nps_score: must be a whole number from 0 to 10',
+	],
+	[
+		'nps_score',
+		12,
+		['health', 'churn', 'expansion', 'lifecycle', 'nps'],
+		'nps_score: must be a whole number from 0 to 10',
+	],
 	['open_tickets', -5, ['health', 'churn'], 'open_tickets: must be a whole number of 0 or more'],
 	['dau_mau_ratio', 12, ['health'], 'dau_mau_ratio: must be a number from 0 to 1'],
-	['feature_adoption', '0x1F', ['health', 'churn'], 'feature_adoption: must be a number from 0 to 1'],
+	[
+		'feature_adoption',
+		'0x1F',
+		['health', 'churn'],
+		'feature_adoption: must be a number from 0 to 1',
+	],
 	['usage_vs_limit', 85, ['health', 'expansion'], 'usage_vs_limit: must be a number from 0 to 10'],
 	['mrr', -100, ['expansion'], 'mrr: must be a number of 0 or more'],
-	['high_severity_tickets', 2.5, ['churn', 'lifecycle'], 'high_severity_tickets: must be a whole number of 0 or more'],
-	['days_since_last_login', -2, ['health', 'churn', 'lifecycle'], 'days_since_last_login: must be a number of days from 0 to 36525'],
+	[
+		'high_severity_tickets',
+		2.5,
+		['churn', 'lifecycle'],
+		'high_severity_tickets: must be a whole number of 0 or more',
+	],
+	[
+		'days_since_last_login',
+		-2,
+		['health', 'churn', 'lifecycle'],
+		'days_since_last_login: must be a number of days from 0 to 36525',
+	],
 ])('%s %p', (field, value, cores, rule) => {
 	it.each(cores)('fails the item in %s, naming the field, the rule and the value', (core) => {
-		const message = failure(core, { [field]: value, ...(field === 'mrr' ? { usage_vs_limit: 0.9 } : {}) });
+		const message = failure(core, {
+			[field]: value,
+			...(field === 'mrr' ? { usage_vs_limit: 0.9 } : {}),
+		});
 		expect(message.startsWith(rule)).toBe(true);
-		expect(message.endsWith(`(got ${typeof value === 'string' ? JSON.stringify(value) : String(value)})`)).toBe(true);
+		expect(
+			message.endsWith(
+				`(got ${typeof value === 'string' ? JSON.stringify(value) : String(value)})`,
+			),
+		).toBe(true);
 	});
 });
 
@@ -66,8 +113,13 @@ describe('a date whose UTC offset is +99:00', () => {
 		['expansion', 'renewal_date'],
 		['tenure', 'signup_date'],
 	])('fails the item in %s (%s)', (core, field) => {
-		const item = { [field]: '2026-11-20T09:00:00+99:00', ...(core === 'tenure' ? { days_since_signup: null } : {}) };
-		expect(failure(core, item)).toBe(`${field}: must have a UTC offset from -14:00 to +14:00 (got "2026-11-20T09:00:00+99:00")`);
+		const item = {
+			[field]: '2026-11-20T09:00:00+99:00',
+			...(core === 'tenure' ? { days_since_signup: null } : {}),
+		};
+		expect(failure(core, item)).toBe(
+			`${field}: must have a UTC offset from -14:00 to +14:00 (got "2026-11-20T09:00:00+99:00")`,
+		);
 	});
 });
 

@@ -29,7 +29,9 @@ describe('the event catalogue', () => {
 
 	it('holds every lifecycle workflow of docs/sources.md#stage-workflows and every trigger of the built-in CS workflows', () => {
 		expect(names).toEqual(expect.arrayContaining(Object.values(STAGE_WORKFLOWS).flat()));
-		expect(names).toEqual(expect.arrayContaining(CS_WORKFLOW_PLAYBOOKS.map((playbook) => playbook.trigger as string)));
+		expect(names).toEqual(
+			expect.arrayContaining(CS_WORKFLOW_PLAYBOOKS.map((playbook) => playbook.trigger as string)),
+		);
 	});
 
 	it('has each name once, every name a valid event name, and a description for each', () => {

@@ -18,7 +18,13 @@ describe('the package envelope', () => {
 				event: 'subscription_created',
 				eventId: 'evt_001',
 				occurredAt: '2026-12-01T10:00:00+01:00',
-				customer: { customer_id: 'cust-1', email: 'ana@example.com', plan: 'pro', mrr: '99', timezone: 'Europe/Madrid' },
+				customer: {
+					customer_id: 'cust-1',
+					email: 'ana@example.com',
+					plan: 'pro',
+					mrr: '99',
+					timezone: 'Europe/Madrid',
+				},
 				data: { source: 'billing' },
 				trace: 'abc',
 			}),
@@ -27,7 +33,13 @@ describe('the package envelope', () => {
 			event: 'subscription_created',
 			eventId: 'evt_001',
 			occurredAt: '2026-12-01T09:00:00.000Z',
-			customer: { customer_id: 'cust-1', email: 'ana@example.com', plan: 'pro', mrr: '99', timezone: 'Europe/Madrid' },
+			customer: {
+				customer_id: 'cust-1',
+				email: 'ana@example.com',
+				plan: 'pro',
+				mrr: '99',
+				timezone: 'Europe/Madrid',
+			},
 			data: { source: 'billing' },
 			extra: { trace: 'abc' },
 		});
@@ -35,7 +47,13 @@ describe('the package envelope', () => {
 
 	it('takes a numeric eventId and customer_id, and defaults data to {}', () => {
 		const event = ok({ event: 'login', eventId: 42, customer: { customer_id: 7 } });
-		expect(event).toMatchObject({ eventId: '42', customer: { customer_id: 7 }, data: {}, occurredAt: undefined, extra: {} });
+		expect(event).toMatchObject({
+			eventId: '42',
+			customer: { customer_id: 7 },
+			data: {},
+			occurredAt: undefined,
+			extra: {},
+		});
 	});
 
 	it('lists every problem with its path', () => {
@@ -54,7 +72,10 @@ describe('the package envelope', () => {
 				{ path: 'customer.email', message: 'has the wrong type (got number 5)' },
 				{ path: 'customer.mrr', message: 'has the wrong type (got an object)' },
 				{ path: 'occurredAt', message: expect.stringContaining('ISO 8601') },
-				{ path: 'customer.timezone', message: 'must be a valid IANA time zone such as "Europe/Madrid"' },
+				{
+					path: 'customer.timezone',
+					message: 'must be a valid IANA time zone such as "Europe/Madrid"',
+				},
 				{ path: 'customer.customer_id', message: 'must be a non-empty string or a number' },
 				{ path: 'data', message: 'must be an object' },
 			]),
@@ -62,8 +83,16 @@ describe('the package envelope', () => {
 	});
 
 	it('checks the customer record’s dates, so a stored record never holds one nobody can read', () => {
-		expect(errors({ event: 'login', customer: { customer_id: 'c1', last_login_at: 'last tuesday', signup_date: '2026-01-05' } })).toEqual([
-			{ path: 'customer.last_login_at', message: 'must be an ISO 8601 date such as "2026-11-23T09:00:00Z"' },
+		expect(
+			errors({
+				event: 'login',
+				customer: { customer_id: 'c1', last_login_at: 'last tuesday', signup_date: '2026-01-05' },
+			}),
+		).toEqual([
+			{
+				path: 'customer.last_login_at',
+				message: 'must be an ISO 8601 date such as "2026-11-23T09:00:00Z"',
+			},
 		]);
 	});
 
@@ -75,13 +104,21 @@ describe('the package envelope', () => {
 	});
 
 	it('refuses a body that is not an object', () => {
-		expect(errors([{ event: 'login' }])).toEqual([{ path: '', message: 'The body must be a JSON object (got an array)' }]);
-		expect(errors('login')).toEqual([{ path: '', message: 'The body must be a JSON object (got string)' }]);
-		expect(errors(null)).toEqual([{ path: '', message: 'The body must be a JSON object (got null)' }]);
+		expect(errors([{ event: 'login' }])).toEqual([
+			{ path: '', message: 'The body must be a JSON object (got an array)' },
+		]);
+		expect(errors('login')).toEqual([
+			{ path: '', message: 'The body must be a JSON object (got string)' },
+		]);
+		expect(errors(null)).toEqual([
+			{ path: '', message: 'The body must be a JSON object (got null)' },
+		]);
 	});
 
 	it('keeps a "__proto__" key as plain data, never as a prototype', () => {
-		const body = JSON.parse('{"event":"login","customer":{"customer_id":"c1","__proto__":{"polluted":true}}}');
+		const body = JSON.parse(
+			'{"event":"login","customer":{"customer_id":"c1","__proto__":{"polluted":true}}}',
+		);
 		const event = ok(body);
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 		expect(Object.getPrototypeOf(event.customer)).toBe(Object.prototype);
@@ -91,7 +128,12 @@ describe('the package envelope', () => {
 describe('docs/sources.md#app-webhook-payloads triggerCSWorkflow: { workflow, customerId, data, timestamp }', () => {
 	it('becomes an event named by workflow, for customer_id = customerId', () => {
 		expect(
-			ok({ workflow: 'no_login_7_days', customerId: 'cust-9', data: { daysInactive: 8 }, timestamp: '2026-12-01T08:00:00.000Z' }),
+			ok({
+				workflow: 'no_login_7_days',
+				customerId: 'cust-9',
+				data: { daysInactive: 8 },
+				timestamp: '2026-12-01T08:00:00.000Z',
+			}),
 		).toEqual({
 			format: 'seedCsWorkflow',
 			event: 'no_login_7_days',
@@ -104,7 +146,9 @@ describe('docs/sources.md#app-webhook-payloads triggerCSWorkflow: { workflow, cu
 	});
 
 	it('accepts the seed’s undefined data (JSON.stringify drops it)', () => {
-		expect(ok({ workflow: 'login', customerId: 'c', timestamp: '2026-12-01T08:00:00.000Z' }).data).toEqual({});
+		expect(
+			ok({ workflow: 'login', customerId: 'c', timestamp: '2026-12-01T08:00:00.000Z' }).data,
+		).toEqual({});
 	});
 
 	it('names the missing customerId', () => {
@@ -127,15 +171,25 @@ describe('docs/sources.md#app-webhook-payloads LifecycleManager.triggerN8nWorkfl
 			event: 'win_back_sequence',
 			eventId: undefined,
 			occurredAt: '2026-12-01T08:00:00.000Z',
-			customer: { customer_id: 'cust-3', name: 'Acme', email: 'ops@acme.test', plan: 'growth', mrr: 490 },
+			customer: {
+				customer_id: 'cust-3',
+				name: 'Acme',
+				email: 'ops@acme.test',
+				plan: 'growth',
+				mrr: 490,
+			},
 			data: {},
 			extra: {},
 		});
 	});
 
 	it('names customer.id when the seed passes a bare id (its onboarding_completed call does)', () => {
-		expect(errors({ workflow: 'onboarding_completed', customer: {}, timestamp: '2026-12-01T08:00:00.000Z' })).toEqual([
-			{ path: 'customer.id', message: 'must be a non-empty string or a number' },
-		]);
+		expect(
+			errors({
+				workflow: 'onboarding_completed',
+				customer: {},
+				timestamp: '2026-12-01T08:00:00.000Z',
+			}),
+		).toEqual([{ path: 'customer.id', message: 'must be a non-empty string or a number' }]);
 	});
 });

@@ -12,15 +12,25 @@ const NEW_SECRET = 'whsec_rotated_secret_2026';
 const BODY = '{"event":"login"}';
 const T = 1_733_011_200;
 
-const header = (t: number, body = BODY, secret = SECRET) => formatSignatureHeader(t, [signPayload(secret, t, body)]);
+const header = (t: number, body = BODY, secret = SECRET) =>
+	formatSignatureHeader(t, [signPayload(secret, t, body)]);
 const check = (overrides: Partial<SignatureCheck>) =>
-	verifySignature({ header: header(T), rawBody: BODY, secrets: [SECRET], now: T, toleranceSeconds: 300, ...overrides });
+	verifySignature({
+		header: header(T),
+		rawBody: BODY,
+		secrets: [SECRET],
+		now: T,
+		toleranceSeconds: 300,
+		...overrides,
+	});
 const reason = (result: ReturnType<typeof verifySignature>) => (result.ok ? 'ok' : result.reason);
 
 describe('signPayload', () => {
 	it('is HMAC-SHA256 over "<t>.<body>" (the value `openssl dgst -sha256 -hmac` prints)', () => {
 		// printf '%s' '1733011200.{"event":"login"}' | openssl dgst -sha256 -hmac 'whsec_test_secret' -hex
-		expect(signPayload(SECRET, T, BODY)).toBe('6dd0c1f2605a0c9a48c813c2f22c6ef6bf575c10ddf60ffcdf7488c014b6ee43');
+		expect(signPayload(SECRET, T, BODY)).toBe(
+			'6dd0c1f2605a0c9a48c813c2f22c6ef6bf575c10ddf60ffcdf7488c014b6ee43',
+		);
 		expect(signPayload(SECRET, T, Buffer.from(BODY))).toBe(signPayload(SECRET, T, BODY));
 	});
 });
@@ -65,7 +75,9 @@ describe('what the signature covers', () => {
 		const rotating = [NEW_SECRET, SECRET];
 		expect(reason(check({ header: header(T, BODY, SECRET), secrets: rotating }))).toBe('ok');
 		expect(reason(check({ header: header(T, BODY, NEW_SECRET), secrets: rotating }))).toBe('ok');
-		expect(reason(check({ header: header(T, BODY, NEW_SECRET), secrets: [SECRET] }))).toBe('signature_mismatch');
+		expect(reason(check({ header: header(T, BODY, NEW_SECRET), secrets: [SECRET] }))).toBe(
+			'signature_mismatch',
+		);
 	});
 
 	it('accepts a header with several v1 values when one of them matches', () => {
@@ -73,7 +85,9 @@ describe('what the signature covers', () => {
 		const right = signPayload(SECRET, T, BODY);
 		expect(reason(check({ header: formatSignatureHeader(T, [wrong, right]) }))).toBe('ok');
 		expect(reason(check({ header: formatSignatureHeader(T, [right, wrong]) }))).toBe('ok');
-		expect(reason(check({ header: formatSignatureHeader(T, [wrong, wrong]) }))).toBe('signature_mismatch');
+		expect(reason(check({ header: formatSignatureHeader(T, [wrong, wrong]) }))).toBe(
+			'signature_mismatch',
+		);
 	});
 
 	it('ignores other schemes and accepts upper-case hex and spaces around parts', () => {

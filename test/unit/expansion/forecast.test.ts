@@ -5,7 +5,8 @@ import { expand } from './helpers';
 
 /** Midnight UTC, so history dates fall on whole days before the reference. */
 const MIDNIGHT = DateTime.fromISO('2026-11-23T00:00:00Z', { zone: 'UTC' });
-const at = (item: Record<string, unknown>, settings = {}, reference = MIDNIGHT) => expand(item, settings, reference);
+const at = (item: Record<string, unknown>, settings = {}, reference = MIDNIGHT) =>
+	expand(item, settings, reference);
 
 describe('limit forecast from usage_growth_per_month (beyond the seeds)', () => {
 	it.each([
@@ -51,11 +52,13 @@ describe('limit forecast from usage_growth_per_month (beyond the seeds)', () => 
 			growthPerMonth: 0.1,
 			reason: 'usage_vs_limit is absent: a growth rate needs the current usage',
 		});
-		expect(at({ usage_vs_limit: 0.5, usage_growth_per_month: 'fast' }).limitForecast).toMatchObject({
-			daysToLimit: null,
-			growthPerMonth: null,
-			reason: 'usage_growth_per_month must be a number from -10 to 10 (got "fast")',
-		});
+		expect(at({ usage_vs_limit: 0.5, usage_growth_per_month: 'fast' }).limitForecast).toMatchObject(
+			{
+				daysToLimit: null,
+				growthPerMonth: null,
+				reason: 'usage_growth_per_month must be a number from -10 to 10 (got "fast")',
+			},
+		);
 	});
 
 	it('is 0 days, today, when usage is already at or over the limit and still growing', () => {
@@ -95,7 +98,10 @@ describe('limit forecast from usage_vs_limit_history (least squares, luxon dates
 			{ date: '2026-11-13T00:00:00Z', value: 0.5 },
 		];
 		const line = fitUsageLine(
-			history.map((p) => ({ at: DateTime.fromISO(p.date, { zone: 'UTC' }), value: Number(p.value) })),
+			history.map((p) => ({
+				at: DateTime.fromISO(p.date, { zone: 'UTC' }),
+				value: Number(p.value),
+			})),
 			MIDNIGHT,
 		);
 		expect(line?.slopePerDay).toBeCloseTo(0.006, 12);
@@ -116,7 +122,9 @@ describe('limit forecast from usage_vs_limit_history (least squares, luxon dates
 			{ date: '2026-11-23T00:00:00Z', value: 0.7 },
 		];
 		// 0.3 / 0.01 = 30 days -> 2026-12-23T00:00Z, which is still 2026-12-22 in Los Angeles (and so is the reference's day).
-		expect(at({ usage_vs_limit_history: history, timezone: 'America/Los_Angeles' }).limitForecast).toMatchObject({
+		expect(
+			at({ usage_vs_limit_history: history, timezone: 'America/Los_Angeles' }).limitForecast,
+		).toMatchObject({
 			daysToLimit: 30,
 			projectedDate: '2026-12-22',
 		});
@@ -131,8 +139,15 @@ describe('limit forecast from usage_vs_limit_history (least squares, luxon dates
 			{ date: '2026-11-01', value: 0.7 },
 			{ date: '2026-11-20', value: 0.6 },
 		];
-		expect(at({ usage_vs_limit_history: flat }).limitForecast).toMatchObject({ daysToLimit: null, growthPerMonth: 0, reason: 'usage is flat or falling' });
-		expect(at({ usage_vs_limit_history: falling }).limitForecast).toMatchObject({ daysToLimit: null, reason: 'usage is flat or falling' });
+		expect(at({ usage_vs_limit_history: flat }).limitForecast).toMatchObject({
+			daysToLimit: null,
+			growthPerMonth: 0,
+			reason: 'usage is flat or falling',
+		});
+		expect(at({ usage_vs_limit_history: falling }).limitForecast).toMatchObject({
+			daysToLimit: null,
+			reason: 'usage is flat or falling',
+		});
 	});
 
 	it('needs two points on different dates; falls back to usage_growth_per_month when that is given', () => {
@@ -150,7 +165,10 @@ describe('limit forecast from usage_vs_limit_history (least squares, luxon dates
 				reason: 'usage_vs_limit_history needs at least two points on different dates',
 			});
 		}
-		expect(at({ usage_vs_limit_history: one, usage_vs_limit: 0.7, usage_growth_per_month: 0.3 }).limitForecast).toMatchObject({
+		expect(
+			at({ usage_vs_limit_history: one, usage_vs_limit: 0.7, usage_growth_per_month: 0.3 })
+				.limitForecast,
+		).toMatchObject({
 			method: 'growth_rate',
 			daysToLimit: 30,
 		});
@@ -161,14 +179,24 @@ describe('limit forecast from usage_vs_limit_history (least squares, luxon dates
 			{ date: '2026-10-24', value: 0.4 },
 			{ date: '2026-11-23', value: 0.6 },
 		];
-		expect(at({ usage_vs_limit_history: history, usage_vs_limit: 0.6, usage_growth_per_month: 0.4 }).limitForecast).toMatchObject({
+		expect(
+			at({ usage_vs_limit_history: history, usage_vs_limit: 0.6, usage_growth_per_month: 0.4 })
+				.limitForecast,
+		).toMatchObject({
 			method: 'history',
 			daysToLimit: 60,
 		});
 	});
 
 	it('fails the item on a malformed history, naming the entry', () => {
-		expect(() => at({ usage_vs_limit_history: [{ date: '2026-11-01', value: 0.5 }, { date: 'last week', value: 0.6 }] })).toThrow(
+		expect(() =>
+			at({
+				usage_vs_limit_history: [
+					{ date: '2026-11-01', value: 0.5 },
+					{ date: 'last week', value: 0.6 },
+				],
+			}),
+		).toThrow(
 			'usage_vs_limit_history.1.date: must be an ISO 8601 date such as "2026-11-23T09:00:00Z" (got "last week")',
 		);
 		expect(() => at({ usage_vs_limit_history: [{ date: '2026-11-01', value: 'high' }] })).toThrow(
@@ -189,12 +217,18 @@ describe('limit forecast from usage_vs_limit_history (least squares, luxon dates
 
 describe('approaching_limit raised early by the forecast', () => {
 	it('fires early at exactly the 30-day horizon, with the projection in its description', () => {
-		const result = at({ plan: 'starter', mrr: 400, usage_vs_limit: 0.75, usage_growth_per_month: 0.25 });
+		const result = at({
+			plan: 'starter',
+			mrr: 400,
+			usage_vs_limit: 0.75,
+			usage_growth_per_month: 0.25,
+		});
 		expect(result.signals).toEqual([
 			{
 				type: 'approaching_limit',
 				weight: 0.9,
-				description: 'Using 75% of plan limits, projected to reach the plan limit in 30 days (2026-12-23)',
+				description:
+					'Using 75% of plan limits, projected to reach the plan limit in 30 days (2026-12-23)',
 				metric: 'usage_vs_limit',
 				value: 0.75,
 				threshold: 0.8,
@@ -210,7 +244,9 @@ describe('approaching_limit raised early by the forecast', () => {
 				probability: 0.2,
 				recommendedAction: 'Present upgrade to higher plan',
 				timing: 'now',
-				signals: ['Using 75% of plan limits, projected to reach the plan limit in 30 days (2026-12-23)'],
+				signals: [
+					'Using 75% of plan limits, projected to reach the plan limit in 30 days (2026-12-23)',
+				],
 				basis: '50% of mrr 400',
 				note: null,
 			},
@@ -221,12 +257,19 @@ describe('approaching_limit raised early by the forecast', () => {
 		const record = { usage_vs_limit: 0.75, usage_growth_per_month: 0.24 }; // 31 days
 		expect(at(record).signals).toEqual([]);
 		expect(at(record).notEvaluated.map((entry) => entry.type)).not.toContain('approaching_limit');
-		expect(at(record, { forecastHorizonDays: 31 }).signals[0]).toMatchObject({ type: 'approaching_limit', early: true });
+		expect(at(record, { forecastHorizonDays: 31 }).signals[0]).toMatchObject({
+			type: 'approaching_limit',
+			early: true,
+		});
 	});
 
 	it('is not early when usage is already above 0.8: the seed rule fires and the forecast is still reported', () => {
 		const result = at({ usage_vs_limit: 0.85, usage_growth_per_month: 0.1 });
-		expect(result.signals[0]).toMatchObject({ description: 'Using 80%+ of plan limits', value: 0.85, early: false });
+		expect(result.signals[0]).toMatchObject({
+			description: 'Using 80%+ of plan limits',
+			value: 0.85,
+			early: false,
+		});
 		expect(result.limitForecast).toMatchObject({ daysToLimit: 45, projectedDate: '2027-01-07' }); // 0.15 / 0.1 * 30
 	});
 
@@ -253,7 +296,9 @@ describe('approaching_limit raised early by the forecast', () => {
 			{ date: '2026-10-24', value: 0.4 },
 			{ date: '2026-11-23', value: 0.6 },
 		];
-		expect(at({ usage_vs_limit_history: slow }).notEvaluated.map((e) => e.type)).not.toContain('approaching_limit');
+		expect(at({ usage_vs_limit_history: slow }).notEvaluated.map((e) => e.type)).not.toContain(
+			'approaching_limit',
+		);
 		const falling = [
 			{ date: '2026-10-24', value: 0.6 },
 			{ date: '2026-11-23', value: 0.4 },
@@ -266,14 +311,21 @@ describe('approaching_limit raised early by the forecast', () => {
 	});
 
 	it('a horizon of 0 raises it early only when the limit is reached today', () => {
-		expect(at({ usage_vs_limit: 0.75, usage_growth_per_month: 0.25 }, { forecastHorizonDays: 0 }).signals).toEqual([]);
+		expect(
+			at({ usage_vs_limit: 0.75, usage_growth_per_month: 0.25 }, { forecastHorizonDays: 0 })
+				.signals,
+		).toEqual([]);
 		const history = [
 			{ date: '2026-11-13', value: 0.9 },
 			{ date: '2026-11-23', value: 1 },
 		];
-		expect(at({ usage_vs_limit_history: history, usage_vs_limit: 0.8 }, { forecastHorizonDays: 0 }).signals[0]).toMatchObject({
+		expect(
+			at({ usage_vs_limit_history: history, usage_vs_limit: 0.8 }, { forecastHorizonDays: 0 })
+				.signals[0],
+		).toMatchObject({
 			early: true,
-			description: 'Using 80% of plan limits, projected to reach the plan limit in 0 days (2026-11-23)',
+			description:
+				'Using 80% of plan limits, projected to reach the plan limit in 0 days (2026-11-23)',
 		});
 	});
 });

@@ -21,11 +21,15 @@ function nonFinite(value: unknown, path = 'expansion'): string[] {
 
 describe('impossible values (class 1)', () => {
 	it('an NPS of 12 is no promoter: the item fails', () => {
-		expect(message(() => expand({ nps_score: 12 }))).toBe('nps_score: must be a whole number from 0 to 10 (got 12)');
+		expect(message(() => expand({ nps_score: 12 }))).toBe(
+			'nps_score: must be a whole number from 0 to 10 (got 12)',
+		);
 	});
 
 	it('a negative mrr gives no negative upsell value: the item fails', () => {
-		expect(message(() => expand({ usage_vs_limit: 0.9, plan: 'growth', mrr: -490 }))).toBe('mrr: must be a number of 0 or more (got -490)');
+		expect(message(() => expand({ usage_vs_limit: 0.9, plan: 'growth', mrr: -490 }))).toBe(
+			'mrr: must be a number of 0 or more (got -490)',
+		);
 	});
 
 	it('a growth rate outside its rule is left out with the reason (an optional extra), never failing the item', () => {
@@ -39,18 +43,38 @@ describe('impossible values (class 1)', () => {
 	});
 
 	it('a history point after the reference time, or with an impossible value, fails naming the entry', () => {
-		expect(message(() => expand({ usage_vs_limit_history: [{ date: '2026-11-01', value: 0.5 }, { date: '2099-01-01', value: 0.6 }] }))).toBe(
+		expect(
+			message(() =>
+				expand({
+					usage_vs_limit_history: [
+						{ date: '2026-11-01', value: 0.5 },
+						{ date: '2099-01-01', value: 0.6 },
+					],
+				}),
+			),
+		).toBe(
 			'usage_vs_limit_history.1.date: must be a past date, no more than 1 day after the reference time 2026-11-23T12:00:00.000Z (got "2099-01-01")',
 		);
-		expect(message(() => expand({ usage_vs_limit_history: [{ date: '2026-11-01', value: 1e308 }, { date: '2026-11-20', value: 0.6 }] }))).toBe(
-			'usage_vs_limit_history.0.value: must be a number from 0 to 10 (got 1e+308)',
-		);
+		expect(
+			message(() =>
+				expand({
+					usage_vs_limit_history: [
+						{ date: '2026-11-01', value: 1e308 },
+						{ date: '2026-11-20', value: 0.6 },
+					],
+				}),
+			),
+		).toBe('usage_vs_limit_history.0.value: must be a number from 0 to 10 (got 1e+308)');
 	});
 });
 
 describe('non-finite results (class 2)', () => {
 	it('an upsell value that overflows fails naming the estimate, never estimatedValue: Infinity', () => {
-		expect(message(() => expand({ usage_vs_limit: 0.9, plan: 'growth', mrr: 1e308 }, { upsellShareOfMrr: 2 }))).toBe(
+		expect(
+			message(() =>
+				expand({ usage_vs_limit: 0.9, plan: 'growth', mrr: 1e308 }, { upsellShareOfMrr: 2 }),
+			),
+		).toBe(
 			'estimatedValue of upsell: is not a finite amount for mrr 1e+308 at 200% of mrr (got Infinity)',
 		);
 	});
@@ -85,7 +109,9 @@ describe('non-finite results (class 2)', () => {
 			days_to_renewal: -36525,
 		});
 		expect(nonFinite(result)).toEqual([]);
-		expect(result.opportunities.map((opportunity) => [opportunity.type, opportunity.estimatedValue])).toEqual([
+		expect(
+			result.opportunities.map((opportunity) => [opportunity.type, opportunity.estimatedValue]),
+		).toEqual([
 			['upsell', 0.5],
 			['add_seats', 1e300],
 			['add_features', 50],
@@ -101,7 +127,14 @@ describe('crash-style messages (class 3)', () => {
 	});
 
 	it('a Customer Record Path that is not text is named, not "path.trim is not a function"', () => {
-		expect(message(() => evaluateExpansion({}, { customerPath: 5 as unknown as string, reference: REFERENCE, defaultTimeZone: 'UTC' }))).toBe(
+		expect(
+			message(() =>
+				evaluateExpansion(
+					{},
+					{ customerPath: 5 as unknown as string, reference: REFERENCE, defaultTimeZone: 'UTC' },
+				),
+			),
+		).toBe(
 			'Customer Record Path: must be a field name or dotted path such as "customer", at most 256 characters (got 5)',
 		);
 	});

@@ -35,7 +35,8 @@ describe('upsell (docs/sources.md#expansion-opportunities: approaching_limit -> 
 			{
 				type: 'upsell',
 				product: null,
-				reason: 'plan "Enterprise" is the top of the plan ladder (starter, growth, pro, enterprise): there is no higher plan to offer',
+				reason:
+					'plan "Enterprise" is the top of the plan ladder (starter, growth, pro, enterprise): there is no higher plan to offer',
 			},
 		]);
 	});
@@ -55,8 +56,12 @@ describe('upsell (docs/sources.md#expansion-opportunities: approaching_limit -> 
 	});
 
 	it('rounds money to 2 decimals and gives null, not 0, without mrr', () => {
-		expect(expand({ ...LIMIT, plan: 'starter', mrr: 333.33 }).opportunities[0].estimatedValue).toBe(166.67);
-		expect(expand({ ...LIMIT, plan: 'starter', mrr: '99.99' }).opportunities[0].estimatedValue).toBe(50);
+		expect(expand({ ...LIMIT, plan: 'starter', mrr: 333.33 }).opportunities[0].estimatedValue).toBe(
+			166.67,
+		);
+		expect(
+			expand({ ...LIMIT, plan: 'starter', mrr: '99.99' }).opportunities[0].estimatedValue,
+		).toBe(50);
 		expect(expand({ ...LIMIT, plan: 'starter', mrr: 0 }).opportunities[0].estimatedValue).toBe(0);
 		expect(expand({ ...LIMIT, plan: 'starter' }).opportunities[0]).toMatchObject({
 			product: 'growth',
@@ -66,8 +71,15 @@ describe('upsell (docs/sources.md#expansion-opportunities: approaching_limit -> 
 	});
 
 	it('follows a custom plan ladder and upsell share', () => {
-		const result = expand({ ...LIMIT, plan: 'Silver', mrr: 200 }, { planLadder: 'bronze, silver, gold', upsellShareOfMrr: 0.25 });
-		expect(result.opportunities[0]).toMatchObject({ product: 'gold', estimatedValue: 50, basis: '25% of mrr 200' });
+		const result = expand(
+			{ ...LIMIT, plan: 'Silver', mrr: 200 },
+			{ planLadder: 'bronze, silver, gold', upsellShareOfMrr: 0.25 },
+		);
+		expect(result.opportunities[0]).toMatchObject({
+			product: 'gold',
+			estimatedValue: 50,
+			basis: '25% of mrr 200',
+		});
 	});
 });
 
@@ -121,7 +133,9 @@ describe('add_seats (docs/sources.md#expansion-opportunities: team_growth -> cei
 
 describe('add_features (docs/sources.md#expansion-opportunities: feature_attempts -> $50 per blocked feature)', () => {
 	const featureOpportunity = (record: Record<string, unknown>, settings = {}) =>
-		expand({ blocked_feature_attempts: 5, ...record }, settings).opportunities.find((o) => o.type === 'add_features');
+		expand({ blocked_feature_attempts: 5, ...record }, settings).opportunities.find(
+			(o) => o.type === 'add_features',
+		);
 
 	it('2 blocked features = 100', () => {
 		expect(featureOpportunity({ blocked_features: ['sso', 'audit_log'] })).toEqual({
@@ -138,16 +152,25 @@ describe('add_features (docs/sources.md#expansion-opportunities: feature_attempt
 	});
 
 	it('counts distinct features, accepts a comma-separated string, and follows the price option', () => {
-		expect(featureOpportunity({ blocked_features: ['SSO', 'sso ', 'api'] })?.estimatedValue).toBe(100);
-		expect(featureOpportunity({ blocked_features: 'sso, audit_log,api' })?.estimatedValue).toBe(150);
-		expect(featureOpportunity({ blocked_features: ['sso'] }, { featureAddOnPrice: 79.99 })).toMatchObject({
+		expect(featureOpportunity({ blocked_features: ['SSO', 'sso ', 'api'] })?.estimatedValue).toBe(
+			100,
+		);
+		expect(featureOpportunity({ blocked_features: 'sso, audit_log,api' })?.estimatedValue).toBe(
+			150,
+		);
+		expect(
+			featureOpportunity({ blocked_features: ['sso'] }, { featureAddOnPrice: 79.99 }),
+		).toMatchObject({
 			estimatedValue: 79.99,
 			basis: '1 blocked feature (sso) at 79.99 each',
 		});
 	});
 
 	it('an empty list is worth 0; an absent list is null with the reason, never a made-up number', () => {
-		expect(featureOpportunity({ blocked_features: [] })).toMatchObject({ estimatedValue: 0, basis: '0 blocked features at 50 each' });
+		expect(featureOpportunity({ blocked_features: [] })).toMatchObject({
+			estimatedValue: 0,
+			basis: '0 blocked features at 50 each',
+		});
 		expect(featureOpportunity({})).toMatchObject({
 			estimatedValue: null,
 			basis: 'blocked_features is absent: list the blocked features to price the add-on at 50 each',
@@ -155,11 +178,15 @@ describe('add_features (docs/sources.md#expansion-opportunities: feature_attempt
 	});
 
 	it('fails the item on a malformed list, naming the entry', () => {
-		expect(() => featureOpportunity({ blocked_features: ['sso', 7] })).toThrow('blocked_features.1: must be a feature name (got 7)');
+		expect(() => featureOpportunity({ blocked_features: ['sso', 7] })).toThrow(
+			'blocked_features.1: must be a feature name (got 7)',
+		);
 		expect(() => featureOpportunity({ blocked_features: 7 })).toThrow(
 			'blocked_features: must be an array of feature names or one comma-separated string (got 7)',
 		);
-		expect(() => featureOpportunity({ blocked_features: ['sso', '  '] })).toThrow('blocked_features.1: a feature name may not be empty (got "  ")');
+		expect(() => featureOpportunity({ blocked_features: ['sso', '  '] })).toThrow(
+			'blocked_features.1: a feature name may not be empty (got "  ")',
+		);
 	});
 });
 
@@ -176,8 +203,15 @@ describe('several opportunities (docs/sources.md#expansion-opportunities identif
 			nps_score: 10,
 		});
 		expect(result.probability).toBe(0.63); // (0.9 + 0.8 + 0.7 + 0.5) / 4.6 = 0.6304
-		const descriptions = ['Using 80%+ of plan limits', 'Attempting to use premium features', 'Team has grown 20%+', 'NPS promoter'];
-		expect(result.opportunities.map((o) => [o.type, o.product, o.estimatedValue, o.signals])).toEqual([
+		const descriptions = [
+			'Using 80%+ of plan limits',
+			'Attempting to use premium features',
+			'Team has grown 20%+',
+			'NPS promoter',
+		];
+		expect(
+			result.opportunities.map((o) => [o.type, o.product, o.estimatedValue, o.signals]),
+		).toEqual([
 			['upsell', 'pro', 600, descriptions],
 			['add_seats', 'Additional seats', 600, descriptions], // 12 -> 18 seats, 6 * 100
 			['add_features', 'Feature add-on', 50, descriptions],
@@ -211,33 +245,118 @@ describe('docs/sources.md#expansion-add-ons add-on triggers (off by default)', (
 		const result = expand(ALL, { addOnTriggers: true });
 		expect(result.probability).toBe(0);
 		expect(result.signals).toEqual([
-			{ type: 'analytics_dashboard_usage', weight: 0, description: 'Uses the analytics dashboard more than 3 times a week', metric: 'analytics_views_per_week', value: 4, threshold: 3 },
-			{ type: 'integration_requested', weight: 0, description: 'Requested an integration with a third-party system', metric: 'integration_requested', value: true, threshold: true },
-			{ type: 'branding_mentioned', weight: 0, description: 'Mentioned a need for branding or marketing', metric: 'branding_mentioned', value: true, threshold: true },
-			{ type: 'large_event_scheduled', weight: 0, description: 'Has a large event scheduled (needs a support SLA under 5 minutes)', metric: 'large_event_scheduled', value: true, threshold: true },
+			{
+				type: 'analytics_dashboard_usage',
+				weight: 0,
+				description: 'Uses the analytics dashboard more than 3 times a week',
+				metric: 'analytics_views_per_week',
+				value: 4,
+				threshold: 3,
+			},
+			{
+				type: 'integration_requested',
+				weight: 0,
+				description: 'Requested an integration with a third-party system',
+				metric: 'integration_requested',
+				value: true,
+				threshold: true,
+			},
+			{
+				type: 'branding_mentioned',
+				weight: 0,
+				description: 'Mentioned a need for branding or marketing',
+				metric: 'branding_mentioned',
+				value: true,
+				threshold: true,
+			},
+			{
+				type: 'large_event_scheduled',
+				weight: 0,
+				description: 'Has a large event scheduled (needs a support SLA under 5 minutes)',
+				metric: 'large_event_scheduled',
+				value: true,
+				threshold: true,
+			},
 		]);
 		const descriptions = result.signals.map((signal) => signal.description);
 		expect(result.opportunities).toEqual([
-			{ type: 'upsell', product: 'Pro Plan', estimatedValue: 499, probability: 0, recommendedAction: 'Present the Pro Plan to a heavy analytics user', timing: 'now', signals: descriptions, basis: 'Pro Plan monthly price 499', note: null },
-			{ type: 'cross_sell', product: 'API Access', estimatedValue: 200, probability: 0, recommendedAction: 'Offer API Access for the requested integration', timing: 'now', signals: descriptions, basis: 'API Access monthly price 200', note: null },
-			{ type: 'cross_sell', product: 'White-Label', estimatedValue: 500, probability: 0, recommendedAction: 'Offer White-Label for their branding and marketing', timing: 'now', signals: descriptions, basis: 'White-Label monthly price 500', note: null },
-			{ type: 'cross_sell', product: 'Premium Support', estimatedValue: 100, probability: 0, recommendedAction: 'Offer Premium Support (SLA under 5 minutes) for the event', timing: 'now', signals: descriptions, basis: 'Premium Support monthly price 100', note: null },
+			{
+				type: 'upsell',
+				product: 'Pro Plan',
+				estimatedValue: 499,
+				probability: 0,
+				recommendedAction: 'Present the Pro Plan to a heavy analytics user',
+				timing: 'now',
+				signals: descriptions,
+				basis: 'Pro Plan monthly price 499',
+				note: null,
+			},
+			{
+				type: 'cross_sell',
+				product: 'API Access',
+				estimatedValue: 200,
+				probability: 0,
+				recommendedAction: 'Offer API Access for the requested integration',
+				timing: 'now',
+				signals: descriptions,
+				basis: 'API Access monthly price 200',
+				note: null,
+			},
+			{
+				type: 'cross_sell',
+				product: 'White-Label',
+				estimatedValue: 500,
+				probability: 0,
+				recommendedAction: 'Offer White-Label for their branding and marketing',
+				timing: 'now',
+				signals: descriptions,
+				basis: 'White-Label monthly price 500',
+				note: null,
+			},
+			{
+				type: 'cross_sell',
+				product: 'Premium Support',
+				estimatedValue: 100,
+				probability: 0,
+				recommendedAction: 'Offer Premium Support (SLA under 5 minutes) for the event',
+				timing: 'now',
+				signals: descriptions,
+				basis: 'Premium Support monthly price 100',
+				note: null,
+			},
 		]);
 	});
 
 	it('analytics: 3 views a week does not fire, more than 3 does', () => {
 		const on = { addOnTriggers: true };
 		expect(expand({ analytics_views_per_week: 3 }, on).signals).toEqual([]);
-		expect(expand({ analytics_views_per_week: 3.5 }, on).signals.map((s) => s.type)).toEqual(['analytics_dashboard_usage']);
+		expect(expand({ analytics_views_per_week: 3.5 }, on).signals.map((s) => s.type)).toEqual([
+			'analytics_dashboard_usage',
+		]);
 	});
 
 	it('a false flag is quiet, a missing or unreadable one is not evaluated', () => {
-		const result = expand({ integration_requested: false, branding_mentioned: 'yes' }, { addOnTriggers: true });
+		const result = expand(
+			{ integration_requested: false, branding_mentioned: 'yes' },
+			{ addOnTriggers: true },
+		);
 		expect(result.signals).toEqual([]);
 		expect(result.notEvaluated.slice(7)).toEqual([
-			{ type: 'analytics_dashboard_usage', fields: ['analytics_views_per_week'], reason: 'analytics_views_per_week is absent' },
-			{ type: 'branding_mentioned', fields: ['branding_mentioned'], reason: 'branding_mentioned must be true or false (got "yes")' },
-			{ type: 'large_event_scheduled', fields: ['large_event_scheduled'], reason: 'large_event_scheduled is absent' },
+			{
+				type: 'analytics_dashboard_usage',
+				fields: ['analytics_views_per_week'],
+				reason: 'analytics_views_per_week is absent',
+			},
+			{
+				type: 'branding_mentioned',
+				fields: ['branding_mentioned'],
+				reason: 'branding_mentioned must be true or false (got "yes")',
+			},
+			{
+				type: 'large_event_scheduled',
+				fields: ['large_event_scheduled'],
+				reason: 'large_event_scheduled is absent',
+			},
 		]);
 	});
 
@@ -253,18 +372,35 @@ describe('docs/sources.md#expansion-add-ons add-on triggers (off by default)', (
 			{
 				type: 'upsell',
 				product: 'Pro Plan',
-				reason: 'plan "pro" is already at or above pro on the plan ladder (starter, growth, pro, enterprise)',
+				reason:
+					'plan "pro" is already at or above pro on the plan ladder (starter, growth, pro, enterprise)',
 			},
 		]);
-		expect(expand({ ...ALL, plan: 'growth' }, settings).opportunities[0]).toMatchObject({ product: 'Pro Plan', estimatedValue: 549 });
+		expect(expand({ ...ALL, plan: 'growth' }, settings).opportunities[0]).toMatchObject({
+			product: 'Pro Plan',
+			estimatedValue: 549,
+		});
 	});
 
 	it('add-on opportunities carry the probability (docs/sources.md#expansion-probability) when docs/sources.md#expansion-signals signals fire too', () => {
-		const result = expand({ usage_vs_limit: 0.9, plan: 'starter', mrr: 100, integration_requested: true }, { addOnTriggers: true });
+		const result = expand(
+			{ usage_vs_limit: 0.9, plan: 'starter', mrr: 100, integration_requested: true },
+			{ addOnTriggers: true },
+		);
 		expect(result.probability).toBe(0.2);
 		expect(result.opportunities.map((o) => [o.type, o.product, o.probability, o.signals])).toEqual([
-			['upsell', 'growth', 0.2, ['Using 80%+ of plan limits', 'Requested an integration with a third-party system']],
-			['cross_sell', 'API Access', 0.2, ['Using 80%+ of plan limits', 'Requested an integration with a third-party system']],
+			[
+				'upsell',
+				'growth',
+				0.2,
+				['Using 80%+ of plan limits', 'Requested an integration with a third-party system'],
+			],
+			[
+				'cross_sell',
+				'API Access',
+				0.2,
+				['Using 80%+ of plan limits', 'Requested an integration with a third-party system'],
+			],
 		]);
 	});
 });

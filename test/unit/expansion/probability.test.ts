@@ -33,7 +33,17 @@ describe('docs/sources.md#expansion-probability calculateProbability: round(fire
 		[['approaching_limit', 'team_growth', 'nps_promoter'], 0.46], // 2.1 / 4.6 = 0.4565
 		[['team_growth', 'success_metrics'], 0.3], // 1.4 / 4.6 = 0.3043
 		[['nps_promoter', 'renewal_approaching'], 0.2], // 0.9 / 4.6 = 0.1957
-		[['feature_attempts', 'high_engagement', 'team_growth', 'success_metrics', 'nps_promoter', 'renewal_approaching'], 0.8], // 3.7 / 4.6 = 0.8043
+		[
+			[
+				'feature_attempts',
+				'high_engagement',
+				'team_growth',
+				'success_metrics',
+				'nps_promoter',
+				'renewal_approaching',
+			],
+			0.8,
+		], // 3.7 / 4.6 = 0.8043
 		[Object.keys(FIRES), 1],
 	])('%j: %p', (types, probability) => {
 		expect(expand(record(...types)).probability).toBe(probability);
@@ -46,7 +56,12 @@ describe('docs/sources.md#expansion-probability calculateProbability: round(fire
 	});
 
 	it('gives every opportunity the customer probability', () => {
-		const result = expand({ ...record('approaching_limit', 'team_growth', 'feature_attempts'), plan: 'starter', mrr: 100, seats: 10 });
+		const result = expand({
+			...record('approaching_limit', 'team_growth', 'feature_attempts'),
+			plan: 'starter',
+			mrr: 100,
+			seats: 10,
+		});
 		expect(result.probability).toBe(0.52); // 2.4 / 4.6 = 0.5217
 		expect(result.opportunities.map((o) => o.probability)).toEqual([0.52, 0.52, 0.52]);
 	});

@@ -38,17 +38,40 @@ describe('expansion settings', () => {
 			planLadder: ' free , starter,pro ',
 		});
 		expect(settings.thresholds).toMatchObject({ npsScore: 10, usageVsLimit: 0.8 });
-		expect(settings.addOnPrices).toEqual({ proPlan: 499, apiAccess: 200, whiteLabel: 450, premiumSupport: 100 });
+		expect(settings.addOnPrices).toEqual({
+			proPlan: 499,
+			apiAccess: 200,
+			whiteLabel: 450,
+			premiumSupport: 100,
+		});
 		expect(settings.planLadder).toEqual(['free', 'starter', 'pro']);
 	});
 
 	it.each([
-		[{ planLadder: 'pro' }, 'Expansion settings are invalid: planLadder: name at least two plans, lowest first'],
-		[{ planLadder: 'pro, , enterprise' }, 'Expansion settings are invalid: planLadder.1: a plan name may not be empty'],
-		[{ planLadder: 'pro, Pro' }, 'Expansion settings are invalid: planLadder: each plan may appear once'],
-		[{ addOnPrices: { proPlan: -1 } }, 'Expansion settings are invalid: addOnPrices.proPlan: Number must be greater than or equal to 0'],
-		[{ thresholds: { npsScore: Number.NaN } }, 'Expansion settings are invalid: thresholds.npsScore: Expected number, received nan'],
-		[{ forecastHorizonDays: -5 }, 'Expansion settings are invalid: forecastHorizonDays: Number must be greater than or equal to 0'],
+		[
+			{ planLadder: 'pro' },
+			'Expansion settings are invalid: planLadder: name at least two plans, lowest first',
+		],
+		[
+			{ planLadder: 'pro, , enterprise' },
+			'Expansion settings are invalid: planLadder.1: a plan name may not be empty',
+		],
+		[
+			{ planLadder: 'pro, Pro' },
+			'Expansion settings are invalid: planLadder: each plan may appear once',
+		],
+		[
+			{ addOnPrices: { proPlan: -1 } },
+			'Expansion settings are invalid: addOnPrices.proPlan: Number must be greater than or equal to 0',
+		],
+		[
+			{ thresholds: { npsScore: Number.NaN } },
+			'Expansion settings are invalid: thresholds.npsScore: Expected number, received nan',
+		],
+		[
+			{ forecastHorizonDays: -5 },
+			'Expansion settings are invalid: forecastHorizonDays: Number must be greater than or equal to 0',
+		],
 	])('rejects %j', (input, message) => {
 		expect(() => resolveExpansionSettings(input)).toThrow(InvalidExpansionSettingsError);
 		expect(() => resolveExpansionSettings(input)).toThrow(message);
@@ -70,10 +93,15 @@ describe('evaluateExpansion: locating the record', () => {
 	});
 
 	it('names the path when it does not hold an object, and validates the shared vocabulary', () => {
-		expect(() => evaluateExpansion({ customer: 'x' }, { customerPath: 'customer', reference, defaultTimeZone: 'UTC' })).toThrow(
-			'Field "customer" must hold the customer record as an object (got string "x")',
-		);
-		expect(() => evaluateExpansion({ timezone: 'Mars/Olympus' }, { reference, defaultTimeZone: 'UTC' })).toThrow(
+		expect(() =>
+			evaluateExpansion(
+				{ customer: 'x' },
+				{ customerPath: 'customer', reference, defaultTimeZone: 'UTC' },
+			),
+		).toThrow('Field "customer" must hold the customer record as an object (got string "x")');
+		expect(() =>
+			evaluateExpansion({ timezone: 'Mars/Olympus' }, { reference, defaultTimeZone: 'UTC' }),
+		).toThrow(
 			'Invalid customer record: timezone: must be a valid IANA time zone such as "Europe/Madrid"',
 		);
 	});

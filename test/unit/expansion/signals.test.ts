@@ -29,13 +29,63 @@ describe('docs/sources.md#expansion-signals EXPANSION_SIGNALS: types, weights, d
 			days_to_renewal: 60,
 		});
 		expect(result.signals).toEqual([
-			{ type: 'approaching_limit', weight: 0.9, description: 'Using 80%+ of plan limits', metric: 'usage_vs_limit', value: 0.9, threshold: 0.8, early: false },
-			{ type: 'feature_attempts', weight: 0.8, description: 'Attempting to use premium features', metric: 'blocked_feature_attempts', value: 4, threshold: 3 },
-			{ type: 'high_engagement', weight: 0.6, description: 'Very high product engagement', metric: 'engagement_score', value: 81, threshold: 80 },
-			{ type: 'team_growth', weight: 0.7, description: 'Team has grown 20%+', metric: 'team_size_change', value: 0.25, threshold: 0.2 },
-			{ type: 'success_metrics', weight: 0.7, description: 'Exceeding success metrics', metric: 'business_outcomes', value: 120, threshold: 100 },
-			{ type: 'nps_promoter', weight: 0.5, description: 'NPS promoter', metric: 'nps_score', value: 9, threshold: 9 },
-			{ type: 'renewal_approaching', weight: 0.4, description: 'Renewal within 60 days', metric: 'days_to_renewal', value: 60, threshold: 60 },
+			{
+				type: 'approaching_limit',
+				weight: 0.9,
+				description: 'Using 80%+ of plan limits',
+				metric: 'usage_vs_limit',
+				value: 0.9,
+				threshold: 0.8,
+				early: false,
+			},
+			{
+				type: 'feature_attempts',
+				weight: 0.8,
+				description: 'Attempting to use premium features',
+				metric: 'blocked_feature_attempts',
+				value: 4,
+				threshold: 3,
+			},
+			{
+				type: 'high_engagement',
+				weight: 0.6,
+				description: 'Very high product engagement',
+				metric: 'engagement_score',
+				value: 81,
+				threshold: 80,
+			},
+			{
+				type: 'team_growth',
+				weight: 0.7,
+				description: 'Team has grown 20%+',
+				metric: 'team_size_change',
+				value: 0.25,
+				threshold: 0.2,
+			},
+			{
+				type: 'success_metrics',
+				weight: 0.7,
+				description: 'Exceeding success metrics',
+				metric: 'business_outcomes',
+				value: 120,
+				threshold: 100,
+			},
+			{
+				type: 'nps_promoter',
+				weight: 0.5,
+				description: 'NPS promoter',
+				metric: 'nps_score',
+				value: 9,
+				threshold: 9,
+			},
+			{
+				type: 'renewal_approaching',
+				weight: 0.4,
+				description: 'Renewal within 60 days',
+				metric: 'days_to_renewal',
+				value: 60,
+				threshold: 60,
+			},
 		]);
 		expect(result.probability).toBe(1);
 		expect(result.notEvaluated).toEqual([]);
@@ -60,7 +110,9 @@ describe('each signal at and around its threshold', () => {
 		[4, true],
 		['5', true],
 	])('feature_attempts: blocked_feature_attempts %p fires: %p (> 3)', (value, fires) => {
-		expect(firedTypes({ blocked_feature_attempts: value })).toEqual(fires ? ['feature_attempts'] : []);
+		expect(firedTypes({ blocked_feature_attempts: value })).toEqual(
+			fires ? ['feature_attempts'] : [],
+		);
 	});
 
 	it.each([
@@ -85,9 +137,14 @@ describe('each signal at and around its threshold', () => {
 		[99, false],
 		[100, false],
 		[100.01, true],
-	])('success_metrics: business_outcomes %p against business_targets 100 fires: %p (>)', (value, fires) => {
-		expect(firedTypes({ business_outcomes: value, business_targets: 100 })).toEqual(fires ? ['success_metrics'] : []);
-	});
+	])(
+		'success_metrics: business_outcomes %p against business_targets 100 fires: %p (>)',
+		(value, fires) => {
+			expect(firedTypes({ business_outcomes: value, business_targets: 100 })).toEqual(
+				fires ? ['success_metrics'] : [],
+			);
+		},
+	);
 
 	it.each([
 		[8, false],
@@ -105,9 +162,12 @@ describe('each signal at and around its threshold', () => {
 		[0, true],
 		[-1, false],
 		[-300, false],
-	])('renewal_approaching: days_to_renewal %p fires: %p (0 <= days <= 60; a past renewal does not)', (value, fires) => {
-		expect(firedTypes({ days_to_renewal: value })).toEqual(fires ? ['renewal_approaching'] : []);
-	});
+	])(
+		'renewal_approaching: days_to_renewal %p fires: %p (0 <= days <= 60; a past renewal does not)',
+		(value, fires) => {
+			expect(firedTypes({ days_to_renewal: value })).toEqual(fires ? ['renewal_approaching'] : []);
+		},
+	);
 });
 
 describe('renewal_approaching from renewal_date (deriveDays, calendar days in the customer zone)', () => {
@@ -135,7 +195,9 @@ describe('renewal_approaching from renewal_date (deriveDays, calendar days in th
 	it('counts calendar days in the customer time zone', () => {
 		// 23:30 UTC on 2026-11-23 is already 2026-11-24 in Madrid: 2027-01-23 is then 60 days away there, 61 in UTC.
 		const late = DateTime.fromISO('2026-11-23T23:30:00Z', { zone: 'UTC' });
-		expect(expand({ renewal_date: '2027-01-23T12:00:00Z', timezone: 'Europe/Madrid' }, {}, late).signals).toHaveLength(1);
+		expect(
+			expand({ renewal_date: '2027-01-23T12:00:00Z', timezone: 'Europe/Madrid' }, {}, late).signals,
+		).toHaveLength(1);
 		expect(expand({ renewal_date: '2027-01-23T12:00:00Z' }, {}, late).signals).toHaveLength(0);
 	});
 
@@ -143,7 +205,9 @@ describe('renewal_approaching from renewal_date (deriveDays, calendar days in th
 		expect(() => expand({ renewal_date: 'soon' })).toThrow(
 			'renewal_date: must be an ISO 8601 date such as "2026-11-23T09:00:00Z" (got "soon")',
 		);
-		expect(expand({ last_login_at: 'yesterday', nps_score: 9 }).signals.map((s) => s.type)).toEqual(['nps_promoter']);
+		expect(expand({ last_login_at: 'yesterday', nps_score: 9 }).signals.map((s) => s.type)).toEqual(
+			['nps_promoter'],
+		);
 	});
 });
 
@@ -151,7 +215,14 @@ describe('high_engagement reads the Customer Health Score first', () => {
 	it('uses health.score at the item top level when present', () => {
 		const result = expand({ health: { score: 81, grade: 'A' }, engagement_score: 10 });
 		expect(result.signals).toEqual([
-			{ type: 'high_engagement', weight: 0.6, description: 'Very high product engagement', metric: 'health.score', value: 81, threshold: 80 },
+			{
+				type: 'high_engagement',
+				weight: 0.6,
+				description: 'Very high product engagement',
+				metric: 'health.score',
+				value: 81,
+				threshold: 80,
+			},
 		]);
 	});
 
@@ -184,13 +255,33 @@ describe('a missing input never fires and is listed as not evaluated (never read
 			signals: [],
 			opportunities: [],
 			notEvaluated: [
-				{ type: 'approaching_limit', fields: ['usage_vs_limit'], reason: 'usage_vs_limit is absent' },
-				{ type: 'feature_attempts', fields: ['blocked_feature_attempts'], reason: 'blocked_feature_attempts is absent' },
-				{ type: 'high_engagement', fields: ['health.score', 'engagement_score'], reason: 'health.score is absent and engagement_score is absent' },
+				{
+					type: 'approaching_limit',
+					fields: ['usage_vs_limit'],
+					reason: 'usage_vs_limit is absent',
+				},
+				{
+					type: 'feature_attempts',
+					fields: ['blocked_feature_attempts'],
+					reason: 'blocked_feature_attempts is absent',
+				},
+				{
+					type: 'high_engagement',
+					fields: ['health.score', 'engagement_score'],
+					reason: 'health.score is absent and engagement_score is absent',
+				},
 				{ type: 'team_growth', fields: ['team_size_change'], reason: 'team_size_change is absent' },
-				{ type: 'success_metrics', fields: ['business_outcomes', 'business_targets'], reason: 'business_outcomes is absent and business_targets is absent' },
+				{
+					type: 'success_metrics',
+					fields: ['business_outcomes', 'business_targets'],
+					reason: 'business_outcomes is absent and business_targets is absent',
+				},
 				{ type: 'nps_promoter', fields: ['nps_score'], reason: 'nps_score is absent' },
-				{ type: 'renewal_approaching', fields: ['days_to_renewal'], reason: 'days_to_renewal is absent' },
+				{
+					type: 'renewal_approaching',
+					fields: ['days_to_renewal'],
+					reason: 'days_to_renewal is absent',
+				},
 			],
 			limitForecast: null,
 			skippedOpportunities: [],
@@ -200,13 +291,34 @@ describe('a missing input never fires and is listed as not evaluated (never read
 	// Was: "n/a" for usage_vs_limit was "not evaluated". A value outside its field's rule now fails the item in every
 	// node (src/customer/fieldRules.ts); only the optional extras (the growth rate, the add-on triggers) are left out.
 	it('treats null and blank strings as absent, and fails a value outside its field’s rule', () => {
-		expect(() => expand({ usage_vs_limit: 'n/a' })).toThrow('usage_vs_limit: must be a number from 0 to 10 (got "n/a")');
-		const result = expand({ nps_score: null, days_to_renewal: '', usage_vs_limit: '  ', business_outcomes: 5 });
-		expect(result.notEvaluated.filter((entry) => ['nps_promoter', 'renewal_approaching', 'approaching_limit', 'success_metrics'].includes(entry.type))).toEqual([
+		expect(() => expand({ usage_vs_limit: 'n/a' })).toThrow(
+			'usage_vs_limit: must be a number from 0 to 10 (got "n/a")',
+		);
+		const result = expand({
+			nps_score: null,
+			days_to_renewal: '',
+			usage_vs_limit: '  ',
+			business_outcomes: 5,
+		});
+		expect(
+			result.notEvaluated.filter((entry) =>
+				['nps_promoter', 'renewal_approaching', 'approaching_limit', 'success_metrics'].includes(
+					entry.type,
+				),
+			),
+		).toEqual([
 			{ type: 'approaching_limit', fields: ['usage_vs_limit'], reason: 'usage_vs_limit is absent' },
-			{ type: 'success_metrics', fields: ['business_outcomes', 'business_targets'], reason: 'business_targets is absent' },
+			{
+				type: 'success_metrics',
+				fields: ['business_outcomes', 'business_targets'],
+				reason: 'business_targets is absent',
+			},
 			{ type: 'nps_promoter', fields: ['nps_score'], reason: 'nps_score is absent' },
-			{ type: 'renewal_approaching', fields: ['days_to_renewal'], reason: 'days_to_renewal is absent' },
+			{
+				type: 'renewal_approaching',
+				fields: ['days_to_renewal'],
+				reason: 'days_to_renewal is absent',
+			},
 		]);
 	});
 
@@ -220,8 +332,16 @@ describe('a missing input never fires and is listed as not evaluated (never read
 describe('configurable thresholds', () => {
 	it('moves each threshold and the descriptions that name it', () => {
 		const thresholds = { usageVsLimit: 0.9, teamSizeChange: 0.5, daysToRenewal: 30, npsScore: 10 };
-		expect(firedTypes({ usage_vs_limit: 0.85, team_size_change: 0.4, days_to_renewal: 45, nps_score: 9 }, { thresholds })).toEqual([]);
-		const result = expand({ usage_vs_limit: 0.95, team_size_change: 0.55, days_to_renewal: 30, nps_score: 10 }, { thresholds });
+		expect(
+			firedTypes(
+				{ usage_vs_limit: 0.85, team_size_change: 0.4, days_to_renewal: 45, nps_score: 9 },
+				{ thresholds },
+			),
+		).toEqual([]);
+		const result = expand(
+			{ usage_vs_limit: 0.95, team_size_change: 0.55, days_to_renewal: 30, nps_score: 10 },
+			{ thresholds },
+		);
 		expect(result.signals.map((signal) => [signal.description, signal.threshold])).toEqual([
 			['Using 90%+ of plan limits', 0.9],
 			['Team has grown 50%+', 0.5],

@@ -67,7 +67,8 @@ describe('docs/sources.md#banded-health-model banded model: every band edge (low
 		expect(readMetric(metric('login_frequency'), 'hourly')).toMatchObject({
 			normalized: null,
 			problem: 'invalid',
-			problemDetail: 'expected one of daily, diario, diaria, weekly, semanal, monthly, mensual, never, nunca',
+			problemDetail:
+				'expected one of daily, diario, diaria, weekly, semanal, monthly, mensual, never, nunca',
 		});
 	});
 });

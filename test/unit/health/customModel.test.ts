@@ -16,7 +16,17 @@ const valid = {
 			key: 'support',
 			name: 'Support',
 			weight: 40,
-			metrics: [{ key: 'csat', type: 'bands', weight: 1, bands: [{ gte: 4, points: 2 }, { gte: 3, points: 1 }] }],
+			metrics: [
+				{
+					key: 'csat',
+					type: 'bands',
+					weight: 1,
+					bands: [
+						{ gte: 4, points: 2 },
+						{ gte: 3, points: 1 },
+					],
+				},
+			],
 		},
 	],
 };
@@ -48,22 +58,46 @@ describe('custom models', () => {
 			'worst not above ideal',
 			{
 				components: [
-					{ key: 'c', name: 'C', weight: 1, metrics: [{ key: 'm', type: 'lower', ideal: 5, worst: 5, weight: 1 }] },
+					{
+						key: 'c',
+						name: 'C',
+						weight: 1,
+						metrics: [{ key: 'm', type: 'lower', ideal: 5, worst: 5, weight: 1 }],
+					},
 				],
 			},
 			'Health model is invalid: components.0.metrics.0.worst: "worst" must be greater than "ideal" for a lower-is-better metric',
 		],
 		[
 			'an ideal of 0 for a higher-is-better metric',
-			{ components: [{ key: 'c', name: 'C', weight: 1, metrics: [{ key: 'm', type: 'higher', ideal: 0, weight: 1 }] }] },
+			{
+				components: [
+					{
+						key: 'c',
+						name: 'C',
+						weight: 1,
+						metrics: [{ key: 'm', type: 'higher', ideal: 0, weight: 1 }],
+					},
+				],
+			},
 			'Health model is invalid: components.0.metrics.0.ideal: Number must be greater than 0',
 		],
 		[
 			'a duplicate metric key',
 			{
 				components: [
-					{ key: 'a', name: 'A', weight: 1, metrics: [{ key: 'm', type: 'higher', ideal: 1, weight: 1 }] },
-					{ key: 'b', name: 'B', weight: 1, metrics: [{ key: 'm', type: 'higher', ideal: 1, weight: 1 }] },
+					{
+						key: 'a',
+						name: 'A',
+						weight: 1,
+						metrics: [{ key: 'm', type: 'higher', ideal: 1, weight: 1 }],
+					},
+					{
+						key: 'b',
+						name: 'B',
+						weight: 1,
+						metrics: [{ key: 'm', type: 'higher', ideal: 1, weight: 1 }],
+					},
 				],
 			},
 			'Health model is invalid: components.1.metrics.0.key: metric key "m" is already used at components.0.metrics.0',
@@ -77,7 +111,14 @@ describe('custom models', () => {
 			'a band with two edges',
 			{
 				components: [
-					{ key: 'c', name: 'C', weight: 1, metrics: [{ key: 'm', type: 'bands', weight: 1, bands: [{ gte: 1, gt: 2, points: 1 }] }] },
+					{
+						key: 'c',
+						name: 'C',
+						weight: 1,
+						metrics: [
+							{ key: 'm', type: 'bands', weight: 1, bands: [{ gte: 1, gt: 2, points: 1 }] },
+						],
+					},
 				],
 			},
 			'Health model is invalid: components.0.metrics.0.bands.0: a band needs exactly one of "gte", "gt" or "equals"',

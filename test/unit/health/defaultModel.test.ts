@@ -13,7 +13,8 @@ const model = healthModelPreset('default');
 const reference = DateTime.fromISO('2026-11-23T12:00:00Z', { zone: 'UTC' });
 const score = (record: Record<string, unknown>, options: Parameters<typeof scoreHealth>[2] = {}) =>
 	scoreHealth(record, model, options);
-const componentScores = (result: HealthResult) => Object.fromEntries(result.components.map((c) => [c.key, c.score]));
+const componentScores = (result: HealthResult) =>
+	Object.fromEntries(result.components.map((c) => [c.key, c.score]));
 
 describe('default model (docs/sources.md#health-default-weights HEALTH_SCORE_CONFIG, fixed)', () => {
 	it('scores a perfect customer 100, grade A, healthy', () => {
@@ -87,7 +88,11 @@ describe('default model (docs/sources.md#health-default-weights HEALTH_SCORE_CON
 		expect(result.grade).toBe('F');
 		expect(result.category).toBe('critical');
 		expect(result.alerts).toEqual([
-			{ type: 'customer_at_risk', severity: 'critical', message: 'Customer is now at-risk with grade F' },
+			{
+				type: 'customer_at_risk',
+				severity: 'critical',
+				message: 'Customer is now at-risk with grade F',
+			},
 		]);
 		expect(result.riskFactors).toEqual([
 			'Low Product Usage score (17)',
@@ -131,7 +136,9 @@ describe('inverse metrics (docs/sources.md#diff-inverse-metrics fix: 100 at or b
 		[5, 0],
 		[9, 0],
 	])('open_tickets %p scores %p (ideal 0, worst 5: no division by zero)', (tickets, expected) => {
-		expect(score({ ...PERFECT_CUSTOMER, open_tickets: tickets }).components[2].metrics[0].normalized).toBe(expected);
+		expect(
+			score({ ...PERFECT_CUSTOMER, open_tickets: tickets }).components[2].metrics[0].normalized,
+		).toBe(expected);
 	});
 
 	it.each([
@@ -139,7 +146,9 @@ describe('inverse metrics (docs/sources.md#diff-inverse-metrics fix: 100 at or b
 		[1, 66.67],
 		[3, 0],
 	])('escalations %p scores %p (ideal 0, worst 3)', (escalations, expected) => {
-		expect(score({ ...PERFECT_CUSTOMER, escalations }).components[2].metrics[2].normalized).toBe(expected);
+		expect(score({ ...PERFECT_CUSTOMER, escalations }).components[2].metrics[2].normalized).toBe(
+			expected,
+		);
 	});
 });
 
@@ -151,7 +160,9 @@ describe('missing data', () => {
 		expect(result.grade).toBeNull();
 		expect(result.category).toBe('insufficient_data');
 		expect(result.alerts).toEqual([]);
-		expect(result.drivers[0]).toMatch(/^Not enough data: 45% of the model's weight had data, 50% is required\. Missing: days_since_last_login, open_tickets/);
+		expect(result.drivers[0]).toMatch(
+			/^Not enough data: 45% of the model's weight had data, 50% is required\. Missing: days_since_last_login, open_tickets/,
+		);
 	});
 
 	it('re-weights with a lower minimum coverage: (50*.30 + 100*.25) / .55 = 72.7 -> 73', () => {
@@ -167,7 +178,14 @@ describe('missing data', () => {
 			financial: null,
 		});
 		const days = result.components[1].metrics[0];
-		expect(days).toMatchObject({ key: 'days_since_last_login', missing: true, reason: 'absent', value: null, points: null, maxPoints: 0 });
+		expect(days).toMatchObject({
+			key: 'days_since_last_login',
+			missing: true,
+			reason: 'absent',
+			value: null,
+			points: null,
+			maxPoints: 0,
+		});
 		expect(result.components[1].coverage).toBe(0.6);
 		// Engagement carries .25/.55 of the score; logins carry half of what Engagement has left: 100 * .4545 * .5.
 		expect(result.components[1].metrics[1].maxPoints).toBe(22.73);
@@ -188,8 +206,15 @@ describe('missing data', () => {
 	});
 
 	it('fails the record when asked, naming every missing field', () => {
-		expect(() => score(SPARSE_CUSTOMER, { missingData: 'fail' })).toThrow(MissingHealthMetricsError);
-		expect(() => score({ ...PERFECT_CUSTOMER, meetings_attended: null, escalations: undefined }, { missingData: 'fail' })).toThrow(
+		expect(() => score(SPARSE_CUSTOMER, { missingData: 'fail' })).toThrow(
+			MissingHealthMetricsError,
+		);
+		expect(() =>
+			score(
+				{ ...PERFECT_CUSTOMER, meetings_attended: null, escalations: undefined },
+				{ missingData: 'fail' },
+			),
+		).toThrow(
 			'Missing or unusable health metrics: escalations (absent), meetings_attended (absent)',
 		);
 	});
@@ -223,14 +248,22 @@ describe('trend and alerts (docs/sources.md#health-trend determineTrend, checkAl
 	it('raises health_score_drop only for a fall of more than 15', () => {
 		expect(score(MIXED_CUSTOMER, { previousScore: 73 }).alerts).toEqual([]);
 		expect(score(MIXED_CUSTOMER, { previousScore: 74 }).alerts).toEqual([
-			{ type: 'health_score_drop', severity: 'high', message: 'Health score dropped from 74 to 58' },
+			{
+				type: 'health_score_drop',
+				severity: 'high',
+				message: 'Health score dropped from 74 to 58',
+			},
 		]);
 	});
 
 	it('raises customer_at_risk on entering D or F, not while already there', () => {
 		const fromD = score(WEAK_CUSTOMER, { previousScore: 35 });
 		expect(fromD.alerts).toEqual([
-			{ type: 'health_score_drop', severity: 'high', message: 'Health score dropped from 35 to 16' },
+			{
+				type: 'health_score_drop',
+				severity: 'high',
+				message: 'Health score dropped from 35 to 16',
+			},
 		]);
 		const fromC = score(WEAK_CUSTOMER, { previousScore: 40 });
 		expect(fromC.alerts.map((a) => a.type)).toEqual(['health_score_drop', 'customer_at_risk']);
@@ -242,7 +275,11 @@ describe('evaluateCustomerHealth (item level)', () => {
 
 	it('reads the previous score field and a nested record path', () => {
 		const item = { customer: { ...MIXED_CUSTOMER, last_score: 52 } };
-		const result = evaluateCustomerHealth(item, { ...config, metricsPath: 'customer', previousScoreField: 'last_score' });
+		const result = evaluateCustomerHealth(item, {
+			...config,
+			metricsPath: 'customer',
+			previousScoreField: 'last_score',
+		});
 		expect(result).toMatchObject({ score: 58, previousScore: 52, trend: 'improving' });
 	});
 
@@ -254,26 +291,43 @@ describe('evaluateCustomerHealth (item level)', () => {
 				{ ...config, reference: DateTime.fromISO('2026-11-23T05:00:00Z') },
 			).components[1].metrics[0];
 		// 17:00 and 23:00 on the 22nd in Mexico City: the same calendar day.
-		expect(atLogin('America/Mexico_City')).toMatchObject({ value: 0, normalized: 100, derivedFrom: 'last_login_at' });
+		expect(atLogin('America/Mexico_City')).toMatchObject({
+			value: 0,
+			normalized: 100,
+			derivedFrom: 'last_login_at',
+		});
 		// In UTC the login was on the 22nd and the reference is the 23rd.
 		expect(atLogin()).toMatchObject({ value: 1, normalized: 100 });
-		const older = evaluateCustomerHealth({ ...rest, last_login_at: '2026-11-08T10:00:00Z' }, config);
-		expect(older.components[1].metrics[0]).toMatchObject({ value: 15, derivedFrom: 'last_login_at' });
+		const older = evaluateCustomerHealth(
+			{ ...rest, last_login_at: '2026-11-08T10:00:00Z' },
+			config,
+		);
+		expect(older.components[1].metrics[0]).toMatchObject({
+			value: 15,
+			derivedFrom: 'last_login_at',
+		});
 	});
 
 	it('keeps an explicit days_since_last_login over the date', () => {
-		const result = evaluateCustomerHealth({ ...MIXED_CUSTOMER, last_login_at: '2026-11-23T00:00:00Z' }, config);
+		const result = evaluateCustomerHealth(
+			{ ...MIXED_CUSTOMER, last_login_at: '2026-11-23T00:00:00Z' },
+			config,
+		);
 		expect(result.components[1].metrics[0].value).toBe(15.5);
 	});
 
 	it('fails with the field named for a bad date, time zone, previous score or path', () => {
-		expect(() => evaluateCustomerHealth({ last_login_at: 'yesterday' }, config)).toThrow(/^last_login_at: must be an ISO 8601 date/);
-		expect(() => evaluateCustomerHealth({ timezone: 'Mars/Olympus' }, config)).toThrow(/timezone: must be a valid IANA time zone/);
+		expect(() => evaluateCustomerHealth({ last_login_at: 'yesterday' }, config)).toThrow(
+			/^last_login_at: must be an ISO 8601 date/,
+		);
+		expect(() => evaluateCustomerHealth({ timezone: 'Mars/Olympus' }, config)).toThrow(
+			/timezone: must be a valid IANA time zone/,
+		);
 		expect(() => evaluateCustomerHealth({ previous_health_score: 'high' }, config)).toThrow(
 			'previous_health_score: must be a health score from 0 to 100 (got "high")',
 		);
-		expect(() => evaluateCustomerHealth({ customer: 3 }, { ...config, metricsPath: 'customer' })).toThrow(
-			'Field "customer" must hold the customer record as an object (got number 3)',
-		);
+		expect(() =>
+			evaluateCustomerHealth({ customer: 3 }, { ...config, metricsPath: 'customer' }),
+		).toThrow('Field "customer" must hold the customer record as an object (got number 3)');
 	});
 });

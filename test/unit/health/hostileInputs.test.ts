@@ -32,7 +32,12 @@ function oneMetricModel(componentWeight: unknown, metricWeights: unknown[] = [1]
 				key: 'usage',
 				name: 'Usage',
 				weight: componentWeight,
-				metrics: metricWeights.map((weight, index) => ({ key: `m${index}`, type: 'higher', ideal: 5, weight })),
+				metrics: metricWeights.map((weight, index) => ({
+					key: `m${index}`,
+					type: 'higher',
+					ideal: 5,
+					weight,
+				})),
 			},
 		],
 	};
@@ -43,8 +48,16 @@ describe('impossible values (class 1)', () => {
 		['nps_score', 1e308, 'nps_score: must be a whole number from 0 to 10 (got 1e+308)'],
 		['open_tickets', -5, 'open_tickets: must be a whole number of 0 or more (got -5)'],
 		['dau_mau_ratio', 12, 'dau_mau_ratio: must be a number from 0 to 1 (got 12)'],
-		['conversations_per_week', '0x1F', 'conversations_per_week: must be a number of 0 or more (got "0x1F")'],
-		['last_login_at', '2099-01-01', 'last_login_at: must be a past date, no more than 1 day after the reference time 2026-11-23T09:00:00.000Z (got "2099-01-01")'],
+		[
+			'conversations_per_week',
+			'0x1F',
+			'conversations_per_week: must be a number of 0 or more (got "0x1F")',
+		],
+		[
+			'last_login_at',
+			'2099-01-01',
+			'last_login_at: must be a past date, no more than 1 day after the reference time 2026-11-23T09:00:00.000Z (got "2099-01-01")',
+		],
 	])('%s %p fails the item instead of scoring', (field, value, expected) => {
 		const record: Record<string, unknown> = { ...PERFECT_CUSTOMER, [field]: value };
 		if (field === 'last_login_at') delete record.days_since_last_login;
@@ -55,7 +68,10 @@ describe('impossible values (class 1)', () => {
 		const { days_since_last_login: _, ...record } = PERFECT_CUSTOMER;
 		const seconds = reference.minus({ days: 2 }).toSeconds();
 		const result = evaluateCustomerHealth({ ...record, last_login_at: seconds }, config);
-		expect(result.components[1].metrics[0]).toMatchObject({ value: 2, derivedFrom: 'last_login_at' });
+		expect(result.components[1].metrics[0]).toMatchObject({
+			value: 2,
+			derivedFrom: 'last_login_at',
+		});
 	});
 
 	it.each([
@@ -63,14 +79,29 @@ describe('impossible values (class 1)', () => {
 		[{ minCoverage: 1.5 }, 'Minimum Coverage: must be a number from 0 to 1 (got 1.5)'],
 		[{ missingData: 'ignore' }, 'Missing Data: must be one of reweight, zero, fail (got "ignore")'],
 		[{ detail: 'tiny' }, 'Output Detail: must be one of full, summary (got "tiny")'],
-		[{ previousScoreField: 5 }, 'Previous Score Field: must be a field name or dotted path such as "customer", at most 256 characters (got 5)'],
-		[{ metricsPath: 5 }, 'Customer Record Path: must be a field name or dotted path such as "customer", at most 256 characters (got 5)'],
+		[
+			{ previousScoreField: 5 },
+			'Previous Score Field: must be a field name or dotted path such as "customer", at most 256 characters (got 5)',
+		],
+		[
+			{ metricsPath: 5 },
+			'Customer Record Path: must be a field name or dotted path such as "customer", at most 256 characters (got 5)',
+		],
 	])('an option %p an expression gave fails naming it, never silently', (options, expected) => {
-		expect(message(() => evaluateCustomerHealth(PERFECT_CUSTOMER, { ...config, ...(options as object) }))).toBe(expected);
+		expect(
+			message(() =>
+				evaluateCustomerHealth(PERFECT_CUSTOMER, { ...config, ...(options as object) }),
+			),
+		).toBe(expected);
 	});
 
 	it('a numeric text Minimum Coverage is read', () => {
-		expect(evaluateCustomerHealth(PERFECT_CUSTOMER, { ...config, minCoverage: '0.9' as unknown as number }).score).toBe(100);
+		expect(
+			evaluateCustomerHealth(PERFECT_CUSTOMER, {
+				...config,
+				minCoverage: '0.9' as unknown as number,
+			}).score,
+		).toBe(100);
 	});
 });
 
@@ -104,25 +135,44 @@ describe('crash-style messages (class 3)', () => {
 			'Model (JSON): contains itself (an object or list inside it refers back to it), which JSON cannot hold',
 		);
 		const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
-		expect(message(() => parseHealthModel(deep, 'Model (JSON)'))).toBe('Model (JSON): is nested more than 64 levels deep (got [[[[…]]]])');
+		expect(message(() => parseHealthModel(deep, 'Model (JSON)'))).toBe(
+			'Model (JSON): is nested more than 64 levels deep (got [[[[…]]]])',
+		);
 	});
 
 	it('zod\'s "Invalid input" names the value', () => {
-		const model = { components: [{ key: 'c', name: 'C', weight: 1, metrics: [{ key: 'm', type: 'bands', weight: 1, bands: [{ equals: [{}], points: 1 }] }] }] };
+		const model = {
+			components: [
+				{
+					key: 'c',
+					name: 'C',
+					weight: 1,
+					metrics: [{ key: 'm', type: 'bands', weight: 1, bands: [{ equals: [{}], points: 1 }] }],
+				},
+			],
+		};
 		expect(message(() => parseHealthModel(model))).toBe(
 			'Health model is invalid: components.0.metrics.0: has the wrong type (got {"key":"m","type":"bands","weight":1,"bands":[{"equals":[…],…)',
 		);
 	});
 
 	it('UI table rows an expression made null, text or cyclic are errors naming the row, not "Cannot read properties of null"', () => {
-		expect(message(() => modelFromTables([{ name: null, weight: 1 }], []))).toBe('Custom model: component 1: name must be text (got null)');
-		expect(message(() => modelFromTables('Usage', []))).toBe('Custom model: Components: must be a list of rows (got "Usage")');
-		expect(message(() => modelFromTables([{ name: 'Usage', weight: 1 }], [null]))).toBe('Custom model: Metrics row 1: must be a row of the table (got null)');
+		expect(message(() => modelFromTables([{ name: null, weight: 1 }], []))).toBe(
+			'Custom model: component 1: name must be text (got null)',
+		);
+		expect(message(() => modelFromTables('Usage', []))).toBe(
+			'Custom model: Components: must be a list of rows (got "Usage")',
+		);
+		expect(message(() => modelFromTables([{ name: 'Usage', weight: 1 }], [null]))).toBe(
+			'Custom model: Metrics row 1: must be a row of the table (got null)',
+		);
 		const row: Record<string, unknown> = { name: 'Usage', weight: 1 };
 		row.self = row;
 		expect(message(() => modelFromTables([row], []))).toBe(
 			'Custom model: Components: contains itself (an object or list inside it refers back to it), which JSON cannot hold',
 		);
-		expect(() => modelFromTables([{ name: 'Usage', weight: 1 }], [{ component: 'Usage', field: 5 }])).toThrow(InvalidHealthModelError);
+		expect(() =>
+			modelFromTables([{ name: 'Usage', weight: 1 }], [{ component: 'Usage', field: 5 }]),
+		).toThrow(InvalidHealthModelError);
 	});
 });

@@ -30,10 +30,24 @@ describe('docs/sources.md#five-component-health-model five components with four 
 	});
 
 	it('puts 40-59 in critical and 0-39 in churned', () => {
-		const critical = scoreHealth({ ...record, logins_per_week: 0, avg_session_minutes: 0, dau_mau_ratio: 0.2 }, model);
+		const critical = scoreHealth(
+			{ ...record, logins_per_week: 0, avg_session_minutes: 0, dau_mau_ratio: 0.2 },
+			model,
+		);
 		expect(critical.score).toBe(48);
 		expect(critical.category).toBe('critical');
-		const churned = scoreHealth({ ...record, logins_per_week: 0, avg_session_minutes: 0, dau_mau_ratio: 0, feature_adoption: 0, payment_health: 0, failed_payments: 2 }, model);
+		const churned = scoreHealth(
+			{
+				...record,
+				logins_per_week: 0,
+				avg_session_minutes: 0,
+				dau_mau_ratio: 0,
+				feature_adoption: 0,
+				payment_health: 0,
+				failed_payments: 2,
+			},
+			model,
+		);
 		// 0*.30 + 0*.25 + 75*.20 + 0*.15 + 50*.10 = 20
 		expect(churned.score).toBe(20);
 		expect(churned.category).toBe('churned');
@@ -63,8 +77,16 @@ describe('threshold overrides', () => {
 	const model = healthModelPreset('default');
 
 	it('moves the category and grade edges', () => {
-		const lenient = withThresholds(model, { A: 58, B: 40, C: 30, D: 10 }, { healthy: 55, at_risk: 50 });
-		expect(scoreHealth(MIXED_CUSTOMER, lenient)).toMatchObject({ score: 58, grade: 'A', category: 'healthy' });
+		const lenient = withThresholds(
+			model,
+			{ A: 58, B: 40, C: 30, D: 10 },
+			{ healthy: 55, at_risk: 50 },
+		);
+		expect(scoreHealth(MIXED_CUSTOMER, lenient)).toMatchObject({
+			score: 58,
+			grade: 'A',
+			category: 'healthy',
+		});
 	});
 
 	it('rejects category thresholds that do not decrease', () => {
@@ -74,7 +96,9 @@ describe('threshold overrides', () => {
 	});
 
 	it('rejects grade thresholds that do not decrease', () => {
-		expect(() => withThresholds(model, { A: 50, B: 60, C: 40, D: 20 })).toThrow(InvalidHealthModelError);
+		expect(() => withThresholds(model, { A: 50, B: 60, C: 40, D: 20 })).toThrow(
+			InvalidHealthModelError,
+		);
 	});
 });
 
@@ -87,7 +111,14 @@ describe('custom model from the node tables', () => {
 	it('builds a model: 50 * .75 + 75 * .25 = 56.25 -> 56', () => {
 		const model = modelFromTables(components, [
 			{ component: 'usage', field: 'logins_per_week', direction: 'higher', ideal: 5, weight: 1 },
-			{ component: 'Support', field: 'open_tickets', direction: 'lower', ideal: 0, worst: 4, weight: 1 },
+			{
+				component: 'Support',
+				field: 'open_tickets',
+				direction: 'lower',
+				ideal: 0,
+				worst: 4,
+				weight: 1,
+			},
 		]);
 		const result = scoreHealth({ logins_per_week: 2.5, open_tickets: 1 }, model);
 		expect(result.components.map((c) => [c.key, c.weight, c.score])).toEqual([
@@ -99,13 +130,21 @@ describe('custom model from the node tables', () => {
 
 	it('names a metric whose component is not in the table', () => {
 		expect(() =>
-			modelFromTables(components, [{ component: 'Billing', field: 'mrr', direction: 'higher', ideal: 1, weight: 1 }]),
-		).toThrow('Custom model: metric 1 ("mrr") names component "Billing", which is not in the components table (Usage, Support)');
+			modelFromTables(components, [
+				{ component: 'Billing', field: 'mrr', direction: 'higher', ideal: 1, weight: 1 },
+			]),
+		).toThrow(
+			'Custom model: metric 1 ("mrr") names component "Billing", which is not in the components table (Usage, Support)',
+		);
 	});
 
 	it('names a component left without metrics', () => {
 		expect(() =>
-			modelFromTables(components, [{ component: 'Usage', field: 'logins_per_week', direction: 'higher', ideal: 5, weight: 1 }]),
-		).toThrow('Custom model is invalid: components.1.metrics: Array must contain at least 1 element(s)');
+			modelFromTables(components, [
+				{ component: 'Usage', field: 'logins_per_week', direction: 'higher', ideal: 5, weight: 1 },
+			]),
+		).toThrow(
+			'Custom model is invalid: components.1.metrics: Array must contain at least 1 element(s)',
+		);
 	});
 });

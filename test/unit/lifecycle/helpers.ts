@@ -1,6 +1,10 @@
 import { DateTime } from 'luxon';
 
-import { evaluateLifecycle, type LifecycleConfig, type LifecycleResult } from '../../../src/lifecycle';
+import {
+	evaluateLifecycle,
+	type LifecycleConfig,
+	type LifecycleResult,
+} from '../../../src/lifecycle';
 
 export const REFERENCE = DateTime.fromISO('2026-11-23T12:00:00Z', { zone: 'UTC' });
 
@@ -16,7 +20,12 @@ export function evaluate(
 	item: Record<string, unknown>,
 	config: Partial<LifecycleConfig> = {},
 ): LifecycleResult {
-	return evaluateLifecycle(item, { mode: 'transitions', reference: REFERENCE, defaultTimeZone: 'UTC', ...config });
+	return evaluateLifecycle(item, {
+		mode: 'transitions',
+		reference: REFERENCE,
+		defaultTimeZone: 'UTC',
+		...config,
+	});
 }
 
 /** docs/sources.md#lifecycle-transitions mode from `stage`, with the not-at-risk inputs unless overridden. */

@@ -21,32 +21,112 @@ function zodNumber(rule: NumberRule) {
 	if (rule.whole) schema = schema.int();
 	const text = (value: string) => value.trim();
 	return z.preprocess(
-		(value) => (typeof value === 'string' && value.length <= 40 && !NOT_DECIMAL.test(text(value)) ? Number(text(value)) : value),
+		(value) =>
+			typeof value === 'string' && value.length <= 40 && !NOT_DECIMAL.test(text(value))
+				? Number(text(value))
+				: value,
 		schema,
 	);
 }
 const zodFlag = z
-	.union([z.boolean(), z.string().trim().toLowerCase().pipe(z.enum(['true', 'false']))])
+	.union([
+		z.boolean(),
+		z
+			.string()
+			.trim()
+			.toLowerCase()
+			.pipe(z.enum(['true', 'false'])),
+	])
 	.transform((value) => value === true || value === 'true');
 
-const RULES = ['days_since_last_login', 'days_to_renewal', 'high_severity_tickets', 'nps_score', 'onboarding_completion', 'feature_adoption'].map(
-	(field) => [field, FIELD_RULES[field] as NumberRule] as const,
-);
+const RULES = [
+	'days_since_last_login',
+	'days_to_renewal',
+	'high_severity_tickets',
+	'nps_score',
+	'onboarding_completion',
+	'feature_adoption',
+].map((field) => [field, FIELD_RULES[field] as NumberRule] as const);
 
 /** Numbers, numeric and other strings, and every other kind of value, with edge cases of each. */
 function generatedValues(): unknown[] {
 	const values: unknown[] = [
-		0, -0, 1, -1, 10, 10.000001, 100, 100.5, 1, 1.0000001, -0.0000001, NaN, Infinity, -Infinity, Number.MAX_VALUE,
-		Number.MIN_VALUE, Number.EPSILON, 2 ** 53, 1e308, '0', '-0', '10', '11', ' 5 ', '5.5', '1e2', '1e400', '0x10', '0X1F',
-		'0b11', '0o17', '-0x10', '', ' ', 'abc', 'Infinity', '-Infinity', 'NaN', '12abc', '1,5', '.5', '5.', '+3', '1_000',
-		'1'.repeat(41), 'true', 'false', 'TRUE', ' true', 'True', 'yes', true, false, null, undefined, {}, [], [3], ['3'],
-		new Date(0), () => 1, Symbol('s'), 3n, { valueOf: () => 3 },
+		0,
+		-0,
+		1,
+		-1,
+		10,
+		10.000001,
+		100,
+		100.5,
+		1,
+		1.0000001,
+		-0.0000001,
+		NaN,
+		Infinity,
+		-Infinity,
+		Number.MAX_VALUE,
+		Number.MIN_VALUE,
+		Number.EPSILON,
+		2 ** 53,
+		1e308,
+		'0',
+		'-0',
+		'10',
+		'11',
+		' 5 ',
+		'5.5',
+		'1e2',
+		'1e400',
+		'0x10',
+		'0X1F',
+		'0b11',
+		'0o17',
+		'-0x10',
+		'',
+		' ',
+		'abc',
+		'Infinity',
+		'-Infinity',
+		'NaN',
+		'12abc',
+		'1,5',
+		'.5',
+		'5.',
+		'+3',
+		'1_000',
+		'1'.repeat(41),
+		'true',
+		'false',
+		'TRUE',
+		' true',
+		'True',
+		'yes',
+		true,
+		false,
+		null,
+		undefined,
+		{},
+		[],
+		[3],
+		['3'],
+		new Date(0),
+		() => 1,
+		Symbol('s'),
+		3n,
+		{ valueOf: () => 3 },
 	];
 	let seed = 7;
-	const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+	const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
 	for (let i = 0; i < 3000; i++) {
 		const number = (random() - 0.3) * 10 ** Math.floor(random() * 5);
-		values.push(number, String(number), Math.round(number), String(Math.round(number)), ` ${number.toFixed(3)} `);
+		values.push(
+			number,
+			String(number),
+			Math.round(number),
+			String(Math.round(number)),
+			` ${number.toFixed(3)} `,
+		);
 	}
 	return values;
 }
@@ -58,7 +138,10 @@ describe('field readers: the plain checks accept exactly what the zod schemas of
 		const schema = zodNumber(rule);
 		for (const value of values) {
 			const parsed = schema.safeParse(value);
-			expect([value, numberWithin(value, rule)]).toEqual([value, parsed.success ? parsed.data : undefined]);
+			expect([value, numberWithin(value, rule)]).toEqual([
+				value,
+				parsed.success ? parsed.data : undefined,
+			]);
 		}
 	});
 

@@ -4,7 +4,8 @@ import { evaluate } from './helpers';
 
 /** docs/sources.md#tenure-stages tenure stages: onboarding days 1-30, adoption 31-90, growth 91-180, expansion 181+ (day 0: onboarding). */
 
-const tenure = (record: Record<string, unknown>, config = {}) => evaluate(record, { mode: 'tenure', ...config });
+const tenure = (record: Record<string, unknown>, config = {}) =>
+	evaluate(record, { mode: 'tenure', ...config });
 
 describe('tenureStage at each edge', () => {
 	it.each([
@@ -23,7 +24,9 @@ describe('tenureStage at each edge', () => {
 	});
 
 	it('refuses a negative day count', () => {
-		expect(() => tenureStage(-1)).toThrow('days_since_signup: must be a number of days from 0 to 36525 (got -1)');
+		expect(() => tenureStage(-1)).toThrow(
+			'days_since_signup: must be a number of days from 0 to 36525 (got -1)',
+		);
 	});
 });
 
@@ -42,7 +45,9 @@ describe('tenure mode on a record', () => {
 			previousStage: null,
 			changed: true,
 			reason,
-			workflows: [...TENURE_STAGE_DEFINITIONS[stage as keyof typeof TENURE_STAGE_DEFINITIONS].workflows],
+			workflows: [
+				...TENURE_STAGE_DEFINITIONS[stage as keyof typeof TENURE_STAGE_DEFINITIONS].workflows,
+			],
 			mode: 'tenure',
 			notEvaluated: [],
 		});
@@ -87,7 +92,9 @@ describe('tenure mode on a record', () => {
 
 	it('derives days from signup_date in the customer’s time zone: 30 days in UTC, 31 in Los Angeles', () => {
 		const record = { signup_date: '2026-10-24T03:00:00Z' };
-		expect(tenure(record).reason).toBe('Day 30 since signup is in onboarding (days 1-30, seed 004)');
+		expect(tenure(record).reason).toBe(
+			'Day 30 since signup is in onboarding (days 1-30, seed 004)',
+		);
 		expect(tenure({ ...record, timezone: 'America/Los_Angeles' }).reason).toBe(
 			'Day 31 since signup is in adoption (days 31-90, seed 004)',
 		);
@@ -109,11 +116,20 @@ describe('tenure mode on a record', () => {
 			return 'no error';
 		});
 		expect(errors).toEqual([
-			['signup_date: is missing; tenure stages need the signup date (or days_since_signup)', 'signup_date'],
+			[
+				'signup_date: is missing; tenure stages need the signup date (or days_since_signup)',
+				'signup_date',
+			],
 			// A signup is a past event (src/customer/fieldRules.ts): up to a day after the reference time is clock skew.
-			['signup_date: must be a past date, no more than 1 day after the reference time 2026-11-23T12:00:00.000Z (got "2026-11-26")', 'signup_date'],
+			[
+				'signup_date: must be a past date, no more than 1 day after the reference time 2026-11-23T12:00:00.000Z (got "2026-11-26")',
+				'signup_date',
+			],
 			['days_since_signup: must be a number of days from 0 to 36525 (got -2)', 'days_since_signup'],
-			['lifecycle_stage: must be one of onboarding, adoption, growth, expansion (got "growing")', 'lifecycle_stage'],
+			[
+				'lifecycle_stage: must be one of onboarding, adoption, growth, expansion (got "growing")',
+				'lifecycle_stage',
+			],
 		]);
 	});
 });

@@ -5,10 +5,34 @@ import { fromStage } from './helpers';
 
 describe('docs/sources.md#lifecycle-transitions determineNextStage: every transition', () => {
 	const cases: Array<[string, string, Record<string, unknown>, string, string]> = [
-		['trial', 'onboarding', { subscription_status: 'active' }, 'onboarding', 'Subscription status is active'],
-		['trial', 'churned', { subscription_status: 'trialing', trial_days_remaining: 0 }, 'churned', 'Trial days remaining 0 is 0 or less'],
-		['trial', 'churned (past the end)', { subscription_status: 'trialing', trial_days_remaining: -3 }, 'churned', 'Trial days remaining -3 is 0 or less'],
-		['onboarding', 'adopting', { onboarding_completion: 80 }, 'adopting', 'Onboarding completion 80% reached 80%'],
+		[
+			'trial',
+			'onboarding',
+			{ subscription_status: 'active' },
+			'onboarding',
+			'Subscription status is active',
+		],
+		[
+			'trial',
+			'churned',
+			{ subscription_status: 'trialing', trial_days_remaining: 0 },
+			'churned',
+			'Trial days remaining 0 is 0 or less',
+		],
+		[
+			'trial',
+			'churned (past the end)',
+			{ subscription_status: 'trialing', trial_days_remaining: -3 },
+			'churned',
+			'Trial days remaining -3 is 0 or less',
+		],
+		[
+			'onboarding',
+			'adopting',
+			{ onboarding_completion: 80 },
+			'adopting',
+			'Onboarding completion 80% reached 80%',
+		],
 		[
 			'onboarding',
 			'at_risk (stalled onboarding)',
@@ -23,8 +47,20 @@ describe('docs/sources.md#lifecycle-transitions determineNextStage: every transi
 			'growing',
 			'Health score 70 reached 70 and days as customer 91 is above 90',
 		],
-		['growing', 'renewing', { days_to_renewal: 60 }, 'renewing', 'Days to renewal 60 is 60 or less'],
-		['growing', 'expanding', { days_to_renewal: 61, expansion_opportunity: true }, 'expanding', 'Expansion opportunity identified'],
+		[
+			'growing',
+			'renewing',
+			{ days_to_renewal: 60 },
+			'renewing',
+			'Days to renewal 60 is 60 or less',
+		],
+		[
+			'growing',
+			'expanding',
+			{ days_to_renewal: 61, expansion_opportunity: true },
+			'expanding',
+			'Expansion opportunity identified',
+		],
 		[
 			'growing',
 			'advocating',
@@ -32,12 +68,36 @@ describe('docs/sources.md#lifecycle-transitions determineNextStage: every transi
 			'advocating',
 			'NPS score 9 reached 9 and health score 80 reached 80',
 		],
-		['renewing', 'growing', { renewal_status: 'completed' }, 'growing', 'Renewal status is completed'],
-		['renewing', 'churned', { renewal_status: 'pending', subscription_status: 'cancelled' }, 'churned', 'Subscription status is cancelled'],
+		[
+			'renewing',
+			'growing',
+			{ renewal_status: 'completed' },
+			'growing',
+			'Renewal status is completed',
+		],
+		[
+			'renewing',
+			'churned',
+			{ renewal_status: 'pending', subscription_status: 'cancelled' },
+			'churned',
+			'Subscription status is cancelled',
+		],
 		['expanding', 'growing', { expansion_closed: true }, 'growing', 'Expansion closed'],
 		['at_risk', 'growing', { health_score: 60 }, 'growing', 'Health score 60 reached 60'],
-		['at_risk', 'churned', { health_score: 59, subscription_status: 'cancelled' }, 'churned', 'Subscription status is cancelled'],
-		['churned', 'onboarding', { subscription_status: 'active' }, 'onboarding', 'Subscription status is active'],
+		[
+			'at_risk',
+			'churned',
+			{ health_score: 59, subscription_status: 'cancelled' },
+			'churned',
+			'Subscription status is cancelled',
+		],
+		[
+			'churned',
+			'onboarding',
+			{ subscription_status: 'active' },
+			'onboarding',
+			'Subscription status is active',
+		],
 	];
 
 	it.each(cases)('%s -> %s', (from, _label, fields, to, reason) => {
@@ -54,14 +114,36 @@ describe('docs/sources.md#lifecycle-transitions determineNextStage: every transi
 	});
 
 	it('triggers the seed’s workflows of the stage entered', () => {
-		expect(fromStage('trial', { subscription_status: 'active' }).workflows).toEqual(['onboarding_kickoff', 'assign_csm']);
-		expect(fromStage('onboarding', { onboarding_completion: 95 }).workflows).toEqual(['adoption_check_in', '30_day_review']);
-		expect(fromStage('growing', { days_to_renewal: 10 }).workflows).toEqual(['renewal_sequence', 'value_recap']);
-		expect(fromStage('growing', { expansion_opportunity: true }).workflows).toEqual(['expansion_proposal']);
-		expect(fromStage('growing', { nps_score: 10, health_score: 90 }).workflows).toEqual(['advocacy_program_invite']);
-		expect(fromStage('renewing', { renewal_status: 'completed' }).workflows).toEqual(['qbr_scheduling', 'success_story_outreach']);
-		expect(fromStage('renewing', { subscription_status: 'cancelled' }).workflows).toEqual(['exit_interview', 'win_back_sequence']);
-		expect(fromStage('adopting', { health_score: 35 }).workflows).toEqual(['at_risk_intervention', 'executive_escalation']);
+		expect(fromStage('trial', { subscription_status: 'active' }).workflows).toEqual([
+			'onboarding_kickoff',
+			'assign_csm',
+		]);
+		expect(fromStage('onboarding', { onboarding_completion: 95 }).workflows).toEqual([
+			'adoption_check_in',
+			'30_day_review',
+		]);
+		expect(fromStage('growing', { days_to_renewal: 10 }).workflows).toEqual([
+			'renewal_sequence',
+			'value_recap',
+		]);
+		expect(fromStage('growing', { expansion_opportunity: true }).workflows).toEqual([
+			'expansion_proposal',
+		]);
+		expect(fromStage('growing', { nps_score: 10, health_score: 90 }).workflows).toEqual([
+			'advocacy_program_invite',
+		]);
+		expect(fromStage('renewing', { renewal_status: 'completed' }).workflows).toEqual([
+			'qbr_scheduling',
+			'success_story_outreach',
+		]);
+		expect(fromStage('renewing', { subscription_status: 'cancelled' }).workflows).toEqual([
+			'exit_interview',
+			'win_back_sequence',
+		]);
+		expect(fromStage('adopting', { health_score: 35 }).workflows).toEqual([
+			'at_risk_intervention',
+			'executive_escalation',
+		]);
 		expect(STAGE_WORKFLOWS.trial).toEqual(['trial_welcome_sequence']);
 	});
 });
@@ -118,7 +200,11 @@ describe('docs/sources.md#lifecycle-transitions determineNextStage: every "stay"
 			{ renewal_status: 'pending', subscription_status: 'active' },
 			'No transition from renewing: renewal status is pending, not completed; subscription status is active, not cancelled',
 		],
-		['expanding', { expansion_closed: false }, 'No transition from expanding: expansion not closed'],
+		[
+			'expanding',
+			{ expansion_closed: false },
+			'No transition from expanding: expansion not closed',
+		],
 		[
 			'advocating',
 			{ nps_score: 10, health_score: 95 },
@@ -129,7 +215,11 @@ describe('docs/sources.md#lifecycle-transitions determineNextStage: every "stay"
 			{ health_score: 59, subscription_status: 'active' },
 			'No transition from at_risk: health score 59 is below 60; subscription status is active, not cancelled',
 		],
-		['churned', { subscription_status: 'cancelled' }, 'No transition from churned: subscription status is cancelled, not active'],
+		[
+			'churned',
+			{ subscription_status: 'cancelled' },
+			'No transition from churned: subscription status is cancelled, not active',
+		],
 	];
 
 	it.each(stays)('%s stays with %j', (stage, fields, reason) => {
@@ -147,30 +237,49 @@ describe('docs/sources.md#lifecycle-transitions determineNextStage: every "stay"
 
 describe('rule order inside a stage follows the seed', () => {
 	it('trial: an active subscription wins over an ended trial', () => {
-		expect(fromStage('trial', { subscription_status: 'active', trial_days_remaining: 0 }).stage).toBe('onboarding');
+		expect(
+			fromStage('trial', { subscription_status: 'active', trial_days_remaining: 0 }).stage,
+		).toBe('onboarding');
 	});
 
 	it('onboarding: 80 % completion wins even after 30 days', () => {
-		expect(fromStage('onboarding', { onboarding_completion: 80, days_since_signup: 45 }).stage).toBe('adopting');
+		expect(
+			fromStage('onboarding', { onboarding_completion: 80, days_since_signup: 45 }).stage,
+		).toBe('adopting');
 	});
 
 	it('growing: renewal within 60 days wins over an expansion opportunity and over advocacy', () => {
-		const all = { days_to_renewal: 60, expansion_opportunity: true, nps_score: 10, health_score: 90 };
+		const all = {
+			days_to_renewal: 60,
+			expansion_opportunity: true,
+			nps_score: 10,
+			health_score: 90,
+		};
 		expect(fromStage('growing', all).stage).toBe('renewing');
 		expect(fromStage('growing', { ...all, days_to_renewal: 61 }).stage).toBe('expanding');
-		expect(fromStage('growing', { ...all, days_to_renewal: 61, expansion_opportunity: false }).stage).toBe('advocating');
+		expect(
+			fromStage('growing', { ...all, days_to_renewal: 61, expansion_opportunity: false }).stage,
+		).toBe('advocating');
 	});
 
 	it('growing: a renewal date already past (negative days) is also "60 or less", as in the seed', () => {
-		expect(fromStage('growing', { days_to_renewal: -5 })).toMatchObject({ stage: 'renewing', reason: 'Days to renewal -5 is 60 or less' });
+		expect(fromStage('growing', { days_to_renewal: -5 })).toMatchObject({
+			stage: 'renewing',
+			reason: 'Days to renewal -5 is 60 or less',
+		});
 	});
 
 	it('renewing: a completed renewal wins over a cancelled subscription', () => {
-		expect(fromStage('renewing', { renewal_status: 'completed', subscription_status: 'cancelled' }).stage).toBe('growing');
+		expect(
+			fromStage('renewing', { renewal_status: 'completed', subscription_status: 'cancelled' })
+				.stage,
+		).toBe('growing');
 	});
 
 	it('at_risk: a health score of 60 wins over a cancelled subscription', () => {
-		expect(fromStage('at_risk', { health_score: 60, subscription_status: 'cancelled' }).stage).toBe('growing');
+		expect(fromStage('at_risk', { health_score: 60, subscription_status: 'cancelled' }).stage).toBe(
+			'growing',
+		);
 	});
 });
 

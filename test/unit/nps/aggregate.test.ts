@@ -56,11 +56,17 @@ describe('NPS of known batches: round((promoters - detractors) / responses * 100
 			{ count: 1, percentage: 33.3 },
 			{ count: 1, percentage: 33.3 },
 		]);
-		expect(aggregateNps({ promoters: 2, passives: 1, detractors: 0 }).promoters.percentage).toBe(66.7);
+		expect(aggregateNps({ promoters: 2, passives: 1, detractors: 0 }).promoters.percentage).toBe(
+			66.7,
+		);
 	});
 
 	it('counts segments at every edge', () => {
-		expect(countSegments([0, 6, 7, 8, 9, 10, 6, 9])).toEqual({ promoters: 3, passives: 2, detractors: 3 });
+		expect(countSegments([0, 6, 7, 8, 9, 10, 6, 9])).toEqual({
+			promoters: 3,
+			passives: 2,
+			detractors: 3,
+		});
 	});
 });
 
@@ -84,7 +90,9 @@ describe('empty batch: a clear result, never a division by zero', () => {
 	});
 
 	it('a response rate of 0 % when surveys were sent and nobody answered', () => {
-		expect(aggregateNps({ promoters: 0, passives: 0, detractors: 0 }, { surveysSent: 50 }).responseRate).toBe(0);
+		expect(
+			aggregateNps({ promoters: 0, passives: 0, detractors: 0 }, { surveysSent: 50 }).responseRate,
+		).toBe(0);
 	});
 });
 
@@ -95,23 +103,30 @@ describe('sample warning below 30 responses (docs/sources.md#nps-reporting-rules
 		[30, null],
 		[31, null],
 	])('%i responses -> %j', (responses, warning) => {
-		expect(aggregateNps({ promoters: responses, passives: 0, detractors: 0 }).sampleWarning).toBe(warning);
+		expect(aggregateNps({ promoters: responses, passives: 0, detractors: 0 }).sampleWarning).toBe(
+			warning,
+		);
 	});
 
 	it('takes another minimum; 0 warns only for an empty batch', () => {
-		expect(aggregateNps({ promoters: 40, passives: 0, detractors: 9 }, { minimumSample: 50 }).sampleWarning).toBe(
-			'Only 49 responses (fewer than 50): too small a sample to report this NPS as reliable',
-		);
-		expect(aggregateNps({ promoters: 1, passives: 0, detractors: 0 }, { minimumSample: 0 }).sampleWarning).toBeNull();
-		expect(aggregateNps({ promoters: 0, passives: 0, detractors: 0 }, { minimumSample: 0 }).sampleWarning).toMatch(
-			/^No responses/,
-		);
+		expect(
+			aggregateNps({ promoters: 40, passives: 0, detractors: 9 }, { minimumSample: 50 })
+				.sampleWarning,
+		).toBe('Only 49 responses (fewer than 50): too small a sample to report this NPS as reliable');
+		expect(
+			aggregateNps({ promoters: 1, passives: 0, detractors: 0 }, { minimumSample: 0 })
+				.sampleWarning,
+		).toBeNull();
+		expect(
+			aggregateNps({ promoters: 0, passives: 0, detractors: 0 }, { minimumSample: 0 })
+				.sampleWarning,
+		).toMatch(/^No responses/);
 	});
 
 	it('fails a minimum that is not a whole number of 0 or more', () => {
-		expect(() => aggregateNps({ promoters: 1, passives: 0, detractors: 0 }, { minimumSample: -5 })).toThrow(
-			'Minimum Sample Size: must be a whole number of 0 or more (got -5)',
-		);
+		expect(() =>
+			aggregateNps({ promoters: 1, passives: 0, detractors: 0 }, { minimumSample: -5 }),
+		).toThrow('Minimum Sample Size: must be a whole number of 0 or more (got -5)');
 	});
 });
 
@@ -129,13 +144,15 @@ describe('response rate = responses / surveys sent * 100, to 1 decimal', () => {
 	});
 
 	it('reports the number sent, and fails one that is not a whole number of 0 or more', () => {
-		expect(aggregateNps({ promoters: 1, passives: 0, detractors: 0 }, { surveysSent: '4' }).surveysSent).toBe(4);
-		expect(() => aggregateNps({ promoters: 1, passives: 0, detractors: 0 }, { surveysSent: 2.5 })).toThrow(
-			'Surveys Sent: must be a whole number of 0 or more (got 2.5)',
-		);
-		expect(() => aggregateNps({ promoters: 1, passives: 0, detractors: 0 }, { surveysSent: 'many' })).toThrow(
-			'Surveys Sent: must be a whole number of 0 or more (got "many")',
-		);
+		expect(
+			aggregateNps({ promoters: 1, passives: 0, detractors: 0 }, { surveysSent: '4' }).surveysSent,
+		).toBe(4);
+		expect(() =>
+			aggregateNps({ promoters: 1, passives: 0, detractors: 0 }, { surveysSent: 2.5 }),
+		).toThrow('Surveys Sent: must be a whole number of 0 or more (got 2.5)');
+		expect(() =>
+			aggregateNps({ promoters: 1, passives: 0, detractors: 0 }, { surveysSent: 'many' }),
+		).toThrow('Surveys Sent: must be a whole number of 0 or more (got "many")');
 	});
 });
 
@@ -164,14 +181,23 @@ describe('95 % confidence interval, adjusted-Wald (Rocks, 2016)', () => {
 		// n' = 13, p' = 10.75 / 13, d' = 0.75 / 13, NPS' = 10 / 13 = 0.769231
 		// Var = 11.5 / 13 - 0.591716 = 0.292899, SE = sqrt(0.292899 / 13) = 0.150102, z·SE = 0.294195
 		// lower = 0.475036 -> 47.5; upper = 1.063426 -> 106.3, clipped to 100
-		expect(npsConfidenceInterval({ promoters: 10, passives: 0, detractors: 0 })).toMatchObject({ lower: 47.5, upper: 100 });
-		expect(npsConfidenceInterval({ promoters: 0, passives: 0, detractors: 10 })).toMatchObject({ lower: -100, upper: -47.5 });
+		expect(npsConfidenceInterval({ promoters: 10, passives: 0, detractors: 0 })).toMatchObject({
+			lower: 47.5,
+			upper: 100,
+		});
+		expect(npsConfidenceInterval({ promoters: 0, passives: 0, detractors: 10 })).toMatchObject({
+			lower: -100,
+			upper: -47.5,
+		});
 	});
 
 	it('is symmetric around 0 for a balanced batch, and null without responses', () => {
 		// n' = 18, p' = d' = 5.75 / 18, NPS' = 0, Var = 11.5 / 18 = 0.638889, SE = sqrt(0.638889 / 18) = 0.188398
 		// z·SE = 0.369253 -> ±36.9
-		expect(npsConfidenceInterval({ promoters: 5, passives: 5, detractors: 5 })).toMatchObject({ lower: -36.9, upper: 36.9 });
+		expect(npsConfidenceInterval({ promoters: 5, passives: 5, detractors: 5 })).toMatchObject({
+			lower: -36.9,
+			upper: 36.9,
+		});
 		expect(npsConfidenceInterval({ promoters: 0, passives: 0, detractors: 0 })).toBeNull();
 	});
 
@@ -185,7 +211,13 @@ describe('95 % confidence interval, adjusted-Wald (Rocks, 2016)', () => {
 });
 
 describe('a batch of items: invalid scores are never silently dropped', () => {
-	const items = [{ nps_score: 10 }, { nps_score: 11 }, { nps_score: '7' }, { customer_id: 'no-score' }, { nps_score: 3 }];
+	const items = [
+		{ nps_score: 10 },
+		{ nps_score: 11 },
+		{ nps_score: '7' },
+		{ customer_id: 'no-score' },
+		{ nps_score: 3 },
+	];
 
 	it('stops at the first invalid item, naming it and the field', () => {
 		let caught: unknown;
@@ -213,7 +245,8 @@ describe('a batch of items: invalid scores are never silently dropped', () => {
 				{ item: 1, reason: 'nps_score: must be a whole number from 0 to 10 (got 11)' },
 				{
 					item: 3,
-					reason: 'nps_score: is missing; an NPS response needs a whole number from 0 to 10 (got null)',
+					reason:
+						'nps_score: is missing; an NPS response needs a whole number from 0 to 10 (got null)',
 				},
 			],
 		});
@@ -224,16 +257,25 @@ describe('a batch of items: invalid scores are never silently dropped', () => {
 			skipMissingScore: true,
 		});
 		expect(result).toMatchObject({ nps: 100, responses: 1, unanswered: 2, invalid: [] });
-		expect(() => aggregateItems([{ nps_score: 'n/a' }], { skipMissingScore: true })).toThrow('got "n/a"');
+		expect(() => aggregateItems([{ nps_score: 'n/a' }], { skipMissingScore: true })).toThrow(
+			'got "n/a"',
+		);
 	});
 
 	it('ignores the empty item n8n’s Always Output Data sends: no responses, not a failure', () => {
-		expect(aggregateItems([{}])).toMatchObject({ nps: null, responses: 0, unanswered: 0, invalid: [] });
+		expect(aggregateItems([{}])).toMatchObject({
+			nps: null,
+			responses: 0,
+			unanswered: 0,
+			invalid: [],
+		});
 	});
 
 	it('reads a nested record and a custom score field', () => {
 		const nested = [{ customer: { survey: { score: 9 } } }, { customer: { survey: { score: 2 } } }];
-		expect(collectScores(nested, { customerPath: 'customer', scoreField: 'survey.score' }).scores).toEqual([9, 2]);
+		expect(
+			collectScores(nested, { customerPath: 'customer', scoreField: 'survey.score' }).scores,
+		).toEqual([9, 2]);
 	});
 
 	it('aggregates a batch of 100 items to the same result as its counts', () => {

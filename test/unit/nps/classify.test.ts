@@ -24,13 +24,21 @@ describe('classify: segment at every edge', () => {
 
 	it('reads a numeric string, a nested record and a custom score field', () => {
 		expect(classify({ nps_score: '8' }).segment).toBe('passive');
-		expect(classify({ customer: { nps_score: 9 } }, { customerPath: 'customer' }).segment).toBe('promoter');
-		expect(classify({ survey: { score: 6 } }, { scoreField: 'survey.score' }).segment).toBe('detractor');
+		expect(classify({ customer: { nps_score: 9 } }, { customerPath: 'customer' }).segment).toBe(
+			'promoter',
+		);
+		expect(classify({ survey: { score: 6 } }, { scoreField: 'survey.score' }).segment).toBe(
+			'detractor',
+		);
 	});
 
 	it('fails a score out of range, not a number, fractional or missing, naming the field', () => {
-		expect(() => classify({ nps_score: 11 })).toThrow('nps_score: must be a whole number from 0 to 10 (got 11)');
-		expect(() => classify({ nps_score: 'great' })).toThrow('nps_score: must be a whole number from 0 to 10 (got "great")');
+		expect(() => classify({ nps_score: 11 })).toThrow(
+			'nps_score: must be a whole number from 0 to 10 (got 11)',
+		);
+		expect(() => classify({ nps_score: 'great' })).toThrow(
+			'nps_score: must be a whole number from 0 to 10 (got "great")',
+		);
 		expect(() => classify({ survey: { score: 8.5 } }, { scoreField: 'survey.score' })).toThrow(
 			'survey.score: must be a whole number from 0 to 10 (got 8.5)',
 		);
@@ -78,7 +86,8 @@ describe('classify: follow-up per segment (docs/sources.md#nps-follow-up-by-segm
 					{
 						order: 3,
 						action: 'call_customer',
-						description: 'Call to understand and solve the problem, and offer compensation where it is due',
+						description:
+							'Call to understand and solve the problem, and offer compensation where it is due',
 						channel: 'call',
 						owner: 'csm',
 						template: null,
@@ -123,12 +132,16 @@ describe('classify: follow-up per segment (docs/sources.md#nps-follow-up-by-segm
 	it('promoter: advocacy pipeline and thanks at once, case study / testimonial / referral ask after 7 days', () => {
 		const { followUp } = classify({ nps_score: 10 });
 		expect(followUp).toMatchObject({ playbook: 'nps.nps_promoter', priority: 'normal' });
-		expect(followUp.actions.map((action) => [action.action, action.channel, action.dueAt])).toEqual([
-			['add_to_advocacy_pipeline', 'system', '2026-03-10T12:00:00Z'],
-			['send_thank_you', 'email', '2026-03-10T12:00:00Z'],
-			['send_advocacy_invite', 'email', '2026-03-17T12:00:00Z'],
-		]);
-		expect(followUp.actions[2].description).toBe('Ask for a case study, a testimonial and a referral (affiliate program)');
+		expect(followUp.actions.map((action) => [action.action, action.channel, action.dueAt])).toEqual(
+			[
+				['add_to_advocacy_pipeline', 'system', '2026-03-10T12:00:00Z'],
+				['send_thank_you', 'email', '2026-03-10T12:00:00Z'],
+				['send_advocacy_invite', 'email', '2026-03-17T12:00:00Z'],
+			],
+		);
+		expect(followUp.actions[2].description).toBe(
+			'Ask for a case study, a testimonial and a referral (affiliate program)',
+		);
 	});
 
 	it('the only template is the seed’s nps_followup_detractor, and every action cites a seed', () => {
@@ -145,7 +158,11 @@ describe('classify: follow-up per segment (docs/sources.md#nps-follow-up-by-segm
 describe('classify: due times from the response time, in the customer’s time zone', () => {
 	it('counts from nps_responded_at when present: 24 real hours across a DST change, 3 calendar days', () => {
 		// New York moves to EDT on 2026-03-08 at 02:00: 10:00 EST + 24 h is 11:00 EDT; + 3 days stays at 10:00.
-		const item = { nps_score: 3, timezone: 'America/New_York', nps_responded_at: '2026-03-07T15:00:00Z' };
+		const item = {
+			nps_score: 3,
+			timezone: 'America/New_York',
+			nps_responded_at: '2026-03-07T15:00:00Z',
+		};
 		expect(classify(item).followUp).toMatchObject({
 			respondedAt: '2026-03-07T10:00:00-05:00',
 			dueFrom: 'nps_responded_at',
@@ -166,15 +183,17 @@ describe('classify: due times from the response time, in the customer’s time z
 
 	it('uses the default zone without a record timezone, and a custom response-time field', () => {
 		const item = { nps_score: 8, answered: { at: '2026-03-10T09:00:00+09:00' } };
-		expect(dueTimes(item, { defaultTimeZone: 'Asia/Tokyo', responseTimeField: 'answered.at' })).toEqual([
-			['request_interview', '2026-03-13T09:00:00+09:00'],
-		]);
+		expect(
+			dueTimes(item, { defaultTimeZone: 'Asia/Tokyo', responseTimeField: 'answered.at' }),
+		).toEqual([['request_interview', '2026-03-13T09:00:00+09:00']]);
 	});
 
 	it('fails a malformed response time or time zone, naming the field', () => {
 		expect(() => classify({ nps_score: 9, nps_responded_at: 'last tuesday' })).toThrow(
 			'nps_responded_at: must be an ISO 8601 date such as "2026-11-23T09:00:00Z" (got "last tuesday")',
 		);
-		expect(() => classify({ nps_score: 9, timezone: 'Mars/Olympus' })).toThrow('timezone: must be a valid IANA time zone');
+		expect(() => classify({ nps_score: 9, timezone: 'Mars/Olympus' })).toThrow(
+			'timezone: must be a valid IANA time zone',
+		);
 	});
 });

@@ -37,7 +37,10 @@ describe('parseNpsScore', () => {
 		['nine', 'nps_score: must be a whole number from 0 to 10 (got "nine")'],
 		[true, 'nps_score: must be a whole number from 0 to 10 (got true)'],
 		[[9], 'nps_score: must be a whole number from 0 to 10 (got [9])'],
-		[undefined, 'nps_score: is missing; an NPS response needs a whole number from 0 to 10 (got null)'],
+		[
+			undefined,
+			'nps_score: is missing; an NPS response needs a whole number from 0 to 10 (got null)',
+		],
 		[null, 'nps_score: is missing; an NPS response needs a whole number from 0 to 10 (got null)'],
 		['  ', 'nps_score: is missing; an NPS response needs a whole number from 0 to 10 (got "  ")'],
 	])('fails %j clearly, naming the field', (value, message) => {

@@ -3,14 +3,21 @@ import { DateTime } from 'luxon';
 import { surveyEligibility, type SurveyThrottleConfig } from '../../../src/nps';
 
 const at = (iso: string) => DateTime.fromISO(iso, { setZone: true });
-const check = (item: Record<string, unknown>, reference: string, overrides: Partial<SurveyThrottleConfig> = {}) =>
-	surveyEligibility(item, { reference: at(reference), defaultTimeZone: 'UTC', ...overrides });
+const check = (
+	item: Record<string, unknown>,
+	reference: string,
+	overrides: Partial<SurveyThrottleConfig> = {},
+) => surveyEligibility(item, { reference: at(reference), defaultTimeZone: 'UTC', ...overrides });
 
 /**
  * Surveyed at 23:30 on 1 March in Los Angeles (PST), which is already 07:30 on 2 March in UTC. Calendar days in
  * the customer's zone: local day 1 March + 90 days = 30 May, so eligible from 2026-05-30T00:00-07:00 (PDT).
  */
-const LA = { customer_id: 'la', timezone: 'America/Los_Angeles', last_nps_survey_at: '2026-03-02T07:30:00Z' };
+const LA = {
+	customer_id: 'la',
+	timezone: 'America/Los_Angeles',
+	last_nps_survey_at: '2026-03-02T07:30:00Z',
+};
 
 describe('survey throttle: N-1, N and N+1 calendar days in the customer’s time zone (N = 90 by default)', () => {
 	it.each([
@@ -38,7 +45,10 @@ describe('survey throttle: N-1, N and N+1 calendar days in the customer’s time
 			daysSinceLastSurvey: 89,
 			eligibleAt: '2026-05-31T00:00:00Z',
 		});
-		expect(check(utc, '2026-05-31T00:00:00Z')).toMatchObject({ eligible: true, daysSinceLastSurvey: 90 });
+		expect(check(utc, '2026-05-31T00:00:00Z')).toMatchObject({
+			eligible: true,
+			daysSinceLastSurvey: 90,
+		});
 	});
 
 	it('east of UTC: surveyed at 05:00 on 2 March in Tokyo (20:00 UTC on 1 March)', () => {
@@ -48,13 +58,19 @@ describe('survey throttle: N-1, N and N+1 calendar days in the customer’s time
 			daysSinceLastSurvey: 89,
 			eligibleAt: '2026-05-31T00:00:00+09:00',
 		});
-		expect(check(tokyo, '2026-05-30T15:00:00Z')).toMatchObject({ eligible: true, daysSinceLastSurvey: 90 });
+		expect(check(tokyo, '2026-05-30T15:00:00Z')).toMatchObject({
+			eligible: true,
+			daysSinceLastSurvey: 90,
+		});
 	});
 
 	it('uses the default zone when the record has none, and a date-only value as local midnight', () => {
 		const dateOnly = { last_nps_survey_at: '2026-03-01' };
 		const zone = { defaultTimeZone: 'America/Los_Angeles' };
-		expect(check(dateOnly, '2026-05-30T06:59:00Z', zone)).toMatchObject({ eligible: false, daysSinceLastSurvey: 89 });
+		expect(check(dateOnly, '2026-05-30T06:59:00Z', zone)).toMatchObject({
+			eligible: false,
+			daysSinceLastSurvey: 89,
+		});
 		expect(check(dateOnly, '2026-05-30T07:00:00Z', zone)).toMatchObject({
 			eligible: true,
 			lastSurveyAt: '2026-03-01T00:00:00-08:00',
@@ -65,28 +81,42 @@ describe('survey throttle: N-1, N and N+1 calendar days in the customer’s time
 	it('takes another N (30 for a monthly survey, docs/sources.md#nps-survey-throttle): N-1, N, N+1', () => {
 		const item = { last_nps_survey_at: '2026-03-10T09:00:00Z' };
 		const monthly = { minDaysBetweenSurveys: 30 };
-		expect(check(item, '2026-04-08T23:00:00Z', monthly)).toMatchObject({ eligible: false, daysSinceLastSurvey: 29 });
+		expect(check(item, '2026-04-08T23:00:00Z', monthly)).toMatchObject({
+			eligible: false,
+			daysSinceLastSurvey: 29,
+		});
 		expect(check(item, '2026-04-09T00:00:00Z', monthly)).toMatchObject({
 			eligible: true,
 			daysSinceLastSurvey: 30,
 			eligibleAt: '2026-04-09T00:00:00Z',
 		});
-		expect(check(item, '2026-04-10T00:00:00Z', monthly)).toMatchObject({ eligible: true, daysSinceLastSurvey: 31 });
+		expect(check(item, '2026-04-10T00:00:00Z', monthly)).toMatchObject({
+			eligible: true,
+			daysSinceLastSurvey: 31,
+		});
 	});
 
 	// Was: a survey dated two days in the future gave daysSinceLastSurvey -2. A survey is a past event
 	// (src/customer/fieldRules.ts): up to a day after the reference time is clock skew and counts as today; later fails.
 	it('0 days lets a customer surveyed earlier today through; a survey dated in the future holds them back or fails', () => {
-		expect(check({ last_nps_survey_at: '2026-03-10T08:00:00Z' }, '2026-03-10T12:00:00Z', { minDaysBetweenSurveys: 0 })).toMatchObject({
+		expect(
+			check({ last_nps_survey_at: '2026-03-10T08:00:00Z' }, '2026-03-10T12:00:00Z', {
+				minDaysBetweenSurveys: 0,
+			}),
+		).toMatchObject({
 			eligible: true,
 			daysSinceLastSurvey: 0,
 		});
-		expect(check({ last_nps_survey_at: '2026-03-11T08:00:00Z' }, '2026-03-10T12:00:00Z')).toMatchObject({
+		expect(
+			check({ last_nps_survey_at: '2026-03-11T08:00:00Z' }, '2026-03-10T12:00:00Z'),
+		).toMatchObject({
 			eligible: false,
 			daysSinceLastSurvey: 0,
 			eligibleAt: '2026-06-09T00:00:00Z',
 		});
-		expect(() => check({ last_nps_survey_at: '2026-03-12T08:00:00Z' }, '2026-03-10T12:00:00Z')).toThrow(
+		expect(() =>
+			check({ last_nps_survey_at: '2026-03-12T08:00:00Z' }, '2026-03-10T12:00:00Z'),
+		).toThrow(
 			'last_nps_survey_at: must be a past date, no more than 1 day after the reference time 2026-03-10T12:00:00.000Z (got "2026-03-12T08:00:00Z")',
 		);
 	});
@@ -126,9 +156,14 @@ describe('survey throttle: other inputs', () => {
 	});
 
 	it('reads a custom field inside a nested record', () => {
-		const item = { customer: { timezone: 'Europe/Madrid', surveys: { last: '2026-01-01T10:00:00+01:00' } } };
+		const item = {
+			customer: { timezone: 'Europe/Madrid', surveys: { last: '2026-01-01T10:00:00+01:00' } },
+		};
 		expect(
-			check(item, '2026-03-31T12:00:00Z', { customerPath: 'customer', lastSurveyField: 'surveys.last' }),
+			check(item, '2026-03-31T12:00:00Z', {
+				customerPath: 'customer',
+				lastSurveyField: 'surveys.last',
+			}),
 		).toMatchObject({
 			eligible: false,
 			lastSurveyAt: '2026-01-01T10:00:00+01:00',
@@ -143,10 +178,14 @@ describe('survey throttle: other inputs', () => {
 		expect(() => check({ last_nps_survey_at: 'last spring' }, '2026-03-10T12:00:00Z')).toThrow(
 			'last_nps_survey_at: must be an ISO 8601 date such as "2026-11-23T09:00:00Z" (got "last spring")',
 		);
-		expect(() => check({ last_nps_survey_at: true }, '2026-03-10T12:00:00Z')).toThrow('last_nps_survey_at:');
+		expect(() => check({ last_nps_survey_at: true }, '2026-03-10T12:00:00Z')).toThrow(
+			'last_nps_survey_at:',
+		);
 		expect(() => check({}, '2026-03-10T12:00:00Z', { minDaysBetweenSurveys: -1 })).toThrow(
 			'Minimum Days Between Surveys: must be a whole number from 0 to 36525 (got -1)',
 		);
-		expect(() => check({}, '2026-03-10T12:00:00Z', { minDaysBetweenSurveys: 1.5 })).toThrow('(got 1.5)');
+		expect(() => check({}, '2026-03-10T12:00:00Z', { minDaysBetweenSurveys: 1.5 })).toThrow(
+			'(got 1.5)',
+		);
 	});
 });

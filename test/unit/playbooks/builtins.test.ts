@@ -1,9 +1,25 @@
-import { BUILT_IN_PLAYBOOK_IDS, BUILT_IN_PLAYBOOKS, PlaybookCatalog, type Playbook } from '../../../src/playbooks';
+import {
+	BUILT_IN_PLAYBOOK_IDS,
+	BUILT_IN_PLAYBOOKS,
+	PlaybookCatalog,
+	type Playbook,
+} from '../../../src/playbooks';
 import { PLAYBOOK_PRIORITY } from '../../../src/signals';
 
-const byId = (id: string): Playbook => BUILT_IN_PLAYBOOKS.find((playbook) => playbook.id === id) as Playbook;
-const steps = (id: string) => byId(id).steps.map(({ order, action, channel, template, timing, condition, owner }) => ({ order, action, channel, template, timing, condition, owner }));
-const workflowSteps = (id: string) => byId(id).steps.map((step) => [step.action, step.timing, step.condition]);
+const byId = (id: string): Playbook =>
+	BUILT_IN_PLAYBOOKS.find((playbook) => playbook.id === id) as Playbook;
+const steps = (id: string) =>
+	byId(id).steps.map(({ order, action, channel, template, timing, condition, owner }) => ({
+		order,
+		action,
+		channel,
+		template,
+		timing,
+		condition,
+		owner,
+	}));
+const workflowSteps = (id: string) =>
+	byId(id).steps.map((step) => [step.action, step.timing, step.condition]);
 
 describe('built-in playbooks', () => {
 	it('has exactly the ids of the shared contract, in catalogue order', () => {
@@ -48,9 +64,33 @@ describe('built-in playbooks', () => {
 			source: 'Seed 002 §7.1 SAVE_PLAYBOOKS.no_login_7_days',
 		});
 		expect(steps('save.no_login_7_days')).toEqual([
-			{ order: 1, action: 'Send re-engagement email', channel: 'email', template: 'reengagement_7_days', timing: 'Immediately', condition: null, owner: null },
-			{ order: 2, action: 'In-app notification on next login', channel: 'in_app', template: null, timing: 'On next login', condition: null, owner: null },
-			{ order: 3, action: 'Personal check-in call', channel: 'call', template: null, timing: 'If no response in 48h', condition: null, owner: null },
+			{
+				order: 1,
+				action: 'Send re-engagement email',
+				channel: 'email',
+				template: 'reengagement_7_days',
+				timing: 'Immediately',
+				condition: null,
+				owner: null,
+			},
+			{
+				order: 2,
+				action: 'In-app notification on next login',
+				channel: 'in_app',
+				template: null,
+				timing: 'On next login',
+				condition: null,
+				owner: null,
+			},
+			{
+				order: 3,
+				action: 'Personal check-in call',
+				channel: 'call',
+				template: null,
+				timing: 'If no response in 48h',
+				condition: null,
+				owner: null,
+			},
 		]);
 	});
 
@@ -60,7 +100,15 @@ describe('built-in playbooks', () => {
 			owner: 'csm',
 			escalationPath: ['csm', 'cs_manager', 'executive'],
 		});
-		expect(steps('save.no_login_14_days').map((s) => [s.order, s.action, s.channel, s.template, s.timing])).toEqual([
+		expect(
+			steps('save.no_login_14_days').map((s) => [
+				s.order,
+				s.action,
+				s.channel,
+				s.template,
+				s.timing,
+			]),
+		).toEqual([
 			[1, 'Urgent check-in call', 'call', null, 'Same day'],
 			[2, 'Send value recap email', 'email', 'value_recap_urgent', 'After call'],
 			[3, 'Offer training session', 'meeting', null, 'Within 48h'],
@@ -73,7 +121,9 @@ describe('built-in playbooks', () => {
 			owner: 'csm',
 			escalationPath: ['csm', 'cs_manager', 'product'],
 		});
-		expect(steps('save.nps_detractor').map((s) => [s.order, s.action, s.channel, s.template, s.timing])).toEqual([
+		expect(
+			steps('save.nps_detractor').map((s) => [s.order, s.action, s.channel, s.template, s.timing]),
+		).toEqual([
 			[1, 'Personal call to understand concerns', 'call', null, 'Within 24h'],
 			[2, 'Document feedback and create action plan', 'in_app', null, 'After call'],
 			[3, 'Follow-up with resolution', 'email', 'nps_followup', 'Within 72h'],
@@ -86,10 +136,24 @@ describe('built-in playbooks', () => {
 			owner: 'csm',
 			escalationPath: ['csm', 'cs_manager', 'executive'],
 		});
-		expect(steps('save.cancellation_request').map((s) => [s.order, s.action, s.channel, s.timing, s.condition])).toEqual([
+		expect(
+			steps('save.cancellation_request').map((s) => [
+				s.order,
+				s.action,
+				s.channel,
+				s.timing,
+				s.condition,
+			]),
+		).toEqual([
 			[1, 'Immediate call to customer', 'call', 'Within 2 hours', null],
 			[2, 'Understand reasons and document', 'call', 'During call', null],
-			[3, 'Present save offer if appropriate', 'call', 'During call', 'If customer is open to discussion'],
+			[
+				3,
+				'Present save offer if appropriate',
+				'call',
+				'During call',
+				'If customer is open to discussion',
+			],
 			[4, 'Escalate to CS Manager if needed', 'meeting', 'If save offer rejected', null],
 		]);
 	});
@@ -191,8 +255,12 @@ describe('built-in playbooks', () => {
 	});
 
 	it('gives CS_WORKFLOWS our channels, and templates only where the agent specification (docs/sources.md#cs-email-templates) has one for the trigger', () => {
-		const channels = BUILT_IN_PLAYBOOKS.filter((p) => p.source.startsWith('Seed 002 §14.1')).flatMap((p) =>
-			p.steps.map((step) => `${step.action}:${step.channel}${step.template ? `:${step.template}` : ''}`),
+		const channels = BUILT_IN_PLAYBOOKS.filter((p) =>
+			p.source.startsWith('Seed 002 §14.1'),
+		).flatMap((p) =>
+			p.steps.map(
+				(step) => `${step.action}:${step.channel}${step.template ? `:${step.template}` : ''}`,
+			),
 		);
 		expect(channels.filter((entry) => entry.split(':').length === 3)).toEqual([
 			'send_welcome_email:email:welcome_email',
@@ -218,7 +286,14 @@ describe('built-in playbooks', () => {
 	});
 
 	it('gives CS_WORKFLOWS our owners and escalation paths, copying docs/sources.md#save-playbooks where it covers the signal', () => {
-		expect(BUILT_IN_PLAYBOOKS.filter((p) => p.source.startsWith('Seed 002 §14.1')).map((p) => [p.id, p.owner, p.escalationPath.join('>'), p.timeline])).toEqual([
+		expect(
+			BUILT_IN_PLAYBOOKS.filter((p) => p.source.startsWith('Seed 002 §14.1')).map((p) => [
+				p.id,
+				p.owner,
+				p.escalationPath.join('>'),
+				p.timeline,
+			]),
+		).toEqual([
 			['onboarding.welcome_sequence', 'csm', 'csm>cs_manager', null],
 			['onboarding.stalled_onboarding', 'csm', 'csm>cs_manager', null],
 			['engagement.low_usage_alert', 'csm', 'csm>cs_manager', null],
@@ -239,13 +314,40 @@ describe('built-in playbooks', () => {
 	it('has docs/sources.md#intervention-playbook intervention playbooks, one step per signal, and the win-back campaign (docs/sources.md#winback-campaign)', () => {
 		const summary = (id: string) => {
 			const p = byId(id);
-			return [p.trigger, p.owner, p.escalationPath, p.steps.map((s) => [s.channel, s.template, s.timing, s.owner])];
+			return [
+				p.trigger,
+				p.owner,
+				p.escalationPath,
+				p.steps.map((s) => [s.channel, s.template, s.timing, s.owner]),
+			];
 		};
-		expect(summary('intervention.no_login_7_days')).toEqual(['no_login_7_days', 'csm', ['csm', 'cco'], [['email', 'intervention_no_login_7_days', 'Immediately', null]]]);
-		expect(summary('intervention.no_key_action_14_days')).toEqual(['no_key_action_14_days', 'csm', ['csm', 'cco'], [['call', null, 'Immediately', null]]]);
-		expect(summary('intervention.low_rating')).toEqual(['low_rating', 'csm', ['csm', 'cco'], [['email', 'intervention_low_rating_offer', 'Immediately', null]]]);
-		expect(summary('intervention.trial_expiring')).toEqual(['trial_expiring', 'head_of_sales', ['head_of_sales'], [['call', null, 'Immediately', null]]]);
-		expect(byId('intervention.trial_expiring').steps[0].action).toMatch(/Head of Sales.*7-day extension or a flexible payment plan/);
+		expect(summary('intervention.no_login_7_days')).toEqual([
+			'no_login_7_days',
+			'csm',
+			['csm', 'cco'],
+			[['email', 'intervention_no_login_7_days', 'Immediately', null]],
+		]);
+		expect(summary('intervention.no_key_action_14_days')).toEqual([
+			'no_key_action_14_days',
+			'csm',
+			['csm', 'cco'],
+			[['call', null, 'Immediately', null]],
+		]);
+		expect(summary('intervention.low_rating')).toEqual([
+			'low_rating',
+			'csm',
+			['csm', 'cco'],
+			[['email', 'intervention_low_rating_offer', 'Immediately', null]],
+		]);
+		expect(summary('intervention.trial_expiring')).toEqual([
+			'trial_expiring',
+			'head_of_sales',
+			['head_of_sales'],
+			[['call', null, 'Immediately', null]],
+		]);
+		expect(byId('intervention.trial_expiring').steps[0].action).toMatch(
+			/Head of Sales.*7-day extension or a flexible payment plan/,
+		);
 		expect(byId('intervention.low_rating').steps[0].action).toMatch(/\$50 credit/);
 		expect(summary('winback.campaign')).toEqual([
 			'churned',
@@ -268,7 +370,9 @@ describe('built-in playbooks', () => {
 
 	it('numbers CS_WORKFLOWS and docs/sources.md#intervention-playbook steps 1..n in the seed’s order', () => {
 		for (const playbook of BUILT_IN_PLAYBOOKS) {
-			expect(playbook.steps.map((step) => step.order)).toEqual(playbook.steps.map((_, index) => index + 1));
+			expect(playbook.steps.map((step) => step.order)).toEqual(
+				playbook.steps.map((_, index) => index + 1),
+			);
 		}
 	});
 });

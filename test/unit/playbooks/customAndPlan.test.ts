@@ -17,7 +17,12 @@ const VALID = {
 	timeline: '3 days',
 	escalationPath: ['csm', 'cs_manager'],
 	steps: [
-		{ action: 'Send trial tips email', channel: 'email', template: 'trial_tips', timing: 'Immediately' },
+		{
+			action: 'Send trial tips email',
+			channel: 'email',
+			template: 'trial_tips',
+			timing: 'Immediately',
+		},
 		{ action: 'Check-in call', channel: 'call', timing: 'If no response in 48h' },
 	],
 };
@@ -25,7 +30,10 @@ const VALID = {
 describe('custom playbooks (JSON)', () => {
 	it('accepts one object, an array, a JSON string, and nothing', () => {
 		expect(parsePlaybooks(VALID).map((p) => p.id)).toEqual(['custom.trial_rescue']);
-		expect(parsePlaybooks([VALID, { ...VALID, id: 'custom.two' }]).map((p) => p.id)).toEqual(['custom.trial_rescue', 'custom.two']);
+		expect(parsePlaybooks([VALID, { ...VALID, id: 'custom.two' }]).map((p) => p.id)).toEqual([
+			'custom.trial_rescue',
+			'custom.two',
+		]);
 		expect(parsePlaybooks(JSON.stringify([VALID]))[0]).toMatchObject({
 			name: 'Trial rescue',
 			source: 'custom',
@@ -40,9 +48,23 @@ describe('custom playbooks (JSON)', () => {
 	});
 
 	it('fills defaults: name = id, owner csm, no timeline, empty escalation path, order from the list', () => {
-		const [playbook] = parsePlaybooks({ id: 'x', steps: [{ action: 'a', channel: 'email', timing: 0 }] });
-		expect(playbook).toMatchObject({ id: 'x', name: 'x', owner: 'csm', timeline: null, escalationPath: [] });
-		expect(playbook.steps[0]).toMatchObject({ order: 1, template: null, condition: null, owner: null });
+		const [playbook] = parsePlaybooks({
+			id: 'x',
+			steps: [{ action: 'a', channel: 'email', timing: 0 }],
+		});
+		expect(playbook).toMatchObject({
+			id: 'x',
+			name: 'x',
+			owner: 'csm',
+			timeline: null,
+			escalationPath: [],
+		});
+		expect(playbook.steps[0]).toMatchObject({
+			order: 1,
+			template: null,
+			condition: null,
+			owner: null,
+		});
 	});
 
 	it('sorts steps by their order', () => {
@@ -66,7 +88,11 @@ describe('custom playbooks (JSON)', () => {
 			}
 			throw new Error('expected an error');
 		};
-		expect(fail([{ ...VALID, steps: [{ ...VALID.steps[0] }, { ...VALID.steps[1], timing: 'tomorrow-ish' }] }])).toBe(
+		expect(
+			fail([
+				{ ...VALID, steps: [{ ...VALID.steps[0] }, { ...VALID.steps[1], timing: 'tomorrow-ish' }] },
+			]),
+		).toBe(
 			'Custom Playbooks (JSON) is invalid: 0.steps.1.timing: "tomorrow-ish" is not a timing this node understands; use e.g. "Immediately", "2 hours", "Within 48h", "3 days", "Day 7", "If no response in 48h", "After call", "If save offer rejected" or "On next login"',
 		);
 		expect(fail({ ...VALID, steps: [{ ...VALID.steps[0], channel: 'E-mail' }] })).toBe(
@@ -78,8 +104,12 @@ describe('custom playbooks (JSON)', () => {
 		expect(fail([VALID, VALID])).toBe(
 			'Custom Playbooks (JSON) is invalid: 1.id: playbook id "custom.trial_rescue" is already used by playbook 0',
 		);
-		expect(fail({ ...VALID, steps: [] })).toBe('Custom Playbooks (JSON) is invalid: steps: Array must contain at least 1 element(s) (got [])');
-		expect(fail({ ...VALID, stpes: [] })).toBe("Custom Playbooks (JSON) is invalid: (root): Unrecognized key(s) in object: 'stpes'");
+		expect(fail({ ...VALID, steps: [] })).toBe(
+			'Custom Playbooks (JSON) is invalid: steps: Array must contain at least 1 element(s) (got [])',
+		);
+		expect(fail({ ...VALID, stpes: [] })).toBe(
+			"Custom Playbooks (JSON) is invalid: (root): Unrecognized key(s) in object: 'stpes'",
+		);
 		expect(fail({ ...VALID, steps: [{ ...VALID.steps[0], timing: { days: 1 } }] })).toBe(
 			'Custom Playbooks (JSON) is invalid: steps.0.timing: must be a timing text such as "Within 48h" or "3 days", or the number 0 (got {"days":1})',
 		);
@@ -100,10 +130,20 @@ describe('custom playbooks (JSON)', () => {
 
 	it('adds custom playbooks to the catalogue, and a built-in id replaces the built-in', () => {
 		const catalog = new PlaybookCatalog(
-			parsePlaybooks([VALID, { id: 'save.no_login_7_days', owner: 'support', steps: [{ action: 'Ping', channel: 'email', timing: 0 }] }]),
+			parsePlaybooks([
+				VALID,
+				{
+					id: 'save.no_login_7_days',
+					owner: 'support',
+					steps: [{ action: 'Ping', channel: 'email', timing: 0 }],
+				},
+			]),
 		);
 		expect(catalog.get('custom.trial_rescue').name).toBe('Trial rescue');
-		expect(catalog.get('save.no_login_7_days')).toMatchObject({ owner: 'support', source: 'custom' });
+		expect(catalog.get('save.no_login_7_days')).toMatchObject({
+			owner: 'support',
+			source: 'custom',
+		});
 		expect(catalog.ids).toHaveLength(24);
 	});
 });
@@ -139,7 +179,9 @@ describe('business hours windows', () => {
 	};
 
 	it('expands days to one window per weekday, sorted', () => {
-		expect(parseBusinessHours([{ days: ['friday', 'mon', '3', 3], start: '08:30', end: '24:00' }])).toEqual([
+		expect(
+			parseBusinessHours([{ days: ['friday', 'mon', '3', 3], start: '08:30', end: '24:00' }]),
+		).toEqual([
 			{ weekday: 1, start: 510, end: 1440 },
 			{ weekday: 3, start: 510, end: 1440 },
 			{ weekday: 5, start: 510, end: 1440 },
@@ -147,7 +189,12 @@ describe('business hours windows', () => {
 	});
 
 	it('names the bad row and field', () => {
-		expect(fail([{ days: ['monday'], start: '09:00', end: '17:00' }, { days: ['monday'], start: '17:00', end: '09:00' }])).toBe(
+		expect(
+			fail([
+				{ days: ['monday'], start: '09:00', end: '17:00' },
+				{ days: ['monday'], start: '17:00', end: '09:00' },
+			]),
+		).toBe(
 			'Business Hours Windows are invalid: 1.end: must be after the start (17:00); a window cannot cross midnight (got "09:00")',
 		);
 		expect(fail([{ days: ['someday'], start: '09:00', end: '17:00' }])).toBe(
@@ -156,15 +203,26 @@ describe('business hours windows', () => {
 		expect(fail([{ days: [], start: '9', end: '25:00' }])).toBe(
 			'Business Hours Windows are invalid: 0.days: choose at least one day (got []); 0.start: must be a time of day as "HH:mm" such as "09:00" (24-hour clock; "24:00" for the end of the day) (got "9"); 0.end: must be a time of day as "HH:mm" such as "09:00" (24-hour clock; "24:00" for the end of the day) (got "25:00")',
 		);
-		expect(fail([])).toBe('Business Hours Windows are invalid: (root): add at least one window (got [])');
+		expect(fail([])).toBe(
+			'Business Hours Windows are invalid: (root): add at least one window (got [])',
+		);
 	});
 });
 
 describe('planning a customer’s playbook', () => {
 	const catalog = new PlaybookCatalog();
 	const now = DateTime.fromISO('2026-11-18T12:00:00Z', { zone: 'UTC' });
-	const plan = (item: Record<string, unknown>, extra: Partial<Parameters<typeof planCustomerPlaybook>[1]> = {}) =>
-		planCustomerPlaybook(item, { catalog, playbookId: 'save.nps_detractor', now, defaultTimeZone: 'UTC', ...extra });
+	const plan = (
+		item: Record<string, unknown>,
+		extra: Partial<Parameters<typeof planCustomerPlaybook>[1]> = {},
+	) =>
+		planCustomerPlaybook(item, {
+			catalog,
+			playbookId: 'save.nps_detractor',
+			now,
+			defaultTimeZone: 'UTC',
+			...extra,
+		});
 
 	it('uses the record’s time zone, else the default, and now when no start is given', () => {
 		expect(plan({ timezone: 'America/Mexico_City' })).toMatchObject({
@@ -172,17 +230,28 @@ describe('planning a customer’s playbook', () => {
 			startAt: '2026-11-18T06:00:00-06:00',
 			steps: [{ dueAt: '2026-11-19T06:00:00-06:00' }, {}, { dueAt: '2026-11-21T06:00:00-06:00' }],
 		});
-		expect(plan({}, { defaultTimeZone: 'Asia/Tokyo' })).toMatchObject({ timezone: 'Asia/Tokyo', startAt: '2026-11-18T21:00:00+09:00' });
+		expect(plan({}, { defaultTimeZone: 'Asia/Tokyo' })).toMatchObject({
+			timezone: 'Asia/Tokyo',
+			startAt: '2026-11-18T21:00:00+09:00',
+		});
 	});
 
 	it('reads a start time without an offset in the customer’s zone, and one with an offset as that instant', () => {
-		expect(plan({ timezone: 'Europe/Madrid' }, { startTime: '2026-11-20T10:00' }).startAt).toBe('2026-11-20T10:00:00+01:00');
-		expect(plan({ timezone: 'Europe/Madrid' }, { startTime: '2026-11-20T10:00:00Z' }).startAt).toBe('2026-11-20T11:00:00+01:00');
-		expect(plan({ timezone: 'Europe/Madrid' }, { startTime: Date.UTC(2026, 10, 20, 10) }).startAt).toBe('2026-11-20T11:00:00+01:00');
+		expect(plan({ timezone: 'Europe/Madrid' }, { startTime: '2026-11-20T10:00' }).startAt).toBe(
+			'2026-11-20T10:00:00+01:00',
+		);
+		expect(plan({ timezone: 'Europe/Madrid' }, { startTime: '2026-11-20T10:00:00Z' }).startAt).toBe(
+			'2026-11-20T11:00:00+01:00',
+		);
+		expect(
+			plan({ timezone: 'Europe/Madrid' }, { startTime: Date.UTC(2026, 10, 20, 10) }).startAt,
+		).toBe('2026-11-20T11:00:00+01:00');
 	});
 
 	it('finds the record at a path, and fails on a bad start, zone or record', () => {
-		expect(plan({ customer: { timezone: 'Europe/Madrid' } }, { customerPath: 'customer' }).timezone).toBe('Europe/Madrid');
+		expect(
+			plan({ customer: { timezone: 'Europe/Madrid' } }, { customerPath: 'customer' }).timezone,
+		).toBe('Europe/Madrid');
 		expect(() => plan({}, { startTime: 'next week' })).toThrow(
 			'Start Time: must be an ISO 8601 date such as "2026-11-23T09:00:00Z" (got "next week")',
 		);
@@ -192,6 +261,8 @@ describe('planning a customer’s playbook', () => {
 		expect(() => plan({ customer: 'x' }, { customerPath: 'customer' })).toThrow(
 			'Field "customer" must hold the customer record as an object (got string "x")',
 		);
-		expect(() => plan({}, { playbookId: 'nope', playbookField: 'Playbook ID' })).toThrow('Unknown playbook "nope" (from Playbook ID)');
+		expect(() => plan({}, { playbookId: 'nope', playbookField: 'Playbook ID' })).toThrow(
+			'Unknown playbook "nope" (from Playbook ID)',
+		);
 	});
 });

@@ -1,13 +1,22 @@
 import { DateTime } from 'luxon';
 
-import { businessHoursPreset, parseBusinessHours, parsePlaybooks, PlaybookCatalog, planCustomerPlaybook } from '../../../src/playbooks';
+import {
+	businessHoursPreset,
+	parseBusinessHours,
+	parsePlaybooks,
+	PlaybookCatalog,
+	planCustomerPlaybook,
+} from '../../../src/playbooks';
 
 /** Issue 11 for CS Playbook: non-finite results and crash-style messages. */
 
 const now = DateTime.fromISO('2026-11-18T12:00:00Z', { zone: 'UTC' });
 const catalog = new PlaybookCatalog();
 const plan = (startTime: unknown, playbookId = 'winback.campaign') =>
-	planCustomerPlaybook({ timezone: 'Europe/Madrid' }, { catalog, playbookId, now, defaultTimeZone: 'UTC', startTime });
+	planCustomerPlaybook(
+		{ timezone: 'Europe/Madrid' },
+		{ catalog, playbookId, now, defaultTimeZone: 'UTC', startTime },
+	);
 
 function message(run: () => unknown): string {
 	try {
@@ -20,9 +29,18 @@ function message(run: () => unknown): string {
 
 describe('start times (class 1 and 2)', () => {
 	it.each([
-		['+200000-01-01', 'Start Time: must be a date from the year 1900 to 9999 (got "+200000-01-01")'],
-		['2026-11-18T10:00:00+99:00', 'Start Time: must have a UTC offset from -14:00 to +14:00 (got "2026-11-18T10:00:00+99:00")'],
-		[Number.POSITIVE_INFINITY, 'Start Time: must be an ISO 8601 date such as "2026-11-23T09:00:00Z" (got Infinity)'],
+		[
+			'+200000-01-01',
+			'Start Time: must be a date from the year 1900 to 9999 (got "+200000-01-01")',
+		],
+		[
+			'2026-11-18T10:00:00+99:00',
+			'Start Time: must have a UTC offset from -14:00 to +14:00 (got "2026-11-18T10:00:00+99:00")',
+		],
+		[
+			Number.POSITIVE_INFINITY,
+			'Start Time: must be an ISO 8601 date such as "2026-11-23T09:00:00Z" (got Infinity)',
+		],
 	])('%p fails naming Start Time (it gave dueAt: null)', (start, expected) => {
 		expect(message(() => plan(start))).toBe(expected);
 	});
@@ -55,11 +73,17 @@ describe('crash-style messages (class 3)', () => {
 	});
 
 	it('names an unknown business-hours preset and shows a huge playbook id briefly', () => {
-		expect(message(() => businessHoursPreset('always' as never))).toBe('Business Hours: must be one of none, custom, weekdays_9_17 (got "always")');
-		expect(message(() => parseBusinessHours([null]))).toBe('Business Hours are invalid: 0: Expected object, received null');
+		expect(message(() => businessHoursPreset('always' as never))).toBe(
+			'Business Hours: must be one of none, custom, weekdays_9_17 (got "always")',
+		);
+		expect(message(() => parseBusinessHours([null]))).toBe(
+			'Business Hours are invalid: 0: Expected object, received null',
+		);
 		const id = 'x'.repeat(1_000_000);
-		expect(message(() => catalog.get(id, 'churn.playbook')).startsWith(
-			`Unknown playbook "${'x'.repeat(60)}…" (1,000,000 characters) (from churn.playbook). Valid ids: save.no_login_7_days, `,
-		)).toBe(true);
+		expect(
+			message(() => catalog.get(id, 'churn.playbook')).startsWith(
+				`Unknown playbook "${'x'.repeat(60)}…" (1,000,000 characters) (from churn.playbook). Valid ids: save.no_login_7_days, `,
+			),
+		).toBe(true);
 	});
 });

@@ -16,13 +16,21 @@ const MADRID = 'Europe/Madrid';
 const NEW_YORK = 'America/New_York';
 const WEEKDAYS_9_17 = businessHoursPreset('weekdays_9_17');
 
-function dueTimes(playbook: Playbook | string, startIso: string, zone: string, businessHours?: BusinessWindow[]) {
+function dueTimes(
+	playbook: Playbook | string,
+	startIso: string,
+	zone: string,
+	businessHours?: BusinessWindow[],
+) {
 	const definition = typeof playbook === 'string' ? catalog.get(playbook) : playbook;
 	const start = DateTime.fromISO(startIso, { zone });
-	return schedulePlaybook(definition, { start, timeZone: zone, businessHours }).steps.map((step) => step.dueAt);
+	return schedulePlaybook(definition, { start, timeZone: zone, businessHours }).steps.map(
+		(step) => step.dueAt,
+	);
 }
 
-const hoursBetween = (a: string, b: string) => DateTime.fromISO(b).diff(DateTime.fromISO(a), 'hours').hours;
+const hoursBetween = (a: string, b: string) =>
+	DateTime.fromISO(b).diff(DateTime.fromISO(a), 'hours').hours;
 
 // Madrid leaves summer time on Sunday 2026-10-25 at 03:00 CEST (+02:00) -> 02:00 CET (+01:00).
 // "N days" keeps 09:00 on the wall clock; "Nh" is elapsed time, so 24h after Saturday 09:00 CEST is Sunday 08:00 CET.
@@ -38,7 +46,11 @@ describe('every built-in playbook from Saturday 2026-10-24 09:00 in Madrid (the 
 	const expected: Record<string, Array<string | null>> = {
 		'save.no_login_7_days': [SAT, null, '2026-10-26T08:00:00+01:00'],
 		'save.no_login_14_days': [SAT, SAT, '2026-10-26T08:00:00+01:00'],
-		'save.nps_detractor': ['2026-10-25T08:00:00+01:00', '2026-10-25T08:00:00+01:00', '2026-10-27T08:00:00+01:00'],
+		'save.nps_detractor': [
+			'2026-10-25T08:00:00+01:00',
+			'2026-10-25T08:00:00+01:00',
+			'2026-10-27T08:00:00+01:00',
+		],
 		'save.cancellation_request': Array(4).fill('2026-10-24T11:00:00+02:00'),
 		'onboarding.welcome_sequence': [SAT, SAT, SUN, SUN, MON, TUE, THU, SAT31],
 		'onboarding.stalled_onboarding': [SAT, SAT, SUN],
@@ -61,7 +73,8 @@ describe('every built-in playbook from Saturday 2026-10-24 09:00 in Madrid (the 
 		'winback.campaign': [SUN, SAT31, '2026-11-07T09:00:00+01:00', '2026-11-14T09:00:00+01:00'],
 	};
 
-	it('covers every built-in', () => expect(Object.keys(expected)).toEqual([...BUILT_IN_PLAYBOOK_IDS]));
+	it('covers every built-in', () =>
+		expect(Object.keys(expected)).toEqual([...BUILT_IN_PLAYBOOK_IDS]));
 
 	it.each(Object.entries(expected))('%s', (id, times) => {
 		expect(dueTimes(id, '2026-10-24T09:00', MADRID)).toEqual(times);
@@ -87,7 +100,16 @@ describe('every built-in playbook from Friday 2026-10-23 18:00 in Madrid with bu
 		'save.nps_detractor': [MON, MON, WED],
 		'save.cancellation_request': [MON, MON, MON, MON],
 		// 5 days -> Wed 18:00 + 63 h = Sat 09:00 -> Mon Nov 2 (shift 111 h); 7 days -> Fri 30 18:00 + 111 h = Wed Nov 4.
-		'onboarding.welcome_sequence': [MON, MON, TUE, TUE, WED, THU, NOV2, '2026-11-04T09:00:00+01:00'],
+		'onboarding.welcome_sequence': [
+			MON,
+			MON,
+			TUE,
+			TUE,
+			WED,
+			THU,
+			NOV2,
+			'2026-11-04T09:00:00+01:00',
+		],
 		'onboarding.stalled_onboarding': [MON, MON, TUE],
 		'engagement.low_usage_alert': [MON, TUE, THU],
 		'engagement.no_login_7_days': [MON, MON, WED],
@@ -109,7 +131,8 @@ describe('every built-in playbook from Friday 2026-10-23 18:00 in Madrid with bu
 		'winback.campaign': [MON, NOV2, '2026-11-09T09:00:00+01:00', '2026-11-16T09:00:00+01:00'],
 	};
 
-	it('covers every built-in', () => expect(Object.keys(expected)).toEqual([...BUILT_IN_PLAYBOOK_IDS]));
+	it('covers every built-in', () =>
+		expect(Object.keys(expected)).toEqual([...BUILT_IN_PLAYBOOK_IDS]));
 
 	it.each(Object.entries(expected))('%s', (id, times) => {
 		expect(dueTimes(id, '2026-10-23T18:00', MADRID, WEEKDAYS_9_17)).toEqual(times);
@@ -143,7 +166,11 @@ describe('New York across both DST changes of 2026', () => {
 	});
 
 	it('starts summer time on Sunday 2026-03-08: 1 day keeps 09:00 (23 h later), 24h is 10:00', () => {
-		const [, followUpEmail, call] = dueTimes('engagement.low_usage_alert', '2026-03-07T09:00', NEW_YORK);
+		const [, followUpEmail, call] = dueTimes(
+			'engagement.low_usage_alert',
+			'2026-03-07T09:00',
+			NEW_YORK,
+		);
 		expect(followUpEmail).toBe('2026-03-08T09:00:00-04:00');
 		expect(hoursBetween('2026-03-07T09:00:00-05:00', followUpEmail as string)).toBe(23);
 		expect(call).toBe('2026-03-10T09:00:00-04:00');
@@ -155,7 +182,9 @@ describe('New York across both DST changes of 2026', () => {
 	});
 
 	it('moves a Friday-evening start to Monday 09:00 across the November change and keeps later steps at 09:00', () => {
-		expect(dueTimes('onboarding.stalled_onboarding', '2026-10-30T18:00', NEW_YORK, WEEKDAYS_9_17)).toEqual([
+		expect(
+			dueTimes('onboarding.stalled_onboarding', '2026-10-30T18:00', NEW_YORK, WEEKDAYS_9_17),
+		).toEqual([
 			'2026-11-02T09:00:00-05:00',
 			'2026-11-02T09:00:00-05:00',
 			'2026-11-03T09:00:00-05:00',
@@ -163,7 +192,9 @@ describe('New York across both DST changes of 2026', () => {
 	});
 
 	it('moves a Friday-evening start to Monday 09:00 across the March change and keeps later steps at 09:00', () => {
-		expect(dueTimes('renewal.renewal_60_days', '2026-03-06T18:00', NEW_YORK, WEEKDAYS_9_17)).toEqual([
+		expect(
+			dueTimes('renewal.renewal_60_days', '2026-03-06T18:00', NEW_YORK, WEEKDAYS_9_17),
+		).toEqual([
 			'2026-03-09T09:00:00-04:00',
 			'2026-03-12T09:00:00-04:00',
 			'2026-03-16T09:00:00-04:00',
@@ -229,7 +260,12 @@ describe('business hours at and around the edges', () => {
 			steps: [
 				{ action: 'Ticket review', channel: 'task', timing: '2 hours' },
 				{ action: 'Reply', channel: 'email', timing: '3 hours after previous step' },
-				{ action: 'Escalate', channel: 'task', timing: '1 day after previous', owner: 'cs_manager' },
+				{
+					action: 'Escalate',
+					channel: 'task',
+					timing: '1 day after previous',
+					owner: 'cs_manager',
+				},
 			],
 		});
 		const plan = schedulePlaybook(playbook, {

@@ -16,13 +16,23 @@ import {
  * near the changes included), with and without business hours: the plans must be identical.
  */
 
-function luxonSchedule(playbook: Playbook, start: DateTime, zone: string, windows: readonly BusinessWindow[] | null) {
+function luxonSchedule(
+	playbook: Playbook,
+	start: DateTime,
+	zone: string,
+	windows: readonly BusinessWindow[] | null,
+) {
 	const wallClock = (time: DateTime) => time.setZone('UTC', { keepLocalTime: true }).toMillis();
-	const fromWallClock = (millis: number) => DateTime.fromMillis(millis, { zone: 'UTC' }).setZone(zone, { keepLocalTime: true });
+	const fromWallClock = (millis: number) =>
+		DateTime.fromMillis(millis, { zone: 'UTC' }).setZone(zone, { keepLocalTime: true });
 	const toIso = (time: DateTime) => time.toISO({ suppressMilliseconds: true });
-	const minutesOfDay = (time: DateTime) => time.hour * 60 + time.minute + time.second / 60 + time.millisecond / 60000;
+	const minutesOfDay = (time: DateTime) =>
+		time.hour * 60 + time.minute + time.second / 60 + time.millisecond / 60000;
 	const within = (time: DateTime, list: readonly BusinessWindow[]) =>
-		list.some((w) => w.weekday === time.weekday && w.start <= minutesOfDay(time) && minutesOfDay(time) < w.end);
+		list.some(
+			(w) =>
+				w.weekday === time.weekday && w.start <= minutesOfDay(time) && minutesOfDay(time) < w.end,
+		);
 	const nextOpening = (time: DateTime, list: readonly BusinessWindow[]): DateTime => {
 		if (within(time, list)) return time;
 		for (let offset = 0; offset <= 7; offset++) {
@@ -57,12 +67,21 @@ function luxonSchedule(playbook: Playbook, start: DateTime, zone: string, window
 				due = nextOpening(shifted, windows);
 				shift += wallClock(due) - wallClock(shifted);
 			}
-			return [due ? toIso(due) : null, time && due && due.toMillis() !== time.toMillis() ? toIso(time) : null];
+			return [
+				due ? toIso(due) : null,
+				time && due && due.toMillis() !== time.toMillis() ? toIso(time) : null,
+			];
 		}),
 	};
 }
 
-const ZONES = ['UTC', 'Europe/Madrid', 'America/Los_Angeles', 'America/Sao_Paulo', 'Australia/Lord_Howe'];
+const ZONES = [
+	'UTC',
+	'Europe/Madrid',
+	'America/Los_Angeles',
+	'America/Sao_Paulo',
+	'Australia/Lord_Howe',
+];
 const WINDOWS: Array<BusinessWindow[] | null> = [
 	null,
 	businessHoursPreset('weekdays_9_17'),
@@ -77,10 +96,20 @@ function starts(): number[] {
 	let state = 11;
 	const random = () => (state = (state * 16807) % 2147483647) / 2147483647;
 	const list: number[] = [];
-	for (let i = 0; i < 8; i++) list.push(Math.floor(Date.UTC(2000, 0, 1) + random() * (Date.UTC(2040, 0, 1) - Date.UTC(2000, 0, 1))));
+	for (let i = 0; i < 8; i++)
+		list.push(
+			Math.floor(Date.UTC(2000, 0, 1) + random() * (Date.UTC(2040, 0, 1) - Date.UTC(2000, 0, 1))),
+		);
 	// Around the 2026 DST changes of Europe and the US, and Brazil's last one (2018), every 7 hours 13 minutes.
-	for (const change of [Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 2, 8, 10), Date.UTC(2026, 9, 25, 1), Date.UTC(2026, 10, 1, 9), Date.UTC(2018, 10, 4, 3)]) {
-		for (let ms = change - 3 * 86_400_000; ms <= change + 86_400_000; ms += 433 * 60_000) list.push(ms);
+	for (const change of [
+		Date.UTC(2026, 2, 29, 1),
+		Date.UTC(2026, 2, 8, 10),
+		Date.UTC(2026, 9, 25, 1),
+		Date.UTC(2026, 10, 1, 9),
+		Date.UTC(2018, 10, 4, 3),
+	]) {
+		for (let ms = change - 3 * 86_400_000; ms <= change + 86_400_000; ms += 433 * 60_000)
+			list.push(ms);
 	}
 	return list;
 }
@@ -93,10 +122,18 @@ describe('schedulePlaybook on milliseconds gives the plans the luxon version gav
 			for (const windows of WINDOWS) {
 				for (const ms of instants) {
 					const start = DateTime.fromMillis(ms, { zone: 'UTC' });
-					const plan = schedulePlaybook(playbook, { start, timeZone: zone, businessHours: windows });
-					const ours = { startAt: plan.startAt, steps: plan.steps.map((step) => [step.dueAt, step.deferredFrom]) };
+					const plan = schedulePlaybook(playbook, {
+						start,
+						timeZone: zone,
+						businessHours: windows,
+					});
+					const ours = {
+						startAt: plan.startAt,
+						steps: plan.steps.map((step) => [step.dueAt, step.deferredFrom]),
+					};
 					const theirs = luxonSchedule(playbook, start, zone, windows);
-					if (JSON.stringify(ours) !== JSON.stringify(theirs)) differences.push({ playbook: playbook.id, ms, ours, theirs });
+					if (JSON.stringify(ours) !== JSON.stringify(theirs))
+						differences.push({ playbook: playbook.id, ms, ours, theirs });
 				}
 			}
 		}

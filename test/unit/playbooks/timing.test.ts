@@ -1,4 +1,9 @@
-import { conditionKey, InvalidTimingError, parseTiming, SAVE_PLAYBOOK_TIMINGS } from '../../../src/playbooks';
+import {
+	conditionKey,
+	InvalidTimingError,
+	parseTiming,
+	SAVE_PLAYBOOK_TIMINGS,
+} from '../../../src/playbooks';
 
 const start = (unit: string, amount: number, condition: string | null = null) => ({
 	kind: 'offset',
@@ -15,7 +20,9 @@ const previous = (unit: string, amount: number, condition: string | null = null)
 
 describe('step timings', () => {
 	it('maps every timing text of docs/sources.md#save-playbooks SAVE_PLAYBOOKS (the README table)', () => {
-		const table = Object.fromEntries(SAVE_PLAYBOOK_TIMINGS.map((text) => [text, parseTiming(text)]));
+		const table = Object.fromEntries(
+			SAVE_PLAYBOOK_TIMINGS.map((text) => [text, parseTiming(text)]),
+		);
 		expect(table).toEqual({
 			Immediately: start('minutes', 0),
 			'Within 2 hours': start('hours', 2),
@@ -58,12 +65,27 @@ describe('step timings', () => {
 		expect(parseTiming('3h later')).toEqual(previous('hours', 3));
 		expect(parseTiming('After meeting')).toEqual(previous('minutes', 0));
 		expect(parseTiming('If no login within 3 days')).toEqual(start('days', 3, 'no_login'));
-		expect(parseTiming('If the customer declines')).toEqual(previous('minutes', 0, 'the_customer_declines'));
-		expect(parseTiming('When invoice is paid')).toEqual({ kind: 'event', condition: 'invoice_is_paid' });
+		expect(parseTiming('If the customer declines')).toEqual(
+			previous('minutes', 0, 'the_customer_declines'),
+		);
+		expect(parseTiming('When invoice is paid')).toEqual({
+			kind: 'event',
+			condition: 'invoice_is_paid',
+		});
 	});
 
 	it('rejects what it does not understand, naming the text and the accepted forms', () => {
-		for (const bad of ['tomorrow-ish', '3 fortnights', '', 'Within soon', 1, -1, 'Day -1', 'If ', 'On !!']) {
+		for (const bad of [
+			'tomorrow-ish',
+			'3 fortnights',
+			'',
+			'Within soon',
+			1,
+			-1,
+			'Day -1',
+			'If ',
+			'On !!',
+		]) {
 			expect(() => parseTiming(bad)).toThrow(InvalidTimingError);
 		}
 		expect(() => parseTiming('tomorrow-ish')).toThrow(

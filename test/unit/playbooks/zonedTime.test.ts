@@ -54,7 +54,8 @@ function aroundTransitions(zone: string): number[] {
 		for (let day = first; day < Date.UTC(year + 1, 0, 1); day += DAY) {
 			const before = DateTime.fromMillis(day, { zone }).offset;
 			if (DateTime.fromMillis(day + DAY - 1, { zone }).offset === before) continue;
-			for (let ms = day - 3 * 3_600_000; ms < day + DAY + 3 * 3_600_000; ms += 20 * 60_000) instants.push(ms, ms + 37_123);
+			for (let ms = day - 3 * 3_600_000; ms < day + DAY + 3 * 3_600_000; ms += 20 * 60_000)
+				instants.push(ms, ms + 37_123);
 		}
 	}
 	return instants;
@@ -63,13 +64,27 @@ function aroundTransitions(zone: string): number[] {
 function instantsFor(zone: string): number[] {
 	const random = seeded(zone.length * 7919 + 17);
 	const instants = aroundTransitions(zone);
-	for (let i = 0; i < 500; i++) instants.push(Math.floor(Date.UTC(1850, 0, 1) + random() * (Date.UTC(2100, 0, 1) - Date.UTC(1850, 0, 1))));
-	instants.push(0, -1, Date.UTC(9999, 11, 31, 23, 59, 59), Date.UTC(10000, 0, 1, 12), Date.UTC(-5, 5, 5), Date.UTC(50, 1, 28, 23));
+	for (let i = 0; i < 500; i++)
+		instants.push(
+			Math.floor(Date.UTC(1850, 0, 1) + random() * (Date.UTC(2100, 0, 1) - Date.UTC(1850, 0, 1))),
+		);
+	instants.push(
+		0,
+		-1,
+		Date.UTC(9999, 11, 31, 23, 59, 59),
+		Date.UTC(10000, 0, 1, 12),
+		Date.UTC(-5, 5, 5),
+		Date.UTC(50, 1, 28, 23),
+	);
 	return instants;
 }
 
 /** Every instant where `ours` and `luxon's` differ (an empty list is the pass). */
-function differences<T>(instants: number[], ours: (ms: number) => T, luxons: (ms: number) => T): Array<[number, T, T]> {
+function differences<T>(
+	instants: number[],
+	ours: (ms: number) => T,
+	luxons: (ms: number) => T,
+): Array<[number, T, T]> {
 	const found: Array<[number, T, T]> = [];
 	for (const ms of instants) {
 		const mine = ours(ms);
@@ -87,7 +102,14 @@ describe.each(ZONES)('zonedTime in %s equals luxon', (zone) => {
 		expect(
 			differences(
 				instants,
-				(ms) => [offsetAt(ms, zone), wallClock(ms, zone), isoTime(ms, zone), isoTime(ms, zone, true), isoDate(ms, zone), localTime(ms, zone)],
+				(ms) => [
+					offsetAt(ms, zone),
+					wallClock(ms, zone),
+					isoTime(ms, zone),
+					isoTime(ms, zone, true),
+					isoDate(ms, zone),
+					localTime(ms, zone),
+				],
 				(ms) => {
 					const dt = at(ms);
 					const { year, month, day, hour, minute, second, millisecond, weekday } = dt;
@@ -106,7 +128,12 @@ describe.each(ZONES)('zonedTime in %s equals luxon', (zone) => {
 
 	it('calendar days, start of day, hour and minute of the day, and from a wall clock', () => {
 		const days = [1, 3, 7, 90, -1, -45];
-		const times = [[0, 0], [2, 30], [9, 0], [23, 59]];
+		const times = [
+			[0, 0],
+			[2, 30],
+			[9, 0],
+			[23, 59],
+		];
 		expect(
 			differences(
 				instants,
@@ -120,7 +147,9 @@ describe.each(ZONES)('zonedTime in %s equals luxon', (zone) => {
 					days.map((count) => at(ms).plus({ days: count }).toMillis()),
 					at(ms).startOf('day').toMillis(),
 					times.map(([hour, minute]) => at(ms).set({ hour, minute }).toMillis()),
-					DateTime.fromMillis(ms, { zone: 'UTC' }).setZone(zone, { keepLocalTime: true }).toMillis(),
+					DateTime.fromMillis(ms, { zone: 'UTC' })
+						.setZone(zone, { keepLocalTime: true })
+						.toMillis(),
 				],
 			),
 		).toEqual([]);

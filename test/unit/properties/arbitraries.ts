@@ -72,7 +72,11 @@ export const hostileNumber: fc.Arbitrary<number> = fc.oneof(
 );
 
 /** Numbers an expression can give although JSON cannot carry them (parameters only). */
-export const nonFiniteNumber: fc.Arbitrary<number> = fc.constantFrom(Number.NaN, Infinity, -Infinity);
+export const nonFiniteNumber: fc.Arbitrary<number> = fc.constantFrom(
+	Number.NaN,
+	Infinity,
+	-Infinity,
+);
 
 /** Text that looks numeric to someone, and only sometimes to the code. */
 export const numericString: fc.Arbitrary<string> = fc.oneof(
@@ -164,7 +168,13 @@ export const oddDate: fc.Arbitrary<string | number> = fc.oneof(
 	fc
 		.date({ min: new Date(-8.64e15), max: new Date(8.64e15), noInvalidDate: true })
 		.map((date) => date.toISOString()),
-	fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-01-01T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString()),
+	fc
+		.date({
+			min: new Date('2020-01-01T00:00:00Z'),
+			max: new Date('2030-01-01T00:00:00Z'),
+			noInvalidDate: true,
+		})
+		.map((date) => date.toISOString()),
 );
 
 /** Time zone names: valid, odd but valid, and invalid. */
@@ -234,16 +244,22 @@ export const hostileScalar: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** An object whose keys are hostile or arbitrary; `__proto__` ends up an own property. */
-export function objectOf(value: fc.Arbitrary<unknown>, maxKeys = 5): fc.Arbitrary<Record<string, unknown>> {
+export function objectOf(
+	value: fc.Arbitrary<unknown>,
+	maxKeys = 5,
+): fc.Arbitrary<Record<string, unknown>> {
 	return fc
-		.array(fc.tuple(fc.oneof(hostileKey, fc.string({ maxLength: 8 })), value), { maxLength: maxKeys })
+		.array(fc.tuple(fc.oneof(hostileKey, fc.string({ maxLength: 8 })), value), {
+			maxLength: maxKeys,
+		})
 		.map((entries) => Object.fromEntries(entries));
 }
 
 /** An array or object nested `depth` levels deep around `leaf`. */
 export function nested(depth: number, leaf: unknown, asArray: boolean): unknown {
 	let value = leaf;
-	for (let level = 0; level < depth; level++) value = asArray ? [value] : Object.fromEntries([['a', value]]);
+	for (let level = 0; level < depth; level++)
+		value = asArray ? [value] : Object.fromEntries([['a', value]]);
 	// fast-check prints a counterexample recursively: a hidden (non-enumerable symbol) printer keeps it from
 	// overflowing the stack. JSON, Object.keys, spreads and zod never see it.
 	const shown = `nested(${depth}, ${typeof leaf === 'string' ? JSON.stringify(leaf.slice(0, 40)) : String(leaf)}, ${asArray ? 'array' : 'object'})`;
@@ -279,7 +295,10 @@ export const anyParameter: fc.Arbitrary<unknown> = fc.oneof(
  * or past the field's range, an extreme magnitude). Wholly hostile values are put in by `customerRecord`.
  */
 function sometimesHostile<T>(realistic: fc.Arbitrary<T>, edgeWeight = 1): fc.Arbitrary<unknown> {
-	return fc.oneof({ weight: 6, arbitrary: realistic as fc.Arbitrary<unknown> }, { weight: edgeWeight, arbitrary: fc.oneof(hostileNumber, numericString) });
+	return fc.oneof(
+		{ weight: 6, arbitrary: realistic as fc.Arbitrary<unknown> },
+		{ weight: edgeWeight, arbitrary: fc.oneof(hostileNumber, numericString) },
+	);
 }
 
 /** A value for one field of a record: any JSON, often a scalar of the wrong kind. */
@@ -291,20 +310,34 @@ export const hostileFieldValue: fc.Arbitrary<unknown> = fc.oneof(
 const count = (max: number) => fc.integer({ min: 0, max });
 const ratio = fc.double({ min: 0, max: 1, noNaN: true });
 const recentPast = fc
-	.date({ min: new Date('2025-11-23T00:00:00Z'), max: new Date('2026-11-23T09:00:00Z'), noInvalidDate: true })
+	.date({
+		min: new Date('2025-11-23T00:00:00Z'),
+		max: new Date('2026-11-23T09:00:00Z'),
+		noInvalidDate: true,
+	})
 	.map((date) => date.toISOString());
 const nearFuture = fc
-	.date({ min: new Date('2026-11-23T09:00:00Z'), max: new Date('2027-11-23T00:00:00Z'), noInvalidDate: true })
+	.date({
+		min: new Date('2026-11-23T09:00:00Z'),
+		max: new Date('2027-11-23T00:00:00Z'),
+		noInvalidDate: true,
+	})
 	.map((date) => date.toISOString().slice(0, 10));
 
 /** The fields README "The customer record" documents, each realistic or hostile, each possibly absent. */
 export const customerFields = {
-	customer_id: sometimesHostile(fc.oneof(fc.stringMatching(/^cust-[0-9]{1,4}$/), fc.integer({ min: 1, max: 9999 }))),
+	customer_id: sometimesHostile(
+		fc.oneof(fc.stringMatching(/^cust-[0-9]{1,4}$/), fc.integer({ min: 1, max: 9999 })),
+	),
 	email: sometimesHostile(fc.constantFrom('ana@example.com', 'luis@acme.test', 'x@y.z')),
 	first_name: sometimesHostile(fc.constantFrom('Ana', 'Luis', 'Zoë', "O'Brien")),
 	company: sometimesHostile(fc.constantFrom('Acme', 'Chatly', 'Initech & Co')),
-	plan: sometimesHostile(fc.constantFrom('starter', 'growth', 'pro', 'enterprise', 'Pro', 'legacy')),
-	mrr: sometimesHostile(fc.oneof(fc.integer({ min: 0, max: 100_000 }), fc.constantFrom(1e300, 1e308, Number.MAX_VALUE))),
+	plan: sometimesHostile(
+		fc.constantFrom('starter', 'growth', 'pro', 'enterprise', 'Pro', 'legacy'),
+	),
+	mrr: sometimesHostile(
+		fc.oneof(fc.integer({ min: 0, max: 100_000 }), fc.constantFrom(1e300, 1e308, Number.MAX_VALUE)),
+	),
 	seats: sometimesHostile(fc.integer({ min: 0, max: 500 })),
 	locale: sometimesHostile(fc.constantFrom('en', 'es', 'es-MX', 'es_MX', 'fr', 'EN-us')),
 	timezone: sometimesHostile(zoneName),
@@ -320,7 +353,9 @@ export const customerFields = {
 	avg_session_minutes: sometimesHostile(count(120)),
 	usage_vs_limit: sometimesHostile(fc.double({ min: 0, max: 1.5, noNaN: true })),
 	blocked_feature_attempts: sometimesHostile(count(10)),
-	blocked_features: sometimesHostile(fc.oneof(fc.array(fc.constantFrom('sso', 'audit_log', 'SSO', 'api')), fc.constant('sso, api'))),
+	blocked_features: sometimesHostile(
+		fc.oneof(fc.array(fc.constantFrom('sso', 'audit_log', 'SSO', 'api')), fc.constant('sso, api')),
+	),
 	team_size_change: sometimesHostile(fc.double({ min: -1, max: 2, noNaN: true })),
 	days_since_key_action: sometimesHostile(count(60)),
 	open_tickets: sometimesHostile(count(10)),
@@ -357,9 +392,24 @@ export const customerFields = {
 		),
 	),
 	lifecycle_stage: sometimesHostile(
-		fc.constantFrom('trial', 'onboarding', 'adopting', 'growing', 'renewing', 'expanding', 'advocating', 'at_risk', 'churned', 'At Risk', 'adoption', 'growth'),
+		fc.constantFrom(
+			'trial',
+			'onboarding',
+			'adopting',
+			'growing',
+			'renewing',
+			'expanding',
+			'advocating',
+			'at_risk',
+			'churned',
+			'At Risk',
+			'adoption',
+			'growth',
+		),
 	),
-	subscription_status: sometimesHostile(fc.constantFrom('active', 'cancelled', 'canceled', 'trialing', 'Active ')),
+	subscription_status: sometimesHostile(
+		fc.constantFrom('active', 'cancelled', 'canceled', 'trialing', 'Active '),
+	),
 	renewal_status: sometimesHostile(fc.constantFrom('completed', 'pending')),
 	onboarding_completion: sometimesHostile(fc.oneof(count(100), ratio)),
 	expansion_opportunity: sometimesHostile(fc.boolean()),
@@ -369,7 +419,13 @@ export const customerFields = {
 	business_targets: sometimesHostile(count(100)),
 	usage_growth_per_month: sometimesHostile(fc.double({ min: -0.5, max: 0.5, noNaN: true })),
 	usage_vs_limit_history: sometimesHostile(
-		fc.array(fc.record({ date: fc.oneof({ weight: 5, arbitrary: recentPast }, { weight: 1, arbitrary: oddDate }), value: fc.oneof({ weight: 5, arbitrary: ratio }, { weight: 1, arbitrary: numericString }) }), { maxLength: 5 }),
+		fc.array(
+			fc.record({
+				date: fc.oneof({ weight: 5, arbitrary: recentPast }, { weight: 1, arbitrary: oddDate }),
+				value: fc.oneof({ weight: 5, arbitrary: ratio }, { weight: 1, arbitrary: numericString }),
+			}),
+			{ maxLength: 5 },
+		),
 	),
 	analytics_views_per_week: sometimesHostile(count(10)),
 	integration_requested: sometimesHostile(fc.boolean()),
@@ -388,37 +444,76 @@ export const customerRecord: fc.Arbitrary<Record<string, unknown>> = fc
 		fc.record(customerFields, { requiredKeys: [] }),
 		fc.oneof(
 			{ weight: 5, arbitrary: fc.constant([] as Array<[string, unknown]>) },
-			{ weight: 4, arbitrary: fc.array(fc.tuple(fc.constantFrom(...FIELD_NAMES), hostileFieldValue), { minLength: 1, maxLength: 3 }) },
+			{
+				weight: 4,
+				arbitrary: fc.array(fc.tuple(fc.constantFrom(...FIELD_NAMES), hostileFieldValue), {
+					minLength: 1,
+					maxLength: 3,
+				}),
+			},
 		),
-		fc.oneof({ weight: 3, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: objectOf(anyJson, 3) }),
+		fc.oneof(
+			{ weight: 3, arbitrary: fc.constant({}) },
+			{ weight: 1, arbitrary: objectOf(anyJson, 3) },
+		),
 	)
-	.map(([fields, replaced, extra]) => Object.fromEntries([...Object.entries(extra), ...Object.entries(fields), ...replaced]));
+	.map(([fields, replaced, extra]) =>
+		Object.fromEntries([...Object.entries(extra), ...Object.entries(fields), ...replaced]),
+	);
 
 /** Output keys of the other nodes, as a later node finds them at the item's top level (sometimes hostile). */
 export const nodeOutputs = fc.record(
 	{
 		health: fc.oneof(fc.record({ score: fc.oneof(count(100), fc.constant(null)) }), anyJson),
-		expansion: fc.oneof(fc.record({ opportunities: fc.array(fc.constant({ type: 'upsell' }), { maxLength: 2 }) }), anyJson),
-		churn: fc.oneof(fc.record({ playbook: fc.constantFrom('save.no_login_7_days', null) }), anyJson),
+		expansion: fc.oneof(
+			fc.record({ opportunities: fc.array(fc.constant({ type: 'upsell' }), { maxLength: 2 }) }),
+			anyJson,
+		),
+		churn: fc.oneof(
+			fc.record({ playbook: fc.constantFrom('save.no_login_7_days', null) }),
+			anyJson,
+		),
 	},
 	{ requiredKeys: [] },
 );
 
 /** An item as a node receives it: the record at the top level or under `customer`, maybe with other nodes' outputs. */
 export const customerItem: fc.Arbitrary<{ item: Record<string, unknown>; path: string }> = fc.oneof(
-	{ weight: 3, arbitrary: fc.tuple(customerRecord, nodeOutputs).map(([record, outputs]) => ({ item: { ...record, ...outputs }, path: '' })) },
+	{
+		weight: 3,
+		arbitrary: fc
+			.tuple(customerRecord, nodeOutputs)
+			.map(([record, outputs]) => ({ item: { ...record, ...outputs }, path: '' })),
+	},
+	{
+		weight: 1,
+		arbitrary: fc.tuple(customerRecord, nodeOutputs).map(([record, outputs]) => ({
+			item: Object.fromEntries([['customer', record], ...Object.entries(outputs)]),
+			path: 'customer',
+		})),
+	},
 	{
 		weight: 1,
 		arbitrary: fc
-			.tuple(customerRecord, nodeOutputs)
-			.map(([record, outputs]) => ({ item: Object.fromEntries([['customer', record], ...Object.entries(outputs)]), path: 'customer' })),
+			.tuple(objectOf(anyJson, 6), fc.oneof(fc.constant(''), hostileKey))
+			.map(([item, path]) => ({ item, path })),
 	},
-	{ weight: 1, arbitrary: fc.tuple(objectOf(anyJson, 6), fc.oneof(fc.constant(''), hostileKey)).map(([item, path]) => ({ item, path })) },
 );
 
 /** A path parameter (Customer Record Path, Score Field, …): usual values, hostile keys, or any value an expression gives. */
 export const pathParameterValue: fc.Arbitrary<unknown> = fc.oneof(
-	{ weight: 4, arbitrary: fc.constantFrom('', 'customer', ' customer ', 'data.account', 'customer.__proto__', '__proto__', 'constructor.prototype') },
+	{
+		weight: 4,
+		arbitrary: fc.constantFrom(
+			'',
+			'customer',
+			' customer ',
+			'data.account',
+			'customer.__proto__',
+			'__proto__',
+			'constructor.prototype',
+		),
+	},
 	{ weight: 1, arbitrary: anyParameter },
 );
 

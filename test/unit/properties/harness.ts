@@ -81,7 +81,9 @@ export const SHRINK_MS = 3000;
 /** The fixed reference time of every deterministic run. */
 export const REFERENCE = DateTime.fromISO('2026-11-23T09:00:00Z', { zone: 'UTC' });
 
-export type Outcome<T> = { ok: true; value: T; ms: number } | { ok: false; error: unknown; ms: number };
+export type Outcome<T> =
+	| { ok: true; value: T; ms: number }
+	| { ok: false; error: unknown; ms: number };
 
 /** Runs `call`, timing it, and catches whatever it throws. */
 export function attempt<T>(call: () => T): Outcome<T> {
@@ -95,7 +97,8 @@ export function attempt<T>(call: () => T): Outcome<T> {
 }
 
 function describeError(error: unknown): string {
-	if (error instanceof Error) return `${error.constructor.name}(${JSON.stringify(error.message.slice(0, 300))}${error.message.length > 300 ? `… ${error.message.length} chars` : ''})`;
+	if (error instanceof Error)
+		return `${error.constructor.name}(${JSON.stringify(error.message.slice(0, 300))}${error.message.length > 300 ? `… ${error.message.length} chars` : ''})`;
 	return `non-Error ${String(error)}`;
 }
 
@@ -114,13 +117,20 @@ function fail(message: string): never {
 /** Property 1, error half: one of src's own error classes, naming a field or parameter. */
 export function assertDomainError(error: unknown): void {
 	if (!(error instanceof Error)) fail(`threw a non-Error: ${String(error)}`);
-	if (!DOMAIN_ERRORS.some((type) => error instanceof type)) fail(`threw ${describeError(error)}: not one of src's own error classes`);
+	if (!DOMAIN_ERRORS.some((type) => error instanceof type))
+		fail(`threw ${describeError(error)}: not one of src's own error classes`);
 	// A batch error wraps the item's error: that one must be a domain error too.
-	if (error instanceof NpsBatchItemError && !DOMAIN_ERRORS.some((type) => error.cause instanceof type)) {
-		fail(`NpsBatchItemError wraps ${describeError(error.cause)}: not one of src's own error classes`);
+	if (
+		error instanceof NpsBatchItemError &&
+		!DOMAIN_ERRORS.some((type) => error.cause instanceof type)
+	) {
+		fail(
+			`NpsBatchItemError wraps ${describeError(error.cause)}: not one of src's own error classes`,
+		);
 	}
 	// "names a field or parameter": every message of src starts with, or contains, "<field or label>:" or a quoted name.
-	if (!/[\w)][\w.\])"]*\s*:|"[^"]+"/.test(error.message)) fail(`${describeError(error)}: the message names no field or parameter`);
+	if (!/[\w)][\w.\])"]*\s*:|"[^"]+"/.test(error.message))
+		fail(`${describeError(error)}: the message names no field or parameter`);
 }
 
 /** Property 1, the message-length half, kept apart so it does not hide the rest. */
@@ -148,26 +158,41 @@ export function assertCleanOutput(output: unknown, inputText: string): void {
 			if (!Number.isFinite(value)) fail(`${path} is ${value}`);
 		} else if (typeof value === 'string') {
 			const match = BAD_WORDS.exec(value);
-			if (match && !allowed.has(match[0])) fail(`${path} has "${match[0]}" in its text: ${JSON.stringify(value.slice(0, 200))}`);
-		} else if (typeof value === 'bigint' || typeof value === 'function' || typeof value === 'symbol') {
+			if (match && !allowed.has(match[0]))
+				fail(`${path} has "${match[0]}" in its text: ${JSON.stringify(value.slice(0, 200))}`);
+		} else if (
+			typeof value === 'bigint' ||
+			typeof value === 'function' ||
+			typeof value === 'symbol'
+		) {
 			fail(`${path} is a ${typeof value}`);
 		} else if (value !== null && typeof value === 'object') {
 			if (seen.has(value)) continue;
 			seen.add(value);
 			if (value instanceof Map) {
-				for (const [key, entry] of value) stack.push({ value: entry, path: `${path}<${String(key)}>` });
+				for (const [key, entry] of value)
+					stack.push({ value: entry, path: `${path}<${String(key)}>` });
 				continue;
 			}
-			for (const key of Object.keys(value)) stack.push({ value: (value as Record<string, unknown>)[key], path: `${path}.${key}` });
+			for (const key of Object.keys(value))
+				stack.push({ value: (value as Record<string, unknown>)[key], path: `${path}.${key}` });
 		}
 	}
 }
 
 /** A number in [min, max] (null allowed only when `nullable`). */
-export function inRange(value: unknown, min: number, max: number, path: string, nullable = false): void {
+export function inRange(
+	value: unknown,
+	min: number,
+	max: number,
+	path: string,
+	nullable = false,
+): void {
 	if (value === null && nullable) return;
 	if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-		fail(`${path} is ${typeof value === 'number' ? value : JSON.stringify(value)}, outside ${min}…${max}${nullable ? ' (or null)' : ''}`);
+		fail(
+			`${path} is ${typeof value === 'number' ? value : JSON.stringify(value)}, outside ${min}…${max}${nullable ? ' (or null)' : ''}`,
+		);
 	}
 }
 
@@ -186,7 +211,10 @@ export function expect_(condition: boolean, message: string): void {
 /** Safe JSON text of any value (cycles, BigInt, undefined never throw). */
 export function jsonText(value: unknown): string {
 	try {
-		return JSON.stringify(value, (_key, entry) => (typeof entry === 'bigint' ? `${entry}n` : entry)) ?? 'undefined';
+		return (
+			JSON.stringify(value, (_key, entry) => (typeof entry === 'bigint' ? `${entry}n` : entry)) ??
+			'undefined'
+		);
 	} catch {
 		// Too deep for JSON.stringify's recursion: the iterative writer.
 		return toJsonText(value);
@@ -200,14 +228,16 @@ export function inputText(...inputs: unknown[]): string {
 	let budget = 200_000;
 	while (stack.length > 0 && budget-- > 0) {
 		const value = stack.pop();
-		if (typeof value === 'number' || typeof value === 'boolean' || value === undefined) parts.push(String(value));
+		if (typeof value === 'number' || typeof value === 'boolean' || value === undefined)
+			parts.push(String(value));
 		else if (typeof value === 'string') parts.push(value);
 		else if (value !== null && typeof value === 'object') {
 			if (DateTime.isDateTime(value)) parts.push(value.toISO() ?? 'null');
-			else for (const key of Object.keys(value)) {
-				parts.push(key);
-				stack.push((value as Record<string, unknown>)[key]);
-			}
+			else
+				for (const key of Object.keys(value)) {
+					parts.push(key);
+					stack.push((value as Record<string, unknown>)[key]);
+				}
 		}
 	}
 	return parts.join(' ');
@@ -221,7 +251,9 @@ const PROTOTYPES: Array<[string, object]> = [
 	['Array.prototype', Array.prototype],
 	['Function.prototype', Function.prototype],
 ];
-const baseline = new Map(PROTOTYPES.map(([name, prototype]) => [name, new Set(Reflect.ownKeys(prototype))]));
+const baseline = new Map(
+	PROTOTYPES.map(([name, prototype]) => [name, new Set(Reflect.ownKeys(prototype))]),
+);
 
 export function assertPrototypesClean(): void {
 	for (const [name, prototype] of PROTOTYPES) {
@@ -234,14 +266,16 @@ export function assertPrototypesClean(): void {
 	}
 	const probe = {} as Record<string, unknown>;
 	if (probe.polluted !== undefined) fail(`({}).polluted is ${jsonText(probe.polluted)}`);
-	if (Object.getPrototypeOf(probe) !== Object.prototype) fail('a fresh object no longer inherits from Object.prototype');
+	if (Object.getPrototypeOf(probe) !== Object.prototype)
+		fail('a fresh object no longer inherits from Object.prototype');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Property 4: time and size.
 
 export function assertBoundedTime(outcome: Outcome<unknown>, what: string): void {
-	if (outcome.ms > MAX_CALL_MS) fail(`${what} took ${Math.round(outcome.ms)} ms (hang guard ${MAX_CALL_MS} ms)`);
+	if (outcome.ms > MAX_CALL_MS)
+		fail(`${what} took ${Math.round(outcome.ms)} ms (hang guard ${MAX_CALL_MS} ms)`);
 }
 
 export function assertBoundedSize(outcome: Outcome<unknown>, inputs: unknown): void {
@@ -249,7 +283,10 @@ export function assertBoundedSize(outcome: Outcome<unknown>, inputs: unknown): v
 	const inSize = jsonText(inputs).length;
 	const outSize = jsonText(outcome.value).length;
 	const limit = OUTPUT_FACTOR * inSize + OUTPUT_CONSTANT;
-	if (outSize > limit) fail(`output is ${outSize} JSON characters for ${inSize} of input (limit ${OUTPUT_FACTOR} × input + ${OUTPUT_CONSTANT} = ${limit})`);
+	if (outSize > limit)
+		fail(
+			`output is ${outSize} JSON characters for ${inSize} of input (limit ${OUTPUT_FACTOR} × input + ${OUTPUT_CONSTANT} = ${limit})`,
+		);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -272,14 +309,21 @@ export function atShiftedClock<T>(call: () => T): T {
 /** Same value, -0 and 0 told apart (JSON would not). */
 function sameValue(a: unknown, b: unknown, path: string): string | null {
 	if (Object.is(a, b)) return null;
-	if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return `${path}: ${jsonText(a)} then ${jsonText(b)}`;
+	if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object')
+		return `${path}: ${jsonText(a)} then ${jsonText(b)}`;
 	if (a instanceof Map && b instanceof Map) return sameValue([...a], [...b], path);
-	if (DateTime.isDateTime(a) && DateTime.isDateTime(b)) return a.toISO() === b.toISO() ? null : `${path}: ${a.toISO()} then ${b.toISO()}`;
+	if (DateTime.isDateTime(a) && DateTime.isDateTime(b))
+		return a.toISO() === b.toISO() ? null : `${path}: ${a.toISO()} then ${b.toISO()}`;
 	const keysA = Object.keys(a as object);
 	const keysB = Object.keys(b as object);
-	if (keysA.join('\u0000') !== keysB.join('\u0000')) return `${path}: keys ${keysA.join(',')} then ${keysB.join(',')}`;
+	if (keysA.join('\u0000') !== keysB.join('\u0000'))
+		return `${path}: keys ${keysA.join(',')} then ${keysB.join(',')}`;
 	for (const key of keysA) {
-		const difference = sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`);
+		const difference = sameValue(
+			(a as Record<string, unknown>)[key],
+			(b as Record<string, unknown>)[key],
+			`${path}.${key}`,
+		);
 		if (difference) return difference;
 	}
 	return null;
@@ -287,15 +331,22 @@ function sameValue(a: unknown, b: unknown, path: string): string | null {
 
 export function assertSameOutcome(first: Outcome<unknown>, second: Outcome<unknown>): void {
 	if (first.ok !== second.ok) {
-		fail(`first call ${first.ok ? 'returned' : `threw ${describeError(first.error)}`}, second ${second.ok ? 'returned' : `threw ${describeError(second.error)}`}`);
+		fail(
+			`first call ${first.ok ? 'returned' : `threw ${describeError(first.error)}`}, second ${second.ok ? 'returned' : `threw ${describeError(second.error)}`}`,
+		);
 	}
 	if (!first.ok && !second.ok) {
 		const a = first.error as Error;
 		const b = second.error as Error;
-		if (a?.constructor !== b?.constructor || a?.message !== b?.message) fail(`errors differ: ${describeError(a)} then ${describeError(b)}`);
+		if (a?.constructor !== b?.constructor || a?.message !== b?.message)
+			fail(`errors differ: ${describeError(a)} then ${describeError(b)}`);
 		return;
 	}
-	const difference = sameValue((first as { value: unknown }).value, (second as { value: unknown }).value, '$');
+	const difference = sameValue(
+		(first as { value: unknown }).value,
+		(second as { value: unknown }).value,
+		'$',
+	);
 	if (difference) fail(`outputs differ at ${difference}`);
 }
 
@@ -314,7 +365,16 @@ export interface EntryCheck<I, O> {
 type Category = 'outcome' | 'message' | 'messageGrowth' | 'prototype' | 'bounds' | 'determinism';
 
 /** Each property's check, on the outcomes of two calls with the same input (the second only for determinism). */
-const CHECKS: Record<Category, <I, O>(entry: EntryCheck<I, O>, input: I, first: Outcome<O>, second: () => Outcome<O>, name: string) => void> = {
+const CHECKS: Record<
+	Category,
+	<I, O>(
+		entry: EntryCheck<I, O>,
+		input: I,
+		first: Outcome<O>,
+		second: () => Outcome<O>,
+		name: string,
+	) => void
+> = {
 	outcome: (entry, input, first) => {
 		if (!first.ok) return assertDomainError(first.error);
 		assertCleanOutput(first.value, inputText(entry.measure ? entry.measure(input) : input));
@@ -340,7 +400,8 @@ const TITLES: Record<Category, string> = {
 	messageGrowth: `P1: an error message stays under ${MAX_MESSAGE_GROWTH} characters whatever the input (no echo of unbounded input)`,
 	prototype: 'P3: leaves Object.prototype untouched',
 	bounds: `P4: returns within ${MAX_CALL_MS} ms, output at most ${OUTPUT_FACTOR} × input + ${OUTPUT_CONSTANT}`,
-	determinism: 'P5: the same input (fixed reference time) gives the same output, also at another wall-clock time',
+	determinism:
+		'P5: the same input (fixed reference time) gives the same output, also at another wall-clock time',
 };
 
 /**
@@ -364,10 +425,19 @@ export function propertiesOf<I, O>(
 	options: { seed: number; numRuns: number; examples?: I[] },
 ): void {
 	// Examples (known edges) run before the generated inputs.
-	const settings = { ...runs(options.seed, options.numRuns), examples: (options.examples ?? []).map((example) => [example] as [I]) };
+	const settings = {
+		...runs(options.seed, options.numRuns),
+		examples: (options.examples ?? []).map((example) => [example] as [I]),
+	};
 	const run = (category: Category, input: I): void => {
 		const first = attempt(() => entry.call(input));
-		CHECKS[category](entry, input, first, () => atShiftedClock(() => attempt(() => entry.call(input))), name);
+		CHECKS[category](
+			entry,
+			input,
+			first,
+			() => atShiftedClock(() => attempt(() => entry.call(input))),
+			name,
+		);
 	};
 	let failing: Set<Category> | undefined;
 	const survey = (): Set<Category> => {
@@ -398,7 +468,10 @@ export function propertiesOf<I, O>(
 			it(TITLES[category], () => {
 				if (!survey().has(category)) return;
 				// Shrinking is bounded in time: past the limit fast-check reports the smallest counterexample so far.
-				fc.assert(fc.property(arbitrary, (input) => run(category, input)), { ...settings, interruptAfterTimeLimit: SHRINK_MS });
+				fc.assert(
+					fc.property(arbitrary, (input) => run(category, input)),
+					{ ...settings, interruptAfterTimeLimit: SHRINK_MS },
+				);
 			});
 		}
 	});

@@ -14,7 +14,17 @@ import {
 	type BusinessWindow,
 	type ScheduledPlaybook,
 } from '../../../src/playbooks';
-import { anyJson, anyParameter, customerItem, hostileKey, oddDate, pathParameterValue, toJsonText, validZone, zoneName } from './arbitraries';
+import {
+	anyJson,
+	anyParameter,
+	customerItem,
+	hostileKey,
+	oddDate,
+	pathParameterValue,
+	toJsonText,
+	validZone,
+	zoneName,
+} from './arbitraries';
 import { expect_, inRange, isoDate, propertiesOf, REFERENCE } from './harness';
 
 const SEED = 0x11_0006;
@@ -49,7 +59,20 @@ const timing: fc.Arbitrary<unknown> = fc.oneof(
 			'Day 7 (post-churn)',
 		),
 	},
-	{ weight: 1, arbitrary: fc.constantFrom('10000 weeks', 'Day -1', '1 fortnight', 1, -0, '', 'On', 'If', 'x'.repeat(2000)) },
+	{
+		weight: 1,
+		arbitrary: fc.constantFrom(
+			'10000 weeks',
+			'Day -1',
+			'1 fortnight',
+			1,
+			-0,
+			'',
+			'On',
+			'If',
+			'x'.repeat(2000),
+		),
+	},
 	{ weight: 1, arbitrary: anyJson },
 );
 
@@ -68,12 +91,24 @@ const stepJson = fc.record(
 
 const playbookJson = fc.record(
 	{
-		id: fc.oneof(fc.constantFrom('custom.trial_rescue', 'save.no_login_7_days', 'x', '__proto__', 'constructor'), anyJson),
+		id: fc.oneof(
+			fc.constantFrom(
+				'custom.trial_rescue',
+				'save.no_login_7_days',
+				'x',
+				'__proto__',
+				'constructor',
+			),
+			anyJson,
+		),
 		name: fc.oneof(fc.constant('Trial rescue'), anyJson),
 		owner: fc.oneof(fc.constant('csm'), anyJson),
 		timeline: fc.oneof(fc.constantFrom('3 days', null), anyJson),
 		escalationPath: fc.oneof(fc.constant(['csm', 'cs_manager']), anyJson),
-		steps: fc.oneof({ weight: 5, arbitrary: fc.array(stepJson, { minLength: 1, maxLength: 4 }) }, { weight: 1, arbitrary: anyJson }),
+		steps: fc.oneof(
+			{ weight: 5, arbitrary: fc.array(stepJson, { minLength: 1, maxLength: 4 }) },
+			{ weight: 1, arbitrary: anyJson },
+		),
 	},
 	{ requiredKeys: ['id', 'steps'] },
 );
@@ -85,7 +120,11 @@ function chain(count: number) {
 	return [
 		{
 			id: 'custom.long_wait',
-			steps: Array.from({ length: count }, (_, index) => ({ action: `Step ${index + 1}`, channel: 'email', timing: index === 0 ? 'Immediately' : '9999 weeks later' })),
+			steps: Array.from({ length: count }, (_, index) => ({
+				action: `Step ${index + 1}`,
+				channel: 'email',
+				timing: index === 0 ? 'Immediately' : '9999 weeks later',
+			})),
 		},
 	];
 }
@@ -100,8 +139,18 @@ const customPlaybooksValue: fc.Arbitrary<unknown> = fc.oneof(
 
 const windowRow = fc.record(
 	{
-		days: fc.oneof(fc.array(fc.oneof(fc.integer({ min: 0, max: 8 }), fc.constantFrom('mon', 'Monday', 'sun', 'x', '7')), { maxLength: 3 }), fc.integer({ min: 1, max: 7 }), anyJson),
-		start: fc.oneof(fc.constantFrom('09:00', '00:00', '22:00', '02:30', '24:00', '9:00', '23:59'), anyJson),
+		days: fc.oneof(
+			fc.array(
+				fc.oneof(fc.integer({ min: 0, max: 8 }), fc.constantFrom('mon', 'Monday', 'sun', 'x', '7')),
+				{ maxLength: 3 },
+			),
+			fc.integer({ min: 1, max: 7 }),
+			anyJson,
+		),
+		start: fc.oneof(
+			fc.constantFrom('09:00', '00:00', '22:00', '02:30', '24:00', '9:00', '23:59'),
+			anyJson,
+		),
 		end: fc.oneof(fc.constantFrom('17:00', '24:00', '02:00', '09:00', '23:59'), anyJson),
 	},
 	{ requiredKeys: [] },
@@ -117,12 +166,27 @@ const planInput = fc.record({
 	target: customerItem,
 	custom: customPlaybooksValue,
 	playbookId: fc.oneof(
-		{ weight: 4, arbitrary: fc.constantFrom(...BUILT_IN_PLAYBOOK_IDS, 'custom.trial_rescue', 'custom.long_wait', ' save.no_login_7_days ') },
+		{
+			weight: 4,
+			arbitrary: fc.constantFrom(
+				...BUILT_IN_PLAYBOOK_IDS,
+				'custom.trial_rescue',
+				'custom.long_wait',
+				' save.no_login_7_days ',
+			),
+		},
 		{ weight: 1, arbitrary: fc.oneof(hostileKey, anyParameter) },
 	),
 	businessHours: businessHoursValue,
-	startTime: fc.oneof({ weight: 3, arbitrary: fc.constant('') }, { weight: 2, arbitrary: oddDate }, { weight: 1, arbitrary: anyParameter }),
-	customerPath: fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: pathParameterValue }),
+	startTime: fc.oneof(
+		{ weight: 3, arbitrary: fc.constant('') },
+		{ weight: 2, arbitrary: oddDate },
+		{ weight: 1, arbitrary: anyParameter },
+	),
+	customerPath: fc.oneof(
+		{ weight: 4, arbitrary: fc.constant(undefined) },
+		{ weight: 1, arbitrary: pathParameterValue },
+	),
 	zone: fc.oneof({ weight: 4, arbitrary: validZone }, { weight: 1, arbitrary: zoneName }),
 });
 type PlanInput = typeof planInput extends fc.Arbitrary<infer T> ? T : never;
@@ -136,25 +200,46 @@ function windowsOf(value: unknown): BusinessWindow[] | null {
 // ---------------------------------------------------------------------------------------------------------------
 // Documented shape (README "CS Playbook": dueAt ISO 8601 with the customer's offset, null only for event-driven steps).
 
-function validatePlan(plan: ScheduledPlaybook, input: PlanInput, catalog: PlaybookCatalog, windows: BusinessWindow[] | null): void {
+function validatePlan(
+	plan: ScheduledPlaybook,
+	input: PlanInput,
+	catalog: PlaybookCatalog,
+	windows: BusinessWindow[] | null,
+): void {
 	isoDate(plan.startAt, 'playbook.startAt');
 	const definition = catalog.get(plan.id);
 	// Property 2: one scheduled step per step of the playbook, in its order.
-	expect_(plan.stepCount === plan.steps.length && plan.steps.length === definition.steps.length, `stepCount ${plan.stepCount}, ${plan.steps.length} steps, the playbook has ${definition.steps.length}`);
+	expect_(
+		plan.stepCount === plan.steps.length && plan.steps.length === definition.steps.length,
+		`stepCount ${plan.stepCount}, ${plan.steps.length} steps, the playbook has ${definition.steps.length}`,
+	);
 	plan.steps.forEach((step, index) => {
 		const at = `playbook.steps.${index}`;
-		expect_(step.order === definition.steps[index].order && step.action === definition.steps[index].action, `${at} is not the playbook's step ${index}`);
+		expect_(
+			step.order === definition.steps[index].order &&
+				step.action === definition.steps[index].action,
+			`${at} is not the playbook's step ${index}`,
+		);
 		inRange(step.order, 1, Number.MAX_SAFE_INTEGER, `${at}.order`);
 		const rule = definition.steps[index].rule;
-		const eventDriven = rule.kind === 'event' || (rule.from === 'previous' && index > 0 && plan.steps[index - 1].dueAt === null);
+		const eventDriven =
+			rule.kind === 'event' ||
+			(rule.from === 'previous' && index > 0 && plan.steps[index - 1].dueAt === null);
 		// null stands for "event-driven", never for a due time that could not be written.
 		isoDate(step.dueAt, `${at}.dueAt`, eventDriven);
-		expect_((step.dueAt === null) === eventDriven, `${at}.dueAt is ${step.dueAt} for a ${eventDriven ? 'event-driven' : 'timed'} step`);
+		expect_(
+			(step.dueAt === null) === eventDriven,
+			`${at}.dueAt is ${step.dueAt} for a ${eventDriven ? 'event-driven' : 'timed'} step`,
+		);
 		isoDate(step.deferredFrom, `${at}.deferredFrom`, true);
 		if (!windows) expect_(step.deferredFrom === null, `${at} was deferred without business hours`);
 		if (windows && step.dueAt !== null) {
 			const ms = Date.parse(step.dueAt);
-			if (Number.isFinite(ms)) expect_(isWithinBusinessHoursAt(ms, plan.timezone, windows), `${at}.dueAt ${step.dueAt} is outside business hours`);
+			if (Number.isFinite(ms))
+				expect_(
+					isWithinBusinessHoursAt(ms, plan.timezone, windows),
+					`${at}.dueAt ${step.dueAt} is outside business hours`,
+				);
 		}
 	});
 	void input;
@@ -183,9 +268,22 @@ describe('playbooks properties (issue 11)', () => {
 				});
 			},
 			validate: (plan, input) => {
-				if (plan) validatePlan(plan, input, new PlaybookCatalog(parsePlaybooks(input.custom)), windowsOf(input.businessHours));
+				if (plan)
+					validatePlan(
+						plan,
+						input,
+						new PlaybookCatalog(parsePlaybooks(input.custom)),
+						windowsOf(input.businessHours),
+					);
 			},
-			measure: (input) => [input.target.item, input.custom, input.playbookId, input.businessHours, input.startTime, input.customerPath],
+			measure: (input) => [
+				input.target.item,
+				input.custom,
+				input.playbookId,
+				input.businessHours,
+				input.startTime,
+				input.customerPath,
+			],
 		},
 		{ seed: SEED, numRuns: RUNS },
 	);
@@ -197,14 +295,29 @@ describe('playbooks properties (issue 11)', () => {
 		fc.record({
 			// Step counts around the one (1,430 × 9999 weeks from 2026) where due times leave luxon's range (year 275760).
 			count: fc.constantFrom(1, 52, 1429, 1430),
-			startTime: fc.constantFrom('', '9999-12-31T23:59:59Z', '1900-01-01T00:00:00Z', '2026-11-23T09:00:00Z'),
+			startTime: fc.constantFrom(
+				'',
+				'9999-12-31T23:59:59Z',
+				'1900-01-01T00:00:00Z',
+				'2026-11-23T09:00:00Z',
+			),
 			zone: validZone,
 			businessHours: fc.constantFrom(null, 'weekdays_9_17'),
 		}),
 		{
 			call: (input) => {
 				const catalog = new PlaybookCatalog(parsePlaybooks(chain(input.count)));
-				return planCustomerPlaybook({ customer_id: 'c1' }, { catalog, playbookId: 'custom.long_wait', startTime: input.startTime, now: REFERENCE, defaultTimeZone: input.zone, businessHours: windowsOf(input.businessHours) });
+				return planCustomerPlaybook(
+					{ customer_id: 'c1' },
+					{
+						catalog,
+						playbookId: 'custom.long_wait',
+						startTime: input.startTime,
+						now: REFERENCE,
+						defaultTimeZone: input.zone,
+						businessHours: windowsOf(input.businessHours),
+					},
+				);
 			},
 			validate: (plan) => {
 				isoDate(plan.startAt, 'playbook.startAt');
@@ -229,15 +342,25 @@ describe('playbooks properties (issue 11)', () => {
 		{
 			call: (input) => parsePlaybooks(input),
 			validate: (playbooks, input) => {
-				const given = typeof input === 'string' ? (input.trim() === '' ? [] : JSON.parse(input)) : input;
-				const count = given === null || given === undefined ? 0 : Array.isArray(given) ? given.length : 1;
-				expect_(playbooks.length === count, `${playbooks.length} playbooks for ${count} definitions`);
+				const given =
+					typeof input === 'string' ? (input.trim() === '' ? [] : JSON.parse(input)) : input;
+				const count =
+					given === null || given === undefined ? 0 : Array.isArray(given) ? given.length : 1;
+				expect_(
+					playbooks.length === count,
+					`${playbooks.length} playbooks for ${count} definitions`,
+				);
 			},
 		},
 		{ seed: SEED + 1, numRuns: RUNS },
 	);
 
-	propertiesOf('parseTiming', timing, { call: (value) => parseTiming(value as string) }, { seed: SEED + 2, numRuns: RUNS });
+	propertiesOf(
+		'parseTiming',
+		timing,
+		{ call: (value) => parseTiming(value as string) },
+		{ seed: SEED + 2, numRuns: RUNS },
+	);
 
 	propertiesOf(
 		'parseBusinessHours / businessHoursPreset',
@@ -255,5 +378,10 @@ describe('playbooks properties (issue 11)', () => {
 		{ seed: SEED + 3, numRuns: RUNS },
 	);
 
-	propertiesOf('readPlaybookId', anyParameter, { call: (value) => readPlaybookId(value, 'churn.playbook') }, { seed: SEED + 4, numRuns: RUNS });
+	propertiesOf(
+		'readPlaybookId',
+		anyParameter,
+		{ call: (value) => readPlaybookId(value, 'churn.playbook') },
+		{ seed: SEED + 4, numRuns: RUNS },
+	);
 });

@@ -39,7 +39,17 @@ import {
 	validZone,
 	zoneName,
 } from './arbitraries';
-import { assertCleanOutput, assertDomainError, attempt, expect_, inputText, inRange, isoDate, propertiesOf, REFERENCE } from './harness';
+import {
+	assertCleanOutput,
+	assertDomainError,
+	attempt,
+	expect_,
+	inputText,
+	inRange,
+	isoDate,
+	propertiesOf,
+	REFERENCE,
+} from './harness';
 
 const SEED = 0x11_0002;
 const RUNS = 120;
@@ -49,23 +59,49 @@ const RUNS = 120;
 
 const thresholdsValue: fc.Arbitrary<unknown> = fc.oneof(
 	{ weight: 2, arbitrary: fc.constant({}) },
-	{ weight: 3, arbitrary: fc.dictionary(fc.constantFrom(...THRESHOLD_SIGNAL_TYPES), fc.oneof(hostileNumber, numericString), { maxKeys: 4 }) },
+	{
+		weight: 3,
+		arbitrary: fc.dictionary(
+			fc.constantFrom(...THRESHOLD_SIGNAL_TYPES),
+			fc.oneof(hostileNumber, numericString),
+			{ maxKeys: 4 },
+		),
+	},
 	{ weight: 1, arbitrary: anyParameter },
 );
 
 const enabledValue: fc.Arbitrary<unknown> = fc.oneof(
 	{ weight: 4, arbitrary: fc.constant([...BUILT_IN_SIGNAL_TYPES]) },
 	{ weight: 2, arbitrary: fc.subarray([...BUILT_IN_SIGNAL_TYPES]) },
-	{ weight: 1, arbitrary: fc.array(fc.oneof(fc.constantFrom(...BUILT_IN_SIGNAL_TYPES), hostileKey), { maxLength: 3 }) },
+	{
+		weight: 1,
+		arbitrary: fc.array(fc.oneof(fc.constantFrom(...BUILT_IN_SIGNAL_TYPES), hostileKey), {
+			maxLength: 3,
+		}),
+	},
 	{ weight: 1, arbitrary: anyParameter },
 );
 
 const customRow = fc.record(
 	{
-		type: fc.oneof(fc.constantFrom('big_drop', 'vip', 'x:1', 'no_login_7_days', 'has space'), hostileKey, anyJson),
-		field: fc.oneof(fc.constantFrom(...Object.keys(customerFields), 'usage.idle_days', 'a..b'), hostileKey, anyJson),
+		type: fc.oneof(
+			fc.constantFrom('big_drop', 'vip', 'x:1', 'no_login_7_days', 'has space'),
+			hostileKey,
+			anyJson,
+		),
+		field: fc.oneof(
+			fc.constantFrom(...Object.keys(customerFields), 'usage.idle_days', 'a..b'),
+			hostileKey,
+			anyJson,
+		),
 		operator: fc.oneof(fc.constantFrom(...OPERATORS), anyJson),
-		value: fc.oneof(hostileNumber, numericString, fc.boolean(), fc.constantFrom('true', 'abc', ''), anyJson),
+		value: fc.oneof(
+			hostileNumber,
+			numericString,
+			fc.boolean(),
+			fc.constantFrom('true', 'abc', ''),
+			anyJson,
+		),
 		severity: fc.oneof(fc.constantFrom(...SEVERITIES), anyJson),
 		description: fc.oneof(fc.constant(undefined), fc.string({ maxLength: 20 }), anyJson),
 	},
@@ -80,38 +116,64 @@ const customRowsValue: fc.Arbitrary<unknown> = fc.oneof(
 // The rule parameters' own hostile values are builtInRules' and customRules' properties (below): here, rules the
 // node accepts, so the item's hostile values reach the detection.
 const validRules = fc.record({
-	enabled: fc.oneof(fc.constant([...BUILT_IN_SIGNAL_TYPES]), fc.subarray([...BUILT_IN_SIGNAL_TYPES])),
-	thresholds: fc.oneof(fc.constant({}), fc.dictionary(fc.constantFrom(...THRESHOLD_SIGNAL_TYPES), hostileNumber, { maxKeys: 4 })),
+	enabled: fc.oneof(
+		fc.constant([...BUILT_IN_SIGNAL_TYPES]),
+		fc.subarray([...BUILT_IN_SIGNAL_TYPES]),
+	),
+	thresholds: fc.oneof(
+		fc.constant({}),
+		fc.dictionary(fc.constantFrom(...THRESHOLD_SIGNAL_TYPES), hostileNumber, { maxKeys: 4 }),
+	),
 	rows: fc.oneof(
 		fc.constant([]),
-		fc.array(
-			fc.record({
-				type: fc.constantFrom('big_drop', 'vip', 'x:1'),
-				field: fc.constantFrom(...Object.keys(customerFields), 'usage.idle_days', '__proto__', 'constructor'),
-				operator: fc.constantFrom(...OPERATORS),
-				value: fc.oneof(hostileNumber, fc.constantFrom('3', 'true', 'abc')),
-				severity: fc.constantFrom(...SEVERITIES),
-			}),
-			{ maxLength: 3 },
-		).map((rows) => rows.filter((row, index) => rows.findIndex((other) => other.type === row.type) === index)),
+		fc
+			.array(
+				fc.record({
+					type: fc.constantFrom('big_drop', 'vip', 'x:1'),
+					field: fc.constantFrom(
+						...Object.keys(customerFields),
+						'usage.idle_days',
+						'__proto__',
+						'constructor',
+					),
+					operator: fc.constantFrom(...OPERATORS),
+					value: fc.oneof(hostileNumber, fc.constantFrom('3', 'true', 'abc')),
+					severity: fc.constantFrom(...SEVERITIES),
+				}),
+				{ maxLength: 3 },
+			)
+			.map((rows) =>
+				rows.filter((row, index) => rows.findIndex((other) => other.type === row.type) === index),
+			),
 	),
 });
 
 const churnInput = fc.record({
 	target: customerItem,
 	rules: validRules,
-	customerPath: fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: pathParameterValue }),
+	customerPath: fc.oneof(
+		{ weight: 4, arbitrary: fc.constant(undefined) },
+		{ weight: 1, arbitrary: pathParameterValue },
+	),
 	zone: fc.oneof({ weight: 4, arbitrary: validZone }, { weight: 1, arbitrary: zoneName }),
-	reference: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: referenceValue }),
+	reference: fc.oneof(
+		{ weight: 3, arbitrary: fc.constant(undefined) },
+		{ weight: 1, arbitrary: referenceValue },
+	),
 });
 type ChurnInput = typeof churnInput extends fc.Arbitrary<infer T> ? T : never;
 
 function referenceOf(input: { reference: unknown; zone: string }) {
-	return input.reference === undefined ? REFERENCE.setZone(input.zone) : parseInstant(input.reference, input.zone, 'Reference Time');
+	return input.reference === undefined
+		? REFERENCE.setZone(input.zone)
+		: parseInstant(input.reference, input.zone, 'Reference Time');
 }
 
 function rulesOf(input: ChurnInput) {
-	return [...builtInRules(input.rules.enabled, input.rules.thresholds as Record<string, unknown>), ...customRules(input.rules.rows)];
+	return [
+		...builtInRules(input.rules.enabled, input.rules.thresholds as Record<string, unknown>),
+		...customRules(input.rules.rows),
+	];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -121,27 +183,62 @@ function rulesOf(input: ChurnInput) {
 function withinFieldRule(metric: string, value: unknown, path: string): void {
 	const rule = numberRuleFor(metric);
 	if (!rule || typeof value !== 'number') return;
-	inRange(value, rule.min ?? -Number.MAX_VALUE, rule.max ?? Number.MAX_VALUE, `${path} (${metric})`);
+	inRange(
+		value,
+		rule.min ?? -Number.MAX_VALUE,
+		rule.max ?? Number.MAX_VALUE,
+		`${path} (${metric})`,
+	);
 }
 
 export function validateChurn(churn: ChurnResult): void {
-	expect_((INTERVENTION_TIERS as readonly string[]).includes(churn.tier), `churn.tier is ${JSON.stringify(churn.tier)}`);
-	expect_((churn.tier === 'none') === (churn.signals.length === 0), `churn.tier ${churn.tier} with ${churn.signals.length} raised signals`);
-	expect_(churn.atRisk === churn.atRiskReasons.length > 0, `churn.atRisk ${churn.atRisk} with ${churn.atRiskReasons.length} reasons`);
+	expect_(
+		(INTERVENTION_TIERS as readonly string[]).includes(churn.tier),
+		`churn.tier is ${JSON.stringify(churn.tier)}`,
+	);
+	expect_(
+		(churn.tier === 'none') === (churn.signals.length === 0),
+		`churn.tier ${churn.tier} with ${churn.signals.length} raised signals`,
+	);
+	expect_(
+		churn.atRisk === churn.atRiskReasons.length > 0,
+		`churn.atRisk ${churn.atRisk} with ${churn.atRiskReasons.length} reasons`,
+	);
 	churn.atRiskReasons.forEach((reason, index) => {
-		inRange(reason.value, -Number.MAX_VALUE, Number.MAX_VALUE, `churn.atRiskReasons.${index}.value`);
-		withinFieldRule(reason.metric === 'health.score' ? 'health_score' : reason.metric, reason.value, `churn.atRiskReasons.${index}.value`);
+		inRange(
+			reason.value,
+			-Number.MAX_VALUE,
+			Number.MAX_VALUE,
+			`churn.atRiskReasons.${index}.value`,
+		);
+		withinFieldRule(
+			reason.metric === 'health.score' ? 'health_score' : reason.metric,
+			reason.value,
+			`churn.atRiskReasons.${index}.value`,
+		);
 	});
 	churn.signals.forEach((signal, index) => {
-		expect_((SEVERITIES as readonly string[]).includes(signal.severity), `churn.signals.${index}.severity is ${JSON.stringify(signal.severity)}`);
-		expect_(['number', 'string', 'boolean'].includes(typeof signal.value), `churn.signals.${index}.value is ${JSON.stringify(signal.value)}`);
+		expect_(
+			(SEVERITIES as readonly string[]).includes(signal.severity),
+			`churn.signals.${index}.severity is ${JSON.stringify(signal.severity)}`,
+		);
+		expect_(
+			['number', 'string', 'boolean'].includes(typeof signal.value),
+			`churn.signals.${index}.value is ${JSON.stringify(signal.value)}`,
+		);
 		withinFieldRule(signal.metric, signal.value, `churn.signals.${index}.value`);
 	});
 	// null playbook means "no raised signal has one", never a failed lookup.
 	const expected = recommendedPlaybook(churn.signals.map((signal) => signal.type));
-	expect_(churn.playbook === expected, `churn.playbook is ${JSON.stringify(churn.playbook)}, the raised signals give ${JSON.stringify(expected)}`);
+	expect_(
+		churn.playbook === expected,
+		`churn.playbook is ${JSON.stringify(churn.playbook)}, the raised signals give ${JSON.stringify(expected)}`,
+	);
 	churn.suppressed.forEach((entry, index) => {
-		expect_(entry.reason === 'snoozed' || entry.reason === 'cooldown', `churn.suppressed.${index}.reason is ${JSON.stringify(entry.reason)}`);
+		expect_(
+			entry.reason === 'snoozed' || entry.reason === 'cooldown',
+			`churn.suppressed.${index}.reason is ${JSON.stringify(entry.reason)}`,
+		);
 		// A null end is "snoozed until removed"; a cooldown always ends.
 		isoDate(entry.until, `churn.suppressed.${index}.until`, entry.reason === 'snoozed');
 	});
@@ -190,8 +287,18 @@ describe('signals properties (issue 11)', () => {
 		'builtInRules',
 		fc.record({ enabled: enabledValue, thresholds: thresholdsValue }),
 		{
-			call: (input) => builtInRules(input.enabled as string[], input.thresholds as Record<string, unknown>),
-			validate: (rules) => rules.forEach((rule, index) => inRange(rule.threshold, -Number.MAX_VALUE, Number.MAX_VALUE, `rules.${index}.threshold`, rule.operator === 'isTrue')),
+			call: (input) =>
+				builtInRules(input.enabled as string[], input.thresholds as Record<string, unknown>),
+			validate: (rules) =>
+				rules.forEach((rule, index) =>
+					inRange(
+						rule.threshold,
+						-Number.MAX_VALUE,
+						Number.MAX_VALUE,
+						`rules.${index}.threshold`,
+						rule.operator === 'isTrue',
+					),
+				),
 		},
 		{ seed: SEED + 1, numRuns: RUNS },
 	);
@@ -212,15 +319,32 @@ describe('signals properties (issue 11)', () => {
 
 	propertiesOf(
 		'parseCooldownDays',
-		fc.oneof(fc.integer({ min: -2, max: 400 }), anyParameter, fc.string({ maxLength: 4 }).map((text) => text.repeat(200))),
-		{ call: (value) => parseCooldownDays(value), validate: (days) => inRange(days, 0, 366, 'cooldownDays') },
+		fc.oneof(
+			fc.integer({ min: -2, max: 400 }),
+			anyParameter,
+			fc.string({ maxLength: 4 }).map((text) => text.repeat(200)),
+		),
+		{
+			call: (value) => parseCooldownDays(value),
+			validate: (days) => inRange(days, 0, 366, 'cooldownDays'),
+		},
 		{ seed: SEED + 3, numRuns: RUNS },
 	);
 
 	propertiesOf(
 		'activeSnoozes',
 		fc.record({
-			value: fc.oneof(customerFields.snoozed_signals, fc.array(fc.record({ type: fc.oneof(fc.constantFrom(...BUILT_IN_SIGNAL_TYPES), anyJson), until: oddDate }, { requiredKeys: [] }), { maxLength: 4 }), anyJson),
+			value: fc.oneof(
+				customerFields.snoozed_signals,
+				fc.array(
+					fc.record(
+						{ type: fc.oneof(fc.constantFrom(...BUILT_IN_SIGNAL_TYPES), anyJson), until: oddDate },
+						{ requiredKeys: [] },
+					),
+					{ maxLength: 4 },
+				),
+				anyJson,
+			),
 			zone: validZone,
 		}),
 		{
@@ -236,8 +360,16 @@ describe('signals properties (issue 11)', () => {
 		'assessAtRisk',
 		fc.tuple(customerItem, fc.oneof(customerRecord, anyJson)),
 		{
-			call: ([target, record]) => assessAtRisk(target.item, (record ?? {}) as Record<string, unknown>),
-			validate: (result) => result.atRiskReasons.forEach((reason, index) => withinFieldRule(reason.metric === 'health.score' ? 'health_score' : reason.metric, reason.value, `atRiskReasons.${index}.value`)),
+			call: ([target, record]) =>
+				assessAtRisk(target.item, (record ?? {}) as Record<string, unknown>),
+			validate: (result) =>
+				result.atRiskReasons.forEach((reason, index) =>
+					withinFieldRule(
+						reason.metric === 'health.score' ? 'health_score' : reason.metric,
+						reason.value,
+						`atRiskReasons.${index}.value`,
+					),
+				),
 		},
 		{ seed: SEED + 5, numRuns: RUNS },
 	);
@@ -249,13 +381,28 @@ describe('signals properties (issue 11)', () => {
 		await fc.assert(
 			fc.asyncProperty(
 				// Cooldown (Days) from its valid range: its hostile values are parseCooldownDays' property above.
-				fc.array(fc.tuple(customerItem, fc.oneof(fc.integer({ min: 0, max: 30 }), fc.constantFrom(1, 7, 366, '', null))), { minLength: 1, maxLength: 6 }),
+				fc.array(
+					fc.tuple(
+						customerItem,
+						fc.oneof(fc.integer({ min: 0, max: 30 }), fc.constantFrom(1, 7, 366, '', null)),
+					),
+					{ minLength: 1, maxLength: 6 },
+				),
 				async (entries) => {
 					const store = memoryStore();
 					const assessed = entries.map(([target, days]) =>
 						attempt(() => {
 							const cooldownDays = parseCooldownDays(days);
-							return { cooldownDays, assessment: assessChurn(target.item, { rules, customerPath: target.path, reference: REFERENCE, defaultTimeZone: 'UTC', cooldownDays }) };
+							return {
+								cooldownDays,
+								assessment: assessChurn(target.item, {
+									rules,
+									customerPath: target.path,
+									reference: REFERENCE,
+									defaultTimeZone: 'UTC',
+									cooldownDays,
+								}),
+							};
 						}),
 					);
 					const requests: CooldownRequest[] = [];
@@ -264,7 +411,12 @@ describe('signals properties (issue 11)', () => {
 						if (!outcome.ok) return assertDomainError(outcome.error);
 						if (outcome.value.cooldownDays === 0) return;
 						for (const signal of cooldownCandidates(outcome.value.assessment)) {
-							requests.push({ customerId: outcome.value.assessment.customerId as string, type: signal.type, day: outcome.value.assessment.day, days: outcome.value.cooldownDays });
+							requests.push({
+								customerId: outcome.value.assessment.customerId as string,
+								type: signal.type,
+								day: outcome.value.assessment.day,
+								days: outcome.value.cooldownDays,
+							});
 							owners.push(index);
 						}
 					});
@@ -276,14 +428,27 @@ describe('signals properties (issue 11)', () => {
 					} catch (error) {
 						return assertDomainError(error);
 					}
-					expect_(decisions.length === doubled.length, `${decisions.length} decisions for ${doubled.length} requests`);
+					expect_(
+						decisions.length === doubled.length,
+						`${decisions.length} decisions for ${doubled.length} requests`,
+					);
 					for (let index = 1; index < doubled.length; index += 2) {
-						expect_(decisions[index].cooledDown, `request ${index} (${doubled[index].type}) repeated the same day was not cooled down`);
+						expect_(
+							decisions[index].cooledDown,
+							`request ${index} (${doubled[index].type}) repeated the same day was not cooled down`,
+						);
 					}
 					assessed.forEach((outcome, index) => {
 						if (!outcome.ok) return;
-						const mine = decisions.filter((_decision, at) => at % 2 === 0 && owners[at / 2] === index);
-						const result = attempt(() => finalizeChurn(outcome.value.assessment, outcome.value.cooldownDays === 0 ? undefined : mine));
+						const mine = decisions.filter(
+							(_decision, at) => at % 2 === 0 && owners[at / 2] === index,
+						);
+						const result = attempt(() =>
+							finalizeChurn(
+								outcome.value.assessment,
+								outcome.value.cooldownDays === 0 ? undefined : mine,
+							),
+						);
 						if (!result.ok) return assertDomainError(result.error);
 						assertCleanOutput(result.value, inputText(entries[index]));
 						validateChurn(result.value);

@@ -11,7 +11,9 @@ import { seededRandom } from '../../fixtures/customers';
 
 const referenceRound = (value: number, decimals = 0) => {
 	const factor = 10 ** decimals;
-	return (Math.sign(value) * Math.round(Number((Math.abs(value) * factor).toPrecision(12)))) / factor;
+	return (
+		(Math.sign(value) * Math.round(Number((Math.abs(value) * factor).toPrecision(12)))) / factor
+	);
 };
 
 describe('roundTo', () => {
@@ -22,7 +24,8 @@ describe('roundTo', () => {
 			const decimals = i % 5;
 			let value = (random() - 0.5) * [1, 100, 1e4, 1e7, 1e12][i % 5];
 			if (i % 3 === 0) value = Math.round(value * 10 ** decimals * 2) / 2 / 10 ** decimals;
-			if (i % 7 === 0) value = ((Math.round(value * 1000) + 0.5) / 1000) * (1 + (random() - 0.5) * 1e-13);
+			if (i % 7 === 0)
+				value = ((Math.round(value * 1000) + 0.5) / 1000) * (1 + (random() - 0.5) * 1e-13);
 			if (roundTo(value, decimals) !== referenceRound(value, decimals)) differences++;
 		}
 		expect(differences).toBe(0);
@@ -42,7 +45,14 @@ describe('roundTo', () => {
 });
 
 describe('parseInstantMs', () => {
-	const ZONES = ['UTC', 'Europe/Madrid', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Kiritimati'];
+	const ZONES = [
+		'UTC',
+		'Europe/Madrid',
+		'America/New_York',
+		'Asia/Kolkata',
+		'Australia/Lord_Howe',
+		'Pacific/Kiritimati',
+	];
 	it('gives luxon’s instant for ISO strings with and without offsets, fractions and odd forms', () => {
 		const random = seededRandom(7);
 		for (let i = 0; i < 5000; i++) {
@@ -57,13 +67,20 @@ describe('parseInstantMs', () => {
 				local.toISODate()!,
 				`${local.toISO({ includeOffset: false })!.slice(0, 19)}.123456789Z`,
 			];
-			for (const form of forms) expect([form, zone, parseInstantMs(form, zone, 'f')]).toEqual([form, zone, parseInstant(form, zone, 'f').toMillis()]);
+			for (const form of forms)
+				expect([form, zone, parseInstantMs(form, zone, 'f')]).toEqual([
+					form,
+					zone,
+					parseInstant(form, zone, 'f').toMillis(),
+				]);
 		}
 	});
 
 	it('refuses what luxon refuses, with the same error', () => {
 		for (const bad of ['2026-02-30T10:00:00Z', '2026-13-01T00:00:00Z', 'yesterday', '']) {
-			expect(() => parseInstantMs(bad, 'UTC', 'last_login_at')).toThrow(/last_login_at: must be an ISO 8601 date/);
+			expect(() => parseInstantMs(bad, 'UTC', 'last_login_at')).toThrow(
+				/last_login_at: must be an ISO 8601 date/,
+			);
 		}
 		expect(parseInstantMs(1_700_000_000_000, 'UTC', 'f')).toBe(1_700_000_000_000);
 		// Forms the fast path leaves to luxon still get luxon's answer (24:00 is the next midnight there).
@@ -74,7 +91,15 @@ describe('parseInstantMs', () => {
 describe('calendarDaysBetweenMs', () => {
 	it('counts calendar days as luxon’s startOf(day) difference does, across DST changes and zones', () => {
 		const random = seededRandom(11);
-		const zones = ['UTC', 'Europe/Madrid', 'America/New_York', 'America/Sao_Paulo', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Chatham'];
+		const zones = [
+			'UTC',
+			'Europe/Madrid',
+			'America/New_York',
+			'America/Sao_Paulo',
+			'Australia/Lord_Howe',
+			'Asia/Kathmandu',
+			'Pacific/Chatham',
+		];
 		for (let i = 0; i < 20_000; i++) {
 			const zone = zones[i % zones.length];
 			const from = Date.UTC(2018, 0, 1) + Math.floor(random() * 9 * 365 * 86_400_000);

@@ -50,13 +50,18 @@ describe('previewValue', () => {
 describe('assertPlainData', () => {
 	it('passes plain data, shared references included', () => {
 		const shared = { points: 1 };
-		expect(() => assertPlainData({ a: shared, b: [shared, shared], c: new Date() }, 'Model (JSON)')).not.toThrow();
+		expect(() =>
+			assertPlainData({ a: shared, b: [shared, shared], c: new Date() }, 'Model (JSON)'),
+		).not.toThrow();
 		expect(() => assertPlainData(nested(MAX_DATA_DEPTH - 1), 'Model (JSON)')).not.toThrow();
 	});
 
 	it('names the parameter for an object that contains itself, and for nesting 10,000 deep, instead of overflowing the stack', () => {
 		expect(() => assertPlainData(cyclic(), 'Model (JSON)')).toThrow(
-			new InvalidDataError('Model (JSON): contains itself (an object or list inside it refers back to it), which JSON cannot hold', 'Model (JSON)'),
+			new InvalidDataError(
+				'Model (JSON): contains itself (an object or list inside it refers back to it), which JSON cannot hold',
+				'Model (JSON)',
+			),
 		);
 		expect(() => assertPlainData(nested(10_000), 'Custom Playbooks (JSON)')).toThrow(
 			'Custom Playbooks (JSON): is nested more than 64 levels deep (got [[[[…]]]])',

@@ -19,20 +19,57 @@ const status = (type: string, record: Record<string, unknown>, rules?: SignalRul
 
 describe('built-in catalogue (docs/sources.md#churn-signal-catalogue, docs/sources.md#high-risk-indicators early warning)', () => {
 	it('holds the fourteen signals in catalogue order with the seeds’ fields, operators, thresholds and severities', () => {
-		expect(ALL.map((r) => [r.type, r.field, r.operator, r.threshold, r.severity, r.description])).toEqual([
+		expect(
+			ALL.map((r) => [r.type, r.field, r.operator, r.threshold, r.severity, r.description]),
+		).toEqual([
 			['no_login_7_days', 'days_since_last_login', 'gt', 7, 'medium', 'No login in 7+ days'],
 			['no_login_14_days', 'days_since_last_login', 'gt', 14, 'high', 'No login in 14+ days'],
-			['usage_drop_50', 'usage_change_percent', 'lt', -50, 'high', 'Usage dropped 50%+ vs last month'],
+			[
+				'usage_drop_50',
+				'usage_change_percent',
+				'lt',
+				-50,
+				'high',
+				'Usage dropped 50%+ vs last month',
+			],
 			['nps_detractor', 'nps_score', 'lte', 6, 'high', 'NPS detractor score'],
 			['multiple_support_tickets', 'open_tickets', 'gte', 3, 'medium', '3+ open support tickets'],
 			['failed_payment', 'failed_payments', 'gt', 0, 'high', 'Failed payment attempt'],
-			['cancellation_request', 'cancellation_requested', 'isTrue', null, 'high', 'Cancellation requested'],
-			['competitor_mention', 'competitor_mentioned', 'isTrue', null, 'medium', 'Mentioned competitor in support ticket'],
+			[
+				'cancellation_request',
+				'cancellation_requested',
+				'isTrue',
+				null,
+				'high',
+				'Cancellation requested',
+			],
+			[
+				'competitor_mention',
+				'competitor_mentioned',
+				'isTrue',
+				null,
+				'medium',
+				'Mentioned competitor in support ticket',
+			],
 			['low_rating', 'rating', 'lt', 4, 'medium', 'Average rating below 4.0'],
 			['trial_expiring', 'trial_days_remaining', 'lte', 7, 'high', 'Trial ends in 7 days or less'],
-			['no_key_action_14_days', 'days_since_key_action', 'gt', 14, 'high', 'No key action (e.g. a booking) in 14+ days'],
+			[
+				'no_key_action_14_days',
+				'days_since_key_action',
+				'gt',
+				14,
+				'high',
+				'No key action (e.g. a booking) in 14+ days',
+			],
 			['low_login_frequency', 'logins_per_week', 'lt', 2, 'high', 'Fewer than 2 logins a week'],
-			['short_sessions', 'avg_session_minutes', 'lt', 5, 'high', 'Average session shorter than 5 minutes'],
+			[
+				'short_sessions',
+				'avg_session_minutes',
+				'lt',
+				5,
+				'high',
+				'Average session shorter than 5 minutes',
+			],
 			['low_feature_adoption', 'feature_adoption', 'lt', 0.3, 'high', 'Feature adoption below 30%'],
 		]);
 		expect(ALL.every((r) => r.builtIn)).toBe(true);
@@ -133,12 +170,15 @@ describe('built-in catalogue (docs/sources.md#churn-signal-catalogue, docs/sourc
 		});
 	});
 
-	it.each([undefined, null, '', '  '])('does not evaluate a signal whose field is %p (never read as 0)', (value) => {
-		for (const type of BUILT_IN_SIGNAL_TYPES) {
-			const field = rule(type).field;
-			expect(evaluateRule({ [field]: value }, rule(type))).toEqual({ status: 'not_evaluated' });
-		}
-	});
+	it.each([undefined, null, '', '  '])(
+		'does not evaluate a signal whose field is %p (never read as 0)',
+		(value) => {
+			for (const type of BUILT_IN_SIGNAL_TYPES) {
+				const field = rule(type).field;
+				expect(evaluateRule({ [field]: value }, rule(type))).toEqual({ status: 'not_evaluated' });
+			}
+		},
+	);
 
 	it('fails on a value of the wrong kind, naming the field and the signal', () => {
 		expect(() => status('multiple_support_tickets', { open_tickets: 'many' })).toThrow(
@@ -166,7 +206,9 @@ describe('built-in catalogue (docs/sources.md#churn-signal-catalogue, docs/sourc
 			'usage_change_percent: must be a percentage of -100 or more for signal "usage_drop_50" (got -101)',
 		);
 		// README: rating (1-5).
-		expect(() => status('low_rating', { rating: 6 })).toThrow('rating: must be a number from 1 to 5');
+		expect(() => status('low_rating', { rating: 6 })).toThrow(
+			'rating: must be a number from 1 to 5',
+		);
 		// Was "days may be negative: no range". A day count since a past event is 0 or more (src/customer/fieldRules.ts):
 		// a login stamped a little in the future counts as today when derived from its date; a negative count fails.
 		expect(() => status('no_login_7_days', { days_since_last_login: -2 })).toThrow(
@@ -187,9 +229,18 @@ describe('built-in catalogue (docs/sources.md#churn-signal-catalogue, docs/sourc
 			trial_expiring: 3,
 			multiple_support_tickets: 5,
 		});
-		expect(rule('no_login_7_days', rules)).toMatchObject({ threshold: 10, description: 'No login in 10+ days' });
-		expect(rule('usage_drop_50', rules)).toMatchObject({ threshold: -30, description: 'Usage dropped 30%+ vs last month' });
-		expect(rule('low_rating', rules)).toMatchObject({ threshold: 3.5, description: 'Average rating below 3.5' });
+		expect(rule('no_login_7_days', rules)).toMatchObject({
+			threshold: 10,
+			description: 'No login in 10+ days',
+		});
+		expect(rule('usage_drop_50', rules)).toMatchObject({
+			threshold: -30,
+			description: 'Usage dropped 30%+ vs last month',
+		});
+		expect(rule('low_rating', rules)).toMatchObject({
+			threshold: 3.5,
+			description: 'Average rating below 3.5',
+		});
 		expect(rule('low_feature_adoption', rules).description).toBe('Feature adoption below 25%');
 		expect(rule('trial_expiring', rules).description).toBe('Trial ends in 3 days or less');
 		expect(rule('multiple_support_tickets', rules).description).toBe('5+ open support tickets');
@@ -235,16 +286,28 @@ describe('recommended save playbook', () => {
 			'low_rating',
 			'no_key_action_14_days',
 		]);
-		expect(recommendedPlaybook(['nps_detractor', 'cancellation_request'])).toBe('save.cancellation_request');
-		expect(recommendedPlaybook(['no_login_7_days', 'no_login_14_days', 'nps_detractor'])).toBe('save.no_login_14_days');
+		expect(recommendedPlaybook(['nps_detractor', 'cancellation_request'])).toBe(
+			'save.cancellation_request',
+		);
+		expect(recommendedPlaybook(['no_login_7_days', 'no_login_14_days', 'nps_detractor'])).toBe(
+			'save.no_login_14_days',
+		);
 		expect(recommendedPlaybook(['failed_payment', 'nps_detractor'])).toBe('save.nps_detractor');
-		expect(recommendedPlaybook(['usage_drop_50', 'no_login_7_days'])).toBe('engagement.low_usage_alert');
+		expect(recommendedPlaybook(['usage_drop_50', 'no_login_7_days'])).toBe(
+			'engagement.low_usage_alert',
+		);
 		expect(recommendedPlaybook(['no_login_7_days'])).toBe('save.no_login_7_days');
-		expect(recommendedPlaybook(['low_rating', 'trial_expiring'])).toBe('intervention.trial_expiring');
+		expect(recommendedPlaybook(['low_rating', 'trial_expiring'])).toBe(
+			'intervention.trial_expiring',
+		);
 		expect(recommendedPlaybook(['low_rating'])).toBe('intervention.low_rating');
-		expect(recommendedPlaybook(['no_key_action_14_days'])).toBe('intervention.no_key_action_14_days');
+		expect(recommendedPlaybook(['no_key_action_14_days'])).toBe(
+			'intervention.no_key_action_14_days',
+		);
 		expect(recommendedPlaybook(['failed_payment'])).toBeNull();
-		expect(recommendedPlaybook(['competitor_mention', 'short_sessions', 'seat_contraction'])).toBeNull();
+		expect(
+			recommendedPlaybook(['competitor_mention', 'short_sessions', 'seat_contraction']),
+		).toBeNull();
 		expect(recommendedPlaybook([])).toBeNull();
 	});
 });

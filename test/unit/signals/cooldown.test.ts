@@ -33,7 +33,9 @@ class LedgerTable implements CooldownLedgerStore {
 	constructor(private readonly pauseMs = 0) {}
 
 	private pause() {
-		return this.pauseMs > 0 ? new Promise((resolve) => setTimeout(resolve, this.pauseMs)) : Promise.resolve();
+		return this.pauseMs > 0
+			? new Promise((resolve) => setTimeout(resolve, this.pauseMs))
+			: Promise.resolve();
 	}
 
 	async count(ledger: string) {
@@ -101,7 +103,15 @@ describe('cooldown ledgers (pure parts)', () => {
 describe('cooldown decisions against a ledger store', () => {
 	it('with a cooldown of N days, raises on day D, holds D+1 … D+N-1 and raises again on D+N', async () => {
 		const table = new LedgerTable();
-		const days = ['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-07', '2026-03-08'];
+		const days = [
+			'2026-03-01',
+			'2026-03-02',
+			'2026-03-03',
+			'2026-03-04',
+			'2026-03-05',
+			'2026-03-07',
+			'2026-03-08',
+		];
 		const decisions = [];
 		for (const day of days) decisions.push(await decideCooldown(table, request(day)));
 		expect(decisions).toEqual([
@@ -118,28 +128,34 @@ describe('cooldown decisions against a ledger store', () => {
 		expect(table.inserts).toBe(3);
 	});
 
-	it.each([1, 2, 3, 7, 30, 60, 366])('for N = %p, matches the day-by-day definition over two years of random checks', async (days) => {
-		const table = new LedgerTable();
-		let seed = days * 7919;
-		const random = () => {
-			seed = (seed * 1103515245 + 12345) % 2147483648;
-			return seed / 2147483648;
-		};
-		let coveredUntil = -Infinity; // first day the signal may be raised again
-		let raises = 0;
-		for (let day = epochDay('2026-01-01'); day < epochDay('2028-01-01'); day++) {
-			if (random() < 0.5) continue; // the signal is not detected every day
-			const expected = day < coveredUntil ? { cooledDown: true, untilDay: dayFromEpoch(coveredUntil) } : { cooledDown: false };
-			expect(await decideCooldown(table, request(dayFromEpoch(day), { days }))).toEqual(expected);
-			if (!expected.cooledDown) {
-				coveredUntil = day + days;
-				raises++;
+	it.each([1, 2, 3, 7, 30, 60, 366])(
+		'for N = %p, matches the day-by-day definition over two years of random checks',
+		async (days) => {
+			const table = new LedgerTable();
+			let seed = days * 7919;
+			const random = () => {
+				seed = (seed * 1103515245 + 12345) % 2147483648;
+				return seed / 2147483648;
+			};
+			let coveredUntil = -Infinity; // first day the signal may be raised again
+			let raises = 0;
+			for (let day = epochDay('2026-01-01'); day < epochDay('2028-01-01'); day++) {
+				if (random() < 0.5) continue; // the signal is not detected every day
+				const expected =
+					day < coveredUntil
+						? { cooledDown: true, untilDay: dayFromEpoch(coveredUntil) }
+						: { cooledDown: false };
+				expect(await decideCooldown(table, request(dayFromEpoch(day), { days }))).toEqual(expected);
+				if (!expected.cooledDown) {
+					coveredUntil = day + days;
+					raises++;
+				}
 			}
-		}
-		// A raise deletes the ledger of the block before it; one after a quiet block leaves the older one in place.
-		expect(table.rows.size).toBeGreaterThanOrEqual(1);
-		expect(table.rows.size).toBeLessThanOrEqual(raises);
-	});
+			// A raise deletes the ledger of the block before it; one after a quiet block leaves the older one in place.
+			expect(table.rows.size).toBeGreaterThanOrEqual(1);
+			expect(table.rows.size).toBeLessThanOrEqual(raises);
+		},
+	);
 
 	it('a cooldown of 1 day raises at most once per calendar day', async () => {
 		const table = new LedgerTable();
@@ -160,7 +176,11 @@ describe('cooldown decisions against a ledger store', () => {
 				request('2026-03-02', { customerId: 'c2' }),
 				request('2026-03-02', { type: 'low_rating' }),
 			]),
-		).toEqual([{ cooledDown: true, untilDay: '2026-03-04' }, { cooledDown: false }, { cooledDown: false }]);
+		).toEqual([
+			{ cooledDown: true, untilDay: '2026-03-04' },
+			{ cooledDown: false },
+			{ cooledDown: false },
+		]);
 	});
 
 	it('raises a customer listed twice in one execution once, in item order', async () => {
@@ -173,7 +193,9 @@ describe('cooldown decisions against a ledger store', () => {
 
 	it('twenty callers deciding the same customer and signal at the same moment raise it once', async () => {
 		const table = new LedgerTable(5);
-		const decisions = await Promise.all(Array.from({ length: 20 }, () => decideCooldown(table, request('2026-03-02'))));
+		const decisions = await Promise.all(
+			Array.from({ length: 20 }, () => decideCooldown(table, request('2026-03-02'))),
+		);
 		expect(decisions.filter((decision) => !decision.cooledDown)).toHaveLength(1);
 		expect(decisions.filter((decision) => decision.cooledDown)).toEqual(
 			Array.from({ length: 19 }, () => ({ cooledDown: true, untilDay: '2026-03-05' })),
@@ -186,7 +208,9 @@ describe('cooldown decisions against a ledger store', () => {
 		const table = new LedgerTable(5);
 		await decideCooldown(table, request('2026-03-01'));
 		// 2026-03-04 is in the block after 2026-03-01's, so the raise deletes the earlier ledger.
-		const decisions = await Promise.all(Array.from({ length: 20 }, () => decideCooldown(table, request('2026-03-04'))));
+		const decisions = await Promise.all(
+			Array.from({ length: 20 }, () => decideCooldown(table, request('2026-03-04'))),
+		);
 		expect(decisions.filter((decision) => !decision.cooledDown)).toHaveLength(1);
 		expect(table.rows.size).toBe(1);
 	});
@@ -197,7 +221,9 @@ describe('cooldown decisions against a ledger store', () => {
 		let raised = 0;
 		for (let day = epochDay('2026-01-01'); day < epochDay('2027-01-01'); day++) {
 			const requests = customers.flatMap((customerId) =>
-				['nps_detractor', 'no_login_14_days'].map((type) => request(dayFromEpoch(day), { customerId, type, days: 60 })),
+				['nps_detractor', 'no_login_14_days'].map((type) =>
+					request(dayFromEpoch(day), { customerId, type, days: 60 }),
+				),
 			);
 			const decisions = await decideCooldowns(table, requests);
 			raised += decisions.filter((decision) => !decision.cooledDown).length;
@@ -210,7 +236,9 @@ describe('cooldown decisions against a ledger store', () => {
 
 	it('ends a cooldown at the start of the day in the customer’s time zone', () => {
 		expect(cooldownUntil('2026-03-04', 'Europe/Madrid')).toBe('2026-03-04T00:00:00.000+01:00');
-		expect(cooldownUntil('2026-07-04', 'America/Mexico_City')).toBe('2026-07-04T00:00:00.000-06:00');
+		expect(cooldownUntil('2026-07-04', 'America/Mexico_City')).toBe(
+			'2026-07-04T00:00:00.000-06:00',
+		);
 		expect(cooldownUntil('2026-03-04', 'UTC')).toBe('2026-03-04T00:00:00.000Z');
 	});
 

@@ -4,7 +4,11 @@ const one = (row: Record<string, unknown>): SignalRule => customRules([row])[0];
 
 describe('custom signals built in the UI', () => {
 	it('turns a row into a rule, with a default description and medium severity', () => {
-		expect(customRules([{ type: 'seat_contraction', field: 'team_size_change', operator: 'lt', value: '-0.2' }])).toEqual([
+		expect(
+			customRules([
+				{ type: 'seat_contraction', field: 'team_size_change', operator: 'lt', value: '-0.2' },
+			]),
+		).toEqual([
 			{
 				type: 'seat_contraction',
 				field: 'team_size_change',
@@ -16,7 +20,14 @@ describe('custom signals built in the UI', () => {
 			},
 		]);
 		expect(
-			one({ type: ' exec_left ', field: 'champion_left', operator: 'isTrue', value: '', severity: 'high', description: ' Champion left ' }),
+			one({
+				type: ' exec_left ',
+				field: 'champion_left',
+				operator: 'isTrue',
+				value: '',
+				severity: 'high',
+				description: ' Champion left ',
+			}),
 		).toEqual({
 			type: 'exec_left',
 			field: 'champion_left',
@@ -60,7 +71,13 @@ describe('custom signals built in the UI', () => {
 	});
 
 	it('reads nested fields and reports the signal with its operator symbol', () => {
-		const rule = one({ type: 'api_errors', field: 'usage.api_errors', operator: 'gte', value: 100, severity: 'low' });
+		const rule = one({
+			type: 'api_errors',
+			field: 'usage.api_errors',
+			operator: 'gte',
+			value: 100,
+			severity: 'low',
+		});
 		expect(evaluateRule({ usage: { api_errors: 120 } }, rule)).toEqual({
 			status: 'detected',
 			signal: {
@@ -85,15 +102,21 @@ describe('custom signals built in the UI', () => {
 	});
 
 	it('fails an item whose field has the wrong kind of value, naming field and signal', () => {
-		expect(() => evaluateRule({ metric: 'high' }, one({ type: 'x', field: 'metric', operator: 'gt', value: '1' }))).toThrow(
-			'metric: must be a number for signal "x" (got "high")',
-		);
-		expect(() => evaluateRule({ metric: 1 }, one({ type: 'x', field: 'metric', operator: 'isTrue' }))).toThrow(
-			'metric: must be true or false for signal "x" (got 1)',
-		);
-		expect(() => evaluateRule({ metric: [1] }, one({ type: 'x', field: 'metric', operator: 'equals', value: 'a' }))).toThrow(
-			'metric: must be a number, text or true/false for signal "x" (got an array)',
-		);
+		expect(() =>
+			evaluateRule(
+				{ metric: 'high' },
+				one({ type: 'x', field: 'metric', operator: 'gt', value: '1' }),
+			),
+		).toThrow('metric: must be a number for signal "x" (got "high")');
+		expect(() =>
+			evaluateRule({ metric: 1 }, one({ type: 'x', field: 'metric', operator: 'isTrue' })),
+		).toThrow('metric: must be true or false for signal "x" (got 1)');
+		expect(() =>
+			evaluateRule(
+				{ metric: [1] },
+				one({ type: 'x', field: 'metric', operator: 'equals', value: 'a' }),
+			),
+		).toThrow('metric: must be a number, text or true/false for signal "x" (got an array)');
 	});
 
 	it('rejects bad rows with errors that name the row', () => {
@@ -108,8 +131,12 @@ describe('custom signals built in the UI', () => {
 		expect(() => customRules([{ ...ok, type: 'big drop' }])).toThrow(
 			'Custom signal 1 ("big drop"): type: must use only letters, digits, "_", "-", "." and ":" (no spaces)',
 		);
-		expect(() => customRules([{ ...ok, type: 'a|b' }])).toThrow(/^Custom signal 1 \("a\|b"\): type: must use only/);
-		expect(() => customRules([{ ...ok, field: ' ' }])).toThrow('Custom signal 1 ("a"): field: is required');
+		expect(() => customRules([{ ...ok, type: 'a|b' }])).toThrow(
+			/^Custom signal 1 \("a\|b"\): type: must use only/,
+		);
+		expect(() => customRules([{ ...ok, field: ' ' }])).toThrow(
+			'Custom signal 1 ("a"): field: is required',
+		);
 		expect(() => customRules([{ ...ok, operator: 'between' }])).toThrow(
 			'Custom signal 1 ("a"): operator: must be one of gt, gte, lt, lte, equals, notEquals, isTrue, isFalse',
 		);
@@ -132,7 +159,9 @@ describe('custom signals built in the UI', () => {
 	});
 
 	it('keeps text values of = and != as text, numbers as numbers', () => {
-		expect(one({ type: 'x', field: 'plan', operator: 'equals', value: ' starter ' }).threshold).toBe('starter');
+		expect(
+			one({ type: 'x', field: 'plan', operator: 'equals', value: ' starter ' }).threshold,
+		).toBe('starter');
 		expect(one({ type: 'x', field: 'plan', operator: 'notEquals', value: '2' }).threshold).toBe(2);
 		expect(customRules([])).toEqual([]);
 	});

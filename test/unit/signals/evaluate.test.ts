@@ -87,8 +87,14 @@ describe('intervention tier (docs/sources.md#intervention-tiers intervention_tri
 			playbook: 'save.no_login_14_days',
 			atRisk: true,
 		});
-		expect(types({ ...HEALTHY, days_since_last_login: 15 })).toEqual(['no_login_7_days', 'no_login_14_days']);
-		expect(churn({ ...HEALTHY, failed_payments: 1 })).toMatchObject({ tier: 'immediate', playbook: null });
+		expect(types({ ...HEALTHY, days_since_last_login: 15 })).toEqual([
+			'no_login_7_days',
+			'no_login_14_days',
+		]);
+		expect(churn({ ...HEALTHY, failed_payments: 1 })).toMatchObject({
+			tier: 'immediate',
+			playbook: null,
+		});
 		expect(churn({ ...HEALTHY, cancellation_requested: 'true' })).toMatchObject({
 			tier: 'immediate',
 			playbook: 'save.cancellation_request',
@@ -96,7 +102,12 @@ describe('intervention tier (docs/sources.md#intervention-tiers intervention_tri
 	});
 
 	it('the SaaS retention strategy’s three high-risk indicators each raise one high signal', () => {
-		const result = churn({ ...HEALTHY, logins_per_week: 1, avg_session_minutes: 3, feature_adoption: 0.1 });
+		const result = churn({
+			...HEALTHY,
+			logins_per_week: 1,
+			avg_session_minutes: 3,
+			feature_adoption: 0.1,
+		});
 		expect(result.signals.map((signal) => [signal.type, signal.severity, signal.value])).toEqual([
 			['low_login_frequency', 'high', 1],
 			['short_sessions', 'high', 3],
@@ -160,7 +171,10 @@ describe('missing data', () => {
 	});
 
 	it('reads the record at the Customer Record Path', () => {
-		const result = churn({ customer: { ...HEALTHY, open_tickets: 3 } }, { customerPath: 'customer' });
+		const result = churn(
+			{ customer: { ...HEALTHY, open_tickets: 3 } },
+			{ customerPath: 'customer' },
+		);
 		expect(result.signals.map((signal) => signal.type)).toEqual(['multiple_support_tickets']);
 		expect(() => churn({ customer: 'x' }, { customerPath: 'customer' })).toThrow(
 			'Field "customer" must hold the customer record as an object (got string "x")',
@@ -169,7 +183,8 @@ describe('missing data', () => {
 });
 
 describe('at risk (docs/sources.md#at-risk-check isAtRisk)', () => {
-	const atRisk = (item: Record<string, unknown>, record: Record<string, unknown> = item) => assessAtRisk(item, record);
+	const atRisk = (item: Record<string, unknown>, record: Record<string, unknown> = item) =>
+		assessAtRisk(item, record);
 
 	it.each([
 		[{ health_score: 39 }, true],
@@ -187,7 +202,14 @@ describe('at risk (docs/sources.md#at-risk-check isAtRisk)', () => {
 	});
 
 	it('explains which conditions hold', () => {
-		expect(atRisk({ health_score: '35', days_since_last_login: 20, high_severity_tickets: 3, nps_score: 2 })).toEqual({
+		expect(
+			atRisk({
+				health_score: '35',
+				days_since_last_login: 20,
+				high_severity_tickets: 3,
+				nps_score: 2,
+			}),
+		).toEqual({
 			atRisk: true,
 			atRiskReasons: [
 				{ metric: 'health_score', operator: '<', threshold: 40, value: 35 },
@@ -205,17 +227,26 @@ describe('at risk (docs/sources.md#at-risk-check isAtRisk)', () => {
 		]);
 		expect(atRisk({ health: { score: 80 } }, { health_score: 10 }).atRisk).toBe(false);
 		// Insufficient data (score null): the record's field decides.
-		expect(atRisk({ health: { score: null } }, { health_score: 10 }).atRiskReasons[0].metric).toBe('health_score');
+		expect(atRisk({ health: { score: null } }, { health_score: 10 }).atRiskReasons[0].metric).toBe(
+			'health_score',
+		);
 		// With a record path, health stays at the item's top level.
-		const result = churn({ health: { score: 20 }, customer: { customer_id: 'x' } }, { customerPath: 'customer' });
-		expect(result.atRiskReasons).toEqual([{ metric: 'health.score', operator: '<', threshold: 40, value: 20 }]);
+		const result = churn(
+			{ health: { score: 20 }, customer: { customer_id: 'x' } },
+			{ customerPath: 'customer' },
+		);
+		expect(result.atRiskReasons).toEqual([
+			{ metric: 'health.score', operator: '<', threshold: 40, value: 20 },
+		]);
 	});
 
 	it('rejects scores out of range instead of guessing', () => {
 		expect(() => atRisk({ health: { score: 140 } })).toThrow(
 			'health.score: must be a health score from 0 to 100 (got 140)',
 		);
-		expect(() => atRisk({ nps_score: 'n/a' })).toThrow('nps_score: must be a whole number from 0 to 10 for the at-risk check (got "n/a")');
+		expect(() => atRisk({ nps_score: 'n/a' })).toThrow(
+			'nps_score: must be a whole number from 0 to 10 for the at-risk check (got "n/a")',
+		);
 	});
 
 	it('is independent of snoozes and cooldowns', () => {
@@ -230,7 +261,11 @@ describe('snoozes (record field snoozed_signals)', () => {
 	it('accepts types, { type, until } and comma-separated text; only snoozes still in force count', () => {
 		expect(
 			activeSnoozes(
-				['low_rating', { type: 'nps_detractor', until: '2026-03-11' }, { type: 'short_sessions', until: '2026-03-10T12:00:00Z' }],
+				[
+					'low_rating',
+					{ type: 'nps_detractor', until: '2026-03-11' },
+					{ type: 'short_sessions', until: '2026-03-10T12:00:00Z' },
+				],
 				reference,
 				zone,
 			),
@@ -255,7 +290,9 @@ describe('snoozes (record field snoozed_signals)', () => {
 			{ type: 'low_rating', until: '2026-04-01' },
 			{ type: 'low_rating', until: '2026-03-20' },
 		];
-		expect(activeSnoozes(twice, reference, zone).get('low_rating')).toBe('2026-04-01T00:00:00.000+02:00');
+		expect(activeSnoozes(twice, reference, zone).get('low_rating')).toBe(
+			'2026-04-01T00:00:00.000+02:00',
+		);
 		expect(activeSnoozes([...twice, 'low_rating'], reference, zone).get('low_rating')).toBeNull();
 	});
 
@@ -281,7 +318,11 @@ describe('snoozes (record field snoozed_signals)', () => {
 			nps_score: 4,
 			rating: 3,
 			failed_payments: 2,
-			snoozed_signals: [{ type: 'failed_payment', until: '2026-03-12' }, 'low_rating', { type: 'nps_detractor', until: '2026-03-01' }],
+			snoozed_signals: [
+				{ type: 'failed_payment', until: '2026-03-12' },
+				'low_rating',
+				{ type: 'nps_detractor', until: '2026-03-01' },
+			],
 		});
 		expect(result.signals.map((signal) => signal.type)).toEqual(['nps_detractor']);
 		expect(result.suppressed).toEqual([
@@ -298,22 +339,41 @@ describe('assess, then finalize with cooldown decisions', () => {
 		expect(() => assessChurn({ nps_score: 3 }, { ...config, cooldownDays: 7 })).toThrow(
 			'customer_id: is required when Cooldown (Days) is set, to remember which customer was alerted (got null)',
 		);
-		expect(assessChurn({ customer_id: 42, nps_score: 3 }, { ...config, cooldownDays: 7 }).customerId).toBe('42');
+		expect(
+			assessChurn({ customer_id: 42, nps_score: 3 }, { ...config, cooldownDays: 7 }).customerId,
+		).toBe('42');
 	});
 
 	it('gives the reference day in the customer’s zone, the cooldown’s calendar', () => {
 		const late = DateTime.fromISO('2026-03-10T23:30:00Z', { zone: 'UTC' });
-		expect(assessChurn({ timezone: 'Europe/Madrid' }, { ...config, reference: late }).day).toBe('2026-03-11');
+		expect(assessChurn({ timezone: 'Europe/Madrid' }, { ...config, reference: late }).day).toBe(
+			'2026-03-11',
+		);
 		expect(assessChurn({}, { ...config, reference: late }).day).toBe('2026-03-10');
 	});
 
 	it('moves cooled-down signals to suppressed with their end, after snoozed ones are set aside', () => {
 		const assessment = assessChurn(
-			{ ...HEALTHY, customer_id: 'c1', timezone: 'Europe/Madrid', nps_score: 2, rating: 3, open_tickets: 4, snoozed_signals: ['low_rating'] },
+			{
+				...HEALTHY,
+				customer_id: 'c1',
+				timezone: 'Europe/Madrid',
+				nps_score: 2,
+				rating: 3,
+				open_tickets: 4,
+				snoozed_signals: ['low_rating'],
+			},
 			{ ...config, cooldownDays: 7 },
 		);
-		expect(assessment.detected.map((signal) => signal.type)).toEqual(['nps_detractor', 'multiple_support_tickets', 'low_rating']);
-		const result = finalizeChurn(assessment, [{ cooledDown: true, untilDay: '2026-03-15' }, { cooledDown: false }]);
+		expect(assessment.detected.map((signal) => signal.type)).toEqual([
+			'nps_detractor',
+			'multiple_support_tickets',
+			'low_rating',
+		]);
+		const result = finalizeChurn(assessment, [
+			{ cooledDown: true, untilDay: '2026-03-15' },
+			{ cooledDown: false },
+		]);
 		expect(result).toMatchObject({
 			tier: 'monitor',
 			signals: [{ type: 'multiple_support_tickets' }],
@@ -323,20 +383,34 @@ describe('assess, then finalize with cooldown decisions', () => {
 				{ type: 'low_rating', reason: 'snoozed', until: null },
 			],
 		});
-		expect(() => finalizeChurn(assessment, [{ cooledDown: false }])).toThrow('Expected 2 cooldown decisions, got 1');
+		expect(() => finalizeChurn(assessment, [{ cooledDown: false }])).toThrow(
+			'Expected 2 cooldown decisions, got 1',
+		);
 	});
 
 	it('runs custom signals after the built-in ones; they count for the tier', () => {
 		const rules = [
 			...builtInRules(['nps_detractor']),
-			...customRules([{ type: 'seat_contraction', field: 'team_size_change', operator: 'lt', value: '-0.2', severity: 'high' }]),
+			...customRules([
+				{
+					type: 'seat_contraction',
+					field: 'team_size_change',
+					operator: 'lt',
+					value: '-0.2',
+					severity: 'high',
+				},
+			]),
 		];
 		const result = churn({ nps_score: 5, team_size_change: -0.25 }, { rules });
-		expect(result.signals.map((signal) => [signal.type, signal.severity, signal.description])).toEqual([
+		expect(
+			result.signals.map((signal) => [signal.type, signal.severity, signal.description]),
+		).toEqual([
 			['nps_detractor', 'high', 'NPS detractor score'],
 			['seat_contraction', 'high', 'team_size_change < -0.2'],
 		]);
 		expect(result.tier).toBe('urgent');
-		expect(churn({ nps_score: 5 }, { rules }).notEvaluated).toEqual([{ type: 'seat_contraction', field: 'team_size_change' }]);
+		expect(churn({ nps_score: 5 }, { rules }).notEvaluated).toEqual([
+			{ type: 'seat_contraction', field: 'team_size_change' },
+		]);
 	});
 });

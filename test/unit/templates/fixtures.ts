@@ -88,4 +88,6 @@ export function config(overrides: Partial<EmailConfig> = {}): EmailConfig {
 	};
 }
 
-export const builtIn = (id: string) => ({ template: { kind: 'builtIn' as const, id, field: 'Template' } });
+export const builtIn = (id: string) => ({
+	template: { kind: 'builtIn' as const, id, field: 'Template' },
+});

@@ -30,7 +30,10 @@ export function timed<T>(run: () => T): { value: T; ms: number } {
 }
 
 /** A config rendering a custom template (English), strict unless told otherwise. */
-export function customConfig(content: Partial<EmailTemplate['locales'][string]>, overrides: Partial<EmailConfig> = {}): EmailConfig {
+export function customConfig(
+	content: Partial<EmailTemplate['locales'][string]>,
+	overrides: Partial<EmailConfig> = {},
+): EmailConfig {
 	return config({
 		template: {
 			kind: 'custom',
@@ -39,7 +42,9 @@ export function customConfig(content: Partial<EmailTemplate['locales'][string]>,
 				name: 'Custom template',
 				source: 'custom',
 				trigger: null,
-				locales: { en: { subject: 'Hi {{ first_name }}', html: '<p>Hi</p>', text: null, ...content } },
+				locales: {
+					en: { subject: 'Hi {{ first_name }}', html: '<p>Hi</p>', text: null, ...content },
+				},
 				defaults: { en: {} },
 			},
 		},
@@ -51,7 +56,8 @@ export function customConfig(content: Partial<EmailTemplate['locales'][string]>,
 export const ITEM = { email: 'ana@acme.test', first_name: 'Ana' };
 
 /** `count` entries, "entry 0" … */
-export const entries = (count: number): string[] => Array.from({ length: count }, (_value, index) => `entry ${index}`);
+export const entries = (count: number): string[] =>
+	Array.from({ length: count }, (_value, index) => `entry ${index}`);
 
 /** A list nested `depth` deep around "x": [[[…["x"]…]]]. */
 export function nestedList(depth: number): unknown {

@@ -1,4 +1,9 @@
-import { htmlToText, parseTemplate, renderCustomerEmail, TemplateSyntaxError } from '../../../src/templates';
+import {
+	htmlToText,
+	parseTemplate,
+	renderCustomerEmail,
+	TemplateSyntaxError,
+} from '../../../src/templates';
 import { customConfig, entries, HANG_GUARD_MS, ITEM, thrown, timed } from './hostile';
 
 /**
@@ -17,7 +22,9 @@ describe('the parser', () => {
 			{ kind: 'text', text: '\n' },
 		]);
 		expect(ms).toBeLessThan(HANG_GUARD_MS);
-		const email = timed(() => renderCustomerEmail({ ...ITEM, a: true }, customConfig({ html: source })));
+		const email = timed(() =>
+			renderCustomerEmail({ ...ITEM, a: true }, customConfig({ html: source })),
+		);
 		expect(email.value.html).toBe('x\n'.repeat(50_000));
 		expect(email.ms).toBeLessThan(HANG_GUARD_MS);
 	});
@@ -25,12 +32,19 @@ describe('the parser', () => {
 	it('still reports positions exactly after 50,000 blocks on many lines', () => {
 		const source = `${'{{#if a}}x{{/if}}\n'.repeat(50_000)}  {{#if b}}`;
 		const { value: error, ms } = timed(() => thrown(() => parseTemplate(source, 'Custom HTML')));
-		expect(error).toEqual(new TemplateSyntaxError('Custom HTML: {{#if}} opened at line 50001, column 3 is never closed with {{/if}}', 'Custom HTML'));
+		expect(error).toEqual(
+			new TemplateSyntaxError(
+				'Custom HTML: {{#if}} opened at line 50001, column 3 is never closed with {{/if}}',
+				'Custom HTML',
+			),
+		);
 		expect(ms).toBeLessThan(HANG_GUARD_MS);
 	});
 
 	it('cuts a megabyte-long tag to a short preview in its error', () => {
-		const error = thrown(() => parseTemplate(`{{ ${'a'.repeat(900_000)}.constructor }}`, 'Custom HTML'));
+		const error = thrown(() =>
+			parseTemplate(`{{ ${'a'.repeat(900_000)}.constructor }}`, 'Custom HTML'),
+		);
 		expect(error.message).toBe(
 			`Custom HTML: "${'a'.repeat(60)}… (900,012 characters)" in {{ ${'a'.repeat(57)}… (900,018 characters) uses "constructor", which is not allowed in a variable name at line 1, column 1`,
 		);
@@ -39,10 +53,19 @@ describe('the parser', () => {
 
 describe('plain text from HTML', () => {
 	it('converts a 100,000-entry list rendered by a custom template', () => {
-		const { value: email, ms } = timed(() => renderCustomerEmail({ ...ITEM, items: entries(100_000) }, customConfig({ html: '<ul>{{#each items}}<li>{{ this }}</li>\n{{/each}}</ul>' })));
+		const { value: email, ms } = timed(() =>
+			renderCustomerEmail(
+				{ ...ITEM, items: entries(100_000) },
+				customConfig({ html: '<ul>{{#each items}}<li>{{ this }}</li>\n{{/each}}</ul>' }),
+			),
+		);
 		const lines = email.text.split('\n');
 		expect(lines).toHaveLength(100_000);
-		expect([lines[0], lines[50_000], lines[99_999]]).toEqual(['- entry 0', '- entry 50000', '- entry 99999']);
+		expect([lines[0], lines[50_000], lines[99_999]]).toEqual([
+			'- entry 0',
+			'- entry 50000',
+			'- entry 99999',
+		]);
 		expect(ms).toBeLessThan(HANG_GUARD_MS);
 	});
 
@@ -63,12 +86,24 @@ describe('plain text from HTML', () => {
 			['<script>', '<script>x'.repeat(50_000), 'x'.repeat(50_000)],
 			['<a ', `${'<a '.repeat(50_000)}end`, `${'<a '.repeat(50_000)}end`],
 			// Each label is read when its link closes: 50,000 nested links around one label and 50,000 line breaks.
-			['<a href>', `${'<a href="u">'.repeat(50_000)}u${'<br>'.repeat(50_000)}${'</a>'.repeat(50_000)}`, 'u'],
-			['<a href>', `${'<a href="https://x.test">'.repeat(50_000)}label${'</a>'.repeat(50_000)}`, `label ${Array(50_000).fill('(https://x.test)').join(' ')}`],
+			[
+				'<a href>',
+				`${'<a href="u">'.repeat(50_000)}u${'<br>'.repeat(50_000)}${'</a>'.repeat(50_000)}`,
+				'u',
+			],
+			[
+				'<a href>',
+				`${'<a href="https://x.test">'.repeat(50_000)}label${'</a>'.repeat(50_000)}`,
+				`label ${Array(50_000).fill('(https://x.test)').join(' ')}`,
+			],
 		];
 		for (const [name, html, expected] of cases) {
 			const { value: text, ms } = timed(() => htmlToText(html));
-			expect([name, text.slice(0, 200), text.length]).toEqual([name, expected.slice(0, 200), expected.length]);
+			expect([name, text.slice(0, 200), text.length]).toEqual([
+				name,
+				expected.slice(0, 200),
+				expected.length,
+			]);
 			expect(ms).toBeLessThan(HANG_GUARD_MS);
 		}
 	});

@@ -68,7 +68,10 @@ const CUSTOMER: Record<string, unknown> = {
 };
 
 /** The NPS node's aggregate item for 6 promoters, 5 passives and 1 detractor out of 40 surveys. */
-const SMALL_SAMPLE = aggregateNps({ promoters: 6, passives: 5, detractors: 1 }, { surveysSent: 40 });
+const SMALL_SAMPLE = aggregateNps(
+	{ promoters: 6, passives: 5, detractors: 1 },
+	{ surveysSent: 40 },
+);
 
 /** The item each template is rendered from: the customer plus what its workflow step adds. */
 const ITEMS: Record<string, Record<string, unknown>> = {
@@ -87,7 +90,11 @@ const ITEMS: Record<string, Record<string, unknown>> = {
 	nps_monthly_report: { email: 'cs-team@chatly.test', month: '2026-11', nps: SMALL_SAMPLE },
 	cancellation_save_call: { ...CUSTOMER, save_offer: '2 months at half price' },
 	usage_limit_approaching: { ...CUSTOMER, usage_vs_limit: 0.85 },
-	upgrade_info: { ...CUSTOMER, next_plan: 'Scale', next_plan_benefits: ['50,000 conversations a month', 'Unlimited seats'] },
+	upgrade_info: {
+		...CUSTOMER,
+		next_plan: 'Scale',
+		next_plan_benefits: ['50,000 conversations a month', 'Unlimited seats'],
+	},
 	// The alert goes to the CSM: `email` is theirs, the customer's address is customer_email.
 	csm_alert: {
 		...CUSTOMER,
@@ -112,12 +119,21 @@ const ITEMS: Record<string, Record<string, unknown>> = {
 	},
 };
 
-const render = (id: string, locale: string, item: Record<string, unknown> = ITEMS[id], overrides = {}) =>
-	renderCustomerEmail({ ...item, locale }, config({ ...builtIn(id), parameters: PARAMETERS, ...overrides }));
+const render = (
+	id: string,
+	locale: string,
+	item: Record<string, unknown> = ITEMS[id],
+	overrides = {},
+) =>
+	renderCustomerEmail(
+		{ ...item, locale },
+		config({ ...builtIn(id), parameters: PARAMETERS, ...overrides }),
+	);
 
 const lines = (text: string) => text.split('\n');
 
-const scoreLines = (base: string) => Array.from({ length: 11 }, (_value, score) => `${score}: ${base}${score}`);
+const scoreLines = (base: string) =>
+	Array.from({ length: 11 }, (_value, score) => `${score}: ${base}${score}`);
 const SCORES = scoreLines('https://survey.chatly.test/nps?customer_id=cust-7&score=');
 
 /** Subject and key lines of the text body, per template and language, rendered from ITEMS. */
@@ -185,7 +201,11 @@ const EXPECTED: Record<string, Record<'en' | 'es', { subject: string; lines: str
 	onboarding_30_day_review: {
 		en: {
 			subject: "Lucía, let's schedule your 30-day review",
-			lines: ['In 30 minutes, we will:', '- Review your progress and results so far', 'Pick a date around the end of your first month: book your 30-day review (https://cal.test/luis)'],
+			lines: [
+				'In 30 minutes, we will:',
+				'- Review your progress and results so far',
+				'Pick a date around the end of your first month: book your 30-day review (https://cal.test/luis)',
+			],
 		},
 		es: {
 			subject: 'Lucía, agendemos tu revisión de los 30 días',
@@ -215,11 +235,19 @@ const EXPECTED: Record<string, Record<'en' | 'es', { subject: string; lines: str
 	renewal_30_days_reminder: {
 		en: {
 			subject: 'Lucía, your Chatly renewal is on 2027-02-01',
-			lines: ['A quick reminder: your Chatly subscription renews on 2027-02-01.', 'Your plan: Growth', 'Renewal date: 2027-02-01'],
+			lines: [
+				'A quick reminder: your Chatly subscription renews on 2027-02-01.',
+				'Your plan: Growth',
+				'Renewal date: 2027-02-01',
+			],
 		},
 		es: {
 			subject: 'Lucía, tu renovación de Chatly es el 2027-02-01',
-			lines: ['Un recordatorio rápido: tu suscripción a Chatly se renueva el 2027-02-01.', 'Tu plan: Growth', 'Fecha de renovación: 2027-02-01'],
+			lines: [
+				'Un recordatorio rápido: tu suscripción a Chatly se renueva el 2027-02-01.',
+				'Tu plan: Growth',
+				'Fecha de renovación: 2027-02-01',
+			],
 		},
 	},
 	nps_survey: {
@@ -244,11 +272,17 @@ const EXPECTED: Record<string, Record<'en' | 'es', { subject: string; lines: str
 	nps_survey_reminder: {
 		en: {
 			subject: 'Lucía, 10 seconds to help us improve Chatly?',
-			lines: ['A few days ago I asked you one question, and your answer would really help us improve:', ...SCORES],
+			lines: [
+				'A few days ago I asked you one question, and your answer would really help us improve:',
+				...SCORES,
+			],
 		},
 		es: {
 			subject: 'Lucía, ¿10 segundos para ayudarnos a mejorar Chatly?',
-			lines: ['Hace unos días te hice una pregunta, y tu respuesta nos ayudaría mucho a mejorar:', ...SCORES],
+			lines: [
+				'Hace unos días te hice una pregunta, y tu respuesta nos ayudaría mucho a mejorar:',
+				...SCORES,
+			],
 		},
 	},
 	nps_passive_interview: {
@@ -271,11 +305,15 @@ const EXPECTED: Record<string, Record<'en' | 'es', { subject: string; lines: str
 	nps_promoter_thanks: {
 		en: {
 			subject: 'Thank you, Lucía!',
-			lines: ['Thank you for answering our survey and for your score of 10! Knowing that Chatly is working so well for you means a lot to the whole team.'],
+			lines: [
+				'Thank you for answering our survey and for your score of 10! Knowing that Chatly is working so well for you means a lot to the whole team.',
+			],
 		},
 		es: {
 			subject: '¡Gracias, Lucía!',
-			lines: ['¡Gracias por responder a nuestra encuesta y por tu puntuación de 10! Saber que Chatly te está funcionando tan bien significa mucho para todo el equipo.'],
+			lines: [
+				'¡Gracias por responder a nuestra encuesta y por tu puntuación de 10! Saber que Chatly te está funcionando tan bien significa mucho para todo el equipo.',
+			],
 		},
 	},
 	nps_advocacy_invite: {
@@ -398,7 +436,14 @@ const EXPECTED: Record<string, Record<'en' | 'es', { subject: string; lines: str
 		},
 		es: {
 			subject: '[high] Health score dropped: Norte Logística',
-			lines: ['Cliente:', '- Norte Logística (cust-7)', '- Contacto: Lucía', 'Qué hacer:', 'Fecha límite: 2026-11-24T10:00:00Z', 'Abrir el panel (https://app.chatly.test)'],
+			lines: [
+				'Cliente:',
+				'- Norte Logística (cust-7)',
+				'- Contacto: Lucía',
+				'Qué hacer:',
+				'Fecha límite: 2026-11-24T10:00:00Z',
+				'Abrir el panel (https://app.chatly.test)',
+			],
 		},
 	},
 	csm_daily_digest: {
@@ -430,17 +475,92 @@ const EXPECTED: Record<string, Record<'en' | 'es', { subject: string; lines: str
 
 /** The variables of every template ([] a list, ? optional), the README table's content. */
 const VARIABLES: Record<string, string[]> = {
-	onboarding_checklist: ['first_name', 'product_name', 'checklist[]?', 'help_link?', 'csm_name', 'unsubscribe_link?'],
-	onboarding_first_value_nudge: ['first_name', 'product_name', 'key_action?', 'calendar_link', 'csm_name', 'unsubscribe_link?'],
-	onboarding_tips: ['first_name', 'product_name', 'tips[]?', 'dashboard_link?', 'csm_name', 'unsubscribe_link?'],
-	onboarding_30_day_review: ['first_name', 'product_name', 'calendar_link', 'csm_name', 'unsubscribe_link?'],
-	onboarding_stalled_help: ['first_name', 'product_name', 'calendar_link', 'help_link', 'csm_name', 'unsubscribe_link?'],
-	renewal_30_days_reminder: ['first_name', 'product_name', 'renewal_date', 'plan', 'calendar_link', 'csm_name', 'unsubscribe_link?'],
-	nps_survey: ['first_name', 'product_name', 'survey_score_link', 'survey_link', 'csm_name', 'unsubscribe_link?'],
-	nps_survey_reminder: ['first_name', 'product_name', 'survey_score_link', 'survey_link', 'csm_name', 'unsubscribe_link?'],
-	nps_passive_interview: ['first_name', 'product_name', 'nps.score?', 'calendar_link', 'csm_name', 'unsubscribe_link?'],
-	nps_promoter_thanks: ['first_name', 'nps.score?', 'product_name', 'csm_name', 'unsubscribe_link?'],
-	nps_advocacy_invite: ['first_name', 'product_name', 'advocacy_link?', 'csm_name', 'unsubscribe_link?'],
+	onboarding_checklist: [
+		'first_name',
+		'product_name',
+		'checklist[]?',
+		'help_link?',
+		'csm_name',
+		'unsubscribe_link?',
+	],
+	onboarding_first_value_nudge: [
+		'first_name',
+		'product_name',
+		'key_action?',
+		'calendar_link',
+		'csm_name',
+		'unsubscribe_link?',
+	],
+	onboarding_tips: [
+		'first_name',
+		'product_name',
+		'tips[]?',
+		'dashboard_link?',
+		'csm_name',
+		'unsubscribe_link?',
+	],
+	onboarding_30_day_review: [
+		'first_name',
+		'product_name',
+		'calendar_link',
+		'csm_name',
+		'unsubscribe_link?',
+	],
+	onboarding_stalled_help: [
+		'first_name',
+		'product_name',
+		'calendar_link',
+		'help_link',
+		'csm_name',
+		'unsubscribe_link?',
+	],
+	renewal_30_days_reminder: [
+		'first_name',
+		'product_name',
+		'renewal_date',
+		'plan',
+		'calendar_link',
+		'csm_name',
+		'unsubscribe_link?',
+	],
+	nps_survey: [
+		'first_name',
+		'product_name',
+		'survey_score_link',
+		'survey_link',
+		'csm_name',
+		'unsubscribe_link?',
+	],
+	nps_survey_reminder: [
+		'first_name',
+		'product_name',
+		'survey_score_link',
+		'survey_link',
+		'csm_name',
+		'unsubscribe_link?',
+	],
+	nps_passive_interview: [
+		'first_name',
+		'product_name',
+		'nps.score?',
+		'calendar_link',
+		'csm_name',
+		'unsubscribe_link?',
+	],
+	nps_promoter_thanks: [
+		'first_name',
+		'nps.score?',
+		'product_name',
+		'csm_name',
+		'unsubscribe_link?',
+	],
+	nps_advocacy_invite: [
+		'first_name',
+		'product_name',
+		'advocacy_link?',
+		'csm_name',
+		'unsubscribe_link?',
+	],
 	nps_monthly_report: [
 		'month',
 		'nps.nps',
@@ -460,9 +580,35 @@ const VARIABLES: Record<string, string[]> = {
 		'dashboard_link?',
 		'unsubscribe_link?',
 	],
-	cancellation_save_call: ['first_name', 'product_name', 'calendar_link', 'save_offer?', 'csm_name', 'unsubscribe_link?'],
-	usage_limit_approaching: ['first_name', 'usage_vs_limit_percent', 'plan', 'product_name', 'upgrade_link?', 'calendar_link?', 'csm_name', 'unsubscribe_link?'],
-	upgrade_info: ['first_name', 'product_name', 'plan', 'next_plan?', 'next_plan_benefits[]?', 'calendar_link', 'upgrade_link?', 'csm_name', 'unsubscribe_link?'],
+	cancellation_save_call: [
+		'first_name',
+		'product_name',
+		'calendar_link',
+		'save_offer?',
+		'csm_name',
+		'unsubscribe_link?',
+	],
+	usage_limit_approaching: [
+		'first_name',
+		'usage_vs_limit_percent',
+		'plan',
+		'product_name',
+		'upgrade_link?',
+		'calendar_link?',
+		'csm_name',
+		'unsubscribe_link?',
+	],
+	upgrade_info: [
+		'first_name',
+		'product_name',
+		'plan',
+		'next_plan?',
+		'next_plan_benefits[]?',
+		'calendar_link',
+		'upgrade_link?',
+		'csm_name',
+		'unsubscribe_link?',
+	],
 	csm_alert: [
 		'alert_severity',
 		'alert_title',
@@ -477,15 +623,25 @@ const VARIABLES: Record<string, string[]> = {
 		'dashboard_link?',
 		'unsubscribe_link?',
 	],
-	csm_daily_digest: ['drop_count', 'at_risk_count', 'digest_date?', 'drops[]?', 'new_at_risk[]?', 'dashboard_link?', 'unsubscribe_link?'],
+	csm_daily_digest: [
+		'drop_count',
+		'at_risk_count',
+		'digest_date?',
+		'drops[]?',
+		'new_at_risk[]?',
+		'dashboard_link?',
+		'unsubscribe_link?',
+	],
 };
 
 const variablesOf = (template: EmailTemplate, locale: string) =>
 	parseContent(template.locales[locale], builtInLabels(template.id, locale)).variables.map(
-		(variable) => `${variable.name}${variable.usage === 'list' ? '[]' : ''}${variable.required ? '' : '?'}`,
+		(variable) =>
+			`${variable.name}${variable.usage === 'list' ? '[]' : ''}${variable.required ? '' : '?'}`,
 	);
 
-const template = (id: string) => BUILT_IN_TEMPLATES.find((candidate) => candidate.id === id) as EmailTemplate;
+const template = (id: string) =>
+	BUILT_IN_TEMPLATES.find((candidate) => candidate.id === id) as EmailTemplate;
 
 const thrown = (run: () => unknown): Error => {
 	try {
@@ -506,10 +662,16 @@ describe('sequence email templates', () => {
 	});
 
 	it('say where they come from, and "text ours" where the seeds give no text', () => {
-		for (const definition of SEQUENCE_TEMPLATES) expect(definition.source).toMatch(/^(Seed 00\d §|Internal )/);
-		const ours = SEQUENCE_TEMPLATES.filter((definition) => definition.source.includes('text ours')).map((definition) => definition.id);
+		for (const definition of SEQUENCE_TEMPLATES)
+			expect(definition.source).toMatch(/^(Seed 00\d §|Internal )/);
+		const ours = SEQUENCE_TEMPLATES.filter((definition) =>
+			definition.source.includes('text ours'),
+		).map((definition) => definition.id);
 		// Seed wording kept: docs/sources.md#nps-follow-up-by-segment passive interview, docs/sources.md#advocacy-program advocacy activities.
-		expect(IDS.filter((id) => !ours.includes(id))).toEqual(['nps_passive_interview', 'nps_advocacy_invite']);
+		expect(IDS.filter((id) => !ours.includes(id))).toEqual([
+			'nps_passive_interview',
+			'nps_advocacy_invite',
+		]);
 	});
 
 	it('have the same variables in English and Spanish, as listed', () => {
@@ -523,44 +685,65 @@ describe('sequence email templates', () => {
 	it('declare defaults only for variables they use: the alert severity, and the shared signature', () => {
 		for (const definition of SEQUENCE_TEMPLATES) {
 			const used = VARIABLES[definition.id].map((name) => name.replace(/\[\]|\?/g, ''));
-			for (const variable of Object.keys(definition.defaults ?? {})) expect(used).toContain(variable);
+			for (const variable of Object.keys(definition.defaults ?? {}))
+				expect(used).toContain(variable);
 		}
-		expect(SEQUENCE_TEMPLATES.filter((definition) => definition.defaults).map((definition) => definition.id)).toEqual(['csm_alert']);
+		expect(
+			SEQUENCE_TEMPLATES.filter((definition) => definition.defaults).map(
+				(definition) => definition.id,
+			),
+		).toEqual(['csm_alert']);
 	});
 
 	describe.each(IDS)('%s', (id) => {
-		it.each(['en', 'es'] as const)('renders in %s: exact subject, key lines, no tag left, nothing missing', (locale) => {
-			const email = render(id, locale);
-			const expected = EXPECTED[id][locale];
-			expect(email.subject).toBe(expected.subject);
-			expect(email.templateId).toBe(id);
-			expect(email.locale).toBe(locale);
-			expect(email.missingVariables).toEqual([]);
-			expect(email.defaultedVariables).toEqual([]);
-			expect(email.to).toBe(ITEMS[id].email);
-			expect(lines(email.text)).toEqual(expect.arrayContaining(expected.lines));
-			for (const part of [email.subject, email.html, email.text]) {
-				expect(part).not.toMatch(/\{\{|\}\}/);
-				expect(part).not.toContain('undefined');
-				expect(part).not.toContain('null');
-			}
-			expect(email.html.startsWith('<div style="font-family: Arial, Helvetica, sans-serif;')).toBe(true);
-		});
+		it.each(['en', 'es'] as const)(
+			'renders in %s: exact subject, key lines, no tag left, nothing missing',
+			(locale) => {
+				const email = render(id, locale);
+				const expected = EXPECTED[id][locale];
+				expect(email.subject).toBe(expected.subject);
+				expect(email.templateId).toBe(id);
+				expect(email.locale).toBe(locale);
+				expect(email.missingVariables).toEqual([]);
+				expect(email.defaultedVariables).toEqual([]);
+				expect(email.to).toBe(ITEMS[id].email);
+				expect(lines(email.text)).toEqual(expect.arrayContaining(expected.lines));
+				for (const part of [email.subject, email.html, email.text]) {
+					expect(part).not.toMatch(/\{\{|\}\}/);
+					expect(part).not.toContain('undefined');
+					expect(part).not.toContain('null');
+				}
+				expect(
+					email.html.startsWith('<div style="font-family: Arial, Helvetica, sans-serif;'),
+				).toBe(true);
+			},
+		);
 
 		it('in strict mode, fails an empty item listing exactly its required variables, in both languages', () => {
-			const required = VARIABLES[id].filter((name) => !name.endsWith('?')).map((name) => name.replace('[]', ''));
+			const required = VARIABLES[id]
+				.filter((name) => !name.endsWith('?'))
+				.map((name) => name.replace('[]', ''));
 			for (const locale of TEMPLATE_LOCALES) {
-				const error = thrown(() => renderCustomerEmail({ email: 'someone@example.test', locale }, config({ ...builtIn(id), parameters: {} })));
+				const error = thrown(() =>
+					renderCustomerEmail(
+						{ email: 'someone@example.test', locale },
+						config({ ...builtIn(id), parameters: {} }),
+					),
+				);
 				expect(error).toBeInstanceOf(MissingVariablesError);
 				expect((error as MissingVariablesError).variables).toEqual(required);
-				expect(error.message).toContain(`Template "${id}" (${locale}) is missing ${required.length} variable`);
+				expect(error.message).toContain(
+					`Template "${id}" (${locale}) is missing ${required.length} variable`,
+				);
 			}
 		});
 	});
 
 	describe('customer emails', () => {
 		it('greet the customer and are signed by the CSM', () => {
-			for (const id of IDS.filter((candidate) => !['nps_monthly_report', 'csm_alert', 'csm_daily_digest'].includes(candidate))) {
+			for (const id of IDS.filter(
+				(candidate) => !['nps_monthly_report', 'csm_alert', 'csm_daily_digest'].includes(candidate),
+			)) {
 				expect(render(id, 'en').text.startsWith('Hi Lucía,\n\n')).toBe(true);
 				expect(render(id, 'es').text.startsWith('Hola Lucía,\n\n')).toBe(true);
 				expect(render(id, 'en').text.endsWith('Best regards,\nLuis Pérez')).toBe(true);
@@ -569,49 +752,89 @@ describe('sequence email templates', () => {
 		});
 
 		it('onboarding_checklist and onboarding_tips show the customer’s list instead of ours', () => {
-			const checklist = render('onboarding_checklist', 'en', { ...CUSTOMER, checklist: ['Add a vehicle', 'Add a driver'] });
-			expect(checklist.text).toContain('Each step takes only a few minutes:\n\n- Add a vehicle\n- Add a driver\n\nStart with');
+			const checklist = render('onboarding_checklist', 'en', {
+				...CUSTOMER,
+				checklist: ['Add a vehicle', 'Add a driver'],
+			});
+			expect(checklist.text).toContain(
+				'Each step takes only a few minutes:\n\n- Add a vehicle\n- Add a driver\n\nStart with',
+			);
 			expect(checklist.text).not.toContain('Complete your profile');
-			const tips = render('onboarding_tips', 'es', { ...CUSTOMER, tips: 'Usa atajos de teclado\nProgramar envíos' });
-			expect(tips.text).toContain('le saque más partido:\n\n- Usa atajos de teclado\n- Programar envíos\n\nIr a tu panel');
-			expect(tips.html).toContain('<ul>\n<li>Usa atajos de teclado</li>\n<li>Programar envíos</li>\n</ul>');
+			const tips = render('onboarding_tips', 'es', {
+				...CUSTOMER,
+				tips: 'Usa atajos de teclado\nProgramar envíos',
+			});
+			expect(tips.text).toContain(
+				'le saque más partido:\n\n- Usa atajos de teclado\n- Programar envíos\n\nIr a tu panel',
+			);
+			expect(tips.html).toContain(
+				'<ul>\n<li>Usa atajos de teclado</li>\n<li>Programar envíos</li>\n</ul>',
+			);
 			expect(tips.text).not.toContain('Invita a tu equipo');
 		});
 
 		it('onboarding_first_value_nudge names the first key action generically without key_action', () => {
-			expect(render('onboarding_first_value_nudge', 'en', CUSTOMER).text).toContain("I noticed you haven't completed your first key action yet.");
-			expect(render('onboarding_first_value_nudge', 'es', CUSTOMER).text).toContain('aún no has completado tu primera acción clave.');
+			expect(render('onboarding_first_value_nudge', 'en', CUSTOMER).text).toContain(
+				"I noticed you haven't completed your first key action yet.",
+			);
+			expect(render('onboarding_first_value_nudge', 'es', CUSTOMER).text).toContain(
+				'aún no has completado tu primera acción clave.',
+			);
 		});
 
 		it('nps_survey links every score 0-10 to the survey, adding score to the link’s own query', () => {
 			const email = render('nps_survey', 'en');
 			for (let score = 0; score <= 10; score++) {
-				expect(email.html).toContain(`<a href="https://survey.chatly.test/nps?customer_id=cust-7&amp;score=${score}" style="display: inline-block;`);
+				expect(email.html).toContain(
+					`<a href="https://survey.chatly.test/nps?customer_id=cust-7&amp;score=${score}" style="display: inline-block;`,
+				);
 			}
-			expect(email.html).toContain('<a href="https://survey.chatly.test/nps?customer_id=cust-7">open the survey</a>');
-			const plain = render('nps_survey', 'es', CUSTOMER, { parameters: { ...PARAMETERS, links: { ...PARAMETERS.links, surveyLink: 'https://survey.chatly.test/nps' } } });
+			expect(email.html).toContain(
+				'<a href="https://survey.chatly.test/nps?customer_id=cust-7">open the survey</a>',
+			);
+			const plain = render('nps_survey', 'es', CUSTOMER, {
+				parameters: {
+					...PARAMETERS,
+					links: { ...PARAMETERS.links, surveyLink: 'https://survey.chatly.test/nps' },
+				},
+			});
 			expect(plain.text).toContain(scoreLines('https://survey.chatly.test/nps?score=').join('\n'));
 		});
 
 		it('nps_survey refuses a survey link that is not http(s) or mailto', () => {
 			const error = thrown(() =>
-				render('nps_survey', 'en', CUSTOMER, { parameters: { ...PARAMETERS, links: { ...PARAMETERS.links, surveyLink: 'javascript:alert(1)' } } }),
+				render('nps_survey', 'en', CUSTOMER, {
+					parameters: {
+						...PARAMETERS,
+						links: { ...PARAMETERS.links, surveyLink: 'javascript:alert(1)' },
+					},
+				}),
 			);
 			expect(error).toBeInstanceOf(TemplateDataError);
-			expect(error.message).toContain('Variable "survey_score_link" must be an http(s) or mailto URL');
+			expect(error.message).toContain(
+				'Variable "survey_score_link" must be an http(s) or mailto URL',
+			);
 		});
 
 		it('nps_passive_interview and nps_promoter_thanks read without a score', () => {
-			expect(render('nps_passive_interview', 'en', CUSTOMER).text).toContain('Thank you for answering our survey. Your answer tells us');
-			expect(render('nps_promoter_thanks', 'es', CUSTOMER).text).toContain('¡Gracias por responder a nuestra encuesta! Saber que');
+			expect(render('nps_passive_interview', 'en', CUSTOMER).text).toContain(
+				'Thank you for answering our survey. Your answer tells us',
+			);
+			expect(render('nps_promoter_thanks', 'es', CUSTOMER).text).toContain(
+				'¡Gracias por responder a nuestra encuesta! Saber que',
+			);
 		});
 
 		it('nps_advocacy_invite asks for a reply when there is no advocacy link', () => {
 			const parameters = { ...PARAMETERS, links: { ...PARAMETERS.links, advocacyLink: '' } };
 			const email = render('nps_advocacy_invite', 'en', CUSTOMER, { parameters });
-			expect(lines(email.text)).toContain('Just reply to this email and tell me which one you would like to do.');
+			expect(lines(email.text)).toContain(
+				'Just reply to this email and tell me which one you would like to do.',
+			);
 			expect(email.html).not.toContain('advocates');
-			expect(lines(render('nps_advocacy_invite', 'es', CUSTOMER, { parameters }).text)).toContain('Responde a este email y dime cuál te apetece.');
+			expect(lines(render('nps_advocacy_invite', 'es', CUSTOMER, { parameters }).text)).toContain(
+				'Responde a este email y dime cuál te apetece.',
+			);
 		});
 
 		it('cancellation_save_call mentions a save offer only when save_offer is set', () => {
@@ -624,14 +847,26 @@ describe('sequence email templates', () => {
 
 		it('usage_limit_approaching derives the percentage from usage_vs_limit, and shows the plans link and the reply without a calendar', () => {
 			const parameters = { ...PARAMETERS, links: { ...PARAMETERS.links, calendarLink: '' } };
-			const email = render('usage_limit_approaching', 'en', { ...CUSTOMER, usage_vs_limit: 0.823, upgrade_link: 'https://chatly.test/plans' }, { parameters });
+			const email = render(
+				'usage_limit_approaching',
+				'en',
+				{ ...CUSTOMER, usage_vs_limit: 0.823, upgrade_link: 'https://chatly.test/plans' },
+				{ parameters },
+			);
 			expect(email.subject).toBe("Lucía, you're using 82.3% of your Growth plan");
-			expect(lines(email.text)).toEqual(expect.arrayContaining(['See the plans (https://chatly.test/plans)', 'Shall we look at it together? Just reply to this email.']));
+			expect(lines(email.text)).toEqual(
+				expect.arrayContaining([
+					'See the plans (https://chatly.test/plans)',
+					'Shall we look at it together? Just reply to this email.',
+				]),
+			);
 		});
 
 		it('upgrade_info falls back to "the next plan" and general benefits', () => {
 			const email = render('upgrade_info', 'es', CUSTOMER);
-			expect(email.text).toContain('Esto es lo que te ofrece el siguiente plan:\n\n- Límites más altos, para que tu equipo siga creciendo sin interrupciones\n');
+			expect(email.text).toContain(
+				'Esto es lo que te ofrece el siguiente plan:\n\n- Límites más altos, para que tu equipo siga creciendo sin interrupciones\n',
+			);
 			expect(email.text).toContain('- Las funcionalidades más avanzadas de Chatly');
 		});
 	});
@@ -639,19 +874,39 @@ describe('sequence email templates', () => {
 	describe('internal emails', () => {
 		it('nps_monthly_report reads the NPS node’s aggregate item, and warns only on a small sample', () => {
 			const large = aggregateNps({ promoters: 20, passives: 12, detractors: 8 });
-			const email = render('nps_monthly_report', 'en', { email: 'cs-team@chatly.test', month: 'November 2026', nps: large });
+			const email = render('nps_monthly_report', 'en', {
+				email: 'cs-team@chatly.test',
+				month: 'November 2026',
+				nps: large,
+			});
 			expect(email.subject).toBe('NPS November 2026: 30 (40 responses)');
 			expect(lines(email.text)).toEqual(
-				expect.arrayContaining(['NPS for November 2026: 30', '95% confidence interval: 4.6 to 51.2.', '- Passives (7-8): 12 (30%)', '- Detractors (0-6): 8 (20%)']),
+				expect.arrayContaining([
+					'NPS for November 2026: 30',
+					'95% confidence interval: 4.6 to 51.2.',
+					'- Passives (7-8): 12 (30%)',
+					'- Detractors (0-6): 8 (20%)',
+				]),
 			);
 			expect(email.text).not.toMatch(/Small sample|Response rate/);
 			expect(email.text.startsWith('NPS for November 2026: 30\n\n')).toBe(true);
 		});
 
 		it('csm_alert is "[severity] title", with a default severity in lenient mode and only the sections it has', () => {
-			const { alert_actions: _actions, due_at: _due, customer_email: _address, alert_severity: _severity, ...bare } = ITEMS.csm_alert;
+			const {
+				alert_actions: _actions,
+				due_at: _due,
+				customer_email: _address,
+				alert_severity: _severity,
+				...bare
+			} = ITEMS.csm_alert;
 			const parameters = { productName: 'Chatly' };
-			const en = render('csm_alert', 'en', { ...bare, company: '' }, { parameters, missingVariables: 'lenient' });
+			const en = render(
+				'csm_alert',
+				'en',
+				{ ...bare, company: '' },
+				{ parameters, missingVariables: 'lenient' },
+			);
 			expect(en.subject).toBe('[Alert] Health score dropped: Norte Logística');
 			expect(en.defaultedVariables).toEqual(['alert_severity']);
 			expect(en.missingVariables).toEqual([]);
@@ -663,18 +918,28 @@ describe('sequence email templates', () => {
 					'An internal notification from your customer success workflows.',
 				].join('\n\n'),
 			);
-			expect(render('csm_alert', 'es', bare, { parameters, missingVariables: 'lenient' }).subject).toBe('[Alerta] Health score dropped: Norte Logística');
+			expect(
+				render('csm_alert', 'es', bare, { parameters, missingVariables: 'lenient' }).subject,
+			).toBe('[Alerta] Health score dropped: Norte Logística');
 		});
 
 		it('csm_alert escapes what the workflow puts in it', () => {
-			const email = render('csm_alert', 'en', { ...ITEMS.csm_alert, alert_title: '<b>{{nested}}</b>', alert_actions: ['<script>x</script>'] });
+			const email = render('csm_alert', 'en', {
+				...ITEMS.csm_alert,
+				alert_title: '<b>{{nested}}</b>',
+				alert_actions: ['<script>x</script>'],
+			});
 			expect(email.subject).toBe('[high] <b>{{nested}}</b>');
 			expect(email.html).toContain('<p><strong>&lt;b&gt;{{nested}}&lt;/b&gt;</strong></p>');
 			expect(email.html).toContain('<li>&lt;script&gt;x&lt;/script&gt;</li>');
 		});
 
 		it('csm_daily_digest shows a section only when its list has entries, and escapes the entries', () => {
-			const email = render('csm_daily_digest', 'en', { ...ITEMS.csm_daily_digest, drop_count: 0, drops: [] });
+			const email = render('csm_daily_digest', 'en', {
+				...ITEMS.csm_daily_digest,
+				drop_count: 0,
+				drops: [],
+			});
 			expect(email.subject).toBe('Daily health digest: drops 0, newly at risk 1');
 			expect(email.text).not.toContain('📉');
 			expect(email.text).toContain('⚠️ Newly at risk\n- Initech (cust-3): 44, critical');
@@ -684,13 +949,24 @@ describe('sequence email templates', () => {
 				drops: [{ company: '<i>Acme</i>', customer_id: 'c1', score: 50, previous_score: 70 }],
 				new_at_risk: [],
 			});
-			expect(escaped.html).toContain('<li><strong>&lt;i&gt;Acme&lt;/i&gt;</strong> (c1): 70 → 50</li>');
-			expect(escaped.text.startsWith('Caídas del health score: 2 · Nuevos en riesgo: 1\n\n📉 Caídas del health score\n- <i>Acme</i> (c1): 70 → 50')).toBe(true);
+			expect(escaped.html).toContain(
+				'<li><strong>&lt;i&gt;Acme&lt;/i&gt;</strong> (c1): 70 → 50</li>',
+			);
+			expect(
+				escaped.text.startsWith(
+					'Caídas del health score: 2 · Nuevos en riesgo: 1\n\n📉 Caídas del health score\n- <i>Acme</i> (c1): 70 → 50',
+				),
+			).toBe(true);
 			expect(escaped.text).not.toContain('⚠️');
 		});
 
 		it('csm_daily_digest fails strict mode naming the field an entry lacks', () => {
-			const error = thrown(() => render('csm_daily_digest', 'en', { ...ITEMS.csm_daily_digest, drops: [{ company: 'Acme', customer_id: 'c1', score: 50 }] }));
+			const error = thrown(() =>
+				render('csm_daily_digest', 'en', {
+					...ITEMS.csm_daily_digest,
+					drops: [{ company: 'Acme', customer_id: 'c1', score: 50 }],
+				}),
+			);
 			expect((error as MissingVariablesError).variables).toEqual(['drops.0.previous_score']);
 		});
 	});
@@ -698,7 +974,10 @@ describe('sequence email templates', () => {
 
 describe('survey and advocacy links', () => {
 	it('are link parameters of the node', () => {
-		expect(LINK_VARIABLES).toMatchObject({ surveyLink: 'survey_link', advocacyLink: 'advocacy_link' });
+		expect(LINK_VARIABLES).toMatchObject({
+			surveyLink: 'survey_link',
+			advocacyLink: 'advocacy_link',
+		});
 	});
 
 	it('survey_score_link is survey_link with score= as its last parameter', () => {
@@ -707,26 +986,49 @@ describe('survey and advocacy links', () => {
 		expect(surveyScoreLink('https://s.test/nps?')).toBe('https://s.test/nps?score=');
 		expect(surveyScoreLink('https://s.test/nps?c=1&')).toBe('https://s.test/nps?c=1&score=');
 		// A survey tool's hidden fields in the fragment (Typeform's #customer_id=…).
-		expect(surveyScoreLink('https://form.test/to/abc#customer_id=1')).toBe('https://form.test/to/abc#customer_id=1&score=');
-		for (const nothing of [undefined, null, '', '  ', 42]) expect(surveyScoreLink(nothing)).toBeNull();
+		expect(surveyScoreLink('https://form.test/to/abc#customer_id=1')).toBe(
+			'https://form.test/to/abc#customer_id=1&score=',
+		);
+		for (const nothing of [undefined, null, '', '  ', 42])
+			expect(surveyScoreLink(nothing)).toBeNull();
 	});
 
 	it('survey_score_link follows the survey_link that wins, unless a layer sets it', () => {
-		const base = { item: {}, record: { survey_link: 'https://record.test/s' }, parameters: { links: { surveyLink: 'https://param.test/s' } } };
+		const base = {
+			item: {},
+			record: { survey_link: 'https://record.test/s' },
+			parameters: { links: { surveyLink: 'https://param.test/s' } },
+		};
 		expect(buildTemplateContext(base).survey_score_link).toBe('https://param.test/s?score=');
-		const extra = buildTemplateContext({ ...base, extraVariables: [{ name: 'survey_link', value: 'https://extra.test/s?x=1' }] });
+		const extra = buildTemplateContext({
+			...base,
+			extraVariables: [{ name: 'survey_link', value: 'https://extra.test/s?x=1' }],
+		});
 		expect(extra.survey_link).toBe('https://extra.test/s?x=1');
 		expect(extra.survey_score_link).toBe('https://extra.test/s?x=1&score=');
-		const own = buildTemplateContext({ ...base, extraVariables: [{ name: 'survey_score_link', value: 'https://own.test/r/' }] });
+		const own = buildTemplateContext({
+			...base,
+			extraVariables: [{ name: 'survey_score_link', value: 'https://own.test/r/' }],
+		});
 		expect(own.survey_score_link).toBe('https://own.test/r/');
-		expect('survey_score_link' in buildTemplateContext({ item: {}, record: {}, parameters: {} })).toBe(false);
+		expect(
+			'survey_score_link' in buildTemplateContext({ item: {}, record: {}, parameters: {} }),
+		).toBe(false);
 	});
 
 	it('List Variables reports survey_score_link as provided when survey_link is set', () => {
-		const description = describeTemplateVariables({ ...CUSTOMER }, config({ ...builtIn('nps_survey'), parameters: PARAMETERS }));
+		const description = describeTemplateVariables(
+			{ ...CUSTOMER },
+			config({ ...builtIn('nps_survey'), parameters: PARAMETERS }),
+		);
 		expect(description.missingVariables).toEqual([]);
-		expect(description.variables.find((variable) => variable.name === 'survey_score_link')).toMatchObject({ required: true, provided: true });
-		const without = describeTemplateVariables({ ...CUSTOMER }, config({ ...builtIn('nps_survey'), parameters: { productName: 'Chatly' } }));
+		expect(
+			description.variables.find((variable) => variable.name === 'survey_score_link'),
+		).toMatchObject({ required: true, provided: true });
+		const without = describeTemplateVariables(
+			{ ...CUSTOMER },
+			config({ ...builtIn('nps_survey'), parameters: { productName: 'Chatly' } }),
+		);
 		expect(without.missingVariables).toEqual(['survey_score_link', 'survey_link']);
 	});
 });

@@ -11,7 +11,11 @@ import { name as PACKAGE, n8n } from '../../../package.json';
 
 const DIR = path.resolve(__dirname, '../../../workflows');
 const files = fs.readdirSync(DIR).filter((file) => file.endsWith('.json'));
-const declared = new Set(n8n.nodes.map((file) => path.basename(file).replace('.node.js', '')).map((name) => name[0].toLowerCase() + name.slice(1)));
+const declared = new Set(
+	n8n.nodes
+		.map((file) => path.basename(file).replace('.node.js', ''))
+		.map((name) => name[0].toLowerCase() + name.slice(1)),
+);
 
 interface WorkflowNode {
 	name: string;
@@ -26,7 +30,8 @@ it('there are templates, and each file is what its definition in workflows/build
 	expect(files.length).toBeGreaterThan(0);
 	const rendered = renderTemplates();
 	expect([...rendered.keys()].sort()).toEqual([...files, 'README.md'].sort());
-	for (const file of [...files, 'README.md']) expect(fs.readFileSync(path.join(DIR, file), 'utf8')).toBe(rendered.get(file));
+	for (const file of [...files, 'README.md'])
+		expect(fs.readFileSync(path.join(DIR, file), 'utf8')).toBe(rendered.get(file));
 });
 
 describe.each(files)('%s', (file) => {
@@ -42,7 +47,9 @@ describe.each(files)('%s', (file) => {
 	});
 
 	it('connects only nodes that exist', () => {
-		for (const [from, { main }] of Object.entries(workflow.connections as Record<string, { main: Array<Array<{ node: string }>> }>)) {
+		for (const [from, { main }] of Object.entries(
+			workflow.connections as Record<string, { main: Array<Array<{ node: string }>> }>,
+		)) {
 			expect(names.has(from)).toBe(true);
 			for (const target of main.flat()) expect(names).toContain(target.node);
 		}
@@ -69,26 +76,38 @@ describe.each(files)('%s', (file) => {
 	it('has one Settings node that every Settings reference names a field of', () => {
 		const settings = nodes.filter((node) => node.name === 'Settings');
 		expect(settings).toHaveLength(1);
-		const fields = new Set(settings[0].parameters.assignments.assignments.map((a: { name: string }) => a.name));
-		const used = new Set([...JSON.stringify(nodes).matchAll(/\$\('Settings'\)\.first\(\)\.json\.([A-Za-z0-9_]+)/g)].map((m) => m[1]));
+		const fields = new Set(
+			settings[0].parameters.assignments.assignments.map((a: { name: string }) => a.name),
+		);
+		const used = new Set(
+			[
+				...JSON.stringify(nodes).matchAll(/\$\('Settings'\)\.first\(\)\.json\.([A-Za-z0-9_]+)/g),
+			].map((m) => m[1]),
+		);
 		for (const field of used) expect(fields).toContain(field);
 	});
 
 	it('carries no credential secret: credentials are references by id and name only', () => {
 		for (const node of nodes) {
-			for (const reference of Object.values(node.credentials ?? {})) expect(Object.keys(reference).sort()).toEqual(['id', 'name']);
+			for (const reference of Object.values(node.credentials ?? {}))
+				expect(Object.keys(reference).sort()).toEqual(['id', 'name']);
 		}
-		expect(JSON.stringify(workflow)).not.toMatch(/"(password|secret|token|apiKey|accessToken)"\s*:\s*"[^"]+"/i);
+		expect(JSON.stringify(workflow)).not.toMatch(
+			/"(password|secret|token|apiKey|accessToken)"\s*:\s*"[^"]+"/i,
+		);
 		expect(JSON.stringify(workflow)).not.toMatch(/-----BEGIN|sk_live_|whsec_/);
 	});
 
 	it('names only data tables and columns of the data model', () => {
-		const tables = new Map(TABLES.map((table) => [table.name, new Set(table.columns.map((column) => column.name))]));
+		const tables = new Map(
+			TABLES.map((table) => [table.name, new Set(table.columns.map((column) => column.name))]),
+		);
 		for (const node of nodes.filter((candidate) => candidate.type === 'n8n-nodes-base.dataTable')) {
 			const table = node.parameters.dataTableId?.value ?? node.parameters.tableName;
 			expect(tables.has(table)).toBe(true);
 			const columns = tables.get(table)!;
-			for (const column of Object.keys(node.parameters.columns?.value ?? {})) expect(columns).toContain(column);
+			for (const column of Object.keys(node.parameters.columns?.value ?? {}))
+				expect(columns).toContain(column);
 			for (const condition of node.parameters.filters?.conditions ?? []) {
 				expect([...columns, 'id', 'createdAt', 'updatedAt']).toContain(condition.keyName);
 			}
@@ -98,7 +117,12 @@ describe.each(files)('%s', (file) => {
 
 it('the README lists every template that ships, by name', () => {
 	const readme = fs.readFileSync(path.resolve(DIR, '..', 'README.md'), 'utf8');
-	const section = readme.slice(readme.indexOf('## Workflow templates'), readme.indexOf('## Install into your own n8n'));
+	const section = readme.slice(
+		readme.indexOf('## Workflow templates'),
+		readme.indexOf('## Install into your own n8n'),
+	);
 	for (const file of files) expect(section).toContain(`| ${load(file).name} |`);
-	expect(section).toContain(`${['Zero', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten', 'Eleven', 'Twelve'][files.length]} templates ship`);
+	expect(section).toContain(
+		`${['Zero', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten', 'Eleven', 'Twelve'][files.length]} templates ship`,
+	);
 });

@@ -1,6 +1,37 @@
-import { customerColumns, emailStep, enrol, ensureTables, logEnrolmentStep, logStep, readCustomerOver, recordEnrolment, recordTask, stillEnrolled, stopSequence, upsertCustomer, waitFor, WITHOUT_ROW_META } from '../blocks';
+import {
+	customerColumns,
+	emailStep,
+	enrol,
+	ensureTables,
+	logEnrolmentStep,
+	logStep,
+	readCustomerOver,
+	recordEnrolment,
+	recordTask,
+	stillEnrolled,
+	stopSequence,
+	upsertCustomer,
+	waitFor,
+	WITHOUT_ROW_META,
+} from '../blocks';
 import { internalAlert, recordPlannedTasks } from '../blocks-renewal';
-import { csTrigger, DEFAULT_CSM_SETTINGS, eventRoute, expr, filterNode, LINK_SETTINGS, noOp, SENDER_SETTINGS, setFields, setJson, setting, settingsNode, switchNode, tableGet, tableRowNotExists } from '../nodes';
+import {
+	csTrigger,
+	DEFAULT_CSM_SETTINGS,
+	eventRoute,
+	expr,
+	filterNode,
+	LINK_SETTINGS,
+	noOp,
+	SENDER_SETTINGS,
+	setFields,
+	setJson,
+	setting,
+	settingsNode,
+	switchNode,
+	tableGet,
+	tableRowNotExists,
+} from '../nodes';
 import { Template } from '../template';
 
 const SEQUENCE = 'cancellation_save';
@@ -21,10 +52,13 @@ export function cancellationTemplate(): Template {
 		file: 'cs-06-cancellation-save',
 		id: 'csTplCancelSave1',
 		name: 'CS 06 · Cancellation save',
-		trigger: 'Customer Success Trigger on customer-success/cancellation: cancellation_requested (also save_accepted, save_rejected, subscription_cancelled)',
+		trigger:
+			'Customer Success Trigger on customer-success/cancellation: cancellation_requested (also save_accepted, save_rejected, subscription_cancelled)',
 		does: 'Records the cancellation request on the customer, sends the CSM an urgent alert with the save call due within 2 hours, records the save call, its agenda and the save-offer preparation as tasks (CS Playbook due times), emails the customer the save-call invitation with the save offer, and after 1 day without an accepted save escalates to the executive (email and urgent task); save_accepted stops it, save_rejected escalates at once, subscription_cancelled stops it',
-		configure: 'Settings (sender, product, CSM fallback, executive, save offer, links, escalation days), the SMTP credential, the webhook credential',
-		follows: 'seed 002 §14.1 (at_risk.cancellation_request) and §7.1 (SAVE_PLAYBOOKS.cancellation_request, CHURN_SIGNALS.cancellation_request)',
+		configure:
+			'Settings (sender, product, CSM fallback, executive, save offer, links, escalation days), the SMTP credential, the webhook credential',
+		follows:
+			'seed 002 §14.1 (at_risk.cancellation_request) and §7.1 (SAVE_PLAYBOOKS.cancellation_request, CHURN_SIGNALS.cancellation_request)',
 		tables: ['cs_customers', 'cs_enrolments', 'cs_tasks'],
 	});
 	const id = t.info.id;
@@ -70,12 +104,21 @@ export function cancellationTemplate(): Template {
 	t.connect(event, route);
 
 	// ----- cancellation_requested: pause_cancellation (the request on the customer), then the customer's row -----
-	const request = t.add(setFields('Cancellation request', [4, 0], { cancellation_requested: ['={{ true }}', 'boolean'] }, id));
+	const request = t.add(
+		setFields(
+			'Cancellation request',
+			[4, 0],
+			{ cancellation_requested: ['={{ true }}', 'boolean'] },
+			id,
+		),
+	);
 	t.connect(route, request, 0);
 	const requestColumns = customerColumns(t, 'Request fields', [5, -11]);
 	const saveRequest = upsertCustomer(t, 'Save the request', [6, -11]);
 	t.chain(request, requestColumns, saveRequest);
-	const current = readCustomerOver(t, 'customer (request)', [5, 0], 'Cancellation request', { alwaysOutputData: true });
+	const current = readCustomerOver(t, 'customer (request)', [5, 0], 'Cancellation request', {
+		alwaysOutputData: true,
+	});
 	t.connect(request, current.first);
 	const enrolled = enrol(t, [7, 0], { sequence: SEQUENCE });
 	const notRunning = t.add(
@@ -97,7 +140,12 @@ export function cancellationTemplate(): Template {
 		priority: 'urgent',
 	});
 	const firstCall = t.add(
-		filterNode('The save call', [11, -8], id, [{ left: expr('$json.playbook.step.order === 1'), operator: { type: 'boolean', operation: 'true', singleValue: true } }]),
+		filterNode('The save call', [11, -8], id, [
+			{
+				left: expr('$json.playbook.step.order === 1'),
+				operator: { type: 'boolean', operation: 'true', singleValue: true },
+			},
+		]),
 	);
 	t.connect(call.steps, firstCall);
 	const csmAlert = internalAlert(t, 'CSM urgent alert', [12, -8], {
@@ -119,9 +167,20 @@ export function cancellationTemplate(): Template {
 		steps: "$json.playbook.step.action === 'prepare_save_offer'",
 		priority: 'urgent',
 	});
-	const customerEmail = emailStep(t, 'save call invitation', [9, -3], 'cancellation_save_call', { save_offer: expr(setting('save_offer')) });
-	const logEmail = logStep(t, 'Log: CSM alerted, save call planned', [10, -4], 4, 'prepare_save_offer');
-	t.connect(notRunning, [record, call.plan, offer.plan, customerEmail]).connect(customerEmail, logEmail);
+	const customerEmail = emailStep(t, 'save call invitation', [9, -3], 'cancellation_save_call', {
+		save_offer: expr(setting('save_offer')),
+	});
+	const logEmail = logStep(
+		t,
+		'Log: CSM alerted, save call planned',
+		[10, -4],
+		4,
+		'prepare_save_offer',
+	);
+	t.connect(notRunning, [record, call.plan, offer.plan, customerEmail]).connect(
+		customerEmail,
+		logEmail,
+	);
 
 	// After escalate_after_days: unless the save was accepted (or the subscription ended), the executive.
 	const waitDays = waitFor(t, 'Wait for the save', [9, 0], setting('escalate_after_days'));
@@ -130,7 +189,12 @@ export function cancellationTemplate(): Template {
 		setFields(
 			'No save yet',
 			[11, 0],
-			{ escalation_outcome: 'not saved in time', escalation_reason: expr(`'No accepted save ' + ${setting('escalate_after_days')} + ' day(s) after the cancellation request'`) },
+			{
+				escalation_outcome: 'not saved in time',
+				escalation_reason: expr(
+					`'No accepted save ' + ${setting('escalate_after_days')} + ' day(s) after the cancellation request'`,
+				),
+			},
 			id,
 		),
 	);
@@ -145,7 +209,15 @@ export function cancellationTemplate(): Template {
 		]),
 	);
 	t.connect(route, active, 2);
-	const readRejected = t.add(tableGet('Read customer (rejected)', [5, 4], 'cs_customers', [{ column: 'customer_id', value: expr('String($json.customer_id)') }], { alwaysOutputData: true }));
+	const readRejected = t.add(
+		tableGet(
+			'Read customer (rejected)',
+			[5, 4],
+			'cs_customers',
+			[{ column: 'customer_id', value: expr('String($json.customer_id)') }],
+			{ alwaysOutputData: true },
+		),
+	);
 	const rejected = t.add(
 		setJson(
 			'Save rejected',
@@ -161,7 +233,9 @@ export function cancellationTemplate(): Template {
 	const executiveAlert = internalAlert(t, 'executive escalation', [13, -2], {
 		to: expr(setting('executive_email')),
 		title: expr(`'Cancellation escalation: ' + ${WHO}`),
-		reason: expr(`$json.escalation_reason + '. CSM: ' + $json.csm_name + ' (' + $json.csm_email + ').'`),
+		reason: expr(
+			`$json.escalation_reason + '. CSM: ' + $json.csm_name + ' (' + $json.csm_email + ').'`,
+		),
 		actions: expr(
 			`['Call ' + ${WHO} + ' today as the executive sponsor', 'Agree with ' + $json.csm_name + ' whether to go beyond the save offer (' + ${setting('save_offer')} + ')']`,
 		),
@@ -172,17 +246,30 @@ export function cancellationTemplate(): Template {
 		id: expr("$json.enrolment_id + ':escalate_to_executive'"),
 		type: 'task',
 		title: 'escalate to executive',
-		details: expr(`$json.escalation_reason + '. CSM: ' + $json.csm_name + '. Seed 002 at_risk.cancellation_request (escalate_to_executive).'`),
+		details: expr(
+			`$json.escalation_reason + '. CSM: ' + $json.csm_name + '. Seed 002 at_risk.cancellation_request (escalate_to_executive).'`,
+		),
 		owner: 'executive',
 		ownerEmail: expr(setting('executive_email')),
 		priority: 'urgent',
 		source: 'cancellation save: escalate_to_executive',
 	});
-	const escalated = logEnrolmentStep(t, expr('$json.enrolment_id'), 'Log: escalated to the executive', [13, 0], 5, 'escalate_to_executive', 'completed', expr('$json.escalation_outcome'));
+	const escalated = logEnrolmentStep(
+		t,
+		expr('$json.enrolment_id'),
+		'Log: escalated to the executive',
+		[13, 0],
+		5,
+		'escalate_to_executive',
+		'completed',
+		expr('$json.escalation_outcome'),
+	);
 	t.connect(escalate, [executiveAlert, executiveTask, escalated]);
 
 	// save_accepted: saved; the request is withdrawn on the customer. subscription_cancelled: the save ended.
-	const saved = t.add(setFields('Saved', [4, 2], { cancellation_requested: ['={{ false }}', 'boolean'] }, id));
+	const saved = t.add(
+		setFields('Saved', [4, 2], { cancellation_requested: ['={{ false }}', 'boolean'] }, id),
+	);
 	t.connect(route, saved, 1);
 	const savedColumns = customerColumns(t, 'Saved fields', [5, 1.5]);
 	const saveSaved = upsertCustomer(t, 'Save the customer (saved)', [6, 1.5]);
@@ -191,13 +278,27 @@ export function cancellationTemplate(): Template {
 	t.connect(saved, stopSaved);
 
 	const cancelled = t.add(
-		setFields('Cancelled', [4, 6], { subscription_status: 'cancelled', cancelled_at: expr('$json.cancelled_at || $json.occurredAt') }, id),
+		setFields(
+			'Cancelled',
+			[4, 6],
+			{
+				subscription_status: 'cancelled',
+				cancelled_at: expr('$json.cancelled_at || $json.occurredAt'),
+			},
+			id,
+		),
 	);
 	t.connect(route, cancelled, 3);
 	const cancelledColumns = customerColumns(t, 'Cancelled fields', [5, 5.5]);
 	const saveCancelled = upsertCustomer(t, 'Save the customer (cancelled)', [6, 5.5]);
 	t.chain(cancelled, cancelledColumns, saveCancelled);
-	const stopCancelled = stopSequence(t, 'Stop the save (cancelled)', [5, 6.5], SEQUENCE, 'cancelled');
+	const stopCancelled = stopSequence(
+		t,
+		'Stop the save (cancelled)',
+		[5, 6.5],
+		SEQUENCE,
+		'cancelled',
+	);
 	t.connect(cancelled, stopCancelled);
 
 	// ----- Notes -----

@@ -1,5 +1,19 @@
 import { emailStep, ensureTables, perItem } from '../blocks';
-import { code, csNode, expr, filterNode, LINK_SETTINGS, scheduleTrigger, SENDER_SETTINGS, setJson, setting, settingsNode, tableGet, tableUpdate, tableUpsert } from '../nodes';
+import {
+	code,
+	csNode,
+	expr,
+	filterNode,
+	LINK_SETTINGS,
+	scheduleTrigger,
+	SENDER_SETTINGS,
+	setJson,
+	setting,
+	settingsNode,
+	tableGet,
+	tableUpdate,
+	tableUpsert,
+} from '../nodes';
 import { Template } from '../template';
 
 /** The customer statuses the digest calls at risk (docs/sources.md#health-categories categories: at risk 60-79, critical below 60). */
@@ -26,8 +40,10 @@ export function dailyScoringTemplate(): Template {
 		name: 'CS 09 · Daily health scoring',
 		trigger: 'Schedule Trigger: every day at 06:00',
 		does: 'Scores every customer in cs_customers with Customer Health Score (default model), keeps one cs_health_history row per customer and day, updates the customer’s health columns, and emails the CS team a daily digest of score drops (more than 15 points) and customers newly at risk',
-		configure: 'Settings (sender, product, digest recipient, category thresholds), the SMTP credential',
-		follows: 'seed 002 §5.1 (HEALTH_SCORE_CONFIG, checkAlerts: health_score_drop, customer_at_risk); seed 001 categories (healthy 80+, at risk 60-79, critical below 60)',
+		configure:
+			'Settings (sender, product, digest recipient, category thresholds), the SMTP credential',
+		follows:
+			'seed 002 §5.1 (HEALTH_SCORE_CONFIG, checkAlerts: health_score_drop, customer_at_risk); seed 001 categories (healthy 80+, at risk 60-79, critical below 60)',
 		tables: ['cs_customers', 'cs_health_history'],
 	});
 	const id = t.info.id;
@@ -51,11 +67,20 @@ export function dailyScoringTemplate(): Template {
 
 	// The day's rows before this run: a re-run the same day reports a customer again only if the score changed.
 	const before = t.add({
-		...tableGet('Today’s scores so far', [2, -1.5], 'cs_health_history', [{ column: 'day', value: expr('$now.toISODate()') }], { alwaysOutputData: true }),
+		...tableGet(
+			'Today’s scores so far',
+			[2, -1.5],
+			'cs_health_history',
+			[{ column: 'day', value: expr('$now.toISODate()') }],
+			{ alwaysOutputData: true },
+		),
 		executeOnce: true,
 	});
 	t.connect(settings, before);
-	const read = t.add({ ...tableGet('Read customers', [2, 0], 'cs_customers', []), executeOnce: true });
+	const read = t.add({
+		...tableGet('Read customers', [2, 0], 'cs_customers', []),
+		executeOnce: true,
+	});
 	// The previous score: the row's health_score, or on a second run the same day the row's previous_health_score.
 	const previous = perItem(
 		t,
@@ -81,42 +106,68 @@ export function dailyScoringTemplate(): Template {
 			outputMode: 'single',
 			options: {
 				previousScoreField: 'previous_health_score',
-				categoryThresholds: { values: { healthy: expr(setting('healthy_from')), at_risk: expr(setting('at_risk_from')) } },
+				categoryThresholds: {
+					values: {
+						healthy: expr(setting('healthy_from')),
+						at_risk: expr(setting('at_risk_from')),
+					},
+				},
 			},
 		}),
 		onError: 'continueRegularOutput',
 	});
 	const scored = t.add(
-		filterNode('Scored', [5, 0], id, [{ left: expr("!$json.error && typeof ($json.health && $json.health.score) === 'number'"), operator: { type: 'boolean', operation: 'true', singleValue: true } }]),
+		filterNode('Scored', [5, 0], id, [
+			{
+				left: expr("!$json.error && typeof ($json.health && $json.health.score) === 'number'"),
+				operator: { type: 'boolean', operation: 'true', singleValue: true },
+			},
+		]),
 	);
 	t.chain(settings, read, previous, health, scored);
 
 	// The customer's health columns (a leaf above, so first), then the day's history row: an upsert, which tells (its
 	// row's createdAt) whether this run created the day's row, so two runs that overlap report a customer once.
 	const history = t.add(
-		tableUpsert('Save the day’s score', [6, 0], 'cs_health_history', [{ column: 'history_id', value: expr("$json.customer_id + ':' + $json.day") }], {
-			history_id: expr("$json.customer_id + ':' + $json.day"),
-			customer_id: expr('String($json.customer_id)'),
-			day: expr('$json.day'),
-			score: expr('$json.health.score'),
-			grade: expr('$json.health.grade'),
-			category: expr('$json.health.category'),
-			coverage: expr('$json.health.coverage'),
-			trend: expr('$json.health.trend'),
-			scored_at: expr('$now.toUTC().toISO()'),
-		}),
+		tableUpsert(
+			'Save the day’s score',
+			[6, 0],
+			'cs_health_history',
+			[{ column: 'history_id', value: expr("$json.customer_id + ':' + $json.day") }],
+			{
+				history_id: expr("$json.customer_id + ':' + $json.day"),
+				customer_id: expr('String($json.customer_id)'),
+				day: expr('$json.day'),
+				score: expr('$json.health.score'),
+				grade: expr('$json.health.grade'),
+				category: expr('$json.health.category'),
+				coverage: expr('$json.health.coverage'),
+				trend: expr('$json.health.trend'),
+				scored_at: expr('$now.toUTC().toISO()'),
+			},
+		),
 	);
 	const customer = t.add(
-		tableUpdate('Save health on the customer', [6, -2], 'cs_customers', [{ column: 'customer_id', value: expr('String($json.customer_id)') }], {
-			health_score: expr('$json.health.score'),
-			previous_health_score: expr('$json.health.previousScore'),
-			health_category: expr('$json.health.category'),
-			health_scored_at: expr('$now.toUTC().toISO()'),
-		}),
+		tableUpdate(
+			'Save health on the customer',
+			[6, -2],
+			'cs_customers',
+			[{ column: 'customer_id', value: expr('String($json.customer_id)') }],
+			{
+				health_score: expr('$json.health.score'),
+				previous_health_score: expr('$json.health.previousScore'),
+				health_category: expr('$json.health.category'),
+				health_scored_at: expr('$now.toUTC().toISO()'),
+			},
+		),
 	);
 	t.connect(scored, [customer, history]);
 	const row = t.add(
-		setJson('With the day’s row', [7, 0], "{ ...$('Scored').item.json, created_the_day: new Date($json.createdAt).getTime() === new Date($json.updatedAt).getTime() }"),
+		setJson(
+			'With the day’s row',
+			[7, 0],
+			"{ ...$('Scored').item.json, created_the_day: new Date($json.createdAt).getTime() === new Date($json.updatedAt).getTime() }",
+		),
 	);
 	t.connect(history, row);
 
@@ -135,7 +186,7 @@ export function dailyScoringTemplate(): Template {
 				`const dayScores = new Map($('Today’s scores so far').all().filter((item) => item.json.customer_id).map((item) => [String(item.json.customer_id), item.json.score]));`,
 				'for (const { json: customer } of $input.all()) {',
 				'\tconst health = customer.health;',
-				'\t// Reported by the run that created the day\'s row; a later run the same day only if the score changed since.',
+				"\t// Reported by the run that created the day's row; a later run the same day only if the score changed since.",
 				'\tconst id = String(customer.customer_id);',
 				'\tif (!customer.created_the_day && (!dayScores.has(id) || dayScores.get(id) === health.score)) continue;',
 				'\tconst alerts = (health.alerts || []).map((alert) => alert.type);',

@@ -1,6 +1,42 @@
-import { customerColumns, emailStep, ensureTables, freshCustomer, logStep, planTasks, postedEvent, readCustomerOver, recordEnrolment, recordTask, stillEnrolled, stopSequence, upsertCustomer, waitFor, WITHOUT_ROW_META } from '../blocks';
+import {
+	customerColumns,
+	emailStep,
+	ensureTables,
+	freshCustomer,
+	logStep,
+	planTasks,
+	postedEvent,
+	readCustomerOver,
+	recordEnrolment,
+	recordTask,
+	stillEnrolled,
+	stopSequence,
+	upsertCustomer,
+	waitFor,
+	WITHOUT_ROW_META,
+} from '../blocks';
 import { notice } from '../blocks-health';
-import { code, csNode, csTrigger, DEFAULT_CSM_SETTINGS, equals, eventRoute, expr, ifNode, LINK_SETTINGS, noOp, scheduleTrigger, SENDER_SETTINGS, setFields, setJson, setting, settingsNode, switchNode, tableGet, tableRowNotExists } from '../nodes';
+import {
+	code,
+	csNode,
+	csTrigger,
+	DEFAULT_CSM_SETTINGS,
+	equals,
+	eventRoute,
+	expr,
+	ifNode,
+	LINK_SETTINGS,
+	noOp,
+	scheduleTrigger,
+	SENDER_SETTINGS,
+	setFields,
+	setJson,
+	setting,
+	settingsNode,
+	switchNode,
+	tableGet,
+	tableRowNotExists,
+} from '../nodes';
 import { Template } from '../template';
 
 const name = '($json.company || $json.customer_id)';
@@ -23,17 +59,24 @@ export function expansionTemplate(): Template {
 		file: 'cs-08-expansion',
 		id: 'csTplExpansion01',
 		name: 'CS 08 · Expansion opportunity and approaching limits',
-		trigger: 'Customer Success Trigger: expansion_signal_detected, usage_at_80_percent (and plan_upgraded, which ends approaching limits); and a Schedule Trigger every day at 08:00 (Expansion Signals over cs_customers)',
+		trigger:
+			'Customer Success Trigger: expansion_signal_detected, usage_at_80_percent (and plan_upgraded, which ends approaching limits); and a Schedule Trigger every day at 08:00 (Expansion Signals over cs_customers)',
 		does: 'Approaching limits: usage alert to the customer and notice to the CSM, upgrade information 3 days later unless the customer upgraded. Expansion opportunity: opportunity task and notice to the CSM, proposal task due in 3 days',
-		configure: 'Settings (sender, product, CSM, links, usage share, days), the SMTP credential, the webhook credential',
-		follows: 'seed 002 §14.1 (expansion.expansion_opportunity, expansion.approaching_limits) and §8.1 (EXPANSION_SIGNALS, identifyOpportunities)',
+		configure:
+			'Settings (sender, product, CSM, links, usage share, days), the SMTP credential, the webhook credential',
+		follows:
+			'seed 002 §14.1 (expansion.expansion_opportunity, expansion.approaching_limits) and §8.1 (EXPANSION_SIGNALS, identifyOpportunities)',
 		tables: ['cs_customers', 'cs_enrolments', 'cs_tasks'],
 	});
 	const id = t.info.id;
 
 	const schedule = t.add(scheduleTrigger('Every day at 08:00', [0, 0], { hour: 8 }));
 	const trigger = t.add(
-		csTrigger([0, 1], { path: 'customer-success/expansion', events: ['expansion_signal_detected', 'usage_at_80_percent'], customEvents: 'plan_upgraded' }),
+		csTrigger([0, 1], {
+			path: 'customer-success/expansion',
+			events: ['expansion_signal_detected', 'usage_at_80_percent'],
+			customEvents: 'plan_upgraded',
+		}),
 	);
 	const settings = t.add(
 		settingsNode(
@@ -54,9 +97,21 @@ export function expansionTemplate(): Template {
 	t.connect(settings, ensureTables(t, [1.5, -8], t.info.tables));
 	const startedBy = t.add(
 		switchNode('Started by', [2, 0], id, [
-			{ output: 'signal event', condition: { left: expr("['expansion_signal_detected', 'usage_at_80_percent'].includes($json.event)"), operator: { type: 'boolean', operation: 'true', singleValue: true } } },
+			{
+				output: 'signal event',
+				condition: {
+					left: expr("['expansion_signal_detected', 'usage_at_80_percent'].includes($json.event)"),
+					operator: { type: 'boolean', operation: 'true', singleValue: true },
+				},
+			},
 			eventRoute('plan_upgraded'),
-			{ output: 'daily run', condition: { left: expr('$json.event'), operator: { type: 'string', operation: 'empty', singleValue: true } } },
+			{
+				output: 'daily run',
+				condition: {
+					left: expr('$json.event'),
+					operator: { type: 'string', operation: 'empty', singleValue: true },
+				},
+			},
 		]),
 	);
 	t.connect(settings, startedBy);
@@ -67,7 +122,9 @@ export function expansionTemplate(): Template {
 	t.connect(event, eventRow.first);
 
 	// plan_upgraded: the new plan on the customer, and the approaching-limits sequence stops (no upgrade info).
-	const upgradeEvent = t.add(setJson('Upgrade event', [3, 3], "$('Customer Success Trigger').item.json"));
+	const upgradeEvent = t.add(
+		setJson('Upgrade event', [3, 3], "$('Customer Success Trigger').item.json"),
+	);
 	t.connect(startedBy, upgradeEvent, 1);
 	const stop = stopSequence(t, 'Stop approaching limits', [4, 3], 'approaching_limits', 'upgraded');
 	const upgradeColumns = customerColumns(t, 'Upgraded customer fields', [4, 4]);
@@ -75,7 +132,10 @@ export function expansionTemplate(): Template {
 	t.connect(upgradeEvent, [stop, upgradeColumns]).connect(upgradeColumns, saveUpgrade);
 
 	// Daily run: every customer.
-	const readAll = t.add({ ...tableGet('Read customers', [4, 1], 'cs_customers', []), executeOnce: true });
+	const readAll = t.add({
+		...tableGet('Read customers', [4, 1], 'cs_customers', []),
+		executeOnce: true,
+	});
 	t.connect(startedBy, readAll, 2);
 
 	// Expansion Signals reads the stored health score as the engagement score (high_engagement), as it reads a
@@ -89,7 +149,13 @@ export function expansionTemplate(): Template {
 	);
 	t.connect(eventRow.last, input).connect(readAll, input);
 	// A record the node cannot read leaves with `error` and no `expansion`: it starts nothing; the others go on.
-	const signals = t.add({ ...csNode('Expansion Signals', 'customerExpansionSignals', [6, 0], { outputMode: 'single', options: {} }), onError: 'continueRegularOutput' });
+	const signals = t.add({
+		...csNode('Expansion Signals', 'customerExpansionSignals', [6, 0], {
+			outputMode: 'single',
+			options: {},
+		}),
+		onError: 'continueRegularOutput',
+	});
 	t.connect(input, signals);
 
 	// Which sequences each customer is for, and the episode that makes an enrolment once only.
@@ -137,7 +203,7 @@ export function expansionTemplate(): Template {
 				"\t\t\t\topportunity_products: others.length ? others.map((opportunity) => opportunity.product || opportunity.type) : [signalName.replace(/_/g, ' ')],",
 				'\t\t\t\topportunity_lines: others.length',
 				"\t\t\t\t\t? others.map((opportunity) => `${opportunity.product || opportunity.type}: ${opportunity.recommendedAction} (estimated ${opportunity.estimatedValue === null ? 'value unknown' : opportunity.estimatedValue + ' a month'}${opportunity.basis ? ', ' + opportunity.basis : ''})`)",
-				"\t\t\t\t\t: [`Signal reported: ${signalName}`],",
+				'\t\t\t\t\t: [`Signal reported: ${signalName}`],',
 				'\t\t\t\topportunity_value: value,',
 				'\t\t\t\topportunity_signals: signals.map((signal) => signal.description),',
 				'\t\t\t},',
@@ -179,10 +245,15 @@ export function expansionTemplate(): Template {
 		]),
 	);
 	t.chain(episodes, enrolled, notRunning, notThisEpisode);
-	const record = recordEnrolment(t, 'Record enrolment', [11, -9], { episode: expr('$json.episode') });
+	const record = recordEnrolment(t, 'Record enrolment', [11, -9], {
+		episode: expr('$json.episode'),
+	});
 	const sequence = t.add(
 		switchNode('Sequence', [11, 0], id, [
-			{ output: 'expansion_opportunity', condition: equals('$json.sequence', 'expansion_opportunity') },
+			{
+				output: 'expansion_opportunity',
+				condition: equals('$json.sequence', 'expansion_opportunity'),
+			},
 			{ output: 'approaching_limits', condition: equals('$json.sequence', 'approaching_limits') },
 		]),
 	);
@@ -208,18 +279,29 @@ export function expansionTemplate(): Template {
 		reason: expr(
 			"$json.opportunity_signals.length ? 'Expansion Signals found: ' + $json.opportunity_signals.join(', ') + ' (expansion probability ' + $json.expansion.probability + ').' : 'Your systems reported an expansion signal' + ($json.data && $json.data.signal ? ': ' + $json.data.signal : '') + '.'",
 		),
-		actions: expr("[...$json.opportunity_lines, 'Prepare the proposal: it is in your tasks, due in 3 days']"),
+		actions: expr(
+			"[...$json.opportunity_lines, 'Prepare the proposal: it is in your tasks, due in 3 days']",
+		),
 		severity: 'Opportunity',
 		dueAt: expr('$now.plus({ days: 3 }).toFormat("yyyy-MM-dd HH:mm ZZZZ")'),
 	});
 	t.connect(sequence, [opportunity, proposal, opportunityNotice], 0);
-	const opportunityDone = logStep(t, 'Log: opportunity handed to the CSM', [15, -5], 3, 'prepare_proposal_planned', 'completed');
+	const opportunityDone = logStep(
+		t,
+		'Log: opportunity handed to the CSM',
+		[15, -5],
+		3,
+		'prepare_proposal_planned',
+		'completed',
+	);
 	t.connect('Render CSM: expansion opportunity', opportunityDone);
 
 	// Approaching limits: usage alert to the customer, notice to the CSM, then upgrade information on day 3.
 	const approaching = t.add(noOp('Approaching limits', [12, 0]));
 	t.connect(sequence, approaching, 1);
-	const usageAlert = emailStep(t, 'usage alert', [13, -2.5], 'usage_limit_approaching', { upgrade_link: expr(setting('upgrade_link')) });
+	const usageAlert = emailStep(t, 'usage alert', [13, -2.5], 'usage_limit_approaching', {
+		upgrade_link: expr(setting('upgrade_link')),
+	});
 	const log1 = logStep(t, 'Log: usage alert sent', [15.5, -3], 1, 'send_usage_alert');
 	t.connect(approaching, usageAlert).connect(usageAlert, log1);
 	const limitsNotice = notice(t, 'CSM: approaching limits', [13, -1], {
@@ -228,26 +310,50 @@ export function expansionTemplate(): Template {
 		reason: expr(
 			`${name} + ' uses ' + ${pct} + '% of the ' + ($json.plan || 'current') + ' plan limit. The customer got the usage alert today; upgrade information follows in ' + ${setting('upgrade_info_day')} + ' ' + ${setting('delay_unit')} + ' unless they upgrade.'`,
 		),
-		actions: expr("['Offer the upgrade' + ($json.next_plan ? ' to ' + $json.next_plan : ' to the next plan'), 'Check whether the team needs more seats or features']"),
+		actions: expr(
+			"['Offer the upgrade' + ($json.next_plan ? ' to ' + $json.next_plan : ' to the next plan'), 'Check whether the team needs more seats or features']",
+		),
 		severity: 'Upgrade',
-		dueAt: expr(`$now.plus({ [${setting('delay_unit')}]: ${setting('upgrade_info_day')} }).toFormat("yyyy-MM-dd HH:mm ZZZZ")`),
+		dueAt: expr(
+			`$now.plus({ [${setting('delay_unit')}]: ${setting('upgrade_info_day')} }).toFormat("yyyy-MM-dd HH:mm ZZZZ")`,
+		),
 	});
 	t.connect(approaching, limitsNotice);
 	const log2 = logStep(t, 'Log: CSM notified', [15, -1], 2, 'notify_csm');
 	t.connect('Render CSM: approaching limits', log2);
 
-	const waitDays = waitFor(t, 'Wait until the upgrade-info day', [13, 0], setting('upgrade_info_day'));
+	const waitDays = waitFor(
+		t,
+		'Wait until the upgrade-info day',
+		[13, 0],
+		setting('upgrade_info_day'),
+	);
 	const gate = stillEnrolled(t, 'Still approaching limits?', [14, 0]);
 	const current = freshCustomer(t, 'customer (upgrade-info day)', [15, 0]);
 	t.connect(approaching, waitDays).chain(waitDays, gate, current.first);
 	const notUpgraded = t.add(
-		ifNode('Still on the same plan?', [17, 0], id, [{ left: expr("($json.plan || '') === ($json.enrolled_plan || '')"), operator: { type: 'boolean', operation: 'true', singleValue: true } }]),
+		ifNode('Still on the same plan?', [17, 0], id, [
+			{
+				left: expr("($json.plan || '') === ($json.enrolled_plan || '')"),
+				operator: { type: 'boolean', operation: 'true', singleValue: true },
+			},
+		]),
 	);
 	t.connect(current.last, notUpgraded);
-	const upgradeInfo = emailStep(t, 'upgrade info', [18, 0], 'upgrade_info', { upgrade_link: expr(setting('upgrade_link')) });
+	const upgradeInfo = emailStep(t, 'upgrade info', [18, 0], 'upgrade_info', {
+		upgrade_link: expr(setting('upgrade_link')),
+	});
 	const log3 = logStep(t, 'Log: upgrade info sent', [19, -1], 3, 'send_upgrade_info', 'completed');
 	t.connect(notUpgraded, upgradeInfo, 0).connect(upgradeInfo, log3);
-	const upgraded = logStep(t, 'Log: upgraded, no upgrade info', [18, 2], 3, 'send_upgrade_info', 'stopped', 'upgraded');
+	const upgraded = logStep(
+		t,
+		'Log: upgraded, no upgrade info',
+		[18, 2],
+		3,
+		'send_upgrade_info',
+		'stopped',
+		'upgraded',
+	);
 	t.connect(notUpgraded, upgraded, 1);
 
 	t.sticky(

@@ -1,10 +1,39 @@
-import { enrol, ensureTables, freshCustomer, logStep, planTasks, postedEvent, readCustomerOver, recordEnrolment, recordTask, stillEnrolled, waitFor, WITHOUT_ROW_META } from '../blocks';
+import {
+	enrol,
+	ensureTables,
+	freshCustomer,
+	logStep,
+	planTasks,
+	postedEvent,
+	readCustomerOver,
+	recordEnrolment,
+	recordTask,
+	stillEnrolled,
+	waitFor,
+	WITHOUT_ROW_META,
+} from '../blocks';
 import { notice } from '../blocks-health';
-import { code, csTrigger, DEFAULT_CSM_SETTINGS, expr, filterNode, ifNode, LINK_SETTINGS, scheduleTrigger, SENDER_SETTINGS, setJson, setting, settingsNode, switchNode, tableGet, tableRowNotExists } from '../nodes';
+import {
+	code,
+	csTrigger,
+	DEFAULT_CSM_SETTINGS,
+	expr,
+	filterNode,
+	ifNode,
+	LINK_SETTINGS,
+	scheduleTrigger,
+	SENDER_SETTINGS,
+	setJson,
+	setting,
+	settingsNode,
+	switchNode,
+	tableGet,
+	tableRowNotExists,
+} from '../nodes';
 import { Template } from '../template';
 
 const SEQUENCE = 'health_drop';
-const name = "($json.company || $json.customer_id)";
+const name = '($json.company || $json.customer_id)';
 
 /**
  * Health-score drop: docs/sources.md#cs-workflows CS_WORKFLOWS at_risk.health_score_drop (trigger health_score_dropped_20:
@@ -18,16 +47,20 @@ export function healthDropTemplate(): Template {
 		file: 'cs-07-health-drop-intervention',
 		id: 'csTplHealthDrop1',
 		name: 'CS 07 · Health-score drop: at-risk intervention',
-		trigger: 'Customer Success Trigger: health_score_dropped_20; and a Schedule Trigger every day at 07:00 (drops of 20+ points found in cs_customers)',
+		trigger:
+			'Customer Success Trigger: health_score_dropped_20; and a Schedule Trigger every day at 07:00 (drops of 20+ points found in cs_customers)',
 		does: 'At-risk alert task, alert email to the CSM, intervention call task due the next day; after 3 days re-reads the customer and, only if the score has not improved, escalates to the CS manager (alert email and task)',
-		configure: 'Settings (sender, product, CSM and manager, drop points, days), the SMTP credential, the webhook credential',
+		configure:
+			'Settings (sender, product, CSM and manager, drop points, days), the SMTP credential, the webhook credential',
 		follows: 'seed 002 §14.1 (at_risk.health_score_drop) and §5.1 (checkAlerts: health_score_drop)',
 		tables: ['cs_customers', 'cs_enrolments', 'cs_tasks'],
 	});
 	const id = t.info.id;
 
 	const schedule = t.add(scheduleTrigger('Every day at 07:00', [0, 0], { hour: 7 }));
-	const trigger = t.add(csTrigger([0, 1], { path: 'customer-success/health', events: ['health_score_dropped_20'] }));
+	const trigger = t.add(
+		csTrigger([0, 1], { path: 'customer-success/health', events: ['health_score_dropped_20'] }),
+	);
 	const settings = t.add(
 		settingsNode(
 			[1, 0],
@@ -49,8 +82,20 @@ export function healthDropTemplate(): Template {
 	t.connect(settings, ensureTables(t, [1.5, -7], t.info.tables));
 	const startedBy = t.add(
 		switchNode('Started by', [2, 0], id, [
-			{ output: 'event', condition: { left: expr('$json.event'), operator: { type: 'string', operation: 'notEmpty', singleValue: true } } },
-			{ output: 'daily run', condition: { left: expr('$json.event'), operator: { type: 'string', operation: 'empty', singleValue: true } } },
+			{
+				output: 'event',
+				condition: {
+					left: expr('$json.event'),
+					operator: { type: 'string', operation: 'notEmpty', singleValue: true },
+				},
+			},
+			{
+				output: 'daily run',
+				condition: {
+					left: expr('$json.event'),
+					operator: { type: 'string', operation: 'empty', singleValue: true },
+				},
+			},
 		]),
 	);
 	t.connect(settings, startedBy);
@@ -79,7 +124,10 @@ export function healthDropTemplate(): Template {
 	t.connect(eventRow.last, eventDrop);
 
 	// Daily run: the customers whose score fell by drop_points or more at their last scoring.
-	const readAll = t.add({ ...tableGet('Read customers', [4, 1], 'cs_customers', []), executeOnce: true });
+	const readAll = t.add({
+		...tableGet('Read customers', [4, 1], 'cs_customers', []),
+		executeOnce: true,
+	});
 	const fell = t.add(
 		filterNode('Score fell by drop_points or more?', [5, 1], id, [
 			{
@@ -119,23 +167,33 @@ export function healthDropTemplate(): Template {
 	t.chain(enrolled, notRunning, notThisDrop);
 
 	// Day 0 (above the main path, so they happen now): enrolment, the at-risk alert, the intervention call, the CSM.
-	const record = recordEnrolment(t, 'Record enrolment', [10, -7], { episode: expr('$json.episode') });
+	const record = recordEnrolment(t, 'Record enrolment', [10, -7], {
+		episode: expr('$json.episode'),
+	});
 	const alert = recordTask(t, 'Record at-risk alert', [10, -6], {
 		id: expr("$json.enrolment_id + ':at_risk_alert'"),
 		type: 'alert',
-		title: expr("'At-risk alert: health score dropped from ' + $json.drop_from + ' to ' + $json.score_at_drop"),
-		details: expr(`'Seed 002 at_risk.health_score_drop (create_at_risk_alert). Escalation to the CS manager after ' + ${setting('escalate_after_days')} + ' ' + ${setting('delay_unit')} + ' if the score has not improved.'`),
+		title: expr(
+			"'At-risk alert: health score dropped from ' + $json.drop_from + ' to ' + $json.score_at_drop",
+		),
+		details: expr(
+			`'Seed 002 at_risk.health_score_drop (create_at_risk_alert). Escalation to the CS manager after ' + ${setting('escalate_after_days')} + ' ' + ${setting('delay_unit')} + ' if the score has not improved.'`,
+		),
 		owner: 'csm',
 		ownerEmail: expr('$json.csm_email'),
 		priority: 'high',
 		source: 'health drop: create_at_risk_alert',
 	});
-	const call = planTasks(t, [10, -5], 'at_risk.health_score_drop', 'health drop', { priority: 'high' });
+	const call = planTasks(t, [10, -5], 'at_risk.health_score_drop', 'health drop', {
+		priority: 'high',
+	});
 	const csm = notice(t, 'CSM alert', [10, -3], {
 		to: expr('$json.csm_email'),
 		title: expr(`'Health score dropped: ' + ${name}`),
 		reason: expr(
-			"'The health score of ' + " + name + " + ' fell from ' + $json.drop_from + ' to ' + $json.score_at_drop + ($json.drop_from != null ? ' (' + ($json.score_at_drop - $json.drop_from) + ' points)' : '') + '.'",
+			"'The health score of ' + " +
+				name +
+				" + ' fell from ' + $json.drop_from + ' to ' + $json.score_at_drop + ($json.drop_from != null ? ' (' + ($json.score_at_drop - $json.drop_from) + ' points)' : '') + '.'",
 		),
 		actions: expr(
 			`['Call ' + ${name} + ' within a day: the intervention call is in your tasks', 'Look at what drove the score down and agree a recovery plan', 'Without improvement, this goes to ' + ${setting('manager_name')} + ' in ' + ${setting('escalate_after_days')} + ' ' + ${setting('delay_unit')}]`,
@@ -148,20 +206,34 @@ export function healthDropTemplate(): Template {
 	t.connect('Render CSM alert', log1);
 
 	// Day 3: re-read the customer; escalate only if the score has not improved.
-	const waitDays = waitFor(t, 'Wait until the escalation day', [11, 0], setting('escalate_after_days'));
+	const waitDays = waitFor(
+		t,
+		'Wait until the escalation day',
+		[11, 0],
+		setting('escalate_after_days'),
+	);
 	const gate = stillEnrolled(t, 'Still in the intervention?', [12, 0]);
 	const current = freshCustomer(t, 'customer (escalation day)', [13, 0]);
 	t.connect(notThisDrop, waitDays).chain(waitDays, gate, current.first);
 	const improved = t.add(
 		ifNode('Score improved?', [15, 0], id, [
 			{
-				left: expr(`typeof $json.health_score === 'number' && $json.health_score - $json.score_at_drop > ${setting('improvement_points')}`),
+				left: expr(
+					`typeof $json.health_score === 'number' && $json.health_score - $json.score_at_drop > ${setting('improvement_points')}`,
+				),
 				operator: { type: 'boolean', operation: 'true', singleValue: true },
 			},
 		]),
 	);
 	t.connect(current.last, improved);
-	const noEscalation = logStep(t, 'Log: improved, no escalation', [16, -1], 4, 'no_escalation_score_improved', 'completed');
+	const noEscalation = logStep(
+		t,
+		'Log: improved, no escalation',
+		[16, -1],
+		4,
+		'no_escalation_score_improved',
+		'completed',
+	);
 	t.connect(improved, noEscalation, 0);
 
 	const manager = notice(t, 'manager escalation', [16, 1], {
@@ -170,7 +242,9 @@ export function healthDropTemplate(): Template {
 		reason: expr(
 			`${setting('escalate_after_days')} + ' ' + ${setting('delay_unit')} + ' after its drop from ' + $json.drop_from + ' to ' + $json.score_at_drop + ', the health score of ' + ${name} + ' is ' + $json.health_score + ': no improvement of more than ' + ${setting('improvement_points')} + ' points. CSM: ' + $json.csm_name + ' (' + $json.csm_email + ').'`,
 		),
-		actions: expr("['Review the account with ' + $json.csm_name + ' today', 'Decide whether an executive sponsor should call the customer']"),
+		actions: expr(
+			"['Review the account with ' + $json.csm_name + ' today', 'Decide whether an executive sponsor should call the customer']",
+		),
 		severity: 'Critical',
 		dueAt: expr("'Today, ' + $now.toFormat('yyyy-MM-dd HH:mm ZZZZ')"),
 	});
@@ -186,7 +260,14 @@ export function healthDropTemplate(): Template {
 		priority: 'urgent',
 		source: 'health drop: escalate_to_manager',
 	});
-	const escalated = logStep(t, 'Log: escalated to the manager', [17, 4], 4, 'escalate_to_manager', 'completed');
+	const escalated = logStep(
+		t,
+		'Log: escalated to the manager',
+		[17, 4],
+		4,
+		'escalate_to_manager',
+		'completed',
+	);
 	t.connect(improved, [manager, escalationTask, escalated], 1);
 
 	t.sticky(

@@ -11,4 +11,15 @@ import { renewalTemplate } from './renewal';
 import { cancellationTemplate } from './cancellation';
 
 /** Every bundled template, in the order workflows/README.md lists them. */
-export const TEMPLATES: Array<() => Template> = [tryItTemplate, welcomeTemplate, reengagementTemplate, renewalTemplate, npsTemplate, winbackTemplate, cancellationTemplate, healthDropTemplate, expansionTemplate, dailyScoringTemplate];
+export const TEMPLATES: Array<() => Template> = [
+	tryItTemplate,
+	welcomeTemplate,
+	reengagementTemplate,
+	renewalTemplate,
+	npsTemplate,
+	winbackTemplate,
+	cancellationTemplate,
+	healthDropTemplate,
+	expansionTemplate,
+	dailyScoringTemplate,
+];

@@ -1,4 +1,14 @@
-import { customerColumns, emailStep, ensureTables, recordEnrolment, recordTask, stillEnrolled, stopSequence, upsertCustomer, waitFor } from '../blocks';
+import {
+	customerColumns,
+	emailStep,
+	ensureTables,
+	recordEnrolment,
+	recordTask,
+	stillEnrolled,
+	stopSequence,
+	upsertCustomer,
+	waitFor,
+} from '../blocks';
 import { alertStep, enrolAs, logStepOf } from '../blocks-nps';
 import {
 	code,
@@ -28,9 +38,10 @@ import { Template } from '../template';
 /** The survey link of the item's customer: the Settings link with `customer_id=<id>` appended, so the answer can be matched. */
 const SURVEY_LINK = `${setting('survey_link')} + (${setting('survey_link')}.includes('?') ? '&' : '?') + 'customer_id=' + encodeURIComponent($json.customer_id)`;
 /** The customer's name for internal notes: company, else first name, else id. */
-const WHO = "($json.company || $json.first_name || $json.customer_id)";
+const WHO = '($json.company || $json.first_name || $json.customer_id)';
 /** The NPS node's follow-up action of a detractor (Classify Responses mode). */
-const action = (name: string) => `$json.nps.followUp.actions.find((step) => step.action === '${name}')`;
+const action = (name: string) =>
+	`$json.nps.followUp.actions.find((step) => step.action === '${name}')`;
 
 /**
  * NPS: docs/sources.md#nps NPS Program (survey at most once per quarter, the response saved and written on the customer,
@@ -51,19 +62,36 @@ export function npsTemplate(): Template {
 		does: 'Surveys the customers not surveyed in the last 90 days (reminder after 3 days without an answer, closed after 7); classifies each answer, saves it and the score; detractors: urgent CSM call task, CSM alert, follow-up email, escalation to the manager after 3 days without follow-up; passives: 15-minute interview request; promoters: thank-you and advocacy invite after 7 days; a monthly NPS report with its 95 % confidence interval and the sample warning to the CS team',
 		configure:
 			'Settings (sender, product, CSM, manager and CS team addresses, survey and advocacy links, days), the SMTP credential, the webhook credential; your survey tool posts nps_response with data.score and data.comment',
-		follows: 'seed 002 §11.1 (NPS program) and §14.1 (nps_survey, nps_detractor, nps_promoter), §16 (no NPS with n < 30 unflagged); seed 000 §3',
+		follows:
+			'seed 002 §11.1 (NPS program) and §14.1 (nps_survey, nps_detractor, nps_promoter), §16 (no NPS with n < 30 unflagged); seed 000 §3',
 		tables: ['cs_customers', 'cs_enrolments', 'cs_tasks', 'cs_nps_responses'],
 	});
 	const id = t.info.id;
 
 	// ----- Triggers, Settings and the route -----
-	const quarterly = scheduleTrigger('Every quarter', [0, 0], { hour: 9, field: 'months', monthDay: 1 });
-	(quarterly.parameters.rule as { interval: Array<Record<string, unknown>> }).interval[0].monthsInterval = 3;
+	const quarterly = scheduleTrigger('Every quarter', [0, 0], {
+		hour: 9,
+		field: 'months',
+		monthDay: 1,
+	});
+	(
+		quarterly.parameters.rule as { interval: Array<Record<string, unknown>> }
+	).interval[0].monthsInterval = 3;
 	const everyQuarter = t.add(quarterly);
 	const surveyRun = t.add(setFields('Quarterly survey', [1, 0], { event: 'quarterly_nps' }, id));
-	const trigger = t.add(csTrigger([0, 4], { path: 'customer-success/nps', events: ['nps_response'], customEvents: 'nps_followed_up' }));
-	const everyMonth = t.add(scheduleTrigger('Every month', [0, 26], { hour: 8, field: 'months', monthDay: 1 }));
-	const reportRun = t.add(setFields('Monthly report', [1, 26], { event: 'monthly_nps_report' }, id));
+	const trigger = t.add(
+		csTrigger([0, 4], {
+			path: 'customer-success/nps',
+			events: ['nps_response'],
+			customEvents: 'nps_followed_up',
+		}),
+	);
+	const everyMonth = t.add(
+		scheduleTrigger('Every month', [0, 26], { hour: 8, field: 'months', monthDay: 1 }),
+	);
+	const reportRun = t.add(
+		setFields('Monthly report', [1, 26], { event: 'monthly_nps_report' }, id),
+	);
 	const settings = t.add(
 		settingsNode(
 			[2, 4],
@@ -87,16 +115,33 @@ export function npsTemplate(): Template {
 			id,
 		),
 	);
-	const route = t.add(switchNode('Event', [3, 4], id, [eventRoute('quarterly_nps'), eventRoute('nps_response'), eventRoute('nps_followed_up'), eventRoute('monthly_nps_report')]));
-	t.chain(everyQuarter, surveyRun, settings).chain(trigger, settings).chain(everyMonth, reportRun, settings).connect(settings, route);
+	const route = t.add(
+		switchNode('Event', [3, 4], id, [
+			eventRoute('quarterly_nps'),
+			eventRoute('nps_response'),
+			eventRoute('nps_followed_up'),
+			eventRoute('monthly_nps_report'),
+		]),
+	);
+	t.chain(everyQuarter, surveyRun, settings)
+		.chain(trigger, settings)
+		.chain(everyMonth, reportRun, settings)
+		.connect(settings, route);
 	t.connect(settings, ensureTables(t, [2.5, -7], t.info.tables));
 
 	// ----- Quarterly survey (nps_survey) -----
 	const customers = t.add(tableGet('Read customers', [4, 0], 'cs_customers', []));
 	const reachable = t.add(
 		filterNode('Active, with an email', [5, 0], id, [
-			{ left: expr('$json.email'), operator: { type: 'string', operation: 'notEmpty', singleValue: true } },
-			{ left: expr("$json.subscription_status || ''"), operator: { type: 'string', operation: 'notEquals' }, right: 'cancelled' },
+			{
+				left: expr('$json.email'),
+				operator: { type: 'string', operation: 'notEmpty', singleValue: true },
+			},
+			{
+				left: expr("$json.subscription_status || ''"),
+				operator: { type: 'string', operation: 'notEquals' },
+				right: 'cancelled',
+			},
 		]),
 	);
 	const throttle = t.add(
@@ -117,24 +162,75 @@ export function npsTemplate(): Template {
 	);
 	const enrolSurvey = enrolAs(t, 'Enrol in the survey', [8, 0], 'nps_survey');
 	t.connect(route, customers, 0);
-	t.chain(customers, reachable, throttle).connect(throttle, notInSurvey, 0).connect(throttle, recent, 1).chain(notInSurvey, enrolSurvey);
+	t.chain(customers, reachable, throttle)
+		.connect(throttle, notInSurvey, 0)
+		.connect(throttle, recent, 1)
+		.chain(notInSurvey, enrolSurvey);
 	const recordSurvey = recordEnrolment(t, 'Record survey enrolment', [9, -3]);
 	const surveyed = t.add(
-		tableUpdate('Mark surveyed', [9, -2], 'cs_customers', [{ column: 'customer_id', value: expr('String($json.customer_id)') }], {
-			last_nps_survey_at: expr('$now.toUTC().toISO()'),
-		}),
+		tableUpdate(
+			'Mark surveyed',
+			[9, -2],
+			'cs_customers',
+			[{ column: 'customer_id', value: expr('String($json.customer_id)') }],
+			{
+				last_nps_survey_at: expr('$now.toUTC().toISO()'),
+			},
+		),
 	);
-	const survey = emailStep(t, 'survey', [9, 0], 'nps_survey', {}, { surveyLink: expr(SURVEY_LINK) });
+	const survey = emailStep(
+		t,
+		'survey',
+		[9, 0],
+		'nps_survey',
+		{},
+		{ surveyLink: expr(SURVEY_LINK) },
+	);
 	t.connect(enrolSurvey, [recordSurvey, surveyed, survey]);
-	const logSurvey = logStepOf(t, 'Enrol in the survey', 'Log: survey sent', [10, -1], 1, 'send_nps_survey');
+	const logSurvey = logStepOf(
+		t,
+		'Enrol in the survey',
+		'Log: survey sent',
+		[10, -1],
+		1,
+		'send_nps_survey',
+	);
 	const waitReminder = waitFor(t, 'Wait until the reminder day', [10, 0], setting('reminder_day'));
 	const gateReminder = stillEnrolled(t, 'No answer yet? (reminder)', [11, 0]);
-	const reminder = emailStep(t, 'survey reminder', [12, 0], 'nps_survey_reminder', {}, { surveyLink: expr(SURVEY_LINK) });
-	const logReminder = logStepOf(t, 'Enrol in the survey', 'Log: reminder sent', [13, -1], 2, 'reminder_if_no_response');
+	const reminder = emailStep(
+		t,
+		'survey reminder',
+		[12, 0],
+		'nps_survey_reminder',
+		{},
+		{ surveyLink: expr(SURVEY_LINK) },
+	);
+	const logReminder = logStepOf(
+		t,
+		'Enrol in the survey',
+		'Log: reminder sent',
+		[13, -1],
+		2,
+		'reminder_if_no_response',
+	);
 	t.connect(survey, [logSurvey, waitReminder]).chain(waitReminder, gateReminder, reminder);
-	const waitClose = waitFor(t, 'Wait until the survey closes', [13, 0], `${setting('close_day')} - ${setting('reminder_day')}`);
+	const waitClose = waitFor(
+		t,
+		'Wait until the survey closes',
+		[13, 0],
+		`${setting('close_day')} - ${setting('reminder_day')}`,
+	);
 	const gateClose = stillEnrolled(t, 'No answer yet? (close)', [14, 0]);
-	const close = logStepOf(t, 'Enrol in the survey', 'Close the survey', [15, 0], 3, 'close_survey', 'completed', 'closed');
+	const close = logStepOf(
+		t,
+		'Enrol in the survey',
+		'Close the survey',
+		[15, 0],
+		3,
+		'close_survey',
+		'completed',
+		'closed',
+	);
 	t.connect(reminder, [logReminder, waitClose]).chain(waitClose, gateClose, close);
 
 	// ----- nps_response: the answer -----
@@ -153,7 +249,13 @@ export function npsTemplate(): Template {
 		),
 	);
 	const readCustomer = t.add(
-		tableGet('Read the customer', [5, 10], 'cs_customers', [{ column: 'customer_id', value: expr('String($json.customer_id)') }], { alwaysOutputData: true }),
+		tableGet(
+			'Read the customer',
+			[5, 10],
+			'cs_customers',
+			[{ column: 'customer_id', value: expr('String($json.customer_id)') }],
+			{ alwaysOutputData: true },
+		),
 	);
 	const withCustomer = t.add(
 		setJson(
@@ -201,11 +303,38 @@ export function npsTemplate(): Template {
 	const recordPromoter = recordEnrolment(t, 'Record promoter enrolment', [9, 10]);
 	const thanks = emailStep(t, 'thank-you', [9, 12], 'nps_promoter_thanks');
 	t.connect(enrolPromoter, [recordPromoter, thanks]);
-	const logThanks = logStepOf(t, 'Enrol promoter', 'Log: thank-you sent', [10, 11], 1, 'send_thank_you');
-	const waitInvite = waitFor(t, 'Wait until the advocacy invite', [10, 12], setting('advocacy_invite_day'));
+	const logThanks = logStepOf(
+		t,
+		'Enrol promoter',
+		'Log: thank-you sent',
+		[10, 11],
+		1,
+		'send_thank_you',
+	);
+	const waitInvite = waitFor(
+		t,
+		'Wait until the advocacy invite',
+		[10, 12],
+		setting('advocacy_invite_day'),
+	);
 	const gateInvite = stillEnrolled(t, 'Still in the advocacy pipeline?', [11, 12]);
-	const invite = emailStep(t, 'advocacy invite', [12, 12], 'nps_advocacy_invite', {}, { advocacyLink: expr(setting('advocacy_link')) });
-	const logInvite = logStepOf(t, 'Enrol promoter', 'Log: advocacy invite sent', [13, 12], 2, 'send_advocacy_invite', 'completed');
+	const invite = emailStep(
+		t,
+		'advocacy invite',
+		[12, 12],
+		'nps_advocacy_invite',
+		{},
+		{ advocacyLink: expr(setting('advocacy_link')) },
+	);
+	const logInvite = logStepOf(
+		t,
+		'Enrol promoter',
+		'Log: advocacy invite sent',
+		[13, 12],
+		2,
+		'send_advocacy_invite',
+		'completed',
+	);
 	t.connect(thanks, [logThanks, waitInvite]).chain(waitInvite, gateInvite, invite, logInvite);
 
 	// Passives: the 15-minute interview request (docs/sources.md#nps-follow-up-by-segment).
@@ -217,10 +346,14 @@ export function npsTemplate(): Template {
 	t.connect(classify, enrolDetractor, 2);
 	const recordDetractor = recordEnrolment(t, 'Record detractor enrolment', [9, 17]);
 	const callTask = recordTask(t, 'Urgent call task', [9, 18], {
-		id: expr("'nps_detractor:' + $json.customer_id + ':call_customer:' + $json.nps.followUp.respondedAt"),
+		id: expr(
+			"'nps_detractor:' + $json.customer_id + ':call_customer:' + $json.nps.followUp.respondedAt",
+		),
 		type: 'call',
 		title: expr(`'Call ' + ${WHO} + ' about their NPS answer (' + $json.nps.score + ')'`),
-		details: expr(`${action('call_customer')}.description + ($json.nps_comment ? '. They wrote: "' + $json.nps_comment + '"' : '')`),
+		details: expr(
+			`${action('call_customer')}.description + ($json.nps_comment ? '. They wrote: "' + $json.nps_comment + '"' : '')`,
+		),
 		owner: 'csm',
 		ownerEmail: expr('$json.csm_email'),
 		priority: 'urgent',
@@ -230,7 +363,9 @@ export function npsTemplate(): Template {
 	const csmAlert = alertStep(t, 'CSM alert', [9, 19], {
 		to: expr('$json.csm_email'),
 		title: expr(`'NPS detractor: ' + ${WHO} + ' answered ' + $json.nps.score`),
-		reason: expr(`${WHO} + ' answered ' + $json.nps.score + ' out of 10' + ($json.nps_comment ? ': "' + $json.nps_comment + '"' : ' (no comment)')`),
+		reason: expr(
+			`${WHO} + ' answered ' + $json.nps.score + ' out of 10' + ($json.nps_comment ? ': "' + $json.nps_comment + '"' : ' (no comment)')`,
+		),
 		actions: expr(
 			`['Call ' + ${WHO} + ' by ' + ${action('call_customer')}.dueAt + ' to understand and solve the problem, and offer compensation where it is due', 'A follow-up email asking for a call goes to ' + $json.email + ' now', 'When you have followed up, send nps_followed_up; without it this escalates to the CS manager after ' + ${setting('escalate_after_days')} + ' ' + ${setting('delay_unit')}]`,
 		),
@@ -239,19 +374,56 @@ export function npsTemplate(): Template {
 	});
 	const followUp = emailStep(t, 'detractor follow-up', [9, 21], 'nps_followup_detractor');
 	t.connect(enrolDetractor, [recordDetractor, callTask, csmAlert, followUp]);
-	const logFollowUp = logStepOf(t, 'Enrol detractor', 'Log: follow-up sent', [10, 20], 1, 'send_followup_email');
-	const waitEscalation = waitFor(t, 'Wait for the follow-up', [10, 21], setting('escalate_after_days'));
-	const gateEscalation = stillEnrolled(t, 'Not followed up? (enrolment)', [11, 21]);
-	const readResponse = t.add(tableGet('Read the response', [12, 21], 'cs_nps_responses', [{ column: 'response_id', value: expr('$json.response_id') }]));
-	const response = t.add(setJson('Response followed up?', [13, 21], "{ ...$('Enrol detractor').item.json, followed_up: $json.followed_up === true }"));
-	const noFollowUp = t.add(
-		ifNode('No follow-up recorded?', [14, 21], id, [{ left: expr('$json.followed_up'), operator: { type: 'boolean', operation: 'false', singleValue: true } }]),
+	const logFollowUp = logStepOf(
+		t,
+		'Enrol detractor',
+		'Log: follow-up sent',
+		[10, 20],
+		1,
+		'send_followup_email',
 	);
-	t.connect(followUp, [logFollowUp, waitEscalation]).chain(waitEscalation, gateEscalation, readResponse, response, noFollowUp);
+	const waitEscalation = waitFor(
+		t,
+		'Wait for the follow-up',
+		[10, 21],
+		setting('escalate_after_days'),
+	);
+	const gateEscalation = stillEnrolled(t, 'Not followed up? (enrolment)', [11, 21]);
+	const readResponse = t.add(
+		tableGet('Read the response', [12, 21], 'cs_nps_responses', [
+			{ column: 'response_id', value: expr('$json.response_id') },
+		]),
+	);
+	const response = t.add(
+		setJson(
+			'Response followed up?',
+			[13, 21],
+			"{ ...$('Enrol detractor').item.json, followed_up: $json.followed_up === true }",
+		),
+	);
+	const noFollowUp = t.add(
+		ifNode('No follow-up recorded?', [14, 21], id, [
+			{
+				left: expr('$json.followed_up'),
+				operator: { type: 'boolean', operation: 'false', singleValue: true },
+			},
+		]),
+	);
+	t.connect(followUp, [logFollowUp, waitEscalation]).chain(
+		waitEscalation,
+		gateEscalation,
+		readResponse,
+		response,
+		noFollowUp,
+	);
 	const escalationTask = recordTask(t, 'Escalation task', [15, 19], {
-		id: expr("'nps_detractor:' + $json.customer_id + ':escalate_to_manager:' + $json.nps.followUp.respondedAt"),
+		id: expr(
+			"'nps_detractor:' + $json.customer_id + ':escalate_to_manager:' + $json.nps.followUp.respondedAt",
+		),
 		type: 'task',
-		title: expr(`'Escalation: ' + ${WHO} + ' (NPS ' + $json.nps.score + ') has not been followed up'`),
+		title: expr(
+			`'Escalation: ' + ${WHO} + ' (NPS ' + $json.nps.score + ') has not been followed up'`,
+		),
 		details: expr(
 			`${action('escalate_to_manager')}.description + ': answered ' + $json.nps.score + ' on ' + $json.nps.followUp.respondedAt + ', CSM ' + $json.csm_name + ' <' + $json.csm_email + '>' + ($json.nps_comment ? '. They wrote: "' + $json.nps_comment + '"' : '')`,
 		),
@@ -266,13 +438,32 @@ export function npsTemplate(): Template {
 		reason: expr(
 			`${WHO} + ' answered ' + $json.nps.score + ' out of 10 on ' + $json.nps.followUp.respondedAt + ' and no follow-up has been recorded after ' + ${setting('escalate_after_days')} + ' ' + ${setting('delay_unit')} + ($json.nps_comment ? ': "' + $json.nps_comment + '"' : '')`,
 		),
-		actions: expr(`['Check with ' + $json.csm_name + ' (' + $json.csm_email + ') and make sure ' + ${WHO} + ' gets a call today', 'Send nps_followed_up when done']`),
+		actions: expr(
+			`['Check with ' + $json.csm_name + ' (' + $json.csm_email + ') and make sure ' + ${WHO} + ' gets a call today', 'Send nps_followed_up when done']`,
+		),
 		severity: 'Urgent',
 		dueAt: expr('$now.toUTC().toISO()'),
 	});
-	const logEscalated = logStepOf(t, 'Enrol detractor', 'Log: escalated', [15, 21], 2, 'escalate_to_manager', 'completed');
+	const logEscalated = logStepOf(
+		t,
+		'Enrol detractor',
+		'Log: escalated',
+		[15, 21],
+		2,
+		'escalate_to_manager',
+		'completed',
+	);
 	t.connect(noFollowUp, [escalationTask, managerAlert, logEscalated], 0);
-	const logFollowedUp = logStepOf(t, 'Enrol detractor', 'Log: followed up', [15, 22.5], 2, 'followed_up', 'stopped', 'followed up');
+	const logFollowedUp = logStepOf(
+		t,
+		'Enrol detractor',
+		'Log: followed up',
+		[15, 22.5],
+		2,
+		'followed_up',
+		'stopped',
+		'followed up',
+	);
 	t.connect(noFollowUp, logFollowedUp, 1);
 
 	// ----- nps_followed_up: the CSM followed the detractor up -----
@@ -288,7 +479,13 @@ export function npsTemplate(): Template {
 			{ followed_up: true },
 		),
 	);
-	const stopEscalation = stopSequence(t, 'Stop the escalation', [5, 24], 'nps_detractor', 'followed up');
+	const stopEscalation = stopSequence(
+		t,
+		'Stop the escalation',
+		[5, 24],
+		'nps_detractor',
+		'followed up',
+	);
 	const closeTask = t.add(
 		tableUpdate(
 			'Close the call task',
@@ -311,8 +508,12 @@ export function npsTemplate(): Template {
 			'Report period',
 			[4, 27],
 			{
-				period_start: expr(`$now.startOf('month').minus({ months: ${setting('report_month')} === 'current' ? 0 : 1 }).toISO()`),
-				period_end: expr(`$now.startOf('month').plus({ months: ${setting('report_month')} === 'current' ? 1 : 0 }).toISO()`),
+				period_start: expr(
+					`$now.startOf('month').minus({ months: ${setting('report_month')} === 'current' ? 0 : 1 }).toISO()`,
+				),
+				period_end: expr(
+					`$now.startOf('month').plus({ months: ${setting('report_month')} === 'current' ? 1 : 0 }).toISO()`,
+				),
 			},
 			id,
 			true,
@@ -320,7 +521,13 @@ export function npsTemplate(): Template {
 	);
 	// Surveys sent in the period (nps_survey enrolments started in it), for the response rate.
 	const readSurveys = t.add(
-		tableGet('Read survey enrolments', [5, 27], 'cs_enrolments', [{ column: 'sequence', value: 'nps_survey' }], { alwaysOutputData: true }),
+		tableGet(
+			'Read survey enrolments',
+			[5, 27],
+			'cs_enrolments',
+			[{ column: 'sequence', value: 'nps_survey' }],
+			{ alwaysOutputData: true },
+		),
 	);
 	const surveysSent = t.add(
 		code(
@@ -338,7 +545,10 @@ export function npsTemplate(): Template {
 			].join('\n'),
 		),
 	);
-	const readResponses = t.add({ ...tableGet('Read responses', [7, 27], 'cs_nps_responses', []), alwaysOutputData: true });
+	const readResponses = t.add({
+		...tableGet('Read responses', [7, 27], 'cs_nps_responses', []),
+		alwaysOutputData: true,
+	});
 	const inPeriod = t.add({
 		...filterNode('Answered in the period', [8, 27], id, [
 			{
@@ -354,7 +564,10 @@ export function npsTemplate(): Template {
 		csNode('NPS of the period', 'customerNps', [9, 27], {
 			mode: 'aggregate',
 			scoreField: 'score',
-			options: { minimumSample: expr(setting('report_minimum_sample')), surveysSent: expr("$('Surveys sent').first().json.surveys_sent") },
+			options: {
+				minimumSample: expr(setting('report_minimum_sample')),
+				surveysSent: expr("$('Surveys sent').first().json.surveys_sent"),
+			},
 		}),
 	);
 	const report = t.add(
@@ -363,14 +576,25 @@ export function npsTemplate(): Template {
 			[10, 27],
 			{
 				email: expr(setting('cs_team_email')),
-				month: expr("DateTime.fromISO($('Report period').first().json.period_start).toFormat('LLLL yyyy')"),
+				month: expr(
+					"DateTime.fromISO($('Report period').first().json.period_start).toFormat('LLLL yyyy')",
+				),
 			},
 			id,
 		),
 	);
 	const renderReport = emailStep(t, 'monthly report', [11, 27], 'nps_monthly_report');
 	t.connect(route, period, 3);
-	t.chain(period, readSurveys, surveysSent, readResponses, inPeriod, aggregate, report, renderReport);
+	t.chain(
+		period,
+		readSurveys,
+		surveysSent,
+		readResponses,
+		inPeriod,
+		aggregate,
+		report,
+		renderReport,
+	);
 
 	// ----- Notes -----
 	t.sticky(
@@ -387,7 +611,7 @@ export function npsTemplate(): Template {
 		4,
 	);
 	t.sticky(
-		'### Quarterly survey\nReads `cs_customers`, skips cancelled customers and anyone surveyed in the last `survey_every_days` (90; the NPS node\'s throttle, from `last_nps_survey_at`), sends `nps_survey` with `survey_link?customer_id=<id>`, records `last_nps_survey_at`, reminds after `reminder_day` and closes the survey on `close_day`. An answer (`nps_response`) stops the reminders.',
+		"### Quarterly survey\nReads `cs_customers`, skips cancelled customers and anyone surveyed in the last `survey_every_days` (90; the NPS node's throttle, from `last_nps_survey_at`), sends `nps_survey` with `survey_link?customer_id=<id>`, records `last_nps_survey_at`, reminds after `reminder_day` and closes the survey on `close_day`. An answer (`nps_response`) stops the reminders.",
 		[1, 1.2],
 		[5, 2.6],
 		6,

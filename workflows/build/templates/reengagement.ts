@@ -1,5 +1,19 @@
-import { emailStep, ensureTables, logStep, planTasks, recordEnrolment, recordTask, stillEnrolled, waitFor } from '../blocks';
-import { enrolCustomer, noticeTo, oneExecutionPerItem, stopEnrolments } from '../blocks-reengagement';
+import {
+	emailStep,
+	ensureTables,
+	logStep,
+	planTasks,
+	recordEnrolment,
+	recordTask,
+	stillEnrolled,
+	waitFor,
+} from '../blocks';
+import {
+	enrolCustomer,
+	noticeTo,
+	oneExecutionPerItem,
+	stopEnrolments,
+} from '../blocks-reengagement';
 import {
 	csNode,
 	csTrigger,
@@ -23,10 +37,14 @@ import {
 } from '../nodes';
 import { Template } from '../template';
 
-const isTrue = (code: string): Condition => ({ left: expr(code), operator: { type: 'boolean', operation: 'true', singleValue: true } });
+const isTrue = (code: string): Condition => ({
+	left: expr(code),
+	operator: { type: 'boolean', operation: 'true', singleValue: true },
+});
 
 /** The enrolment's episode: the customer's last login, so one stretch of inactivity starts its playbook once. */
-const EPISODE = "'last login ' + ($json.last_login_at ? new Date($json.last_login_at).toISOString() : 'never')";
+const EPISODE =
+	"'last login ' + ($json.last_login_at ? new Date($json.last_login_at).toISOString() : 'never')";
 
 /**
  * Re-engagement: a daily run (08:00) scores every customer of cs_customers (Customer Health Score, default model) and
@@ -64,17 +82,22 @@ export function reengagementTemplate(): Template {
 		file: 'cs-02-reengagement',
 		id: 'csTplReengage001',
 		name: 'CS 02 · Re-engagement',
-		trigger: 'Schedule: every day at 08:00 (scores cs_customers); Customer Success Trigger: login (ends the sequence)',
+		trigger:
+			'Schedule: every day at 08:00 (scores cs_customers); Customer Success Trigger: login (ends the sequence)',
 		does: 'Finds customers without a login for 7 or 14 days (Churn Signals, with a cooldown) and runs, per customer: after 7 days the re-engagement email, an in-app note, a CSM call task when still inactive after 48 hours, then the check-in (day 1), feature spotlight (day 3), success story (day 7), personal call task (day 14) and last-chance email (day 21); after 14 days the urgent playbook: call and training tasks, an alert to the CSM and the value recap email after the call. A login stops it',
-		configure: 'Settings (sender, product, default CSM, links, features, success story, value highlights, days, cooldown), the SMTP credential, the webhook credential',
-		follows: 'seed 002 §7.1 (CHURN_SIGNALS and SAVE_PLAYBOOKS no_login_7_days, no_login_14_days) and §14.1 (engagement.no_login_7_days); seed 003 RE-ENGAGEMENT CAMPAIGNS campaign_sequence',
+		configure:
+			'Settings (sender, product, default CSM, links, features, success story, value highlights, days, cooldown), the SMTP credential, the webhook credential',
+		follows:
+			'seed 002 §7.1 (CHURN_SIGNALS and SAVE_PLAYBOOKS no_login_7_days, no_login_14_days) and §14.1 (engagement.no_login_7_days); seed 003 RE-ENGAGEMENT CAMPAIGNS campaign_sequence',
 		tables: ['cs_customers', 'cs_enrolments', 'cs_tasks'],
 	});
 	const id = t.info.id;
 
 	// ----- Triggers and Settings -----
 	const daily = t.add(scheduleTrigger('Every day at 08:00', [0, 0], { hour: 8 }));
-	const trigger = t.add(csTrigger([0, 2], { path: 'customer-success/engagement', events: ['login'] }));
+	const trigger = t.add(
+		csTrigger([0, 2], { path: 'customer-success/engagement', events: ['login'] }),
+	);
 	const called = t.add(executeWorkflowTrigger('One customer’s playbook', [0, 4]));
 	const settings = t.add(
 		settingsNode(
@@ -83,14 +106,18 @@ export function reengagementTemplate(): Template {
 				...SENDER_SETTINGS,
 				...DEFAULT_CSM_SETTINGS,
 				...LINK_SETTINGS,
-				recent_features: 'Shared inbox for your whole team\nWeekly performance report\nOne-click CRM sync',
+				recent_features:
+					'Shared inbox for your whole team\nWeekly performance report\nOne-click CRM sync',
 				spotlight_feature: 'the weekly performance report',
-				spotlight_benefit: 'Every Monday it tells you what worked last week and what to fix, without building a single chart.',
+				spotlight_benefit:
+					'Every Monday it tells you what worked last week and what to fix, without building a single chart.',
 				spotlight_link: 'https://help.acme.example/weekly-report',
 				story_company: 'Northwind Traders',
-				story_summary: 'Northwind’s team of four answers twice as many customers as a year ago, in half the time, since they set up automated replies.',
+				story_summary:
+					'Northwind’s team of four answers twice as many customers as a year ago, in half the time, since they set up automated replies.',
 				story_link: 'https://acme.example/customers/northwind',
-				value_highlights: 'Your automations handled 1,240 conversations last quarter\nYour team saved about 35 hours a month\nYour response time fell from 6 hours to 40 minutes',
+				value_highlights:
+					'Your automations handled 1,240 conversations last quarter\nYour team saved about 35 hours a month\nYour response time fell from 6 hours to 40 minutes',
 				cooldown_days: 7,
 				delay_unit: 'days',
 				checkin_day: 1,
@@ -108,17 +135,33 @@ export function reengagementTemplate(): Template {
 	t.connect(settings, ensureTables(t, [2, -2], t.info.tables));
 	const start = t.add(
 		switchNode('What started this run?', [2, 2], id, [
-			{ output: 'Daily run', condition: isTrue('$json.event === undefined && $json.sequence === undefined') },
+			{
+				output: 'Daily run',
+				condition: isTrue('$json.event === undefined && $json.sequence === undefined'),
+			},
 			{ output: 'Login', condition: equals('$json.event', 'login') },
-			{ output: 'One customer’s playbook', condition: isTrue("$json.event === undefined && typeof $json.sequence === 'string'") },
+			{
+				output: 'One customer’s playbook',
+				condition: isTrue("$json.event === undefined && typeof $json.sequence === 'string'"),
+			},
 		]),
 	);
 	t.connect(settings, start);
 
 	// ----- Daily run: score every customer, find the login signals, hand each customer found to its own execution -----
-	const read = t.add({ ...tableGet('Read customers', [3, 0], 'cs_customers', []), executeOnce: true });
-	const subscribed = t.add(filterNode('Subscribed customers', [4, 0], id, [isTrue("$json.subscription_status !== 'cancelled'")]));
-	const health = t.add({ ...csNode('Customer Health Score', 'customerHealthScore', [5, 0], { model: 'default' }), onError: 'continueRegularOutput' });
+	const read = t.add({
+		...tableGet('Read customers', [3, 0], 'cs_customers', []),
+		executeOnce: true,
+	});
+	const subscribed = t.add(
+		filterNode('Subscribed customers', [4, 0], id, [
+			isTrue("$json.subscription_status !== 'cancelled'"),
+		]),
+	);
+	const health = t.add({
+		...csNode('Customer Health Score', 'customerHealthScore', [5, 0], { model: 'default' }),
+		onError: 'continueRegularOutput',
+	});
 	const churn = t.add({
 		...csNode('Churn Signals', 'customerChurnSignals', [6, 0], {
 			signals: ['no_login_7_days', 'no_login_14_days'],
@@ -127,14 +170,18 @@ export function reengagementTemplate(): Template {
 		onError: 'continueRegularOutput',
 	});
 	const found = t.add(
-		filterNode('No login for 7 or 14 days', [7, 0], id, [isTrue("['save.no_login_7_days', 'save.no_login_14_days'].includes($json.churn?.playbook)")]),
+		filterNode('No login for 7 or 14 days', [7, 0], id, [
+			isTrue("['save.no_login_7_days', 'save.no_login_14_days'].includes($json.churn?.playbook)"),
+		]),
 	);
 	const which = t.add(
 		setFields(
 			'Playbook and episode',
 			[8, 0],
 			{
-				sequence: expr("$json.churn.playbook === 'save.no_login_14_days' ? 'reengagement_urgent' : 'reengagement'"),
+				sequence: expr(
+					"$json.churn.playbook === 'save.no_login_14_days' ? 'reengagement_urgent' : 'reengagement'",
+				),
 				episode: expr(EPISODE),
 			},
 			id,
@@ -154,17 +201,51 @@ export function reengagementTemplate(): Template {
 			{ column: 'episode', value: expr('$json.episode') },
 		]),
 	);
-	const perCustomer = oneExecutionPerItem(t, 'One customer at a time', 'Start the customer’s playbook', 'Every customer started', [11, 0]);
-	t.connect(start, read, 0).chain(read, subscribed, health, churn, found, which, notActive, notThisEpisode, perCustomer);
+	const perCustomer = oneExecutionPerItem(
+		t,
+		'One customer at a time',
+		'Start the customer’s playbook',
+		'Every customer started',
+		[11, 0],
+	);
+	t.connect(start, read, 0).chain(
+		read,
+		subscribed,
+		health,
+		churn,
+		found,
+		which,
+		notActive,
+		notThisEpisode,
+		perCustomer,
+	);
 
 	// ----- login: the last login, and the end of the re-engagement sequences -----
 	const saveLogin = t.add(
-		tableUpdate('Save last login', [3, 3.5], 'cs_customers', [{ column: 'customer_id', value: expr('String($json.customer_id)') }], {
-			last_login_at: expr('$json.occurredAt'),
-		}),
+		tableUpdate(
+			'Save last login',
+			[3, 3.5],
+			'cs_customers',
+			[{ column: 'customer_id', value: expr('String($json.customer_id)') }],
+			{
+				last_login_at: expr('$json.occurredAt'),
+			},
+		),
 	);
-	const stopReengagement = stopEnrolments(t, 'Stop re-engagement', [4, 3.5], 'logged in', 'reengagement');
-	const stopUrgent = stopEnrolments(t, 'Stop urgent re-engagement', [5, 3.5], 'logged in', 'reengagement_urgent');
+	const stopReengagement = stopEnrolments(
+		t,
+		'Stop re-engagement',
+		[4, 3.5],
+		'logged in',
+		'reengagement',
+	);
+	const stopUrgent = stopEnrolments(
+		t,
+		'Stop urgent re-engagement',
+		[5, 3.5],
+		'logged in',
+		'reengagement_urgent',
+	);
 	t.connect(start, [saveLogin, stopReengagement, stopUrgent], 1);
 
 	// ----- One customer's playbook (its own execution) -----
@@ -174,7 +255,10 @@ export function reengagementTemplate(): Template {
 	const playbook = t.add(
 		switchNode('Which playbook?', [4, 9], id, [
 			{ output: 'No login for 7 days', condition: equals('$json.sequence', 'reengagement') },
-			{ output: 'No login for 14 days', condition: equals('$json.sequence', 'reengagement_urgent') },
+			{
+				output: 'No login for 14 days',
+				condition: equals('$json.sequence', 'reengagement_urgent'),
+			},
 		]),
 	);
 	t.connect(enrolled, [record, playbook]);
@@ -193,7 +277,9 @@ export function reengagementTemplate(): Template {
 		priority: 'normal',
 		source: 'reengagement: in-app note',
 	});
-	const first = emailStep(t, 're-engagement email', [5, 9], 'reengagement_7_days', { recent_features: expr(setting('recent_features')) });
+	const first = emailStep(t, 're-engagement email', [5, 9], 'reengagement_7_days', {
+		recent_features: expr(setting('recent_features')),
+	});
 	const log1 = logStep(t, 'Log: re-engagement email sent', [6, 8], 1, 'send_reengagement_email');
 	t.connect(playbook, [inApp, first], 0).connect(first, log1);
 
@@ -205,7 +291,12 @@ export function reengagementTemplate(): Template {
 	t.connect(first, waitCheckin).chain(waitCheckin, gateCheckin, checkin).connect(checkin, log2);
 
 	// Day 2 (docs/sources.md#save-playbooks: "If no response in 48h", CS_WORKFLOWS still_no_login): the CSM's check-in call.
-	const waitCall = waitFor(t, 'Wait 48 hours', [9, 9], `${setting('call_check_day')} - ${setting('checkin_day')}`);
+	const waitCall = waitFor(
+		t,
+		'Wait 48 hours',
+		[9, 9],
+		`${setting('call_check_day')} - ${setting('checkin_day')}`,
+	);
 	const gateCall = stillEnrolled(t, 'Still inactive after 48 hours?', [10, 9]);
 	const call = recordTask(t, 'CSM call: still inactive after 48 hours', [11, 8], {
 		type: 'call',
@@ -222,18 +313,36 @@ export function reengagementTemplate(): Template {
 	t.connect(checkin, waitCall).chain(waitCall, gateCall).connect(gateCall, [call, log3]);
 
 	// Day 3 (docs/sources.md#reengagement-campaign email_2): feature spotlight.
-	const waitSpotlight = waitFor(t, 'Wait until the spotlight day', [11, 9], `${setting('spotlight_day')} - ${setting('call_check_day')}`);
+	const waitSpotlight = waitFor(
+		t,
+		'Wait until the spotlight day',
+		[11, 9],
+		`${setting('spotlight_day')} - ${setting('call_check_day')}`,
+	);
 	const gateSpotlight = stillEnrolled(t, 'Still inactive? (spotlight)', [12, 9]);
-	const spotlight = emailStep(t, 'feature spotlight', [13, 9], 'reengagement_day3_feature_spotlight', {
-		feature_name: expr(setting('spotlight_feature')),
-		feature_benefit: expr(setting('spotlight_benefit')),
-		feature_link: expr(setting('spotlight_link')),
-	});
+	const spotlight = emailStep(
+		t,
+		'feature spotlight',
+		[13, 9],
+		'reengagement_day3_feature_spotlight',
+		{
+			feature_name: expr(setting('spotlight_feature')),
+			feature_benefit: expr(setting('spotlight_benefit')),
+			feature_link: expr(setting('spotlight_link')),
+		},
+	);
 	const log4 = logStep(t, 'Log: spotlight sent', [14, 8], 4, 'send_feature_spotlight');
-	t.connect(gateCall, waitSpotlight).chain(waitSpotlight, gateSpotlight, spotlight).connect(spotlight, log4);
+	t.connect(gateCall, waitSpotlight)
+		.chain(waitSpotlight, gateSpotlight, spotlight)
+		.connect(spotlight, log4);
 
 	// Day 7 (docs/sources.md#reengagement-campaign email_3): success story.
-	const waitStory = waitFor(t, 'Wait until the success-story day', [14, 9], `${setting('story_day')} - ${setting('spotlight_day')}`);
+	const waitStory = waitFor(
+		t,
+		'Wait until the success-story day',
+		[14, 9],
+		`${setting('story_day')} - ${setting('spotlight_day')}`,
+	);
 	const gateStory = stillEnrolled(t, 'Still inactive? (success story)', [15, 9]);
 	const story = emailStep(t, 'success story', [16, 9], 'reengagement_day7_success_story', {
 		story_company: expr(setting('story_company')),
@@ -244,7 +353,12 @@ export function reengagementTemplate(): Template {
 	t.connect(spotlight, waitStory).chain(waitStory, gateStory, story).connect(story, log5);
 
 	// Day 14 (docs/sources.md#reengagement-campaign phone_call): personal outreach, a call task for the CSM.
-	const waitOutreach = waitFor(t, 'Wait until the personal-call day', [17, 9], `${setting('personal_call_day')} - ${setting('story_day')}`);
+	const waitOutreach = waitFor(
+		t,
+		'Wait until the personal-call day',
+		[17, 9],
+		`${setting('personal_call_day')} - ${setting('story_day')}`,
+	);
 	const gateOutreach = stillEnrolled(t, 'Still inactive? (personal call)', [18, 9]);
 	const outreach = recordTask(t, 'CSM call: personal outreach', [19, 8], {
 		type: 'call',
@@ -257,14 +371,34 @@ export function reengagementTemplate(): Template {
 		priority: 'high',
 		source: 'reengagement: day 14 call',
 	});
-	const log6 = logStep(t, 'Log: personal call task created', [20, 8], 6, 'create_personal_call_task');
-	t.connect(story, waitOutreach).chain(waitOutreach, gateOutreach).connect(gateOutreach, [outreach, log6]);
+	const log6 = logStep(
+		t,
+		'Log: personal call task created',
+		[20, 8],
+		6,
+		'create_personal_call_task',
+	);
+	t.connect(story, waitOutreach)
+		.chain(waitOutreach, gateOutreach)
+		.connect(gateOutreach, [outreach, log6]);
 
 	// Day 21 (docs/sources.md#reengagement-campaign final_email): last chance; the sequence is complete.
-	const waitLast = waitFor(t, 'Wait until the last-chance day', [19, 9], `${setting('last_chance_day')} - ${setting('personal_call_day')}`);
+	const waitLast = waitFor(
+		t,
+		'Wait until the last-chance day',
+		[19, 9],
+		`${setting('last_chance_day')} - ${setting('personal_call_day')}`,
+	);
 	const gateLast = stillEnrolled(t, 'Still inactive? (last chance)', [20, 9]);
 	const last = emailStep(t, 'last chance', [21, 9], 'reengagement_day21_last_chance');
-	const log7 = logStep(t, 'Log: re-engagement complete', [22, 8], 7, 'send_last_chance', 'completed');
+	const log7 = logStep(
+		t,
+		'Log: re-engagement complete',
+		[22, 8],
+		7,
+		'send_last_chance',
+		'completed',
+	);
 	const done = t.add(noOp('Re-engagement complete', [22, 9]));
 	t.connect(gateOutreach, waitLast).chain(waitLast, gateLast, last).connect(last, [log7, done]);
 
@@ -284,14 +418,36 @@ export function reengagementTemplate(): Template {
 		severity: 'Urgent',
 		dueAt: expr("'Today, ' + $now.setZone($json.timezone || 'UTC').toFormat('d LLL yyyy')"),
 	});
-	const logUrgent = logStep(t, 'Log: urgent tasks planned, CSM alerted', [7, 12], 1, 'plan_urgent_call_and_training');
+	const logUrgent = logStep(
+		t,
+		'Log: urgent tasks planned, CSM alerted',
+		[7, 12],
+		1,
+		'plan_urgent_call_and_training',
+	);
 	t.connect(alertRender, logUrgent);
-	const waitRecap = waitFor(t, 'Wait until after the call', [5, 14], `${setting('value_recap_after_hours')} / 24`);
+	const waitRecap = waitFor(
+		t,
+		'Wait until after the call',
+		[5, 14],
+		`${setting('value_recap_after_hours')} / 24`,
+	);
 	const gateRecap = stillEnrolled(t, 'Still inactive? (value recap)', [6, 14]);
-	const recap = emailStep(t, 'value recap', [7, 14], 'value_recap_urgent', { value_highlights: expr(setting('value_highlights')) });
-	const logRecap = logStep(t, 'Log: urgent playbook complete', [8, 13], 2, 'send_value_recap_email', 'completed');
+	const recap = emailStep(t, 'value recap', [7, 14], 'value_recap_urgent', {
+		value_highlights: expr(setting('value_highlights')),
+	});
+	const logRecap = logStep(
+		t,
+		'Log: urgent playbook complete',
+		[8, 13],
+		2,
+		'send_value_recap_email',
+		'completed',
+	);
 	const urgentDone = t.add(noOp('Urgent playbook complete', [8, 14]));
-	t.connect(playbook, [urgentTasks, alert, waitRecap], 1).chain(waitRecap, gateRecap, recap).connect(recap, [logRecap, urgentDone]);
+	t.connect(playbook, [urgentTasks, alert, waitRecap], 1)
+		.chain(waitRecap, gateRecap, recap)
+		.connect(recap, [logRecap, urgentDone]);
 
 	// ----- Notes -----
 	t.sticky(

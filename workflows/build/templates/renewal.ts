@@ -1,6 +1,36 @@
-import { emailStep, enrolBy, ensureTables, logStep, perItem, planTasks, postedEvent, readCustomerOver, recordEnrolment, recordTask, stillEnrolled, stopSequence, waitFor } from '../blocks';
+import {
+	emailStep,
+	enrolBy,
+	ensureTables,
+	logStep,
+	perItem,
+	planTasks,
+	postedEvent,
+	readCustomerOver,
+	recordEnrolment,
+	recordTask,
+	stillEnrolled,
+	stopSequence,
+	waitFor,
+} from '../blocks';
 import { internalAlert } from '../blocks-renewal';
-import { csNode, csTrigger, DEFAULT_CSM_SETTINGS, equals, expr, filterNode, LINK_SETTINGS, scheduleTrigger, SENDER_SETTINGS, setFields, setting, settingsNode, switchNode, tableGet, tableRowNotExists } from '../nodes';
+import {
+	csNode,
+	csTrigger,
+	DEFAULT_CSM_SETTINGS,
+	equals,
+	expr,
+	filterNode,
+	LINK_SETTINGS,
+	scheduleTrigger,
+	SENDER_SETTINGS,
+	setFields,
+	setting,
+	settingsNode,
+	switchNode,
+	tableGet,
+	tableRowNotExists,
+} from '../nodes';
 import { Template } from '../template';
 
 /** The customer's name for internal notes: company, else first name, else id. */
@@ -26,8 +56,10 @@ export function renewalTemplate(): Template {
 		trigger:
 			'Schedule Trigger every day at 08:00 (renewal_date exactly 90, 60 or 30 days away in cs_customers); Customer Success Trigger on customer-success/renewal: renewal_in_90_days, renewal_in_60_days, renewal_in_30_days, and renewal_answered, renewal_completed',
 		does: '90 days before: scores the customer (Customer Health Score), records the renewal opportunity and alerts the CSM with the renewal health; 60 days before: the renewal email, the renewal call (due in 3 days) and the QBR preparation (due in 7 days) as tasks; 30 days before: the reminder email, and after 7 days without an answer an escalation email and task for the CS manager. Each customer once per window and renewal date; renewal_answered / renewal_completed stop it',
-		configure: 'Settings (sender, product, CSM fallback, CS manager, links, currency, the three windows, escalation days), the SMTP credential, the webhook credential',
-		follows: 'seed 002 §14.1 (renewal.renewal_90_days, renewal_60_days, renewal_30_days), §9.1 (renewal_60_days email), §5.1 (health score), §17 (renewal checklist)',
+		configure:
+			'Settings (sender, product, CSM fallback, CS manager, links, currency, the three windows, escalation days), the SMTP credential, the webhook credential',
+		follows:
+			'seed 002 §14.1 (renewal.renewal_90_days, renewal_60_days, renewal_30_days), §9.1 (renewal_60_days email), §5.1 (health score), §17 (renewal checklist)',
 		tables: ['cs_customers', 'cs_enrolments', 'cs_tasks'],
 	});
 	const id = t.info.id;
@@ -65,35 +97,75 @@ export function renewalTemplate(): Template {
 	t.connect(settings, ensureTables(t, [2, -12], t.info.tables));
 	const startedBy = t.add(
 		switchNode('Started by', [2, 0], id, [
-			{ output: 'daily run', condition: { left: expr('$json.event'), operator: { type: 'string', operation: 'empty', singleValue: true } } },
-			{ output: 'event', condition: { left: expr('$json.event'), operator: { type: 'string', operation: 'notEmpty', singleValue: true } } },
+			{
+				output: 'daily run',
+				condition: {
+					left: expr('$json.event'),
+					operator: { type: 'string', operation: 'empty', singleValue: true },
+				},
+			},
+			{
+				output: 'event',
+				condition: {
+					left: expr('$json.event'),
+					operator: { type: 'string', operation: 'notEmpty', singleValue: true },
+				},
+			},
 		]),
 	);
 	t.connect(settings, startedBy);
 
 	// ----- Daily run: every customer; the window is worked out below -----
-	const readAll = t.add({ ...tableGet('Read customers', [3, 0], 'cs_customers', []), executeOnce: true });
+	const readAll = t.add({
+		...tableGet('Read customers', [3, 0], 'cs_customers', []),
+		executeOnce: true,
+	});
 	t.connect(startedBy, readAll, 0);
 
 	// ----- Events: the customer fields they carry are saved (leaf, first), then the route by event -----
 	const event = postedEvent(t, [3, 3], startedBy, 1);
 	const eventType = t.add(
 		switchNode('Event type', [4, 3], id, [
-			{ output: 'renewal window', condition: { left: expr("/^renewal_in_\\d+_days$/.test($json.event)"), operator: { type: 'boolean', operation: 'true', singleValue: true } } },
-			{ output: 'answer', condition: { left: expr("['renewal_answered', 'renewal_completed'].includes($json.event)"), operator: { type: 'boolean', operation: 'true', singleValue: true } } },
+			{
+				output: 'renewal window',
+				condition: {
+					left: expr('/^renewal_in_\\d+_days$/.test($json.event)'),
+					operator: { type: 'boolean', operation: 'true', singleValue: true },
+				},
+			},
+			{
+				output: 'answer',
+				condition: {
+					left: expr("['renewal_answered', 'renewal_completed'].includes($json.event)"),
+					operator: { type: 'boolean', operation: 'true', singleValue: true },
+				},
+			},
 		]),
 	);
 	t.connect(event, eventType);
-	const eventRow = readCustomerOver(t, 'customer (event)', [5, 3], 'Event', { alwaysOutputData: true });
+	const eventRow = readCustomerOver(t, 'customer (event)', [5, 3], 'Event', {
+		alwaysOutputData: true,
+	});
 	t.connect(eventType, eventRow.first, 0);
 
 	// An answer ends the renewal sequences that are still running (in practice the 30-day one, waiting to escalate).
 	const answer = t.add(
-		setFields('Answer', [5, 5], { renewal_stop_reason: expr("$json.event === 'renewal_completed' ? 'renewed' : 'answered'") }, id),
+		setFields(
+			'Answer',
+			[5, 5],
+			{ renewal_stop_reason: expr("$json.event === 'renewal_completed' ? 'renewed' : 'answered'") },
+			id,
+		),
 	);
 	t.connect(eventType, answer, 1);
 	const stops = ['renewal_90', 'renewal_60', 'renewal_30'].map((sequence, index) =>
-		stopSequence(t, `Stop ${sequence}`, [6, 4.5 + index * 0.75], sequence, expr('$json.renewal_stop_reason')),
+		stopSequence(
+			t,
+			`Stop ${sequence}`,
+			[6, 4.5 + index * 0.75],
+			sequence,
+			expr('$json.renewal_stop_reason'),
+		),
 	);
 	t.connect(answer, stops);
 
@@ -144,7 +216,9 @@ export function renewalTemplate(): Template {
 	const inWindow = t.add(
 		filterNode('In a renewal window?', [8, 0], id, [
 			{
-				left: expr("Boolean($json.renewal_sequence) && !['cancelled', 'canceled'].includes(String($json.subscription_status || '').toLowerCase())"),
+				left: expr(
+					"Boolean($json.renewal_sequence) && !['cancelled', 'canceled'].includes(String($json.subscription_status || '').toLowerCase())",
+				),
 				operator: { type: 'boolean', operation: 'true', singleValue: true },
 			},
 		]),
@@ -152,8 +226,17 @@ export function renewalTemplate(): Template {
 	t.connect(window, inWindow);
 
 	// ----- Enrol once per window and renewal date, and never twice at the same time -----
-	const enrolled = enrolBy(t, [9, 0], expr('$json.renewal_sequence'), expr("$json.renewal_sequence + ':' + $json.customer_id + ':' + $json.renewal_day"));
-	const notYet = t.add(tableRowNotExists('Not enrolled for this renewal yet', [10, 0], 'cs_enrolments', [{ column: 'enrolment_id', value: expr('$json.enrolment_id') }]));
+	const enrolled = enrolBy(
+		t,
+		[9, 0],
+		expr('$json.renewal_sequence'),
+		expr("$json.renewal_sequence + ':' + $json.customer_id + ':' + $json.renewal_day"),
+	);
+	const notYet = t.add(
+		tableRowNotExists('Not enrolled for this renewal yet', [10, 0], 'cs_enrolments', [
+			{ column: 'enrolment_id', value: expr('$json.enrolment_id') },
+		]),
+	);
 	const notNow = t.add(
 		tableRowNotExists('Not in this window now', [11, 0], 'cs_enrolments', [
 			{ column: 'customer_id', value: expr('String($json.customer_id)') },
@@ -174,7 +257,11 @@ export function renewalTemplate(): Template {
 
 	// ----- 90 days: renewal health, the renewal opportunity, the CSM alert -----
 	const health = t.add({
-		...csNode('Renewal health score', 'customerHealthScore', [13, -9], { model: 'default', outputMode: 'single', options: {} }),
+		...csNode('Renewal health score', 'customerHealthScore', [13, -9], {
+			model: 'default',
+			outputMode: 'single',
+			options: {},
+		}),
 		onError: 'continueRegularOutput',
 	});
 	t.connect(route, health, 0);
@@ -186,7 +273,10 @@ export function renewalTemplate(): Template {
 				renewal_health: expr(
 					"$json.health && typeof $json.health.score === 'number' ? 'Health score ' + $json.health.score + ' (grade ' + $json.health.grade + ', ' + $json.health.category.replace('_', ' ') + ')' : $json.error ? 'Health score: not computed (' + ($json.error.message || $json.error) + ')' : 'Health score: not enough data to score'",
 				),
-				renewal_risks: [expr("$json.health && $json.health.riskFactors ? $json.health.riskFactors : []"), 'array'],
+				renewal_risks: [
+					expr('$json.health && $json.health.riskFactors ? $json.health.riskFactors : []'),
+					'array',
+				],
 				renewal_priority: expr(
 					"!$json.health || typeof $json.health.score !== 'number' ? 'high' : $json.health.category === 'critical' ? 'urgent' : $json.health.category === 'at_risk' ? 'high' : 'normal'",
 				),
@@ -217,18 +307,37 @@ export function renewalTemplate(): Template {
 		actions: expr(
 			`['Review the renewal opportunity in your tasks and update the renewal forecast', $json.renewal_risks.length ? 'Work on the risks before the renewal conversation' : 'Look for expansion opportunities before the renewal conversation', 'The renewal email goes to the customer ' + ${setting('renewal_email_days')} + ' days before the renewal']`,
 		),
-		severity: expr("$json.renewal_priority === 'urgent' ? 'High' : $json.renewal_priority === 'high' ? 'Medium' : 'Low'"),
+		severity: expr(
+			"$json.renewal_priority === 'urgent' ? 'High' : $json.renewal_priority === 'high' ? 'Medium' : 'Low'",
+		),
 		dueAt: expr('$json.renewal_at'),
 	});
 	t.connect(healthText, [opportunity, csmAlert]);
-	const log90 = logStep(t, 'Log: 90-day renewal steps done', [17, -10], 3, 'notify_csm', 'completed');
+	const log90 = logStep(
+		t,
+		'Log: 90-day renewal steps done',
+		[17, -10],
+		3,
+		'notify_csm',
+		'completed',
+	);
 	t.connect('Render CSM renewal alert', log90);
 
 	// ----- 60 days: the renewal email; the renewal call (3 days) and the QBR preparation (7 days) as tasks -----
 	const plan60 = planTasks(t, [13, -7], 'renewal.renewal_60_days', 'renewal 60');
-	const email60 = emailStep(t, 'renewal email', [13, -5], 'renewal_60_days', { renewal_date: expr('$json.renewal_date_text'), current_price: expr(PRICE) });
+	const email60 = emailStep(t, 'renewal email', [13, -5], 'renewal_60_days', {
+		renewal_date: expr('$json.renewal_date_text'),
+		current_price: expr(PRICE),
+	});
 	t.connect(route, [plan60, email60], 1);
-	const log60 = logStep(t, 'Log: renewal email sent, call and QBR planned', [14, -6], 3, 'prepare_qbr', 'completed');
+	const log60 = logStep(
+		t,
+		'Log: renewal email sent, call and QBR planned',
+		[14, -6],
+		3,
+		'prepare_qbr',
+		'completed',
+	);
 	t.connect(email60, log60);
 
 	// ----- 30 days: the reminder; after 7 days without an answer, the CS manager -----
@@ -265,7 +374,14 @@ export function renewalTemplate(): Template {
 		priority: 'urgent',
 		source: 'renewal 30: escalate_if_no_response',
 	});
-	const escalated = logStep(t, 'Log: escalated to the CS manager', [16, 0], 2, 'escalate_if_no_response', 'completed');
+	const escalated = logStep(
+		t,
+		'Log: escalated to the CS manager',
+		[16, 0],
+		2,
+		'escalate_if_no_response',
+		'completed',
+	);
 	t.connect(gate30, [managerAlert, escalationTask, escalated]);
 
 	// ----- Notes -----

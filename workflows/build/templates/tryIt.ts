@@ -1,5 +1,18 @@
 import { customerColumns, ensureTables, upsertCustomer } from '../blocks';
-import { code, csNode, expr, filterNode, LINK_SETTINGS, manualTrigger, noOp, renderEmail, sendEmail, SENDER_SETTINGS, settingsNode, tableGet } from '../nodes';
+import {
+	code,
+	csNode,
+	expr,
+	filterNode,
+	LINK_SETTINGS,
+	manualTrigger,
+	noOp,
+	renderEmail,
+	sendEmail,
+	SENDER_SETTINGS,
+	settingsNode,
+	tableGet,
+} from '../nodes';
 import { sampleCustomers, WITH_DATES_CODE } from '../../../test/fixtures/customers';
 import { Template } from '../template';
 
@@ -19,7 +32,8 @@ export function tryItTemplate(): Template {
 		trigger: 'Manual (Execute workflow)',
 		does: 'Loads fifty sample customers into cs_customers and shows their health scores, churn and expansion signals, lifecycle stages, save playbooks and the first email of each playbook (sent to the mail sink)',
 		configure: 'Nothing for the demo; the SMTP credential to send real mail',
-		follows: 'The decision chain of seed 002 §5 (health), §7 (churn signals and save playbooks), §8 (expansion), §3 (lifecycle)',
+		follows:
+			'The decision chain of seed 002 §5 (health), §7 (churn signals and save playbooks), §8 (expansion), §3 (lifecycle)',
 		tables: ['cs_customers'],
 	});
 	const id = t.info.id;
@@ -40,23 +54,39 @@ export function tryItTemplate(): Template {
 	const save = upsertCustomer(t, 'Save sample customers', [4, -2]);
 	t.connect(settings, load).chain(load, columns, save);
 
-	const read = t.add({ ...tableGet('Read customers', [2, 0], 'cs_customers', []), executeOnce: true });
+	const read = t.add({
+		...tableGet('Read customers', [2, 0], 'cs_customers', []),
+		executeOnce: true,
+	});
 	const health = t.add(csNode('Customer Health Score', 'customerHealthScore', [3, 0], {}));
 	const churn = t.add(csNode('Churn Signals', 'customerChurnSignals', [4, 0], {}));
 	const expansion = t.add(csNode('Expansion Signals', 'customerExpansionSignals', [5, 0], {}));
 	const lifecycle = t.add(csNode('Lifecycle Stage', 'customerLifecycleStage', [6, 0], {}));
 	const scored = t.add(noOp('Scores, signals and stages', [7, -1]));
-	const playbook = t.add(csNode('CS Playbook', 'customerPlaybook', [7, 0], { outputMode: 'perStep', options: {} }));
+	const playbook = t.add(
+		csNode('CS Playbook', 'customerPlaybook', [7, 0], { outputMode: 'perStep', options: {} }),
+	);
 	const noPlaybook = t.add(noOp('No playbook needed', [8, 1]));
 	t.chain(settings, read, health, churn, expansion, lifecycle, playbook).connect(lifecycle, scored);
 	t.connect(playbook, noPlaybook, 1);
 	const firstEmail = t.add(
 		filterNode('First email of each playbook', [8, 0], id, [
-			{ left: expr("$json.playbook.step.channel === 'email' && $json.playbook.step.template"), operator: { type: 'boolean', operation: 'true', singleValue: true } },
+			{
+				left: expr("$json.playbook.step.channel === 'email' && $json.playbook.step.template"),
+				operator: { type: 'boolean', operation: 'true', singleValue: true },
+			},
 		]),
 	);
-	const onePerCustomer = t.add(code('One per customer', [9, 0], "const seen = new Set();\nreturn $input.all().filter((item) => !seen.has(item.json.customer_id) && seen.add(item.json.customer_id));"));
-	const render = t.add(renderEmail('Render the playbook email', [10, 0], 'byId', {}, { missingVariables: 'lenient' }));
+	const onePerCustomer = t.add(
+		code(
+			'One per customer',
+			[9, 0],
+			'const seen = new Set();\nreturn $input.all().filter((item) => !seen.has(item.json.customer_id) && seen.add(item.json.customer_id));',
+		),
+	);
+	const render = t.add(
+		renderEmail('Render the playbook email', [10, 0], 'byId', {}, { missingVariables: 'lenient' }),
+	);
 	const send = t.add(sendEmail('Send to the mail sink', [11, 0]));
 	t.chain(playbook, firstEmail, onePerCustomer, render, send);
 
@@ -73,6 +103,10 @@ export function tryItTemplate(): Template {
 		[3, -3.4],
 		4,
 	);
-	t.sticky('### The decision chain\nEach node adds its result to the customer: `health`, `churn`, `expansion`, `lifecycle`, then `playbook` for customers with a save playbook.', [3, 0.6], [6, 1.3]);
+	t.sticky(
+		'### The decision chain\nEach node adds its result to the customer: `health`, `churn`, `expansion`, `lifecycle`, then `playbook` for customers with a save playbook.',
+		[3, 0.6],
+		[6, 1.3],
+	);
 	return t;
 }

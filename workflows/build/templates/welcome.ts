@@ -11,7 +11,20 @@ import {
 	upsertCustomer,
 	waitFor,
 } from '../blocks';
-import { csTrigger, DEFAULT_CSM_SETTINGS, eventRoute, expr, ifNode, LINK_SETTINGS, noOp, SENDER_SETTINGS, setFields, setting, settingsNode, switchNode } from '../nodes';
+import {
+	csTrigger,
+	DEFAULT_CSM_SETTINGS,
+	eventRoute,
+	expr,
+	ifNode,
+	LINK_SETTINGS,
+	noOp,
+	SENDER_SETTINGS,
+	setFields,
+	setting,
+	settingsNode,
+	switchNode,
+} from '../nodes';
 import { Template } from '../template';
 
 /**
@@ -25,10 +38,13 @@ export function welcomeTemplate(): Template {
 		file: 'cs-01-welcome-onboarding',
 		id: 'csTplWelcome0001',
 		name: 'CS 01 · Welcome and onboarding',
-		trigger: 'Customer Success Trigger: subscription_created (also onboarding_step_completed, onboarding_stalled)',
+		trigger:
+			'Customer Success Trigger: subscription_created (also onboarding_step_completed, onboarding_stalled)',
 		does: 'Welcome email, CSM tasks (success plan, kickoff, first-value check, 30-day review), checklist on day 2, first-value nudge on day 3 when the first key action has not happened, tips on day 5, 30-day review invitation on day 7; help email and help call when onboarding stalls',
-		configure: 'Settings (sender, product, CSM, links, days), the SMTP credential, the webhook credential',
-		follows: 'seed 002 §4 and §14.1 (welcome_sequence, stalled_onboarding); seed 000 §1 (first value within 48 hours)',
+		configure:
+			'Settings (sender, product, CSM, links, days), the SMTP credential, the webhook credential',
+		follows:
+			'seed 002 §4 and §14.1 (welcome_sequence, stalled_onboarding); seed 000 §1 (first value within 48 hours)',
 		tables: ['cs_customers', 'cs_enrolments', 'cs_tasks'],
 	});
 	const id = t.info.id;
@@ -104,12 +120,22 @@ export function welcomeTemplate(): Template {
 	// Day 3: first value (docs/sources.md#first-value-48h: the first key action within 48 hours) and stalled onboarding (docs/sources.md#stalled-onboarding: no
 	// progress for 3 days). Both read the customer's current row; their branches sit above the main path so they run
 	// before the sequence waits again.
-	const wait3 = waitFor(t, 'Wait until the first-value day', [9, 0], `${setting('first_value_day')} - ${setting('checklist_day')}`);
+	const wait3 = waitFor(
+		t,
+		'Wait until the first-value day',
+		[9, 0],
+		`${setting('first_value_day')} - ${setting('checklist_day')}`,
+	);
 	const gate3 = stillEnrolled(t, 'Still onboarding? (day 3)', [10, 0]);
 	const current = freshCustomer(t, 'customer (day 3)', [11, 0]);
 	t.connect(checklist, wait3).chain(wait3, gate3, current.first);
 	const noFirstValue = t.add(
-		ifNode('No key action yet?', [13, -5], id, [{ left: expr('$json.last_key_action_at'), operator: { type: 'string', operation: 'empty', singleValue: true } }]),
+		ifNode('No key action yet?', [13, -5], id, [
+			{
+				left: expr('$json.last_key_action_at'),
+				operator: { type: 'string', operation: 'empty', singleValue: true },
+			},
+		]),
 	);
 	const nudge = emailStep(t, 'first-value nudge', [14, -5], 'onboarding_first_value_nudge');
 	t.connect(current.last, noFirstValue).connect(noFirstValue, nudge, 0);
@@ -128,23 +154,53 @@ export function welcomeTemplate(): Template {
 	// Stalled onboarding (docs/sources.md#stalled-onboarding stalled_onboarding): help email, the CSM's task and the help call the next day.
 	// Reached from the day-3 check, or from an onboarding_stalled event sent by the product.
 	const help = emailStep(t, 'stalled help email', [15, -3], 'onboarding_stalled_help');
-	const stalledPlan = planTasks(t, [14, -2.5], 'onboarding.stalled_onboarding', 'stalled onboarding');
+	const stalledPlan = planTasks(
+		t,
+		[14, -2.5],
+		'onboarding.stalled_onboarding',
+		'stalled onboarding',
+	);
 	t.connect(stalled, help, 0).connect(stalled, stalledPlan, 0);
 	const stalledEvent = t.add(
-		setFields('Stalled customer', [3, 3], { csm_email: expr(`$json.csm_email || ${setting('default_csm_email')}`), csm_name: expr(`$json.csm_name || ${setting('default_csm_name')}`) }, id),
+		setFields(
+			'Stalled customer',
+			[3, 3],
+			{
+				csm_email: expr(`$json.csm_email || ${setting('default_csm_email')}`),
+				csm_name: expr(`$json.csm_name || ${setting('default_csm_name')}`),
+			},
+			id,
+		),
 	);
 	t.connect(route, stalledEvent, 2).connect(stalledEvent, help).connect(stalledEvent, stalledPlan);
 
 	// Day 5: tips. Day 7: 30-day review invitation; the sequence is complete.
-	const wait5 = waitFor(t, 'Wait until the tips day', [13, 0], `${setting('tips_day')} - ${setting('first_value_day')}`);
+	const wait5 = waitFor(
+		t,
+		'Wait until the tips day',
+		[13, 0],
+		`${setting('tips_day')} - ${setting('first_value_day')}`,
+	);
 	const gate5 = stillEnrolled(t, 'Still onboarding? (day 5)', [14, 0]);
 	const tips = emailStep(t, 'tips', [15, 0], 'onboarding_tips');
 	const log5 = logStep(t, 'Log: tips sent', [16, -1], 5, 'send_tips_email');
 	t.connect(current.last, wait5).chain(wait5, gate5, tips).connect(tips, log5);
-	const wait7 = waitFor(t, 'Wait until the review day', [16, 0], `${setting('review_day')} - ${setting('tips_day')}`);
+	const wait7 = waitFor(
+		t,
+		'Wait until the review day',
+		[16, 0],
+		`${setting('review_day')} - ${setting('tips_day')}`,
+	);
 	const gate7 = stillEnrolled(t, 'Still onboarding? (day 7)', [17, 0]);
 	const review = emailStep(t, '30-day review invitation', [18, 0], 'onboarding_30_day_review');
-	const log7 = logStep(t, 'Log: onboarding sequence complete', [19, -1], 7, 'schedule_30_day_review', 'completed');
+	const log7 = logStep(
+		t,
+		'Log: onboarding sequence complete',
+		[19, -1],
+		7,
+		'schedule_30_day_review',
+		'completed',
+	);
 	const done = t.add(noOp('Sequence complete', [19, 0]));
 	t.connect(tips, wait7).chain(wait7, gate7, review).connect(review, log7).connect(review, done);
 
@@ -155,8 +211,13 @@ export function welcomeTemplate(): Template {
 			[3, 2],
 			{
 				onboarding_last_progress_at: expr('$json.occurredAt'),
-				onboarding_steps_completed: [expr('$json.data.steps_completed ?? $json.onboarding_steps_completed'), 'number'],
-				last_key_action_at: expr('$json.data.key_action === true ? $json.occurredAt : $json.last_key_action_at'),
+				onboarding_steps_completed: [
+					expr('$json.data.steps_completed ?? $json.onboarding_steps_completed'),
+					'number',
+				],
+				last_key_action_at: expr(
+					'$json.data.key_action === true ? $json.occurredAt : $json.last_key_action_at',
+				),
 			},
 			id,
 		),

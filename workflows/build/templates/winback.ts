@@ -1,6 +1,30 @@
-import { customerColumns, emailStep, ensureTables, freshCustomer, logStep, recordEnrolment, recordTask, stillEnrolled, upsertCustomer, waitFor } from '../blocks';
+import {
+	customerColumns,
+	emailStep,
+	ensureTables,
+	freshCustomer,
+	logStep,
+	recordEnrolment,
+	recordTask,
+	stillEnrolled,
+	upsertCustomer,
+	waitFor,
+} from '../blocks';
 import { enrolCustomer, stopEnrolments } from '../blocks-reengagement';
-import { csTrigger, DEFAULT_CSM_SETTINGS, eventRoute, expr, LINK_SETTINGS, noOp, SENDER_SETTINGS, setFields, setting, settingsNode, switchNode, tableRowNotExists } from '../nodes';
+import {
+	csTrigger,
+	DEFAULT_CSM_SETTINGS,
+	eventRoute,
+	expr,
+	LINK_SETTINGS,
+	noOp,
+	SENDER_SETTINGS,
+	setFields,
+	setting,
+	settingsNode,
+	switchNode,
+	tableRowNotExists,
+} from '../nodes';
 import { Template } from '../template';
 
 /**
@@ -19,16 +43,22 @@ export function winbackTemplate(): Template {
 		file: 'cs-05-winback',
 		id: 'csTplWinback0001',
 		name: 'CS 05 · Win-back',
-		trigger: 'Customer Success Trigger: subscription_cancelled (also subscription_reactivated, which ends it)',
+		trigger:
+			'Customer Success Trigger: subscription_cancelled (also subscription_reactivated, which ends it)',
 		does: 'Records the cancellation, stops the customer’s other sequences, then sends "We miss you" with the churn survey (day 1), "Here’s what’s new" with three new features (day 7) and the offer (day 14), and gives the Head of Sales a call task (day 21); a reactivation stops it',
-		configure: 'Settings (sender, product, default CSM, Head of Sales, churn survey and reactivation links, new features, offer, days), the SMTP credential, the webhook credential',
-		follows: 'seed 000 §4 (win-back campaigns: emails on days 1, 7 and 14, the Head of Sales’ call on day 21)',
+		configure:
+			'Settings (sender, product, default CSM, Head of Sales, churn survey and reactivation links, new features, offer, days), the SMTP credential, the webhook credential',
+		follows:
+			'seed 000 §4 (win-back campaigns: emails on days 1, 7 and 14, the Head of Sales’ call on day 21)',
 		tables: ['cs_customers', 'cs_enrolments', 'cs_tasks'],
 	});
 	const id = t.info.id;
 
 	const trigger = t.add(
-		csTrigger([0, 0], { path: 'customer-success/winback', events: ['subscription_cancelled', 'subscription_reactivated'] }),
+		csTrigger([0, 0], {
+			path: 'customer-success/winback',
+			events: ['subscription_cancelled', 'subscription_reactivated'],
+		}),
 	);
 	const settings = t.add(
 		settingsNode(
@@ -96,12 +126,24 @@ export function winbackTemplate(): Template {
 	// Day 1: "We miss you", with the churn survey.
 	const wait1 = waitFor(t, 'Wait until the we-miss-you day', [8, 0], setting('we_miss_you_day'));
 	const gate1 = stillEnrolled(t, 'Still cancelled? (day 1)', [9, 0]);
-	const missYou = emailStep(t, 'we miss you', [10, 0], 'winback_we_miss_you', {}, { churnSurveyLink: expr(setting('churn_survey_link')) });
+	const missYou = emailStep(
+		t,
+		'we miss you',
+		[10, 0],
+		'winback_we_miss_you',
+		{},
+		{ churnSurveyLink: expr(setting('churn_survey_link')) },
+	);
 	const log1 = logStep(t, 'Log: we miss you sent', [11, -1], 1, 'send_we_miss_you');
 	t.connect(current.last, wait1).chain(wait1, gate1, missYou).connect(missYou, log1);
 
 	// Day 7: "Here's what's new", three features.
-	const wait7 = waitFor(t, 'Wait until the what’s-new day', [11, 0], `${setting('whats_new_day')} - ${setting('we_miss_you_day')}`);
+	const wait7 = waitFor(
+		t,
+		'Wait until the what’s-new day',
+		[11, 0],
+		`${setting('whats_new_day')} - ${setting('we_miss_you_day')}`,
+	);
 	const gate7 = stillEnrolled(t, 'Still cancelled? (day 7)', [12, 0]);
 	const whatsNew = emailStep(
 		t,
@@ -115,14 +157,31 @@ export function winbackTemplate(): Template {
 	t.connect(missYou, wait7).chain(wait7, gate7, whatsNew).connect(whatsNew, log7);
 
 	// Day 14: the offer.
-	const wait14 = waitFor(t, 'Wait until the offer day', [14, 0], `${setting('offer_day')} - ${setting('whats_new_day')}`);
+	const wait14 = waitFor(
+		t,
+		'Wait until the offer day',
+		[14, 0],
+		`${setting('offer_day')} - ${setting('whats_new_day')}`,
+	);
 	const gate14 = stillEnrolled(t, 'Still cancelled? (day 14)', [15, 0]);
-	const offer = emailStep(t, 'offer', [16, 0], 'winback_offer', { offer: expr(setting('winback_offer')) }, { reactivationLink: expr(setting('reactivation_link')) });
+	const offer = emailStep(
+		t,
+		'offer',
+		[16, 0],
+		'winback_offer',
+		{ offer: expr(setting('winback_offer')) },
+		{ reactivationLink: expr(setting('reactivation_link')) },
+	);
 	const log14 = logStep(t, 'Log: offer sent', [17, -1], 3, 'send_offer');
 	t.connect(whatsNew, wait14).chain(wait14, gate14, offer).connect(offer, log14);
 
 	// Day 21: the Head of Sales calls; the sequence is complete.
-	const wait21 = waitFor(t, 'Wait until the call day', [17, 0], `${setting('sales_call_day')} - ${setting('offer_day')}`);
+	const wait21 = waitFor(
+		t,
+		'Wait until the call day',
+		[17, 0],
+		`${setting('sales_call_day')} - ${setting('offer_day')}`,
+	);
 	const gate21 = stillEnrolled(t, 'Still cancelled? (day 21)', [18, 0]);
 	const call = recordTask(t, 'Head of Sales: personal call', [19, -2], {
 		type: 'call',
@@ -135,16 +194,27 @@ export function winbackTemplate(): Template {
 		priority: 'high',
 		source: 'winback: day 21 call',
 	});
-	const log21 = logStep(t, 'Log: win-back complete', [19, -1], 4, 'head_of_sales_call', 'completed');
+	const log21 = logStep(
+		t,
+		'Log: win-back complete',
+		[19, -1],
+		4,
+		'head_of_sales_call',
+		'completed',
+	);
 	const done = t.add(noOp('Win-back complete', [19, 0]));
 	t.connect(offer, wait21).chain(wait21, gate21).connect(gate21, [call, log21, done]);
 
 	// subscription_reactivated: active again, and no more win-back emails.
-	const reactivated = t.add(setFields('Reactivation', [3, 3], { subscription_status: 'active' }, id));
+	const reactivated = t.add(
+		setFields('Reactivation', [3, 3], { subscription_status: 'active' }, id),
+	);
 	const reactivatedColumns = customerColumns(t, 'Reactivation fields', [4, 3]);
 	const saveReactivation = upsertCustomer(t, 'Save reactivation', [5, 3]);
 	const stopWinback = stopEnrolments(t, 'Stop win-back', [4, 4], 'reactivated', 'winback');
-	t.connect(route, reactivated, 1).chain(reactivated, reactivatedColumns, saveReactivation).connect(reactivated, stopWinback);
+	t.connect(route, reactivated, 1)
+		.chain(reactivated, reactivatedColumns, saveReactivation)
+		.connect(reactivated, stopWinback);
 
 	t.sticky(
 		[
@@ -170,6 +240,11 @@ export function winbackTemplate(): Template {
 		[9, 1.3],
 		[13, 1.7],
 	);
-	t.sticky('### Reactivation\nSets the customer active again and stops the win-back enrolment.', [6, 3], [7.5, 3.3], 6);
+	t.sticky(
+		'### Reactivation\nSets the customer active again and stops the win-back enrolment.',
+		[6, 3],
+		[7.5, 3.3],
+		6,
+	);
 	return t;
 }
