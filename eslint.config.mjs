@@ -40,7 +40,7 @@ export default [
 	},
 	{
 		// src/ is the domain core: pure TypeScript with no n8n import (docs/sources.md#domain-core), so it throws its own error
-		// classes; nodes/shared/processItems wraps every one of them in a NodeOperationError with the item index.
+		// classes; the node adapter (nodes/shared/adapter/failure.ts) wraps each in a NodeOperationError with the item index.
 		files: ['src/**/*.ts'],
 		rules: {
 			'@n8n/community-nodes/require-node-api-error': 'off',

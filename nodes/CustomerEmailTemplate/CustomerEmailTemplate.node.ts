@@ -1,7 +1,6 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import {
 	NodeConnectionTypes,
-	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
@@ -9,7 +8,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { choiceParameter, pathParameter } from '../../src/shared/parameters';
+import { choiceParameter, InvalidParameterError, pathParameter } from '../../src/shared/parameters';
 import { getPath } from '../../src/shared/path';
 import {
 	describeTemplateVariables,
@@ -25,8 +24,8 @@ import {
 	type TemplateOverrides,
 	type TemplateParameters,
 } from '../../src/templates';
-import { ItemParameters } from '../shared/itemParameters';
-import { processItems } from '../shared/processItems';
+import { defineNode, eachItem, type ItemScope } from '../shared/adapter';
+import type { ItemParameters } from '../shared/itemParameters';
 import { BY_ID, CUSTOM, emailTemplateProperties } from './description';
 import {
 	defaultsParameter,
@@ -62,44 +61,60 @@ const OUR_TAG_IN_EXPRESSION =
  * switch it back to Fixed. An expression that only loads a template (`{{ $json.template_html }}`) is fine. The fields
  * are the node's own: checked once per execution, the message returned for the items to fail with.
  */
-function expressionTemplateField(context: IExecuteFunctions): string | null {
+function expressionTemplateField(context: IExecuteFunctions): InvalidParameterError | null {
 	const parameters = context.getNode().parameters;
 	for (const [name, label] of Object.entries(TEMPLATE_FIELDS)) {
 		const raw = getPath(parameters, name);
 		if (typeof raw !== 'string' || !raw.startsWith('=')) continue;
 		if (!OUR_TAG_IN_EXPRESSION.test(raw.slice(1).replace(/\{\{\s*\$[^}]*\}\}/g, ''))) continue;
-		return `${label}: this field is an n8n expression, so n8n would evaluate the template's tags (such as {{ first_name }}) itself. Switch the field to Fixed: this node fills the tags in, escaping every value`;
+		return new InvalidParameterError(
+			`${label}: this field is an n8n expression, so n8n would evaluate the template's tags (such as {{ first_name }}) itself. Switch the field to Fixed: this node fills the tags in, escaping every value`,
+			label,
+		);
 	}
 	return null;
 }
 
-function optionalText(
-	parameters: ItemParameters,
-	name: string,
-	itemIndex: number,
-): string | undefined {
-	return optionalTextParameter(
-		parameters.get<unknown>(name, itemIndex, ''),
-		parameters.label(name),
-	);
+/** The raw values an item's EmailConfig is built from, read through the item's scope. */
+interface RawConfig {
+	values: Record<string, unknown>;
+	zone: string;
+	reference: DateTime;
 }
 
-function text(parameters: ItemParameters, name: string, itemIndex: number): string {
-	return textParameter(parameters.get<unknown>(name, itemIndex, ''), parameters.label(name));
+/** Reads a parameter (or a path inside one, such as "customDefaults.default") from the raw values. */
+class ConfigReader {
+	constructor(
+		private readonly raw: RawConfig,
+		private readonly parameters: ItemParameters,
+	) {}
+
+	get<T>(name: string, fallback: T): T {
+		const value = getPath(this.raw.values, name);
+		return (value === undefined ? fallback : value) as T;
+	}
+
+	label(name: string): string {
+		return this.parameters.label(name);
+	}
+
+	optionalText(name: string): string | undefined {
+		return optionalTextParameter(this.get<unknown>(name, ''), this.label(name));
+	}
+
+	text(name: string): string {
+		return textParameter(this.get<unknown>(name, ''), this.label(name));
+	}
+
+	rows(name: string): NameValueRow[] {
+		return rowsParameter(this.get<unknown>(name, []), this.label(name));
+	}
 }
 
-function rows(parameters: ItemParameters, name: string, itemIndex: number): NameValueRow[] {
-	return rowsParameter(parameters.get<unknown>(name, itemIndex, []), parameters.label(name));
-}
-
-function customTemplate(
-	parameters: ItemParameters,
-	itemIndex: number,
-	locale: TemplateLocale,
-): EmailTemplate {
-	const id = text(parameters, 'customTemplateId', itemIndex) || 'custom';
+function customTemplate(parameters: ConfigReader, locale: TemplateLocale): EmailTemplate {
+	const id = parameters.text('customTemplateId') || 'custom';
 	const defaults = defaultsParameter(
-		rows(parameters, 'customDefaults.default', itemIndex),
+		parameters.rows('customDefaults.default'),
 		parameters.label('customDefaults.default'),
 	);
 	return {
@@ -109,17 +124,17 @@ function customTemplate(
 		trigger: null,
 		locales: {
 			[locale]: {
-				subject: optionalText(parameters, 'customSubject', itemIndex) ?? '',
-				html: optionalText(parameters, 'customHtml', itemIndex) ?? '',
-				text: optionalText(parameters, 'customText', itemIndex) ?? null,
+				subject: parameters.optionalText('customSubject') ?? '',
+				html: parameters.optionalText('customHtml') ?? '',
+				text: parameters.optionalText('customText') ?? null,
 			},
 		},
 		defaults: { [locale]: defaults },
 	};
 }
 
-function extraVariables(parameters: ItemParameters, itemIndex: number): ExtraVariable[] {
-	return rows(parameters, 'extraVariables.variable', itemIndex);
+function extraVariables(parameters: ConfigReader): ExtraVariable[] {
+	return parameters.rows('extraVariables.variable');
 }
 
 /** The parameters an item's EmailConfig is made of: when none is an expression, one config serves every item. */
@@ -142,23 +157,40 @@ const CONFIG_PARAMETERS = [
 	'customText',
 ];
 
-function emailConfig(parameters: ItemParameters, itemIndex: number, now: DateTime): EmailConfig {
-	const options = parameters.get<unknown>('options', itemIndex, {});
+/** Defaults of the parameters the item's EmailConfig is read from, as n8n gives them when a field is unset. */
+const CONFIG_DEFAULTS: Record<string, unknown> = {
+	options: {},
+	template: '',
+	defaultLocale: 'en',
+	links: {},
+	customerPath: '',
+	missingVariables: 'strict',
+};
+
+function readConfig(scope: ItemScope): RawConfig {
+	const values = Object.fromEntries(
+		CONFIG_PARAMETERS.map((name) => [name, scope.get<unknown>(name, CONFIG_DEFAULTS[name] ?? '')]),
+	);
+	return { values, zone: scope.zone, reference: scope.reference };
+}
+
+function emailConfig(parameters: ConfigReader, zone: string, reference: DateTime): EmailConfig {
+	const options = parameters.get<unknown>('options', {});
 	const option = (name: string) => ownField(options, name);
-	const choice = parameters.get<string>('template', itemIndex, '');
+	const choice = parameters.get<string>('template', '');
 	const locale = choiceParameter<TemplateLocale>(
-		parameters.get<unknown>('defaultLocale', itemIndex, 'en'),
+		parameters.get<unknown>('defaultLocale', 'en'),
 		parameters.label('defaultLocale'),
 		LOCALES,
 		'en',
 	);
 	let template: TemplateChoice;
 	if (choice === CUSTOM)
-		template = { kind: 'custom', template: customTemplate(parameters, itemIndex, locale) };
+		template = { kind: 'custom', template: customTemplate(parameters, locale) };
 	else if (choice === BY_ID)
 		template = {
 			kind: 'builtIn',
-			id: parameters.get<unknown>('templateId', itemIndex, ''),
+			id: parameters.get<unknown>('templateId', ''),
 			field: 'Template ID',
 		};
 	else template = { kind: 'builtIn', id: choice, field: 'Template' };
@@ -182,30 +214,29 @@ function emailConfig(parameters: ItemParameters, itemIndex: number, now: DateTim
 		if (textBody !== undefined) overrides.text = textBody;
 	}
 	const links = textFieldsParameter(
-		parameters.get<unknown>('links', itemIndex, {}),
+		parameters.get<unknown>('links', {}),
 		parameters.label('links'),
 	) as TemplateParameters['links'];
-	const zone = parameters.defaultTimeZone(itemIndex);
 	return {
 		template,
 		customerPath: pathParameter(
-			parameters.get<unknown>('customerPath', itemIndex, ''),
+			parameters.get<unknown>('customerPath', ''),
 			parameters.label('customerPath'),
 		),
 		missingVariables: choiceParameter<MissingVariablePolicy>(
-			parameters.get<unknown>('missingVariables', itemIndex, 'strict'),
+			parameters.get<unknown>('missingVariables', 'strict'),
 			parameters.label('missingVariables'),
 			MISSING_VARIABLE_POLICIES,
 			'strict',
 		),
 		defaultLocale: locale,
 		parameters: {
-			productName: text(parameters, 'productName', itemIndex),
-			senderName: text(parameters, 'senderName', itemIndex),
-			senderEmail: text(parameters, 'senderEmail', itemIndex),
+			productName: parameters.text('productName'),
+			senderName: parameters.text('senderName'),
+			senderEmail: parameters.text('senderEmail'),
 			links,
 		},
-		extraVariables: extraVariables(parameters, itemIndex),
+		extraVariables: extraVariables(parameters),
 		rawVariables: (
 			optionalTextParameter(option('rawVariables'), parameters.label('options.rawVariables')) ?? ''
 		)
@@ -223,12 +254,38 @@ function emailConfig(parameters: ItemParameters, itemIndex: number, now: DateTim
 			PERIODS,
 			'off',
 		),
-		reference: parameters.referenceInstant(itemIndex, now, zone),
+		reference,
 		defaultTimeZone: zone,
 	};
 }
 
+const NODE = defineNode({
+	outputs: [],
+	pipeline(run) {
+		const listing = run.choice<string>('operation', 'render') === 'listVariables';
+		// The node's own fields: checked once per execution, every item fails with the same message.
+		const fixedFieldError = expressionTemplateField(run.context);
+		const config = run.derived<RawConfig, EmailConfig>({
+			parameters: CONFIG_PARAMETERS,
+			read: readConfig,
+			build: (raw) => emailConfig(new ConfigReader(raw, run.parameters), raw.zone, raw.reference),
+		});
+		return eachItem((item, scope) => {
+			if (fixedFieldError) throw fixedFieldError;
+			if (listing) {
+				const description = describeTemplateVariables(item.json, config(scope));
+				return { json: { ...item.json, emailTemplate: description as unknown as IDataObject } };
+			}
+			const email = renderCustomerEmail(item.json, config(scope));
+			return { json: { ...item.json, email: email as unknown as IDataObject } };
+		});
+	},
+});
+
 export class CustomerEmailTemplate implements INodeType {
+	/** The adapter this node is built on: what it does per execution. */
+	static readonly adapter = NODE;
+
 	description: INodeTypeDescription = {
 		displayName: 'CS Email Template',
 		name: 'customerEmailTemplate',
@@ -247,28 +304,6 @@ export class CustomerEmailTemplate implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const listing = this.getNodeParameter('operation', 0) === 'listVariables';
-		const now = DateTime.now();
-		const parameters = new ItemParameters(this);
-		const fixedFieldError = expressionTemplateField(this);
-		const perItemConfig = CONFIG_PARAMETERS.some((name) => parameters.isPerItem(name));
-		let sharedConfig: EmailConfig | undefined;
-
-		return processItems(this, 1, (item, itemIndex) => {
-			if (fixedFieldError)
-				throw new NodeOperationError(this.getNode(), fixedFieldError, { itemIndex });
-			const config = perItemConfig
-				? emailConfig(parameters, itemIndex, now)
-				: (sharedConfig ??= emailConfig(parameters, itemIndex, now));
-			if (listing) {
-				const description = describeTemplateVariables(item.json, config);
-				return {
-					json: { ...item.json, emailTemplate: description as unknown as IDataObject },
-					output: 0,
-				};
-			}
-			const email = renderCustomerEmail(item.json, config);
-			return { json: { ...item.json, email: email as unknown as IDataObject }, output: 0 };
-		});
+		return await NODE.execute(this);
 	}
 }

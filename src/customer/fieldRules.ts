@@ -113,13 +113,15 @@ const PERCENT_CHANGE = 'a change cannot take away more than all of it: -100 %';
 
 export const NPS_SCORE_RULE = numberRule(
 	{ min: 0, max: 10, whole: true },
-	'seed 002 §11.1 and seed 000 §3: the 0-10 "likely to recommend" answer, whole steps only',
+	'NPS segments: the 0-10 "likely to recommend" answer, whole steps only (docs/sources.md#nps-segments)',
 );
-export const HEALTH_SCORE_RULE = healthScore('seed 002 §5.1: the score is 0-100');
+export const HEALTH_SCORE_RULE = healthScore(
+	'health scoring: the score is 0-100 (docs/sources.md#health-score-formula)',
+);
 export const ONBOARDING_PERCENT_RULE: NumberRule = {
 	...numberRule(
 		{ min: 0, max: 100 },
-		'seed 002 §3.2 compares onboardingCompletion with 80 and 50 (percent)',
+		'the stage rules compare onboardingCompletion with 80 and 50 percent (docs/sources.md#lifecycle-transitions)',
 	),
 	expected:
 		'a percentage from 0 to 100 (set Onboarding Completion Scale to "Fraction (0-1)" for values such as 0.85)',
@@ -143,32 +145,53 @@ export const FIELD_RULES: Readonly<Record<string, FieldRule>> = {
 	seats: count(),
 
 	// Usage (README: dau_mau_ratio and feature_adoption 0-1; DAU can never exceed MAU).
-	dau_mau_ratio: ratio('seed 002 §5.1 (ideal 0.5); daily users are a share of monthly users'),
-	feature_adoption: ratio('README: feature_adoption (0-1); seed 003 early warning "< 30 %"'),
+	dau_mau_ratio: ratio(
+		'default health model, ideal 0.5; daily users are a share of monthly users (docs/sources.md#health-default-weights)',
+	),
+	feature_adoption: ratio(
+		'README: feature_adoption (0-1); high-risk indicator "< 30 %" (docs/sources.md#high-risk-indicators)',
+	),
 	conversations_per_week: nonNegative(),
-	days_since_last_login: daysSince('seed 002 §7.1 and §3.2; 100 years at most'),
+	days_since_last_login: daysSince(
+		'churn signals and the at-risk check; 100 years at most (docs/sources.md#churn-signal-catalogue, #at-risk-check)',
+	),
 	logins_per_week: nonNegative(),
 	features_used_this_month: count(),
 	usage_change_percent: numberRule(
 		{ min: -100, unit: 'percentage' },
-		`seed 002 §7.1 usage_drop_50; ${PERCENT_CHANGE}`,
+		`churn signal usage_drop_50; ${PERCENT_CHANGE} (docs/sources.md#churn-signal-catalogue)`,
 	),
 	avg_session_minutes: nonNegative(),
 	// 1 is the plan limit; above it, over a soft limit (the forecast counts that as reached). Beyond 10 times the limit
 	// is a unit mistake, such as a percentage (85 for 85 %).
-	usage_vs_limit: numberRule({ min: 0, max: 10 }, 'seed 002 §8.1 (> 0.8); 1 = at the plan limit'),
-	blocked_feature_attempts: count('seed 002 §8.1 feature_attempts'),
-	team_size_change: numberRule({ min: -1 }, `seed 002 §8.1 (0.2 = +20 %); ${PERCENT_CHANGE}`),
-	days_since_key_action: daysSince('seed 000 §2 "no booking in 14 days"'),
+	usage_vs_limit: numberRule(
+		{ min: 0, max: 10 },
+		'expansion signal above 0.8; 1 = at the plan limit (docs/sources.md#expansion-signals)',
+	),
+	blocked_feature_attempts: count(
+		'expansion signal feature_attempts (docs/sources.md#expansion-signals)',
+	),
+	team_size_change: numberRule(
+		{ min: -1 },
+		`expansion signal, 0.2 = +20 %; ${PERCENT_CHANGE} (docs/sources.md#expansion-signals)`,
+	),
+	days_since_key_action: daysSince(
+		'intervention playbook "no booking in 14 days" (docs/sources.md#intervention-playbook)',
+	),
 
 	// Support, relationship.
-	open_tickets: count('seed 002 §7.1 multiple_support_tickets'),
+	open_tickets: count(
+		'churn signal multiple_support_tickets (docs/sources.md#churn-signal-catalogue)',
+	),
 	avg_csat: numberRule({ min: 1, max: 5 }, 'README: avg_csat (1-5)'),
 	escalations: count(),
-	high_severity_tickets: count('seed 002 §3.2 isAtRisk'),
+	high_severity_tickets: count('the at-risk check (docs/sources.md#at-risk-check)'),
 	tickets_last_30_days: count(),
 	nps_score: NPS_SCORE_RULE,
-	rating: numberRule({ min: 1, max: 5 }, 'README: rating (1-5); seed 000 §2 "rating < 4.0"'),
+	rating: numberRule(
+		{ min: 1, max: 5 },
+		'README: rating (1-5); intervention playbook "rating < 4.0" (docs/sources.md#intervention-playbook)',
+	),
 	meetings_attended: count(),
 	responses_to_outreach: count(),
 
@@ -179,29 +202,43 @@ export const FIELD_RULES: Readonly<Record<string, FieldRule>> = {
 		{ min: 0, max: 1200, unit: 'number of months' },
 		'README: months; 100 years at most',
 	),
-	failed_payments: count('seed 002 §7.1 failed_payment'),
-	days_to_renewal: daysUntil('seed 002 §8.1 and §3.2; negative once the renewal date has passed'),
-	trial_days_remaining: daysUntil('seed 000 §2; negative once the trial has ended'),
+	failed_payments: count('churn signal failed_payment (docs/sources.md#churn-signal-catalogue)'),
+	days_to_renewal: daysUntil(
+		'expansion signals and the stage rules; negative once the renewal date has passed (docs/sources.md#expansion-signals, #lifecycle-transitions)',
+	),
+	trial_days_remaining: daysUntil(
+		'intervention playbook; negative once the trial has ended (docs/sources.md#intervention-playbook)',
+	),
 
 	// Events.
-	cancellation_requested: flagRule('seed 002 §7.1'),
-	competitor_mentioned: flagRule('seed 002 §7.1'),
+	cancellation_requested: flagRule(
+		'churn signal catalogue (docs/sources.md#churn-signal-catalogue)',
+	),
+	competitor_mentioned: flagRule('churn signal catalogue (docs/sources.md#churn-signal-catalogue)'),
 
 	// History and lifecycle.
 	previous_health_score: HEALTH_SCORE_RULE,
 	health_score: HEALTH_SCORE_RULE,
-	days_since_signup: daysSince('seed 002 §3.2 daysAsCustomer, seed 004 tenure stages'),
+	days_since_signup: daysSince(
+		'the stage rules daysAsCustomer, tenure stages (docs/sources.md#lifecycle-transitions, #tenure-stages)',
+	),
 	// Whole days: the survey throttle counts calendar days (docs/sources.md#nps-survey-throttle "once per quarter").
 	days_since_last_nps_survey: numberRule(
 		{ min: 0, max: MAX_DAYS, whole: true, unit: 'number of days' },
-		'seed 002 §11.1',
+		'survey at most once a quarter (docs/sources.md#nps-survey-throttle)',
 	),
 	onboarding_completion: ONBOARDING_PERCENT_RULE,
-	expansion_opportunity: flagRule('seed 002 §3.2 expansionOpportunity'),
-	expansion_closed: flagRule('seed 002 §3.2 expansionClosed'),
+	expansion_opportunity: flagRule(
+		'the stage rules expansionOpportunity (docs/sources.md#lifecycle-transitions)',
+	),
+	expansion_closed: flagRule(
+		'the stage rules expansionClosed (docs/sources.md#lifecycle-transitions)',
+	),
 
 	// Expansion Signals (docs/sources.md#expansion-signals): the engagement score is a health score; outcomes and targets any number.
-	engagement_score: healthScore('seed 002 §8.1 engagementScore > 80, on the health score scale'),
+	engagement_score: healthScore(
+		'expansion signal engagementScore > 80, on the health score scale (docs/sources.md#expansion-signals)',
+	),
 	business_outcomes: ANY_NUMBER_RULE,
 	business_targets: ANY_NUMBER_RULE,
 	// Beyond the seeds and optional: left out with the reason, never failing the item.
@@ -212,25 +249,44 @@ export const FIELD_RULES: Readonly<Record<string, FieldRule>> = {
 	),
 	analytics_views_per_week: numberRule(
 		{ min: 0 },
-		'seed 000 §5 add-on trigger (off by default)',
+		'add-on trigger, off by default (docs/sources.md#expansion-add-ons)',
 		'omit',
 	),
-	integration_requested: flagRule('seed 000 §5 add-on trigger (off by default)', 'omit'),
-	branding_mentioned: flagRule('seed 000 §5 add-on trigger (off by default)', 'omit'),
-	large_event_scheduled: flagRule('seed 000 §5 add-on trigger (off by default)', 'omit'),
+	integration_requested: flagRule(
+		'add-on trigger, off by default (docs/sources.md#expansion-add-ons)',
+		'omit',
+	),
+	branding_mentioned: flagRule(
+		'add-on trigger, off by default (docs/sources.md#expansion-add-ons)',
+		'omit',
+	),
+	large_event_scheduled: flagRule(
+		'add-on trigger, off by default (docs/sources.md#expansion-add-ons)',
+		'omit',
+	),
 
 	// The fields of the banded model (docs/sources.md#banded-health-model) and docs/sources.md#four-component-health-model (README "The models").
-	campaigns_per_month: nonNegative('seed 001'),
-	roi_percent: numberRule({ min: -100, unit: 'percentage' }, `seed 001; ${PERCENT_CHANGE}`),
-	open_rate: ratio('seed 001 "open rate > 30 %"'),
-	click_rate: ratio('seed 001 "click rate > 6 %"'),
-	conversion_rate: ratio('seed 001 "conversion rate > 10 %"'),
+	campaigns_per_month: nonNegative('banded health model (docs/sources.md#banded-health-model)'),
+	roi_percent: numberRule(
+		{ min: -100, unit: 'percentage' },
+		`banded health model; ${PERCENT_CHANGE} (docs/sources.md#banded-health-model)`,
+	),
+	open_rate: ratio('banded health model "open rate > 30 %" (docs/sources.md#banded-health-model)'),
+	click_rate: ratio('banded health model "click rate > 6 %" (docs/sources.md#banded-health-model)'),
+	conversion_rate: ratio(
+		'banded health model "conversion rate > 10 %" (docs/sources.md#banded-health-model)',
+	),
 	revenue_increase_percent: numberRule(
 		{ min: -100, unit: 'percentage' },
-		`seed 001; ${PERCENT_CHANGE}`,
+		`banded health model; ${PERCENT_CHANGE} (docs/sources.md#banded-health-model)`,
 	),
-	support_rating: numberRule({ min: 0, max: 10 }, 'seed 001: support rating out of 10'),
-	goal_achievement: ratio('seed 004: goal achievement, 80 % the target'),
+	support_rating: numberRule(
+		{ min: 0, max: 10 },
+		'banded health model: support rating out of 10 (docs/sources.md#banded-health-model)',
+	),
+	goal_achievement: ratio(
+		'four-component health model: goal achievement, 80 % the target (docs/sources.md#four-component-health-model)',
+	),
 
 	// Dates (ISO 8601 or epoch numbers, see src/shared/dates.ts), against the reference time.
 	last_login_at: PAST_DATE_RULE,

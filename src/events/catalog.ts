@@ -16,104 +16,114 @@ export const PRODUCT_EVENTS: readonly CatalogEvent[] = [
 	{
 		name: 'subscription_created',
 		description: 'A new subscription: starts the welcome and onboarding sequence',
-		source: 'seed 002 §14.1',
+		source: 'CS workflows (docs/sources.md#cs-workflows)',
 	},
 	{
 		name: 'onboarding_step_completed',
 		description: 'The customer completed an onboarding step',
-		source: 'seed 002 §4',
+		source: 'Onboarding (docs/sources.md#onboarding)',
 	},
 	{
 		name: 'onboarding_stalled',
 		description: 'No onboarding progress for 3 days',
-		source: 'seed 002 §4, §14.1',
+		source: 'Onboarding, CS workflows (docs/sources.md#onboarding, #cs-workflows)',
 	},
 	{
 		name: 'onboarding_completed',
 		description: 'Onboarding finished: hand-off to the adopting stage',
-		source: 'seed 002 §4',
+		source: 'Onboarding (docs/sources.md#onboarding)',
 	},
 	{
 		name: 'login',
 		description: 'The customer logged in (ends re-engagement sequences)',
-		source: 'seed 003 re-engagement',
+		source: 'Re-engagement campaign (docs/sources.md#reengagement-campaign)',
 	},
 	{
 		name: 'no_login_7_days',
 		description: 'No login for more than 7 days',
-		source: 'seed 002 §7.1, §14.1',
+		source:
+			'Churn signal catalogue, CS workflows (docs/sources.md#churn-signal-catalogue, #cs-workflows)',
 	},
 	{
 		name: 'no_login_14_days',
 		description: 'No login for more than 14 days',
-		source: 'seed 002 §7.1',
+		source: 'Churn signal catalogue (docs/sources.md#churn-signal-catalogue)',
 	},
 	{
 		name: 'usage_dropped_50_percent',
 		description: 'Usage fell by more than half against the last month',
-		source: 'seed 002 §14.1',
+		source: 'CS workflows (docs/sources.md#cs-workflows)',
 	},
 	{
 		name: 'usage_at_80_percent',
 		description: 'Usage reached 80 % of the plan limit',
-		source: 'seed 002 §14.1',
+		source: 'CS workflows (docs/sources.md#cs-workflows)',
 	},
-	{ name: 'nps_response', description: 'An NPS survey was answered', source: 'seed 002 §11' },
+	{
+		name: 'nps_response',
+		description: 'An NPS survey was answered',
+		source: 'NPS (docs/sources.md#nps)',
+	},
 	{
 		name: 'quarterly_nps',
 		description: 'Time for the quarterly NPS survey',
-		source: 'seed 002 §14.1',
+		source: 'CS workflows (docs/sources.md#cs-workflows)',
 	},
 	{
 		name: 'nps_score_lte_6',
 		description: 'An NPS answer of 6 or less (detractor)',
-		source: 'seed 002 §14.1',
+		source: 'CS workflows (docs/sources.md#cs-workflows)',
 	},
 	{
 		name: 'nps_score_gte_9',
 		description: 'An NPS answer of 9 or 10 (promoter)',
-		source: 'seed 002 §14.1',
+		source: 'CS workflows (docs/sources.md#cs-workflows)',
 	},
 	{
 		name: 'cancellation_requested',
 		description: 'The customer asked to cancel: starts the save playbook',
-		source: 'seed 002 §7.1, §14.1',
+		source:
+			'Churn signal catalogue, CS workflows (docs/sources.md#churn-signal-catalogue, #cs-workflows)',
 	},
-	{ name: 'payment_failed', description: 'A payment attempt failed', source: 'seed 002 §7.1' },
+	{
+		name: 'payment_failed',
+		description: 'A payment attempt failed',
+		source: 'Churn signal catalogue (docs/sources.md#churn-signal-catalogue)',
+	},
 	{
 		name: 'subscription_cancelled',
 		description: 'The subscription ended: starts win-back',
-		source: 'seed 000 §4',
+		source: 'Win-back campaign (docs/sources.md#winback-campaign)',
 	},
 	{
 		name: 'subscription_reactivated',
 		description: 'A churned customer came back (ends win-back)',
-		source: 'seed 000 §4',
+		source: 'Win-back campaign (docs/sources.md#winback-campaign)',
 	},
 	{
 		name: 'renewal_in_90_days',
 		description: 'The renewal date is 90 days away',
-		source: 'seed 002 §14.1',
+		source: 'CS workflows (docs/sources.md#cs-workflows)',
 	},
 	{
 		name: 'renewal_in_60_days',
 		description: 'The renewal date is 60 days away',
-		source: 'seed 002 §14.1',
+		source: 'CS workflows (docs/sources.md#cs-workflows)',
 	},
 	{
 		name: 'renewal_in_30_days',
 		description: 'The renewal date is 30 days away',
-		source: 'seed 002 §14.1',
+		source: 'CS workflows (docs/sources.md#cs-workflows)',
 	},
 	{
 		name: 'health_score_dropped_20',
 		description: 'The health score fell by 20 points or more',
-		source: 'seed 002 §14.1',
+		source: 'CS workflows (docs/sources.md#cs-workflows)',
 	},
 	{
 		name: 'expansion_signal_detected',
 		description: 'An expansion signal fired',
-		source: 'seed 002 §14.1',
+		source: 'CS workflows (docs/sources.md#cs-workflows)',
 	},
 ];
 
@@ -124,7 +134,7 @@ export const LIFECYCLE_WORKFLOW_EVENTS: readonly CatalogEvent[] = (
 	workflows.map((name) => ({
 		name,
 		description: `Lifecycle workflow for a customer entering the ${LIFECYCLE_STAGE_NAMES[stage]} stage`,
-		source: 'seed 002 §3.2',
+		source: 'Workflows on entering a stage (docs/sources.md#stage-workflows)',
 	})),
 );
 

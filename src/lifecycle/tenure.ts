@@ -30,9 +30,9 @@ function range(stage: TenureStage): string {
 	return toDay === null ? `days ${from}+` : `days ${from}-${toDay}`;
 }
 
-/** e.g. "Day 45 since signup is in adoption (days 31-90, seed 004)". */
+/** e.g. "Day 45 since signup is in adoption (days 31-90, tenure stages)". */
 export function tenureReason(daysSinceSignup: number, stage: TenureStage): string {
 	if (daysSinceSignup === 0)
-		return `Signup day (day 0) counts as ${stage} (${range(stage)}, seed 004)`;
-	return `Day ${daysSinceSignup} since signup is in ${stage} (${range(stage)}, seed 004)`;
+		return `Signup day (day 0) counts as ${stage} (${range(stage)}, tenure stages)`;
+	return `Day ${daysSinceSignup} since signup is in ${stage} (${range(stage)}, tenure stages)`;
 }

@@ -209,8 +209,8 @@ export function determineNextStage(
 		if (held.length) {
 			const reason =
 				currentStage === 'at_risk'
-					? `Still at risk: ${held.map(continueSentence).join('; ')} (at-risk check, seed 002 §3.2, runs before the exits of at_risk)`
-					: `${joinSentences(held, '; ')} (at-risk check, seed 002 §3.2)`;
+					? `Still at risk: ${held.map(continueSentence).join('; ')} (at-risk check, runs before the exits of at_risk)`
+					: `${joinSentences(held, '; ')} (at-risk check)`;
 			return { stage: 'at_risk', reason, notEvaluated };
 		}
 	}
@@ -230,7 +230,7 @@ export function determineNextStage(
 	// Two rules on the same missing input read the same: say it once.
 	const why = failed.length
 		? [...new Set(failed.map(continueSentence))].join('; ')
-		: `seed 002 §3.2 has no rule out of ${currentStage} other than the at-risk check, which did not hold`;
+		: `the stage rules have no rule out of ${currentStage} other than the at-risk check, which did not hold`;
 	return {
 		stage: currentStage,
 		reason: `No transition from ${currentStage}: ${why}`,

@@ -54,7 +54,8 @@ export const NPS_FOLLOW_UPS: Readonly<Record<NpsSegment, FollowUpDefinition>> = 
 				timing: 'Immediately',
 				offset: { hours: 0 },
 				condition: null,
-				source: 'Seed 002 §11.1 sendCSMAlert; §14.1 nps.nps_detractor notify_csm',
+				source:
+					'NPS response handling: CSM alert; CS workflow: NPS, detractor, notify CSM (docs/sources.md#nps-response-handling, #cs-workflows)',
 			},
 			{
 				action: 'send_followup_email',
@@ -65,7 +66,7 @@ export const NPS_FOLLOW_UPS: Readonly<Record<NpsSegment, FollowUpDefinition>> = 
 				timing: 'Immediately',
 				offset: { hours: 0 },
 				condition: null,
-				source: 'Seed 002 §9.1 CS_EMAIL_TEMPLATES nps_followup_detractor (trigger nps_detractor)',
+				source: 'CS email template: NPS detractor follow-up (docs/sources.md#cs-email-templates)',
 			},
 			{
 				action: 'call_customer',
@@ -78,7 +79,7 @@ export const NPS_FOLLOW_UPS: Readonly<Record<NpsSegment, FollowUpDefinition>> = 
 				offset: { hours: 24 },
 				condition: null,
 				source:
-					'Seed 000 §3 (CS specialist calls within 24 hours); seed 002 §11.1 (task due in 24 hours)',
+					'NPS follow-up per segment: a CS specialist calls within 24 hours; NPS response handling: task due in 24 hours (docs/sources.md#nps-follow-up-by-segment, #nps-response-handling)',
 			},
 			{
 				action: 'escalate_to_manager',
@@ -89,7 +90,7 @@ export const NPS_FOLLOW_UPS: Readonly<Record<NpsSegment, FollowUpDefinition>> = 
 				timing: '3 days',
 				offset: { days: 3 },
 				condition: 'no_followup',
-				source: 'Seed 002 §14.1 nps.nps_detractor escalate_to_manager',
+				source: 'CS workflow: NPS, detractor, escalate to manager (docs/sources.md#cs-workflows)',
 			},
 		],
 	},
@@ -107,7 +108,8 @@ export const NPS_FOLLOW_UPS: Readonly<Record<NpsSegment, FollowUpDefinition>> = 
 				timing: 'Within 3 days', // ours: the seeds give no time
 				offset: { days: 3 },
 				condition: null,
-				source: 'Seed 000 §3 (Passives: 15-minute interview)',
+				source:
+					'NPS follow-up per segment: passives, 15-minute interview (docs/sources.md#nps-follow-up-by-segment)',
 			},
 		],
 	},
@@ -125,7 +127,7 @@ export const NPS_FOLLOW_UPS: Readonly<Record<NpsSegment, FollowUpDefinition>> = 
 				offset: { hours: 0 },
 				condition: null,
 				source:
-					'Seed 002 §11.1 triggerPromoterWorkflow; §14.1 nps.nps_promoter add_to_advocacy_pipeline',
+					'NPS response handling: promoter workflow; CS workflow: NPS, promoter, add to advocacy pipeline (docs/sources.md#nps-response-handling, #cs-workflows)',
 			},
 			{
 				action: 'send_thank_you',
@@ -136,7 +138,7 @@ export const NPS_FOLLOW_UPS: Readonly<Record<NpsSegment, FollowUpDefinition>> = 
 				timing: 'Immediately',
 				offset: { hours: 0 },
 				condition: null,
-				source: 'Seed 002 §14.1 nps.nps_promoter send_thank_you',
+				source: 'CS workflow: NPS, promoter, thank-you (docs/sources.md#cs-workflows)',
 			},
 			{
 				action: 'send_advocacy_invite',
@@ -148,7 +150,7 @@ export const NPS_FOLLOW_UPS: Readonly<Record<NpsSegment, FollowUpDefinition>> = 
 				offset: { days: 7 },
 				condition: null,
 				source:
-					'Seed 000 §3 (Promoters: case studies, testimonials, referrals); seed 002 §14.1 send_advocacy_invite',
+					'NPS follow-up per segment: promoters, case studies, testimonials, referrals; CS workflow: NPS, promoter, advocacy invitation (docs/sources.md#nps-follow-up-by-segment, #cs-workflows)',
 			},
 		],
 	},

@@ -68,7 +68,7 @@ export const playbookSchema = z
 				'must be a playbook id of letters, digits, ".", "_", ":" or "-", such as "custom.trial_rescue"',
 		}),
 		name: text.optional(),
-		/** Where the playbook comes from, e.g. "Seed 002 §7.1 SAVE_PLAYBOOKS". */
+		/** Where the playbook comes from, e.g. "Save playbook: no login 7 days (docs/sources.md#save-playbooks)". */
 		source: text.optional(),
 		/** The signal or event that starts it (docs/sources.md#churn-signal-catalogue `signal`, docs/sources.md#cs-workflows `trigger`). */
 		trigger: text.nullable().optional(),

@@ -35,7 +35,7 @@ export const BUILT_IN_SIGNALS = [
 		threshold: 7,
 		severity: 'medium',
 		describe: (t) => `No login in ${t}+ days`,
-		source: 'Seed 002 §7.1',
+		source: 'Churn signal catalogue (docs/sources.md#churn-signal-catalogue)',
 	},
 	{
 		type: 'no_login_14_days',
@@ -44,7 +44,7 @@ export const BUILT_IN_SIGNALS = [
 		threshold: 14,
 		severity: 'high',
 		describe: (t) => `No login in ${t}+ days`,
-		source: 'Seed 002 §7.1',
+		source: 'Churn signal catalogue (docs/sources.md#churn-signal-catalogue)',
 	},
 	{
 		type: 'usage_drop_50',
@@ -56,7 +56,7 @@ export const BUILT_IN_SIGNALS = [
 			t <= 0
 				? `Usage dropped ${-t}%+ vs last month`
 				: `Usage changed by less than +${t}% vs last month`,
-		source: 'Seed 002 §7.1',
+		source: 'Churn signal catalogue (docs/sources.md#churn-signal-catalogue)',
 	},
 	{
 		type: 'nps_detractor',
@@ -65,7 +65,7 @@ export const BUILT_IN_SIGNALS = [
 		threshold: 6,
 		severity: 'high',
 		describe: () => 'NPS detractor score',
-		source: 'Seed 002 §7.1',
+		source: 'Churn signal catalogue (docs/sources.md#churn-signal-catalogue)',
 	},
 	{
 		type: 'multiple_support_tickets',
@@ -74,7 +74,7 @@ export const BUILT_IN_SIGNALS = [
 		threshold: 3,
 		severity: 'medium',
 		describe: (t) => `${t}+ open support tickets`,
-		source: 'Seed 002 §7.1',
+		source: 'Churn signal catalogue (docs/sources.md#churn-signal-catalogue)',
 	},
 	{
 		type: 'failed_payment',
@@ -83,7 +83,7 @@ export const BUILT_IN_SIGNALS = [
 		threshold: 0,
 		severity: 'high',
 		describe: () => 'Failed payment attempt',
-		source: 'Seed 002 §7.1',
+		source: 'Churn signal catalogue (docs/sources.md#churn-signal-catalogue)',
 	},
 	{
 		type: 'cancellation_request',
@@ -92,7 +92,7 @@ export const BUILT_IN_SIGNALS = [
 		threshold: null,
 		severity: 'high',
 		describe: () => 'Cancellation requested',
-		source: 'Seed 002 §7.1',
+		source: 'Churn signal catalogue (docs/sources.md#churn-signal-catalogue)',
 	},
 	{
 		type: 'competitor_mention',
@@ -101,7 +101,7 @@ export const BUILT_IN_SIGNALS = [
 		threshold: null,
 		severity: 'medium',
 		describe: () => 'Mentioned competitor in support ticket',
-		source: 'Seed 002 §7.1',
+		source: 'Churn signal catalogue (docs/sources.md#churn-signal-catalogue)',
 	},
 	// docs/sources.md#churn-signal-catalogue early-warning signals. The seed gives no severities: they follow its interventions (a call
 	// for "no booking in 14 days" and for an expiring trial, as the agent specification does for its high signals; a credit
@@ -113,7 +113,7 @@ export const BUILT_IN_SIGNALS = [
 		threshold: 4,
 		severity: 'medium',
 		describe: (t) => `Average rating below ${oneDecimal(t)}`,
-		source: 'Seed 000 §2',
+		source: 'Intervention playbook (docs/sources.md#intervention-playbook)',
 	},
 	{
 		type: 'trial_expiring',
@@ -125,7 +125,7 @@ export const BUILT_IN_SIGNALS = [
 		atLeast: 0,
 		severity: 'high',
 		describe: (t) => `Trial ends in ${t} days or less`,
-		source: 'Seed 000 §2',
+		source: 'Intervention playbook (docs/sources.md#intervention-playbook)',
 	},
 	{
 		type: 'no_key_action_14_days',
@@ -134,7 +134,7 @@ export const BUILT_IN_SIGNALS = [
 		threshold: 14,
 		severity: 'high',
 		describe: (t) => `No key action (e.g. a booking) in ${t}+ days`,
-		source: 'Seed 000 §2',
+		source: 'Intervention playbook (docs/sources.md#intervention-playbook)',
 	},
 	// docs/sources.md#high-risk-indicators: all three are high-risk, so severity high.
 	{
@@ -144,7 +144,7 @@ export const BUILT_IN_SIGNALS = [
 		threshold: 2,
 		severity: 'high',
 		describe: (t) => `Fewer than ${t} logins a week`,
-		source: 'Seed 003 early warning',
+		source: 'High-risk indicators (docs/sources.md#high-risk-indicators)',
 	},
 	{
 		type: 'short_sessions',
@@ -153,7 +153,7 @@ export const BUILT_IN_SIGNALS = [
 		threshold: 5,
 		severity: 'high',
 		describe: (t) => `Average session shorter than ${t} minutes`,
-		source: 'Seed 003 early warning',
+		source: 'High-risk indicators (docs/sources.md#high-risk-indicators)',
 	},
 	{
 		type: 'low_feature_adoption',
@@ -162,7 +162,7 @@ export const BUILT_IN_SIGNALS = [
 		threshold: 0.3,
 		severity: 'high',
 		describe: (t) => `Feature adoption below ${roundTo(t * 100, 2)}%`,
-		source: 'Seed 003 early warning',
+		source: 'High-risk indicators (docs/sources.md#high-risk-indicators)',
 	},
 ] as const satisfies readonly BuiltInSignal[];
 

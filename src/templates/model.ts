@@ -13,7 +13,7 @@ export interface TemplateContent {
 export interface EmailTemplate {
 	id: string;
 	name: string;
-	/** Where it comes from, e.g. "Seed 002 §9.1 CS_EMAIL_TEMPLATES.welcome_email", or "custom". */
+	/** Where it comes from, e.g. "CS email template: welcome email (docs/sources.md#cs-email-templates)", or "custom". */
 	source: string;
 	/** What sends it in the seeds (e.g. "no_login_7_days"); null when the seed does not say. */
 	trigger: string | null;

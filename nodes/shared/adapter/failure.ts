@@ -6,7 +6,6 @@ import {
 } from 'n8n-workflow';
 
 import { previewValue } from '../../../src/shared/preview';
-import { messageOf } from '../processItems';
 import type { ResolvedOutputs } from './routes';
 
 /**
@@ -22,7 +21,17 @@ import type { ResolvedOutputs } from './routes';
  *   per tier, category, segment, stage…), else by its single output.
  */
 
-export { messageOf };
+/**
+ * The error's message for the item. A stack overflow is never shown as such: it can only come from data nested too
+ * deeply or containing itself (the readers check the usual places), so the message says that.
+ */
+export function messageOf(error: unknown): string {
+	if (error instanceof RangeError && /call stack/i.test(error.message)) {
+		return 'a value of this item or of a parameter is nested too deeply or contains itself: give plain JSON nested at most 64 levels';
+	}
+	if (error instanceof Error) return error.message;
+	return typeof error === 'string' ? error : previewValue(error);
+}
 
 /** "Check the parameter …" / "Check the field …": where the user should look, when the error says. */
 export function describeCause(error: unknown): string | undefined {

@@ -9,7 +9,7 @@ import type { HealthModelInput } from '../model';
  */
 export const BANDED_POINTS_MODEL: HealthModelInput = {
 	id: 'seed001_banded',
-	name: 'Seed 001 banded points',
+	name: 'Banded points',
 	rounding: 'total',
 	components: [
 		{

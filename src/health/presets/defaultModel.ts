@@ -7,7 +7,7 @@ import type { HealthModelInput } from '../model';
  */
 export const DEFAULT_HEALTH_MODEL: HealthModelInput = {
 	id: 'default',
-	name: 'Default (seed 002, inverse metrics fixed)',
+	name: 'Default (inverse metrics fixed)',
 	rounding: 'component',
 	components: [
 		{

@@ -10,7 +10,7 @@ import type { HealthModelInput } from '../model';
  */
 export const FIVE_COMPONENT_MODEL: HealthModelInput = {
 	id: 'seed003',
-	name: 'Seed 003 five components',
+	name: 'Five components',
 	rounding: 'component',
 	components: [
 		{

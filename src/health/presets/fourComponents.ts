@@ -7,7 +7,7 @@ import type { HealthModelInput } from '../model';
  */
 export const FOUR_COMPONENT_MODEL: HealthModelInput = {
 	id: 'seed004',
-	name: 'Seed 004 four components',
+	name: 'Four components',
 	rounding: 'component',
 	components: [
 		{

@@ -14,8 +14,8 @@ import type { PlaybookInput } from '../model';
  * - template ids (the seed names the emails but gives no ids); the low-rating offer goes by email;
  * - timeline null (the seed gives none).
  */
-const INTERVENTION = 'Seed 000 §2 Intervention Playbook';
-const WINBACK = 'Seed 000 §4 Win-back campaigns';
+const INTERVENTION = 'Intervention playbook (docs/sources.md#intervention-playbook)';
+const WINBACK = 'Win-back campaign (docs/sources.md#winback-campaign)';
 const CSM_TO_CCO = ['csm', 'cco']; // ours: docs/sources.md#cs-roles reporting line
 
 export const INTERVENTION_WINBACK_PLAYBOOKS: PlaybookInput[] = [

@@ -5,13 +5,13 @@ import type { PlaybookInput } from '../model';
  * with order, action, channel, template, timing and condition. Only the ids (`save.<signal>`) and names are ours;
  * the names are the seed's CHURN_SIGNALS descriptions.
  */
-const SOURCE = 'Seed 002 §7.1 SAVE_PLAYBOOKS';
+const source = (name: string) => `Save playbook: ${name} (docs/sources.md#save-playbooks)`;
 
 export const SAVE_PLAYBOOKS: PlaybookInput[] = [
 	{
 		id: 'save.no_login_7_days',
 		name: 'Save playbook: no login in 7+ days',
-		source: `${SOURCE}.no_login_7_days`,
+		source: source('no login 7 days'),
 		trigger: 'no_login_7_days',
 		timeline: '48 hours',
 		owner: 'csm',
@@ -41,7 +41,7 @@ export const SAVE_PLAYBOOKS: PlaybookInput[] = [
 	{
 		id: 'save.no_login_14_days',
 		name: 'Save playbook: no login in 14+ days',
-		source: `${SOURCE}.no_login_14_days`,
+		source: source('no login 14 days'),
 		trigger: 'no_login_14_days',
 		timeline: '24 hours',
 		owner: 'csm',
@@ -61,7 +61,7 @@ export const SAVE_PLAYBOOKS: PlaybookInput[] = [
 	{
 		id: 'save.nps_detractor',
 		name: 'Save playbook: NPS detractor',
-		source: `${SOURCE}.nps_detractor`,
+		source: source('NPS detractor'),
 		trigger: 'nps_detractor',
 		timeline: '24 hours',
 		owner: 'csm',
@@ -91,7 +91,7 @@ export const SAVE_PLAYBOOKS: PlaybookInput[] = [
 	{
 		id: 'save.cancellation_request',
 		name: 'Save playbook: cancellation requested',
-		source: `${SOURCE}.cancellation_request`,
+		source: source('cancellation request'),
 		trigger: 'cancellation_request',
 		timeline: 'Immediate',
 		owner: 'csm',

@@ -16,14 +16,14 @@ import type { PlaybookInput } from '../model';
  *   reengagement_7_days, renewal_60_days);
  * - timeline null (the seed gives none).
  */
-const SOURCE = 'Seed 002 §14.1 CS_WORKFLOWS';
+const source = (name: string) => `CS workflow: ${name} (docs/sources.md#cs-workflows)`;
 
 export const CS_WORKFLOW_PLAYBOOKS: PlaybookInput[] = [
 	// Onboarding workflows
 	{
 		id: 'onboarding.welcome_sequence',
 		name: 'Onboarding: welcome sequence',
-		source: `${SOURCE}.onboarding.welcome_sequence`,
+		source: source('onboarding, welcome sequence'),
 		trigger: 'subscription_created',
 		owner: 'csm', // ours
 		escalationPath: ['csm', 'cs_manager'], // ours
@@ -41,7 +41,7 @@ export const CS_WORKFLOW_PLAYBOOKS: PlaybookInput[] = [
 	{
 		id: 'onboarding.stalled_onboarding',
 		name: 'Onboarding: stalled onboarding',
-		source: `${SOURCE}.onboarding.stalled_onboarding`,
+		source: source('onboarding, stalled onboarding'),
 		trigger: 'onboarding_stalled',
 		owner: 'csm', // ours
 		escalationPath: ['csm', 'cs_manager'], // ours
@@ -55,7 +55,7 @@ export const CS_WORKFLOW_PLAYBOOKS: PlaybookInput[] = [
 	{
 		id: 'engagement.low_usage_alert',
 		name: 'Engagement: low usage alert',
-		source: `${SOURCE}.engagement.low_usage_alert`,
+		source: source('engagement, low usage alert'),
 		trigger: 'usage_dropped_50_percent',
 		owner: 'csm', // ours
 		escalationPath: ['csm', 'cs_manager'], // ours
@@ -68,7 +68,7 @@ export const CS_WORKFLOW_PLAYBOOKS: PlaybookInput[] = [
 	{
 		id: 'engagement.no_login_7_days',
 		name: 'Engagement: no login in 7 days',
-		source: `${SOURCE}.engagement.no_login_7_days`,
+		source: source('engagement, no login 7 days'),
 		trigger: 'no_login_7_days',
 		owner: 'csm', // ours (as docs/sources.md#save-playbooks SAVE_PLAYBOOKS.no_login_7_days)
 		escalationPath: ['csm', 'cs_manager'], // ours (as docs/sources.md#save-playbooks SAVE_PLAYBOOKS.no_login_7_days)
@@ -87,7 +87,7 @@ export const CS_WORKFLOW_PLAYBOOKS: PlaybookInput[] = [
 	{
 		id: 'renewal.renewal_90_days',
 		name: 'Renewal: 90 days before',
-		source: `${SOURCE}.renewal.renewal_90_days`,
+		source: source('renewal, 90 days before'),
 		trigger: 'renewal_in_90_days',
 		owner: 'csm', // ours
 		escalationPath: ['csm', 'cs_manager'], // ours
@@ -100,7 +100,7 @@ export const CS_WORKFLOW_PLAYBOOKS: PlaybookInput[] = [
 	{
 		id: 'renewal.renewal_60_days',
 		name: 'Renewal: 60 days before',
-		source: `${SOURCE}.renewal.renewal_60_days`,
+		source: source('renewal, 60 days before'),
 		trigger: 'renewal_in_60_days',
 		owner: 'csm', // ours
 		escalationPath: ['csm', 'cs_manager'], // ours
@@ -113,7 +113,7 @@ export const CS_WORKFLOW_PLAYBOOKS: PlaybookInput[] = [
 	{
 		id: 'renewal.renewal_30_days',
 		name: 'Renewal: 30 days before',
-		source: `${SOURCE}.renewal.renewal_30_days`,
+		source: source('renewal, 30 days before'),
 		trigger: 'renewal_in_30_days',
 		owner: 'csm', // ours
 		escalationPath: ['csm', 'cs_manager', 'executive'], // ours
@@ -132,7 +132,7 @@ export const CS_WORKFLOW_PLAYBOOKS: PlaybookInput[] = [
 	{
 		id: 'nps.nps_survey',
 		name: 'NPS: survey',
-		source: `${SOURCE}.nps.nps_survey`,
+		source: source('NPS, survey'),
 		trigger: 'quarterly_nps',
 		owner: 'csm', // ours
 		escalationPath: ['csm', 'cs_manager'], // ours
@@ -151,7 +151,7 @@ export const CS_WORKFLOW_PLAYBOOKS: PlaybookInput[] = [
 	{
 		id: 'nps.nps_detractor',
 		name: 'NPS: detractor (score 0-6)',
-		source: `${SOURCE}.nps.nps_detractor`,
+		source: source('NPS, detractor'),
 		trigger: 'nps_score_lte_6',
 		owner: 'csm', // ours (as docs/sources.md#save-playbooks SAVE_PLAYBOOKS.nps_detractor)
 		escalationPath: ['csm', 'cs_manager', 'product'], // ours (as docs/sources.md#save-playbooks SAVE_PLAYBOOKS.nps_detractor)
@@ -170,7 +170,7 @@ export const CS_WORKFLOW_PLAYBOOKS: PlaybookInput[] = [
 	{
 		id: 'nps.nps_promoter',
 		name: 'NPS: promoter (score 9-10)',
-		source: `${SOURCE}.nps.nps_promoter`,
+		source: source('NPS, promoter'),
 		trigger: 'nps_score_gte_9',
 		owner: 'csm', // ours
 		escalationPath: ['csm', 'cs_manager'], // ours
@@ -184,7 +184,7 @@ export const CS_WORKFLOW_PLAYBOOKS: PlaybookInput[] = [
 	{
 		id: 'expansion.expansion_opportunity',
 		name: 'Expansion: opportunity detected',
-		source: `${SOURCE}.expansion.expansion_opportunity`,
+		source: source('expansion, opportunity'),
 		trigger: 'expansion_signal_detected',
 		owner: 'csm', // ours
 		escalationPath: ['csm', 'cs_manager'], // ours
@@ -197,7 +197,7 @@ export const CS_WORKFLOW_PLAYBOOKS: PlaybookInput[] = [
 	{
 		id: 'expansion.approaching_limits',
 		name: 'Expansion: approaching plan limits',
-		source: `${SOURCE}.expansion.approaching_limits`,
+		source: source('expansion, approaching limits'),
 		trigger: 'usage_at_80_percent',
 		owner: 'csm', // ours
 		escalationPath: ['csm', 'cs_manager'], // ours
@@ -211,7 +211,7 @@ export const CS_WORKFLOW_PLAYBOOKS: PlaybookInput[] = [
 	{
 		id: 'at_risk.health_score_drop',
 		name: 'At risk: health score drop',
-		source: `${SOURCE}.at_risk.health_score_drop`,
+		source: source('at risk, health score drop'),
 		trigger: 'health_score_dropped_20',
 		owner: 'csm', // ours
 		escalationPath: ['csm', 'cs_manager'], // ours
@@ -230,7 +230,7 @@ export const CS_WORKFLOW_PLAYBOOKS: PlaybookInput[] = [
 	{
 		id: 'at_risk.cancellation_request',
 		name: 'At risk: cancellation requested',
-		source: `${SOURCE}.at_risk.cancellation_request`,
+		source: source('at risk, cancellation request'),
 		trigger: 'cancellation_requested',
 		owner: 'csm', // ours (as docs/sources.md#save-playbooks SAVE_PLAYBOOKS.cancellation_request)
 		escalationPath: ['csm', 'cs_manager', 'executive'], // ours (as docs/sources.md#save-playbooks SAVE_PLAYBOOKS.cancellation_request)

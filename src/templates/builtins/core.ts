@@ -11,13 +11,13 @@ import type { BuiltInDefinition } from '../model';
  *   required ones;
  * - lists (`recent_features`) may be a list or lines of text, shown as bullets.
  */
-const SEED = 'Seed 002 §9.1 CS_EMAIL_TEMPLATES';
+const source = (name: string) => `CS email template: ${name} (docs/sources.md#cs-email-templates)`;
 
 export const CORE_TEMPLATES: BuiltInDefinition[] = [
 	{
 		id: 'welcome_email',
 		name: 'Welcome Email',
-		source: `${SEED}.welcome_email`,
+		source: source('welcome email'),
 		trigger: 'subscription_created',
 		es: {
 			subject: '¡Bienvenido a {{product_name}}, {{first_name}}!',
@@ -53,7 +53,7 @@ export const CORE_TEMPLATES: BuiltInDefinition[] = [
 	{
 		id: 'reengagement_7_days',
 		name: 'Re-engagement 7 Days',
-		source: `${SEED}.reengagement_7_days`,
+		source: source('re-engagement after 7 days'),
 		trigger: 'no_login_7_days',
 		es: {
 			subject: '{{first_name}}, ¿todo bien? 🤔',
@@ -83,7 +83,7 @@ export const CORE_TEMPLATES: BuiltInDefinition[] = [
 	{
 		id: 'value_recap_monthly',
 		name: 'Monthly Value Recap',
-		source: `${SEED}.value_recap_monthly`,
+		source: source('monthly value recap'),
 		trigger: 'monthly_recap',
 		es: {
 			subject:
@@ -141,7 +141,8 @@ export const CORE_TEMPLATES: BuiltInDefinition[] = [
 		// writes no such template: ours recaps the value after the call and offers that training session.
 		id: 'value_recap_urgent',
 		name: 'Value Recap after an Urgent Call',
-		source: 'Seed 002 §7.1 SAVE_PLAYBOOKS.no_login_14_days (template named, text ours)',
+		source:
+			'Save playbook: no login 14 days, which names the template; text ours (docs/sources.md#save-playbooks)',
 		trigger: 'no_login_14_days',
 		es: {
 			subject: '{{first_name}}, lo que {{product_name}} aporta a {{company}}',
@@ -181,7 +182,7 @@ export const CORE_TEMPLATES: BuiltInDefinition[] = [
 	{
 		id: 'renewal_60_days',
 		name: 'Renewal 60 Days',
-		source: `${SEED}.renewal_60_days`,
+		source: source('renewal in 60 days'),
 		trigger: 'renewal_approaching_60',
 		es: {
 			subject: '{{first_name}}, tu renovación se acerca',
@@ -225,7 +226,7 @@ export const CORE_TEMPLATES: BuiltInDefinition[] = [
 	{
 		id: 'nps_followup_detractor',
 		name: 'NPS Follow-up Detractor',
-		source: `${SEED}.nps_followup_detractor`,
+		source: source('NPS detractor follow-up'),
 		trigger: 'nps_detractor',
 		es: {
 			subject: '{{first_name}}, gracias por tu feedback - ¿podemos hablar?',

@@ -16,13 +16,13 @@ import type { BuiltInDefinition } from '../model';
  * - the expansion email's "(exceeding our 300% guarantee)" is the email platform guide's product promise and is left out;
  * - a booking link after "Let's schedule a call" is added, shown only when calendar_link is set.
  */
-const HEALTH = 'Seed 001 Estrategias de Retención';
+const HEALTH = 'Health category email';
 
 export const HEALTH_EXPANSION_TEMPLATES: BuiltInDefinition[] = [
 	{
 		id: 'health_healthy',
 		name: 'Health: Healthy (Outstanding Results)',
-		source: `${HEALTH}: Para Clientes Healthy (80-100)`,
+		source: `${HEALTH}: healthy, 80-100 (docs/sources.md#health-category-emails)`,
 		trigger: 'health_healthy',
 		en: {
 			subject: '🎉 {{company}} - Outstanding Results This Month!',
@@ -80,7 +80,7 @@ export const HEALTH_EXPANSION_TEMPLATES: BuiltInDefinition[] = [
 	{
 		id: 'health_at_risk',
 		name: 'Health: At Risk (Optimize Performance)',
-		source: `${HEALTH}: Para Clientes At Risk (60-79)`,
+		source: `${HEALTH}: at risk, 60-79 (docs/sources.md#health-category-emails)`,
 		trigger: 'health_at_risk',
 		en: {
 			subject: "🤔 Let's Optimize Your {{product_name}} Performance",
@@ -134,7 +134,7 @@ export const HEALTH_EXPANSION_TEMPLATES: BuiltInDefinition[] = [
 	{
 		id: 'health_critical',
 		name: 'Health: Critical (Urgent Intervention)',
-		source: `${HEALTH}: Para Clientes Critical (0-59)`,
+		source: `${HEALTH}: critical, 0-59 (docs/sources.md#health-category-emails)`,
 		trigger: 'health_critical',
 		en: {
 			subject: "🚨 URGENT: Let's Save Your {{product_name}} Success",
@@ -214,7 +214,7 @@ export const HEALTH_EXPANSION_TEMPLATES: BuiltInDefinition[] = [
 	{
 		id: 'expansion_discovery',
 		name: 'Expansion Discovery',
-		source: 'Seed 001 Templates de Expansión: Expansion Discovery Email',
+		source: 'Expansion discovery email (docs/sources.md#expansion-discovery-email)',
 		trigger: 'expansion_opportunity',
 		en: {
 			subject: '🚀 {{company}} - Ready for the Next Level?',

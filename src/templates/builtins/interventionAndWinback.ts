@@ -10,15 +10,16 @@ import type { BuiltInDefinition } from '../model';
  * calls; trial expiring: the Head of Sales calls) get an email that proposes the call: intervention_no_key_action_14_days
  * and intervention_trial_expiring.
  */
-const INTERVENTION = 'Seed 000 §2 Intervention Playbook';
-const WINBACK = 'Seed 000 §4 Win-back campaigns';
+const intervention = (sign: string) =>
+	`Intervention playbook: ${sign} (docs/sources.md#intervention-playbook)`;
+const winback = (email: string) => `Win-back campaign: ${email} (docs/sources.md#winback-campaign)`;
 
 export const INTERVENTION_WINBACK_TEMPLATES: BuiltInDefinition[] = [
 	{
 		// docs/sources.md#intervention-playbook: No Login en 7 días → Email: "Notamos que no has usado NEXORS. ¿Necesitas ayuda con la configuración?"
 		id: 'intervention_no_login_7_days',
 		name: 'Intervention: No Login in 7 Days',
-		source: `${INTERVENTION}: No Login en 7 días`,
+		source: intervention('no login in 7 days'),
 		trigger: 'no_login_7_days',
 		es: {
 			subject: '{{first_name}}, ¿necesitas ayuda con la configuración de {{product_name}}?',
@@ -48,7 +49,7 @@ export const INTERVENTION_WINBACK_TEMPLATES: BuiltInDefinition[] = [
 		// of a key feature. The seed's "booking" is NEXORS' key action; here it is {{key_feature}}.
 		id: 'intervention_no_key_action_14_days',
 		name: 'Intervention: No Key Action in 14 Days',
-		source: `${INTERVENTION}: No Booking en 14 días`,
+		source: intervention('no booking in 14 days'),
 		trigger: 'no_key_action_14_days',
 		es: {
 			subject: '{{first_name}}, ¿te enseño {{key_feature}} en 15 minutos?',
@@ -84,7 +85,7 @@ export const INTERVENTION_WINBACK_TEMPLATES: BuiltInDefinition[] = [
 		// the frustration and rebuild trust. The offer is {{offer}}; the seed's is its lenient default.
 		id: 'intervention_low_rating_offer',
 		name: 'Intervention: Low Rating Offer',
-		source: `${INTERVENTION}: Low Rating (< 4.0)`,
+		source: intervention('rating below 4.0'),
 		trigger: 'low_rating',
 		es: {
 			subject: '{{first_name}}, lo sentimos: queremos compensarte',
@@ -129,7 +130,7 @@ export const INTERVENTION_WINBACK_TEMPLATES: BuiltInDefinition[] = [
 		// trial_ends_at when absent.
 		id: 'intervention_trial_expiring',
 		name: 'Intervention: Trial Expiring',
-		source: `${INTERVENTION}: Trial Expirando`,
+		source: intervention('trial expiring'),
 		trigger: 'trial_expiring',
 		es: {
 			subject: '{{first_name}}, tu prueba de {{product_name}} está por terminar',
@@ -168,7 +169,7 @@ export const INTERVENTION_WINBACK_TEMPLATES: BuiltInDefinition[] = [
 		// docs/sources.md#winback-campaign Email 1, Día 1 (Post-Churn), "We Miss You": ask the reason for cancelling, with a direct link to the churn survey.
 		id: 'winback_we_miss_you',
 		name: 'Win-back Day 1: We Miss You',
-		source: `${WINBACK}: Email 1 (Día 1) "We Miss You"`,
+		source: winback('email 1, day 1, "We Miss You"'),
 		trigger: 'churned',
 		es: {
 			subject: 'Te echamos de menos, {{first_name}}',
@@ -200,7 +201,7 @@ export const INTERVENTION_WINBACK_TEMPLATES: BuiltInDefinition[] = [
 		// (e.g. Analytics Avanzado, White-Label): {{new_features}}, a list.
 		id: 'winback_whats_new',
 		name: "Win-back Day 7: Here's What's New",
-		source: `${WINBACK}: Email 2 (Día 7) "Here's What's New"`,
+		source: winback('email 2, day 7, "Here\'s What\'s New"'),
 		trigger: 'churned',
 		es: {
 			subject: '{{first_name}}, esto es lo nuevo en {{product_name}}',
@@ -232,7 +233,7 @@ export const INTERVENTION_WINBACK_TEMPLATES: BuiltInDefinition[] = [
 		// ({{offer}}; the seed's is its lenient default).
 		id: 'winback_offer',
 		name: 'Win-back Day 14: The Offer',
-		source: `${WINBACK}: Email 3 (Día 14) "The Offer"`,
+		source: winback('email 3, day 14, "The Offer"'),
 		trigger: 'churned',
 		es: {
 			subject: '{{first_name}}, una oferta para que vuelvas a {{product_name}}',

@@ -8,13 +8,14 @@ import type { BuiltInDefinition } from '../model';
  * < 2 logins a week, < 30 % adoption, > 14 days without activity); the text of the four emails is ours, in
  * English and Spanish.
  */
-const SEED = 'Seed 003 RE-ENGAGEMENT CAMPAIGNS campaign_sequence';
+const source = (step: string) =>
+	`Re-engagement campaign: ${step} (docs/sources.md#reengagement-campaign)`;
 
 export const REENGAGEMENT_TEMPLATES: BuiltInDefinition[] = [
 	{
 		id: 'reengagement_day1_checkin',
 		name: 'Re-engagement Day 1: Friendly Check-in',
-		source: `${SEED}.email_1 (Day 1)`,
+		source: source('email 1, day 1'),
 		trigger: 'low_engagement',
 		en: {
 			subject: '{{first_name}}, how are things going with {{product_name}}?',
@@ -48,7 +49,7 @@ export const REENGAGEMENT_TEMPLATES: BuiltInDefinition[] = [
 	{
 		id: 'reengagement_day3_feature_spotlight',
 		name: 'Re-engagement Day 3: Feature Spotlight',
-		source: `${SEED}.email_2 (Day 3)`,
+		source: source('email 2, day 3'),
 		trigger: 'low_engagement',
 		en: {
 			subject: '{{first_name}}, have you tried {{feature_name}}?',
@@ -80,7 +81,7 @@ export const REENGAGEMENT_TEMPLATES: BuiltInDefinition[] = [
 	{
 		id: 'reengagement_day7_success_story',
 		name: 'Re-engagement Day 7: Success Story',
-		source: `${SEED}.email_3 (Day 7)`,
+		source: source('email 3, day 7'),
 		trigger: 'low_engagement',
 		en: {
 			subject: 'How {{story_company}} gets results with {{product_name}}',
@@ -112,7 +113,7 @@ export const REENGAGEMENT_TEMPLATES: BuiltInDefinition[] = [
 	{
 		id: 'reengagement_day21_last_chance',
 		name: 'Re-engagement Day 21: Last Chance',
-		source: `${SEED}.final_email (Day 21)`,
+		source: source('final email, day 21'),
 		trigger: 'low_engagement',
 		en: {
 			subject: '{{first_name}}, my last note about {{product_name}}',

@@ -14,9 +14,9 @@ import type { BuiltInDefinition } from '../model';
  * - The monthly NPS report reads the NPS node's aggregate output as it is (`nps.nps`, `nps.promoters.count`,
  *   `nps.confidenceInterval.lower`, `nps.sampleWarning`, …; src/nps/aggregate.ts).
  */
-const WELCOME = 'Seed 002 §14.1 CS_WORKFLOWS.onboarding.welcome_sequence';
-const NPS = 'Seed 002 §14.1 CS_WORKFLOWS.nps';
-const APPROACHING_LIMITS = 'Seed 002 §14.1 CS_WORKFLOWS.expansion.approaching_limits';
+const WELCOME = 'CS workflow: onboarding, welcome sequence';
+const NPS = 'CS workflow: NPS';
+const APPROACHING_LIMITS = 'CS workflow: expansion, approaching limits';
 
 export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 	{
@@ -24,7 +24,7 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		// and account settings, integration, first key action, invite the team) without its chatbot steps.
 		id: 'onboarding_checklist',
 		name: 'Onboarding Day 2: Checklist',
-		source: `${WELCOME} send_onboarding_checklist (day 2; text ours)`,
+		source: `${WELCOME}, onboarding checklist on day 2; text ours (docs/sources.md#cs-workflows)`,
 		trigger: 'subscription_created',
 		en: {
 			subject: '{{first_name}}, your {{product_name}} onboarding checklist',
@@ -93,7 +93,7 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		// booking"), else the email says "your first key action".
 		id: 'onboarding_first_value_nudge',
 		name: 'Onboarding Day 3: First Value Nudge',
-		source: `${WELCOME} check_first_value (day 3); seed 000 §1 first key action within 48 hours (text ours)`,
+		source: `${WELCOME}, first-value check on day 3; first key action within 48 hours; text ours (docs/sources.md#cs-workflows, #first-value-48h)`,
 		trigger: 'subscription_created',
 		en: {
 			subject: "{{first_name}}, let's get you to your first result with {{product_name}}",
@@ -135,7 +135,7 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		// look at the dashboard (docs/sources.md#cs-support-strategy Week 1 progress check-ins).
 		id: 'onboarding_tips',
 		name: 'Onboarding Day 5: Tips',
-		source: `${WELCOME} send_tips_email (day 5; text ours)`,
+		source: `${WELCOME}, tips email on day 5; text ours (docs/sources.md#cs-workflows)`,
 		trigger: 'subscription_created',
 		en: {
 			subject: '{{first_name}}, a few tips to get more out of {{product_name}}',
@@ -189,7 +189,7 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		// optimize", 30 minutes) and docs/sources.md#stalled-onboarding 30-day check-in after onboarding.
 		id: 'onboarding_30_day_review',
 		name: 'Onboarding Day 7: 30-Day Review Invitation',
-		source: `${WELCOME} schedule_30_day_review (day 7); §4.1 review_30 (text ours)`,
+		source: `${WELCOME}, 30-day review on day 7; onboarding programme review; text ours (docs/sources.md#cs-workflows, #onboarding-programs)`,
 		trigger: 'subscription_created',
 		en: {
 			subject: "{{first_name}}, let's schedule your 30-day review",
@@ -242,7 +242,7 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		id: 'onboarding_stalled_help',
 		name: 'Onboarding Stalled: Help',
 		source:
-			'Seed 002 §14.1 CS_WORKFLOWS.onboarding.stalled_onboarding send_help_email; §4.2 checkStalledOnboarding (text ours)',
+			'CS workflow: onboarding, stalled onboarding, help email; stalled onboarding check; text ours (docs/sources.md#cs-workflows, #stalled-onboarding)',
 		trigger: 'onboarding_stalled',
 		en: {
 			subject: '{{first_name}}, can I help you finish setting up {{product_name}}?',
@@ -286,7 +286,8 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		// like docs/sources.md#cs-email-templates renewal_60_days.
 		id: 'renewal_30_days_reminder',
 		name: 'Renewal 30 Days: Reminder',
-		source: 'Seed 002 §14.1 CS_WORKFLOWS.renewal.renewal_30_days send_renewal_reminder (text ours)',
+		source:
+			'CS workflow: renewal, 30 days before, renewal reminder; text ours (docs/sources.md#cs-workflows)',
 		trigger: 'renewal_in_30_days',
 		en: {
 			subject: '{{first_name}}, your {{product_name}} renewal is on {{renewal_date}}',
@@ -322,7 +323,7 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		// and the plain survey link for mail apps that break the row.
 		id: 'nps_survey',
 		name: 'NPS Survey',
-		source: `${NPS}.nps_survey send_nps_survey; §11.1 NPSManager.sendSurvey (text ours)`,
+		source: `${NPS}, survey; survey at most once a quarter; text ours (docs/sources.md#cs-workflows, #nps-survey-throttle)`,
 		trigger: 'quarterly_nps',
 		en: {
 			subject: '{{first_name}}, one quick question about {{product_name}}',
@@ -357,7 +358,7 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		// reminder_if_no_response, 3 days after the survey: the same question and links.
 		id: 'nps_survey_reminder',
 		name: 'NPS Survey Reminder',
-		source: `${NPS}.nps_survey reminder_if_no_response (day 3; text ours)`,
+		source: `${NPS}, survey reminder on day 3 without an answer; text ours (docs/sources.md#cs-workflows)`,
 		trigger: 'quarterly_nps',
 		en: {
 			subject: '{{first_name}}, 10 seconds to help us improve {{product_name}}?',
@@ -394,7 +395,7 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		// `nps.score` is the Classify Responses output.
 		id: 'nps_passive_interview',
 		name: 'NPS Passive: Interview Request',
-		source: 'Seed 000 §3 NPS & Feedback Loop: Passives (7-8)',
+		source: 'NPS follow-up per segment: passives, 7-8 (docs/sources.md#nps-follow-up-by-segment)',
 		en: {
 			subject: '{{first_name}}, what would make {{product_name}} a 10 for you?',
 			blocks: [
@@ -430,7 +431,7 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		// Promoters (9-10), at once: send_thank_you (the advocacy invite follows 7 days later).
 		id: 'nps_promoter_thanks',
 		name: 'NPS Promoter: Thank You',
-		source: `${NPS}.nps_promoter send_thank_you (text ours)`,
+		source: `${NPS}, promoter thank-you; text ours (docs/sources.md#cs-workflows)`,
 		trigger: 'nps_score_gte_9',
 		en: {
 			subject: 'Thank you, {{first_name}}!',
@@ -465,7 +466,7 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		// left out: the review site is the product's choice; its points and rewards too).
 		id: 'nps_advocacy_invite',
 		name: 'NPS Promoter: Advocacy Invitation',
-		source: `${NPS}.nps_promoter send_advocacy_invite (day 7); §13.1 ADVOCACY_PROGRAM; seed 000 §3 Promoters (9-10)`,
+		source: `${NPS}, promoter advocacy invitation on day 7; advocacy programme; promoters, 9-10 (docs/sources.md#cs-workflows, #advocacy-program, #nps-follow-up-by-segment)`,
 		trigger: 'nps_score_gte_9',
 		en: {
 			subject: '{{first_name}}, would you share your experience with {{product_name}}?',
@@ -534,7 +535,7 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		id: 'nps_monthly_report',
 		name: 'NPS Monthly Report (Internal)',
 		source:
-			'Seed 002 §11.1 NPSManager.calculateMetrics; §16 sample and confidence intervals; seed 000 §3 (text ours)',
+			'NPS of a batch; reporting rules: sample size and confidence; NPS follow-up per segment; text ours (docs/sources.md#nps-aggregate, #nps-reporting-rules, #nps-follow-up-by-segment)',
 		en: {
 			subject: 'NPS {{month}}: {{nps.nps}} ({{nps.responses}} responses)',
 			blocks: [
@@ -605,7 +606,7 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		id: 'cancellation_save_call',
 		name: 'Cancellation: Save Call',
 		source:
-			'Seed 002 §7.1 SAVE_PLAYBOOKS.cancellation_request; §14.1 CS_WORKFLOWS.at_risk.cancellation_request schedule_save_call (text ours)',
+			'Save playbook: cancellation request; CS workflow: at risk, cancellation request, save call; text ours (docs/sources.md#save-playbooks, #cs-workflows)',
 		trigger: 'cancellation_requested',
 		en: {
 			subject: '{{first_name}}, before you go: can we talk?',
@@ -647,7 +648,7 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		// usage_vs_limit_percent is the record's usage_vs_limit × 100 (context.ts).
 		id: 'usage_limit_approaching',
 		name: 'Expansion: Usage Limit Approaching',
-		source: `${APPROACHING_LIMITS} send_usage_alert; §8.1 EXPANSION_SIGNALS approaching_limit (text ours)`,
+		source: `${APPROACHING_LIMITS}, usage alert; expansion signal approaching limit; text ours (docs/sources.md#cs-workflows, #expansion-signals)`,
 		trigger: 'usage_at_80_percent',
 		en: {
 			subject: "{{first_name}}, you're using {{usage_vs_limit_percent}}% of your {{plan}} plan",
@@ -697,7 +698,7 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		// the next plan). `next_plan_benefits` lists what it gives; else three general benefits of ours.
 		id: 'upgrade_info',
 		name: 'Expansion: Upgrade Information',
-		source: `${APPROACHING_LIMITS} send_upgrade_info (day 3); §8.1 upsell (text ours)`,
+		source: `${APPROACHING_LIMITS}, upgrade information on day 3; upsell opportunity; text ours (docs/sources.md#cs-workflows, #expansion-opportunities)`,
 		trigger: 'usage_at_80_percent',
 		en: {
 			subject: '{{first_name}}, more room to grow with {{product_name}}',
@@ -760,7 +761,7 @@ export const SEQUENCE_TEMPLATES: BuiltInDefinition[] = [
 		id: 'csm_alert',
 		name: 'CSM Alert (Internal)',
 		source:
-			'Seed 002 §14.1 CS_WORKFLOWS notify_csm / create_csm_alert (internal notification, text ours)',
+			'CS workflows: CSM notification and alert steps; internal notification, text ours (docs/sources.md#cs-workflows)',
 		en: {
 			subject: '[{{alert_severity}}] {{alert_title}}',
 			blocks: [

@@ -153,7 +153,7 @@ describe('CS Email Template node, through n8n-core', () => {
 		expect(items[0].json.emailTemplate).toEqual({
 			templateId: 'winback_offer',
 			name: 'Win-back Day 14: The Offer',
-			source: 'Seed 000 §4 Win-back campaigns: Email 3 (Día 14) "The Offer"',
+			source: 'Win-back campaign: email 3, day 14, "The Offer" (docs/sources.md#winback-campaign)',
 			locale: 'es',
 			locales: ['en', 'es'],
 			variables: [

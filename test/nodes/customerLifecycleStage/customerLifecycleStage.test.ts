@@ -185,7 +185,7 @@ describe('Lifecycle Stage node, through n8n-core', () => {
 			stage: 'at_risk',
 			changed: false,
 			reason:
-				'Still at risk: NPS score 5 is 6 or less (at-risk check, seed 002 §3.2, runs before the exits of at_risk)',
+				'Still at risk: NPS score 5 is 6 or less (at-risk check, runs before the exits of at_risk)',
 			workflows: [],
 		});
 		expect(lifecycle(result.outputs('Trial')[0][0]).reason).toBe(
@@ -222,7 +222,7 @@ describe('Lifecycle Stage node, through n8n-core', () => {
 			stage: 'onboarding',
 			previousStage: null,
 			changed: true,
-			reason: 'Signup day (day 0) counts as onboarding (days 1-30, seed 004)',
+			reason: 'Signup day (day 0) counts as onboarding (days 1-30, tenure stages)',
 			workflows: [
 				'onboarding_welcome_sequence',
 				'onboarding_feature_walkthrough',
@@ -236,17 +236,17 @@ describe('Lifecycle Stage node, through n8n-core', () => {
 		expect(lifecycle(onboarding[1])).toMatchObject({
 			previousStage: 'onboarding',
 			changed: false,
-			reason: 'Day 30 since signup is in onboarding (days 1-30, seed 004)',
+			reason: 'Day 30 since signup is in onboarding (days 1-30, tenure stages)',
 			workflows: [],
 		});
 		expect(lifecycle(adoption[0])).toMatchObject({
 			previousStage: 'onboarding',
 			changed: true,
-			reason: 'Day 31 since signup is in adoption (days 31-90, seed 004)',
+			reason: 'Day 31 since signup is in adoption (days 31-90, tenure stages)',
 		});
 		expect(lifecycle(growth[0])).toMatchObject({
 			changed: true,
-			reason: 'Day 91 since signup is in growth (days 91-180, seed 004)',
+			reason: 'Day 91 since signup is in growth (days 91-180, tenure stages)',
 		});
 		expect(lifecycle(expansion[0])).toMatchObject({ changed: false, workflows: [] });
 		expect(outputs.map((items) => items.map((item) => item.pairedItem))).toEqual([
@@ -275,7 +275,7 @@ describe('Lifecycle Stage node, through n8n-core', () => {
 			previousStage: 'growing',
 			stage: 'at_risk',
 			reason:
-				'Health score 16 is below 40; days since last login 30 is above 14; NPS score 2 is 6 or less (at-risk check, seed 002 §3.2)',
+				'Health score 16 is below 40; days since last login 30 is above 14; NPS score 2 is 6 or less (at-risk check)',
 			notEvaluated: [AT_RISK_UNKNOWN[2]],
 		});
 	});

@@ -76,7 +76,7 @@ describe('CS Playbook node, through n8n-core', () => {
 			playbook: {
 				id: 'save.no_login_7_days',
 				name: 'Save playbook: no login in 7+ days',
-				source: 'Seed 002 §7.1 SAVE_PLAYBOOKS.no_login_7_days',
+				source: 'Save playbook: no login 7 days (docs/sources.md#save-playbooks)',
 				trigger: 'no_login_7_days',
 				owner: 'csm',
 				timeline: '48 hours',

@@ -130,7 +130,7 @@ describe('epoch seconds are seconds', () => {
 			CORES.tenure({ days_since_signup: null, signup_date: '2026-08-25T00:00:00Z' }).reason,
 		);
 		expect(CORES.tenure({ days_since_signup: null, signup_date: seconds }).reason).toBe(
-			'Day 90 since signup is in adoption (days 31-90, seed 004)',
+			'Day 90 since signup is in adoption (days 31-90, tenure stages)',
 		);
 	});
 });

@@ -8,7 +8,7 @@ import { evaluate, fromStage, NOT_AT_RISK } from './helpers';
  */
 const expanding = (fields: Record<string, unknown>) =>
 	fromStage('expanding', { expansion_closed: false, ...fields });
-const CHECK = '(at-risk check, seed 002 §3.2)';
+const CHECK = '(at-risk check)';
 
 describe('isAtRisk at each edge', () => {
 	it.each([
@@ -123,13 +123,13 @@ describe('the at-risk check comes first, from any stage but churned', () => {
 			previousStage: 'at_risk',
 			changed: false,
 			reason:
-				'Still at risk: NPS score 5 is 6 or less (at-risk check, seed 002 §3.2, runs before the exits of at_risk)',
+				'Still at risk: NPS score 5 is 6 or less (at-risk check, runs before the exits of at_risk)',
 			workflows: [],
 			mode: 'transitions',
 			notEvaluated: [],
 		});
 		expect(fromStage('at_risk', { health_score: 35 }).reason).toBe(
-			'Still at risk: health score 35 is below 40 (at-risk check, seed 002 §3.2, runs before the exits of at_risk)',
+			'Still at risk: health score 35 is below 40 (at-risk check, runs before the exits of at_risk)',
 		);
 	});
 });

@@ -157,7 +157,7 @@ describe('onboarding completion: percent by default, fraction on request', () =>
 describe('numbers and statuses from CRMs and webhooks', () => {
 	it('reads numeric strings', () => {
 		expect(fromStage('growing', { nps_score: '6' }).reason).toBe(
-			'NPS score 6 is 6 or less (at-risk check, seed 002 §3.2)',
+			'NPS score 6 is 6 or less (at-risk check)',
 		);
 	});
 
@@ -284,7 +284,7 @@ describe('days derived from dates, in the customer’s time zone (reference 2026
 			nps_score: 8,
 		};
 		expect(evaluate({ ...record, last_login_at: '2026-11-08T09:00:00Z' }).reason).toBe(
-			'Days since last login 15 is above 14 (at-risk check, seed 002 §3.2)',
+			'Days since last login 15 is above 14 (at-risk check)',
 		);
 		expect(
 			evaluate({ ...record, last_login_at: '2026-11-08T09:00:00Z', days_since_last_login: 2 })

@@ -32,13 +32,13 @@ describe('tenureStage at each edge', () => {
 
 describe('tenure mode on a record', () => {
 	it.each([
-		[0, 'onboarding', 'Signup day (day 0) counts as onboarding (days 1-30, seed 004)'],
-		[30, 'onboarding', 'Day 30 since signup is in onboarding (days 1-30, seed 004)'],
-		[31, 'adoption', 'Day 31 since signup is in adoption (days 31-90, seed 004)'],
-		[90, 'adoption', 'Day 90 since signup is in adoption (days 31-90, seed 004)'],
-		[91, 'growth', 'Day 91 since signup is in growth (days 91-180, seed 004)'],
-		[180, 'growth', 'Day 180 since signup is in growth (days 91-180, seed 004)'],
-		[181, 'expansion', 'Day 181 since signup is in expansion (days 181+, seed 004)'],
+		[0, 'onboarding', 'Signup day (day 0) counts as onboarding (days 1-30, tenure stages)'],
+		[30, 'onboarding', 'Day 30 since signup is in onboarding (days 1-30, tenure stages)'],
+		[31, 'adoption', 'Day 31 since signup is in adoption (days 31-90, tenure stages)'],
+		[90, 'adoption', 'Day 90 since signup is in adoption (days 31-90, tenure stages)'],
+		[91, 'growth', 'Day 91 since signup is in growth (days 91-180, tenure stages)'],
+		[180, 'growth', 'Day 180 since signup is in growth (days 91-180, tenure stages)'],
+		[181, 'expansion', 'Day 181 since signup is in expansion (days 181+, tenure stages)'],
 	])('day %d: %s', (days, stage, reason) => {
 		expect(tenure({ days_since_signup: days })).toEqual({
 			stage,
@@ -93,10 +93,10 @@ describe('tenure mode on a record', () => {
 	it('derives days from signup_date in the customer’s time zone: 30 days in UTC, 31 in Los Angeles', () => {
 		const record = { signup_date: '2026-10-24T03:00:00Z' };
 		expect(tenure(record).reason).toBe(
-			'Day 30 since signup is in onboarding (days 1-30, seed 004)',
+			'Day 30 since signup is in onboarding (days 1-30, tenure stages)',
 		);
 		expect(tenure({ ...record, timezone: 'America/Los_Angeles' }).reason).toBe(
-			'Day 31 since signup is in adoption (days 31-90, seed 004)',
+			'Day 31 since signup is in adoption (days 31-90, tenure stages)',
 		);
 		expect(tenure(record, { defaultTimeZone: 'America/Los_Angeles' }).stage).toBe('adoption');
 	});

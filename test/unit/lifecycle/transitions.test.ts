@@ -208,7 +208,7 @@ describe('docs/sources.md#lifecycle-transitions determineNextStage: every "stay"
 		[
 			'advocating',
 			{ nps_score: 10, health_score: 95 },
-			'No transition from advocating: seed 002 §3.2 has no rule out of advocating other than the at-risk check, which did not hold',
+			'No transition from advocating: the stage rules have no rule out of advocating other than the at-risk check, which did not hold',
 		],
 		[
 			'at_risk',

@@ -150,7 +150,8 @@ describe('classify: follow-up per segment (docs/sources.md#nps-follow-up-by-segm
 		);
 		expect(templates).toEqual(['nps_followup_detractor']);
 		for (const definition of Object.values(NPS_FOLLOW_UPS)) {
-			for (const action of definition.actions) expect(action.source).toMatch(/^Seed 00[02] §/);
+			for (const action of definition.actions)
+				expect(action.source).toMatch(/\(docs\/sources\.md#[a-z0-9-]+(, #[a-z0-9-]+)*\)$/);
 		}
 	});
 });

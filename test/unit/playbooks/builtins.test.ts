@@ -61,7 +61,7 @@ describe('built-in playbooks', () => {
 			timeline: '48 hours',
 			owner: 'csm',
 			escalationPath: ['csm', 'cs_manager'],
-			source: 'Seed 002 §7.1 SAVE_PLAYBOOKS.no_login_7_days',
+			source: 'Save playbook: no login 7 days (docs/sources.md#save-playbooks)',
 		});
 		expect(steps('save.no_login_7_days')).toEqual([
 			{
@@ -255,12 +255,11 @@ describe('built-in playbooks', () => {
 	});
 
 	it('gives CS_WORKFLOWS our channels, and templates only where the agent specification (docs/sources.md#cs-email-templates) has one for the trigger', () => {
-		const channels = BUILT_IN_PLAYBOOKS.filter((p) =>
-			p.source.startsWith('Seed 002 §14.1'),
-		).flatMap((p) =>
-			p.steps.map(
-				(step) => `${step.action}:${step.channel}${step.template ? `:${step.template}` : ''}`,
-			),
+		const channels = BUILT_IN_PLAYBOOKS.filter((p) => p.source.startsWith('CS workflow: ')).flatMap(
+			(p) =>
+				p.steps.map(
+					(step) => `${step.action}:${step.channel}${step.template ? `:${step.template}` : ''}`,
+				),
 		);
 		expect(channels.filter((entry) => entry.split(':').length === 3)).toEqual([
 			'send_welcome_email:email:welcome_email',
@@ -287,7 +286,7 @@ describe('built-in playbooks', () => {
 
 	it('gives CS_WORKFLOWS our owners and escalation paths, copying docs/sources.md#save-playbooks where it covers the signal', () => {
 		expect(
-			BUILT_IN_PLAYBOOKS.filter((p) => p.source.startsWith('Seed 002 §14.1')).map((p) => [
+			BUILT_IN_PLAYBOOKS.filter((p) => p.source.startsWith('CS workflow: ')).map((p) => [
 				p.id,
 				p.owner,
 				p.escalationPath.join('>'),

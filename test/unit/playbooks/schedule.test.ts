@@ -291,7 +291,7 @@ describe('the scheduled playbook', () => {
 		expect(plan).toEqual({
 			id: 'save.no_login_7_days',
 			name: 'Save playbook: no login in 7+ days',
-			source: 'Seed 002 §7.1 SAVE_PLAYBOOKS.no_login_7_days',
+			source: 'Save playbook: no login 7 days (docs/sources.md#save-playbooks)',
 			trigger: 'no_login_7_days',
 			owner: 'csm',
 			timeline: '48 hours',

@@ -750,7 +750,7 @@ describe('listing the variables of a template', () => {
 		expect(description).toEqual({
 			templateId: 'intervention_low_rating_offer',
 			name: 'Intervention: Low Rating Offer',
-			source: 'Seed 000 §2 Intervention Playbook: Low Rating (< 4.0)',
+			source: 'Intervention playbook: rating below 4.0 (docs/sources.md#intervention-playbook)',
 			locale: 'es',
 			locales: ['en', 'es'],
 			variables: [

@@ -663,7 +663,9 @@ describe('sequence email templates', () => {
 
 	it('say where they come from, and "text ours" where the seeds give no text', () => {
 		for (const definition of SEQUENCE_TEMPLATES)
-			expect(definition.source).toMatch(/^(Seed 00\d §|Internal )/);
+			expect(definition.source).toMatch(
+				/\(docs\/sources\.md#[a-z0-9-]+(, #[a-z0-9-]+)*\)$|^Internal /,
+			);
 		const ours = SEQUENCE_TEMPLATES.filter((definition) =>
 			definition.source.includes('text ours'),
 		).map((definition) => definition.id);

@@ -58,7 +58,7 @@ export function cancellationTemplate(): Template {
 		configure:
 			'Settings (sender, product, CSM fallback, executive, save offer, links, escalation days), the SMTP credential, the webhook credential',
 		follows:
-			'seed 002 §14.1 (at_risk.cancellation_request) and §7.1 (SAVE_PLAYBOOKS.cancellation_request, CHURN_SIGNALS.cancellation_request)',
+			'the CS workflow at_risk.cancellation_request, the cancellation_request save playbook and churn signal (docs/sources.md#cs-workflows, #save-playbooks, #churn-signal-catalogue)',
 		tables: ['cs_customers', 'cs_enrolments', 'cs_tasks'],
 	});
 	const id = t.info.id;
@@ -247,7 +247,7 @@ export function cancellationTemplate(): Template {
 		type: 'task',
 		title: 'escalate to executive',
 		details: expr(
-			`$json.escalation_reason + '. CSM: ' + $json.csm_name + '. Seed 002 at_risk.cancellation_request (escalate_to_executive).'`,
+			`$json.escalation_reason + '. CSM: ' + $json.csm_name + '. CS workflow at_risk.cancellation_request (escalate_to_executive).'`,
 		),
 		owner: 'executive',
 		ownerEmail: expr(setting('executive_email')),

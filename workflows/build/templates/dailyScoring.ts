@@ -43,7 +43,7 @@ export function dailyScoringTemplate(): Template {
 		configure:
 			'Settings (sender, product, digest recipient, category thresholds), the SMTP credential',
 		follows:
-			'seed 002 §5.1 (HEALTH_SCORE_CONFIG, checkAlerts: health_score_drop, customer_at_risk); seed 001 categories (healthy 80+, at risk 60-79, critical below 60)',
+			'the default health model and its alerts health_score_drop and customer_at_risk; the health categories healthy 80+, at risk 60-79, critical below 60 (docs/sources.md#health-default-weights, #health-alerts, #health-categories)',
 		tables: ['cs_customers', 'cs_health_history'],
 	});
 	const id = t.info.id;
@@ -231,7 +231,7 @@ export function dailyScoringTemplate(): Template {
 		4,
 	);
 	t.sticky(
-		'### Score\nCustomer Health Score, default model (seed 002 §5.1). The previous score is the last day’s score, so a second run the same day gives the same result. Customers with too little data (`insufficient_data`) or a record the node cannot read (see its output) are left out.',
+		'### Score\nCustomer Health Score, default model (docs/sources.md#health-default-weights). The previous score is the last day’s score, so a second run the same day gives the same result. Customers with too little data (`insufficient_data`) or a record the node cannot read (see its output) are left out.',
 		[3, 1.2],
 		[5, 1.8],
 	);

@@ -65,7 +65,7 @@ export function expansionTemplate(): Template {
 		configure:
 			'Settings (sender, product, CSM, links, usage share, days), the SMTP credential, the webhook credential',
 		follows:
-			'seed 002 §14.1 (expansion.expansion_opportunity, expansion.approaching_limits) and §8.1 (EXPANSION_SIGNALS, identifyOpportunities)',
+			'the CS workflows expansion.expansion_opportunity and expansion.approaching_limits, the expansion signals and opportunities (docs/sources.md#cs-workflows, #expansion-signals, #expansion-opportunities)',
 		tables: ['cs_customers', 'cs_enrolments', 'cs_tasks'],
 	});
 	const id = t.info.id;
@@ -265,7 +265,7 @@ export function expansionTemplate(): Template {
 		type: 'task',
 		title: expr("'Expansion opportunity: ' + $json.opportunity_products.join(', ')"),
 		details: expr(
-			"$json.opportunity_lines.join('; ') + '. Probability ' + ($json.expansion && $json.expansion.probability) + '. Signals: ' + ($json.opportunity_signals.join(', ') || 'reported by your systems') + '. Seed 002 expansion.expansion_opportunity (create_expansion_opp).'",
+			"$json.opportunity_lines.join('; ') + '. Probability ' + ($json.expansion && $json.expansion.probability) + '. Signals: ' + ($json.opportunity_signals.join(', ') || 'reported by your systems') + '. CS workflow expansion.expansion_opportunity (create_expansion_opp).'",
 		),
 		owner: 'csm',
 		ownerEmail: expr('$json.csm_email'),
@@ -359,7 +359,7 @@ export function expansionTemplate(): Template {
 	t.sticky(
 		[
 			'## Expansion opportunity and approaching limits',
-			'Runs every day at 08:00 over the customers in `cs_customers` (Expansion Signals, seed 002 §8.1), and starts when your product posts **usage_at_80_percent** or **expansion_signal_detected** to this trigger’s URL. **plan_upgraded** (with the new `plan`) ends approaching limits before the upgrade information.',
+			'Runs every day at 08:00 over the customers in `cs_customers` (Expansion Signals, docs/sources.md#expansion-signals), and starts when your product posts **usage_at_80_percent** or **expansion_signal_detected** to this trigger’s URL. **plan_upgraded** (with the new `plan`) ends approaching limits before the upgrade information.',
 			'',
 			'**Configure**: the **Settings** node (sender, product, CSM fallback, links, `limit_share` = the share of the plan limit that counts as approaching, `upgrade_info_day`; `delay_unit` = `seconds` for a trial), the SMTP credential of the *Send* nodes and the webhook credential of the trigger.',
 			'',

@@ -52,7 +52,8 @@ export function healthDropTemplate(): Template {
 		does: 'At-risk alert task, alert email to the CSM, intervention call task due the next day; after 3 days re-reads the customer and, only if the score has not improved, escalates to the CS manager (alert email and task)',
 		configure:
 			'Settings (sender, product, CSM and manager, drop points, days), the SMTP credential, the webhook credential',
-		follows: 'seed 002 §14.1 (at_risk.health_score_drop) and §5.1 (checkAlerts: health_score_drop)',
+		follows:
+			'the CS workflow at_risk.health_score_drop and the health alert health_score_drop (docs/sources.md#cs-workflows, #health-alerts)',
 		tables: ['cs_customers', 'cs_enrolments', 'cs_tasks'],
 	});
 	const id = t.info.id;
@@ -177,7 +178,7 @@ export function healthDropTemplate(): Template {
 			"'At-risk alert: health score dropped from ' + $json.drop_from + ' to ' + $json.score_at_drop",
 		),
 		details: expr(
-			`'Seed 002 at_risk.health_score_drop (create_at_risk_alert). Escalation to the CS manager after ' + ${setting('escalate_after_days')} + ' ' + ${setting('delay_unit')} + ' if the score has not improved.'`,
+			`'CS workflow at_risk.health_score_drop (create_at_risk_alert). Escalation to the CS manager after ' + ${setting('escalate_after_days')} + ' ' + ${setting('delay_unit')} + ' if the score has not improved.'`,
 		),
 		owner: 'csm',
 		ownerEmail: expr('$json.csm_email'),
@@ -253,7 +254,7 @@ export function healthDropTemplate(): Template {
 		type: 'task',
 		title: 'escalate to manager',
 		details: expr(
-			`'No improvement ' + ${setting('escalate_after_days')} + ' ' + ${setting('delay_unit')} + ' after the drop from ' + $json.drop_from + ' to ' + $json.score_at_drop + ': the score is ' + $json.health_score + '. Seed 002 at_risk.health_score_drop (escalate_to_manager, no_improvement).'`,
+			`'No improvement ' + ${setting('escalate_after_days')} + ' ' + ${setting('delay_unit')} + ' after the drop from ' + $json.drop_from + ' to ' + $json.score_at_drop + ': the score is ' + $json.health_score + '. CS workflow at_risk.health_score_drop (escalate_to_manager, no_improvement).'`,
 		),
 		owner: 'cs_manager',
 		ownerEmail: expr(setting('manager_email')),

@@ -63,7 +63,7 @@ export function npsTemplate(): Template {
 		configure:
 			'Settings (sender, product, CSM, manager and CS team addresses, survey and advocacy links, days), the SMTP credential, the webhook credential; your survey tool posts nps_response with data.score and data.comment',
 		follows:
-			'seed 002 §11.1 (NPS program) and §14.1 (nps_survey, nps_detractor, nps_promoter), §16 (no NPS with n < 30 unflagged); seed 000 §3',
+			'the NPS programme, the CS workflows nps_survey, nps_detractor and nps_promoter, the reporting rules (no NPS with n < 30 unflagged) and the NPS follow-up per segment (docs/sources.md#nps, #cs-workflows, #nps-reporting-rules, #nps-follow-up-by-segment)',
 		tables: ['cs_customers', 'cs_enrolments', 'cs_tasks', 'cs_nps_responses'],
 	});
 	const id = t.info.id;

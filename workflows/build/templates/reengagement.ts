@@ -88,7 +88,7 @@ export function reengagementTemplate(): Template {
 		configure:
 			'Settings (sender, product, default CSM, links, features, success story, value highlights, days, cooldown), the SMTP credential, the webhook credential',
 		follows:
-			'seed 002 §7.1 (CHURN_SIGNALS and SAVE_PLAYBOOKS no_login_7_days, no_login_14_days) and §14.1 (engagement.no_login_7_days); seed 003 RE-ENGAGEMENT CAMPAIGNS campaign_sequence',
+			'the churn signals and save playbooks no_login_7_days and no_login_14_days, the CS workflow engagement.no_login_7_days and the re-engagement campaign (docs/sources.md#churn-signal-catalogue, #save-playbooks, #cs-workflows, #reengagement-campaign)',
 		tables: ['cs_customers', 'cs_enrolments', 'cs_tasks'],
 	});
 	const id = t.info.id;
@@ -268,7 +268,7 @@ export function reengagementTemplate(): Template {
 		type: 'in_app',
 		title: 'In-app notification on next login',
 		details: expr(
-			"'Seed 002 §7.1 no_login_7_days, step 2: post an in-app message that ' + ($json.first_name || 'the customer') + ' sees at the next login (welcome back, and what is new: ' + " +
+			"'Save playbook no_login_7_days, step 2: post an in-app message that ' + ($json.first_name || 'the customer') + ' sees at the next login (welcome back, and what is new: ' + " +
 				`${setting('recent_features')}.split('\\n').join(', ')` +
 				" + '), in your in-app messaging tool; mark this task done when it is in place.'",
 		),
@@ -302,7 +302,7 @@ export function reengagementTemplate(): Template {
 		type: 'call',
 		title: 'Personal check-in call',
 		details: expr(
-			"'No login in the 48 hours since the re-engagement email (seed 002 §7.1 no_login_7_days, step 3: if no response in 48h). Last login: ' + ($json.last_login_at ? new Date($json.last_login_at).toISOString().slice(0, 10) : 'never') + '.'",
+			"'No login in the 48 hours since the re-engagement email (save playbook no_login_7_days, step 3: if no response in 48h). Last login: ' + ($json.last_login_at ? new Date($json.last_login_at).toISOString().slice(0, 10) : 'never') + '.'",
 		),
 		owner: 'csm',
 		ownerEmail: expr('$json.csm_email'),
@@ -364,7 +364,7 @@ export function reengagementTemplate(): Template {
 		type: 'call',
 		title: 'Personal outreach call',
 		details: expr(
-			"'Seed 003 re-engagement sequence, day 14 (phone_call: personal outreach): still no login since ' + ($json.last_login_at ? new Date($json.last_login_at).toISOString().slice(0, 10) : 'never') + ' after the check-in, spotlight and success-story emails.'",
+			"'Re-engagement campaign, day 14 (phone_call: personal outreach): still no login since ' + ($json.last_login_at ? new Date($json.last_login_at).toISOString().slice(0, 10) : 'never') + ' after the check-in, spotlight and success-story emails.'",
 		),
 		owner: 'csm',
 		ownerEmail: expr('$json.csm_email'),
@@ -410,7 +410,7 @@ export function reengagementTemplate(): Template {
 			"($json.company || $json.first_name || $json.customer_id) + ' has not logged in for ' + $json.churn.signals.find((signal) => signal.type === 'no_login_14_days').value + ' days'",
 		),
 		reason: expr(
-			"'No login since ' + ($json.last_login_at ? new Date($json.last_login_at).toISOString().slice(0, 10) : 'signup') + ' (seed 002 §7.1 no_login_14_days, high severity). Health score: ' + ($json.health?.score ?? 'not enough data') + '.'",
+			"'No login since ' + ($json.last_login_at ? new Date($json.last_login_at).toISOString().slice(0, 10) : 'signup') + ' (save playbook no_login_14_days, high severity). Health score: ' + ($json.health?.score ?? 'not enough data') + '.'",
 		),
 		actions: expr(
 			`['Call ' + ($json.first_name || 'the customer') + ' today: urgent check-in call (a task in cs_tasks)', 'After the call the value recap email goes out by itself, ' + ${setting('value_recap_after_hours')} + ' hours after this alert, unless the customer logs in first', 'Offer a training session within 48 hours (a task in cs_tasks)']`,
@@ -477,7 +477,7 @@ export function reengagementTemplate(): Template {
 	t.sticky(
 		[
 			'### No login for 7 days: one timeline from the day the signal is raised (day 0)',
-			'Seed 002’s playbook takes the first 48 hours: the `reengagement_7_days` email and the in-app note on day 0, the CSM’s call on day 2 if there is still no login. Seed 003’s campaign counts its days from the same start: check-in day 1, spotlight day 3, success story day 7, personal call (a CSM task) day 14, last chance day 21. So no day sends two emails.',
+			'The save playbook takes the first 48 hours: the `reengagement_7_days` email and the in-app note on day 0, the CSM’s call on day 2 if there is still no login. The re-engagement campaign counts its days from the same start: check-in day 1, spotlight day 3, success story day 7, personal call (a CSM task) day 14, last chance day 21. So no day sends two emails.',
 			'',
 			'**In-app note**: n8n cannot show a message inside your product, so it is a `cs_tasks` row of type `in_app` for the CSM to post in your in-app messenger (Intercom, …), shown at the next login.',
 		].join('\n'),

@@ -59,7 +59,7 @@ export function renewalTemplate(): Template {
 		configure:
 			'Settings (sender, product, CSM fallback, CS manager, links, currency, the three windows, escalation days), the SMTP credential, the webhook credential',
 		follows:
-			'seed 002 §14.1 (renewal.renewal_90_days, renewal_60_days, renewal_30_days), §9.1 (renewal_60_days email), §5.1 (health score), §17 (renewal checklist)',
+			'the CS workflows renewal.renewal_90_days, renewal_60_days and renewal_30_days, the renewal_60_days email, the health score and the renewal checklist (docs/sources.md#renewal-sequence)',
 		tables: ['cs_customers', 'cs_enrolments', 'cs_tasks'],
 	});
 	const id = t.info.id;
@@ -290,7 +290,7 @@ export function renewalTemplate(): Template {
 		type: 'task',
 		title: expr(`'Renewal opportunity: ' + ${WHO} + ' renews on ' + $json.renewal_day`),
 		details: expr(
-			`$json.renewal_health + '. ' + ($json.plan ? 'Plan ' + $json.plan + ', ' : '') + ($json.mrr != null ? ${PRICE} + '/month. ' : '') + ($json.renewal_risks.length ? 'Risks: ' + $json.renewal_risks.join('; ') + '. ' : '') + 'Seed 002 renewal.renewal_90_days (create_renewal_opp).'`,
+			`$json.renewal_health + '. ' + ($json.plan ? 'Plan ' + $json.plan + ', ' : '') + ($json.mrr != null ? ${PRICE} + '/month. ' : '') + ($json.renewal_risks.length ? 'Risks: ' + $json.renewal_risks.join('; ') + '. ' : '') + 'CS workflow renewal.renewal_90_days (create_renewal_opp).'`,
 		),
 		owner: 'csm',
 		ownerEmail: expr('$json.csm_email'),
@@ -367,7 +367,7 @@ export function renewalTemplate(): Template {
 		type: 'task',
 		title: 'escalate if no response',
 		details: expr(
-			`'No answer ' + ${setting('escalate_after_days')} + ' days after the renewal reminder; renewal on ' + $json.renewal_day + '. CSM: ' + $json.csm_name + '. Seed 002 renewal.renewal_30_days (escalate_if_no_response).'`,
+			`'No answer ' + ${setting('escalate_after_days')} + ' days after the renewal reminder; renewal on ' + $json.renewal_day + '. CSM: ' + $json.csm_name + '. CS workflow renewal.renewal_30_days (escalate_if_no_response).'`,
 		),
 		owner: 'cs_manager',
 		ownerEmail: expr(setting('manager_email')),

@@ -33,7 +33,7 @@ export function tryItTemplate(): Template {
 		does: 'Loads fifty sample customers into cs_customers and shows their health scores, churn and expansion signals, lifecycle stages, save playbooks and the first email of each playbook (sent to the mail sink)',
 		configure: 'Nothing for the demo; the SMTP credential to send real mail',
 		follows:
-			'The decision chain of seed 002 §5 (health), §7 (churn signals and save playbooks), §8 (expansion), §3 (lifecycle)',
+			'The decision chain of health scoring, churn prevention (signals and save playbooks), expansion and the lifecycle (docs/sources.md#health-scoring, #churn-prevention, #expansion, #lifecycle)',
 		tables: ['cs_customers'],
 	});
 	const id = t.info.id;

@@ -44,7 +44,7 @@ export function welcomeTemplate(): Template {
 		configure:
 			'Settings (sender, product, CSM, links, days), the SMTP credential, the webhook credential',
 		follows:
-			'seed 002 §4 and §14.1 (welcome_sequence, stalled_onboarding); seed 000 §1 (first value within 48 hours)',
+			'onboarding and the CS workflows welcome_sequence and stalled_onboarding; first value within 48 hours (docs/sources.md#onboarding, #cs-workflows, #first-value-48h)',
 		tables: ['cs_customers', 'cs_enrolments', 'cs_tasks'],
 	});
 	const id = t.info.id;

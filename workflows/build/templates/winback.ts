@@ -49,7 +49,7 @@ export function winbackTemplate(): Template {
 		configure:
 			'Settings (sender, product, default CSM, Head of Sales, churn survey and reactivation links, new features, offer, days), the SMTP credential, the webhook credential',
 		follows:
-			'seed 000 §4 (win-back campaigns: emails on days 1, 7 and 14, the Head of Sales’ call on day 21)',
+			'the win-back campaign: emails on days 1, 7 and 14, the Head of Sales’ call on day 21 (docs/sources.md#winback-campaign)',
 		tables: ['cs_customers', 'cs_enrolments', 'cs_tasks'],
 	});
 	const id = t.info.id;
@@ -187,7 +187,7 @@ export function winbackTemplate(): Template {
 		type: 'call',
 		title: 'Personal call from the Head of Sales',
 		details: expr(
-			"'Seed 000 §4 win-back, day 21 (Personal Touch): offer ' + ($json.company || $json.first_name || 'the customer') + ' a personalised solution to come back. Cancelled on ' + new Date($json.cancelled_at).toISOString().slice(0, 10) + '; they received the we-miss-you, what’s-new and offer emails.'",
+			"'Win-back campaign, day 21 (Personal Touch): offer ' + ($json.company || $json.first_name || 'the customer') + ' a personalised solution to come back. Cancelled on ' + new Date($json.cancelled_at).toISOString().slice(0, 10) + '; they received the we-miss-you, what’s-new and offer emails.'",
 		),
 		owner: 'head_of_sales',
 		ownerEmail: expr(setting('head_of_sales_email')),
@@ -236,7 +236,7 @@ export function winbackTemplate(): Template {
 		6,
 	);
 	t.sticky(
-		'### Seed 000 §4, days from the cancellation\nDay 1 we miss you (churn survey), day 7 what’s new (three features), day 14 the offer, day 21 a call task for the Head of Sales in `cs_tasks`. Each step first checks that the enrolment is still active: a reactivation stops it (`stop_reason` "reactivated").',
+		'### Win-back campaign, days from the cancellation\nDay 1 we miss you (churn survey), day 7 what’s new (three features), day 14 the offer, day 21 a call task for the Head of Sales in `cs_tasks`. Each step first checks that the enrolment is still active: a reactivation stops it (`stop_reason` "reactivated").',
 		[9, 1.3],
 		[13, 1.7],
 	);
