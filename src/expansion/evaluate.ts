@@ -1,7 +1,6 @@
 import type { DateTime } from 'luxon';
 
-import { deriveDays } from '../customer/derive';
-import { locateCustomerRecord } from '../customer/locate';
+import { readCustomer } from '../customer/read';
 import { referenceMillis } from '../shared/dates';
 import { forecastLimit } from './forecast';
 import { isAbsent, readNumber, readUsageHistory } from './inputs';
@@ -14,6 +13,9 @@ import {
 	expansionProbability,
 	type SignalCheck,
 } from './signals';
+
+/** The one derived day this node reads: days to renewal, from renewal_date. */
+const EXPANSION_DAY_FIELDS: ReadonlySet<string> = new Set(['days_to_renewal']);
 
 /** Evaluates one customer record as it arrives in an item: locate it, derive days, forecast, detect, value. */
 
@@ -33,19 +35,13 @@ export function evaluateExpansion(
 ): ExpansionResult {
 	const settings = config.settings ?? resolveExpansionSettings();
 	referenceMillis(config.reference);
-	const record = locateCustomerRecord(item, config.customerPath);
-
-	// Only the dates this node reads are derived, so a malformed date it does not use cannot fail the item.
-	const derived = deriveDays(
-		{
-			timezone: record.timezone,
-			days_to_renewal: record.days_to_renewal,
-			renewal_date: record.renewal_date,
-		},
-		config.reference,
-		config.defaultTimeZone,
-	);
-	const source = Object.keys(derived.values).length ? { ...record, ...derived.values } : record;
+	// Only the days this node reads are derived, so a malformed date it does not use cannot fail the item.
+	const { derived, merged: source } = readCustomer(item, {
+		path: config.customerPath,
+		reference: config.reference,
+		defaultTimeZone: config.defaultTimeZone,
+		dayFields: EXPANSION_DAY_FIELDS,
+	});
 
 	const usage = readNumber(source, 'usage_vs_limit');
 	const growth = isAbsent(source.usage_growth_per_month)

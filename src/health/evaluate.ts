@@ -1,9 +1,8 @@
 import type { DateTime } from 'luxon';
 
-import { deriveDays } from '../customer/derive';
+import { readCustomer } from '../customer/read';
 import { HEALTH_SCORE_RULE } from '../customer/fieldRules';
 import { readNumberField } from '../customer/fields';
-import { locateCustomerRecord } from '../customer/locate';
 import { pathParameter } from '../shared/parameters';
 import { getPath } from '../shared/path';
 import type { HealthModel } from './model';
@@ -49,14 +48,12 @@ export function evaluateCustomerHealth(
 	item: Record<string, unknown>,
 	config: CustomerHealthConfig,
 ): HealthResult {
-	const record = locateCustomerRecord(item, config.metricsPath);
-	const derived = deriveDays(
-		record,
-		config.reference,
-		config.defaultTimeZone,
-		fieldsRead(config.model),
-	);
-	const source = Object.keys(derived.values).length ? { ...record, ...derived.values } : record;
+	const { derived, merged: source } = readCustomer(item, {
+		path: config.metricsPath,
+		reference: config.reference,
+		defaultTimeZone: config.defaultTimeZone,
+		dayFields: fieldsRead(config.model),
+	});
 
 	const previousField =
 		pathParameter(config.previousScoreField, 'Previous Score Field') ||

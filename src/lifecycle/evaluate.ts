@@ -1,8 +1,8 @@
 import type { DateTime } from 'luxon';
 
-import { deriveDays } from '../customer/derive';
+import { readCustomer } from '../customer/read';
 import { describeType } from '../customer/record';
-import { CustomerInputError, locateCustomerRecord } from '../customer/locate';
+import { CustomerInputError } from '../customer/locate';
 import { choiceParameter, pathParameter } from '../shared/parameters';
 import { getPath } from '../shared/path';
 import { previewValue } from '../shared/preview';
@@ -172,10 +172,13 @@ export function evaluateLifecycle(
 	config: LifecycleConfig,
 ): LifecycleResult {
 	const mode = choiceParameter<LifecycleMode>(config.mode, 'Mode', LIFECYCLE_MODES, 'transitions');
-	const record = locateCustomerRecord(item, config.customerPath);
 	// Only the days the rules read are derived (tenure reads days since signup alone): a date no rule reads is not parsed.
-	const fields = mode === 'tenure' ? TENURE_DAY_FIELDS : LIFECYCLE_DAY_FIELDS;
-	const derived = deriveDays(record, config.reference, config.defaultTimeZone, fields);
+	const { record, derived } = readCustomer(item, {
+		path: config.customerPath,
+		reference: config.reference,
+		defaultTimeZone: config.defaultTimeZone,
+		dayFields: mode === 'tenure' ? TENURE_DAY_FIELDS : LIFECYCLE_DAY_FIELDS,
+	});
 	const source: Source = { record, derived: derived.values, derivedFrom: derived.sources };
 	const stageField = pathParameter(config.stageField, 'Current Stage Field') || DEFAULT_STAGE_FIELD;
 	if (mode === 'tenure') return evaluateTenure(source, stageField);

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 
-import { deriveDays } from '../customer/derive';
-import { CustomerInputError, locateCustomerRecord } from '../customer/locate';
+import { readCustomer } from '../customer/read';
+import { CustomerInputError } from '../customer/locate';
 import { isoDate } from '../playbooks/zonedTime';
 import { referenceMillis } from '../shared/dates';
 import { previewValue } from '../shared/preview';
@@ -77,13 +77,12 @@ function fieldsRead(rules: readonly SignalRule[]): ReadonlySet<string> {
 }
 
 export function assessChurn(item: Record<string, unknown>, config: ChurnConfig): ChurnAssessment {
-	const record = locateCustomerRecord(item, config.customerPath);
-	const derived = deriveDays(
-		record,
-		config.reference,
-		config.defaultTimeZone,
-		fieldsRead(config.rules),
-	);
+	const { record, derived } = readCustomer(item, {
+		path: config.customerPath,
+		reference: config.reference,
+		defaultTimeZone: config.defaultTimeZone,
+		dayFields: fieldsRead(config.rules),
+	});
 	const days = derived.values;
 
 	const rawId = record.customer_id;

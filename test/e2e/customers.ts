@@ -1,49 +1,8 @@
 /** Customers the end-to-end tests share. */
 
-/**
- * docs/sources.md#health-scoring perfect metrics: every ideal of the default health model met, the last login a day ago:
- * 100, A, healthy, coverage 1.
- */
-export const PERFECT_METRICS = {
-	dau_mau_ratio: 0.5,
-	feature_adoption: 0.7,
-	conversations_per_week: 100,
-	days_since_last_login: 1,
-	logins_per_week: 5,
-	features_used_this_month: 10,
-	open_tickets: 0,
-	avg_csat: 5,
-	escalations: 0,
-	nps_score: 10,
-	meetings_attended: 1,
-	responses_to_outreach: 1,
-	payment_health: 1,
-	growth_potential: 1,
-	contract_length: 12,
-};
+import { MIXED_METRICS, PERFECT_METRICS } from '../fixtures/healthMetrics';
 
-/**
- * docs/sources.md#health-scoring mixed metrics, every component of the default health model at a different level: usage 50,
- * engagement 50, support 80 (100/50/100), relationship 55 (25 + 30 + 0), financial 70 (40 + 15 + 15):
- * 15 + 12.5 + 12 + 8.25 + 10.5 = 58.25 -> 58, C, critical, coverage 1.
- */
-export const MIXED_METRICS = {
-	dau_mau_ratio: 0.25,
-	feature_adoption: 0.35,
-	conversations_per_week: 50,
-	days_since_last_login: 15.5,
-	logins_per_week: 2.5,
-	features_used_this_month: 5,
-	open_tickets: 0,
-	avg_csat: 2.5,
-	escalations: 0,
-	nps_score: 5,
-	meetings_attended: 1,
-	responses_to_outreach: 0,
-	payment_health: 1,
-	growth_potential: 0.5,
-	contract_length: 6,
-};
+export { MIXED_METRICS, PERFECT_METRICS };
 
 /** Metrics without a login date: the default model leaves the login metric out and re-weights (coverage 0.9). */
 function withoutLogin<T extends { days_since_last_login: number }>(

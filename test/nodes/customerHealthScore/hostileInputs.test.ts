@@ -3,6 +3,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { CustomerHealthScore } from '../../../nodes/CustomerHealthScore/CustomerHealthScore.node';
 import { createNodeTypes, runWorkflow } from '../harness';
 import { oneNodeWorkflow } from '../oneNodeWorkflow';
+import { PERFECT_METRICS } from '../../fixtures/healthMetrics';
 
 /**
  * Issue 11 through n8n-core: an impossible value, a non-finite model and a parameter an expression made hostile each
@@ -13,24 +14,7 @@ import { oneNodeWorkflow } from '../oneNodeWorkflow';
 const nodeTypes = createNodeTypes({ customerHealthScore: new CustomerHealthScore() });
 const NODE = 'Customer Health Score';
 const REFERENCE = { referenceTime: '2026-11-23T09:00:00Z' };
-const GOOD = {
-	customer_id: 'good',
-	dau_mau_ratio: 0.5,
-	feature_adoption: 0.7,
-	conversations_per_week: 100,
-	days_since_last_login: 1,
-	logins_per_week: 5,
-	features_used_this_month: 10,
-	open_tickets: 0,
-	avg_csat: 5,
-	escalations: 0,
-	nps_score: 10,
-	meetings_attended: 1,
-	responses_to_outreach: 1,
-	payment_health: 1,
-	growth_potential: 1,
-	contract_length: 12,
-};
+const GOOD = { customer_id: 'good', ...PERFECT_METRICS };
 
 async function run(items: IDataObject[], parameters: INodeParameters = {}, continueOnFail = false) {
 	const options = { ...REFERENCE, ...((parameters.options as object) ?? {}) };

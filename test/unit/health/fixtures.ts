@@ -1,43 +1,11 @@
 /** Customer records whose health scores were worked out by hand from the formulas (docs/sources.md#health-score-formula; see each test). */
 
-export const PERFECT_CUSTOMER = {
-	customer_id: 'cust-perfect',
-	dau_mau_ratio: 0.5,
-	feature_adoption: 0.7,
-	conversations_per_week: 100,
-	days_since_last_login: 1,
-	logins_per_week: 5,
-	features_used_this_month: 10,
-	open_tickets: 0,
-	avg_csat: 5,
-	escalations: 0,
-	nps_score: 10,
-	meetings_attended: 1,
-	responses_to_outreach: 1,
-	payment_health: 1,
-	growth_potential: 1,
-	contract_length: 12,
-};
+import { MIXED_METRICS, PERFECT_METRICS } from '../../fixtures/healthMetrics';
+
+export const PERFECT_CUSTOMER = { customer_id: 'cust-perfect', ...PERFECT_METRICS };
 
 /** Every component at a different level: 50, 50, 80, 55, 70 -> 58.25 -> 58. */
-export const MIXED_CUSTOMER = {
-	customer_id: 'cust-mixed',
-	dau_mau_ratio: 0.25,
-	feature_adoption: 0.35,
-	conversations_per_week: 50,
-	days_since_last_login: 15.5,
-	logins_per_week: 2.5,
-	features_used_this_month: 5,
-	open_tickets: 0,
-	avg_csat: 2.5,
-	escalations: 0,
-	nps_score: 5,
-	meetings_attended: 1,
-	responses_to_outreach: 0,
-	payment_health: 1,
-	growth_potential: 0.5,
-	contract_length: 6,
-};
+export const MIXED_CUSTOMER = { customer_id: 'cust-mixed', ...MIXED_METRICS };
 
 /** 17, 12, 16, 10, 26 -> 15.9 -> 16. */
 export const WEAK_CUSTOMER = {
