@@ -46,6 +46,13 @@ export function processedDataLedgers(workflowId: string, node: INode): CooldownL
 				await service.removeProcessed(result.new, 'node', context(ledger), ENTRIES);
 			return 'exists';
 		},
+		async shrink(ledger, size) {
+			const held = await count(ledger);
+			const extra = Array.from({ length: Math.max(0, held - size) }, (_, index) =>
+				String(size + index),
+			);
+			if (extra.length) await service.removeProcessed(extra, 'node', context(ledger), ENTRIES);
+		},
 		async remove(ledger) {
 			await service.clearAllProcessedItems('node', context(ledger), ENTRIES);
 		},

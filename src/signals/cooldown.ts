@@ -53,6 +53,8 @@ export interface CooldownLedgerStore {
 	 */
 	create(ledger: string, entries: number): Promise<'created' | 'exists'>;
 	remove(ledger: string): Promise<void>;
+	/** Keeps the ledger's first `entries` entries (fewer than it holds). */
+	shrink(ledger: string, entries: number): Promise<void>;
 }
 
 export const MAX_COOLDOWN_DAYS = 366;
@@ -139,7 +141,15 @@ export async function decideCooldown(
 	const previous = ledgerName(pair, days, block - 1);
 
 	const currentCount = await store.count(current);
-	if (currentCount > 0) return cooled(raisedDay(block, days, currentCount), days);
+	if (currentCount > 0) {
+		const raisedOn = raisedDay(block, days, currentCount);
+		if (raisedOn <= today) return cooled(raisedOn, days);
+		// Raised on a later day than today: the customer's calendar moved back (a new time zone, an earlier Reference
+		// Time). A cooldown covers its raise day and after, not before, so the signal is raised today and the record moved
+		// back to today by dropping entries (an update, not a creation: not exclusive, and only on this rare path).
+		await store.shrink(current, ledgerEntries(today, days));
+		return { cooledDown: false };
+	}
 	const previousCount = await store.count(previous);
 	if (previousCount > 0) {
 		const raisedOn = raisedDay(block - 1, days, previousCount);

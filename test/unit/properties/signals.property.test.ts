@@ -260,6 +260,9 @@ function memoryStore(): CooldownLedgerStore & { rows: Map<string, number> } {
 		remove: async (ledger) => {
 			rows.delete(ledger);
 		},
+		shrink: async (ledger, entries) => {
+			if ((rows.get(ledger) ?? 0) > entries) rows.set(ledger, entries);
+		},
 	};
 }
 

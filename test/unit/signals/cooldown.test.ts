@@ -60,6 +60,10 @@ class LedgerTable implements CooldownLedgerStore {
 	async remove(ledger: string) {
 		this.rows.delete(ledger);
 	}
+
+	async shrink(ledger: string, entries: number) {
+		if ((this.rows.get(ledger) ?? 0) > entries) this.rows.set(ledger, entries);
+	}
 }
 
 describe('cooldown ledgers (pure parts)', () => {
@@ -156,6 +160,25 @@ describe('cooldown decisions against a ledger store', () => {
 			expect(table.rows.size).toBeLessThanOrEqual(raises);
 		},
 	);
+
+	it('when the customer’s calendar moves back before the raise day (a new time zone), raises once there, then holds', async () => {
+		const table = new LedgerTable();
+		// N = 7: 2026-03-06 and 2026-03-07 (days 20518, 20519) are in one block (20517 … 20523).
+		expect(await decideCooldown(table, request('2026-03-07', { days: 7 }))).toEqual({
+			cooledDown: false,
+		});
+		expect(await decideCooldown(table, request('2026-03-06', { days: 7 }))).toEqual({
+			cooledDown: false,
+		});
+		expect(await decideCooldown(table, request('2026-03-06', { days: 7 }))).toEqual({
+			cooledDown: true,
+			untilDay: '2026-03-13',
+		});
+		expect(await decideCooldown(table, request('2026-03-07', { days: 7 }))).toEqual({
+			cooledDown: true,
+			untilDay: '2026-03-13',
+		});
+	});
 
 	it('a cooldown of 1 day raises at most once per calendar day', async () => {
 		const table = new LedgerTable();
