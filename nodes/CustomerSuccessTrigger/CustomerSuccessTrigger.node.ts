@@ -190,8 +190,9 @@ export class CustomerSuccessTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				// n8n itself serves the URL once the workflow is active; there is no remote registration to look for.
-				return true;
+				// Nothing is registered remotely, so there is never anything to find: answering "no" makes n8n call
+				// create() on every activation, which is where the log tells the user to register the URL by hand.
+				return false;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				this.logger.info(

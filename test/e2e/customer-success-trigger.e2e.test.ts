@@ -110,6 +110,14 @@ describe('installed as a community package', () => {
 		) as Array<{ name: string }>;
 		expect(credentialTypes.map((type) => type.name)).toContain('customerSuccessWebhookApi');
 	});
+
+	test('activating the workflow registers nothing remotely, and n8n’s log tells the user to give the URL by hand', () => {
+		// n8n names its own host (localhost) in the URL it logs; the port is this server's.
+		const port = new URL(server.baseUrl).port;
+		expect(server.readLog()).toContain(
+			`serving http://localhost:${port}/webhook/${SIGNED.path}; give this URL to the calling system by hand (nothing is registered remotely)`,
+		);
+	});
 });
 
 describe('the README’s signing examples, run exactly as printed', () => {

@@ -379,4 +379,54 @@ describe('Customer Success Trigger, through n8n-core’s WebhookContext', () => 
 			message: 'The secret can be shared with the calling system',
 		});
 	});
+	describe('webhook lifecycle: nothing is registered remotely, and the log says so', () => {
+		const hooks = () => {
+			const logged: string[] = [];
+			const context = {
+				logger: { info: (message: string) => logged.push(message) },
+				getNode: () => ({ name: 'Billing events' }),
+				getNodeWebhookUrl: () => 'https://n8n.example.com/webhook/cs/events',
+			};
+			return { logged, context };
+		};
+
+		it('never finds an existing registration, so n8n calls create on every activation', async () => {
+			const { logged, context } = hooks();
+			const methods = trigger.webhookMethods.default;
+			expect(await methods.checkExists.call(context as never)).toBe(false);
+			expect(logged).toEqual([]);
+		});
+
+		it('create registers nothing and tells the user to give the URL to the calling system by hand', async () => {
+			const { logged, context } = hooks();
+			expect(await trigger.webhookMethods.default.create.call(context as never)).toBe(true);
+			expect(logged).toEqual([
+				'Customer Success Trigger "Billing events": serving https://n8n.example.com/webhook/cs/events; give this URL to the calling system by hand (nothing is registered remotely)',
+			]);
+		});
+
+		it('delete removes nothing and tells the user to remove the URL from the calling system', async () => {
+			const { logged, context } = hooks();
+			expect(await trigger.webhookMethods.default.delete.call(context as never)).toBe(true);
+			expect(logged).toEqual([
+				'Customer Success Trigger "Billing events": no longer serving its webhook URL; remove it from the calling system by hand',
+			]);
+		});
+	});
+
+	it('shows the warning about an open URL only when Authentication is None', () => {
+		const warning = trigger.description.properties.find(
+			(property) => property.name === 'noAuthenticationWarning',
+		)!;
+		const shown = (authentication: string) =>
+			NodeHelpers.displayParameter(
+				{ authentication },
+				warning,
+				{ typeVersion: 1 } as never,
+				trigger.description,
+			);
+		expect(warning.type).toBe('notice');
+		expect(warning.displayName).toContain('anyone who learns this URL can start the workflow');
+		expect([shown('none'), shown('signature'), shown('headerToken')]).toEqual([true, false, false]);
+	});
 });
