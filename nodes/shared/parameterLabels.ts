@@ -1,11 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { advocacyProperties } from '../CustomerAdvocacy/description';
+import { businessReviewProperties } from '../CustomerBusinessReview/description';
 import { churnSignalsProperties } from '../CustomerChurnSignals/description';
 import { emailTemplateProperties } from '../CustomerEmailTemplate/description';
+import { engagementScoreProperties } from '../CustomerEngagementScore/description';
 import { expansionSignalsProperties } from '../CustomerExpansionSignals/description';
 import { healthScoreProperties } from '../CustomerHealthScore/description';
 import { lifecycleStageProperties } from '../CustomerLifecycleStage/description';
 import { npsProperties } from '../CustomerNps/description';
+import { onboardingProgressProperties } from '../CustomerOnboardingProgress/description';
 import { playbookProperties } from '../CustomerPlaybook/description';
 
 /**
@@ -14,12 +18,16 @@ import { playbookProperties } from '../CustomerPlaybook/description';
  */
 
 const PROPERTIES: Record<string, INodeProperties[]> = {
+	customerAdvocacy: advocacyProperties,
+	customerBusinessReview: businessReviewProperties,
 	customerChurnSignals: churnSignalsProperties,
 	customerEmailTemplate: emailTemplateProperties,
+	customerEngagementScore: engagementScoreProperties,
 	customerExpansionSignals: expansionSignalsProperties,
 	customerHealthScore: healthScoreProperties,
 	customerLifecycleStage: lifecycleStageProperties,
 	customerNps: npsProperties,
+	customerOnboardingProgress: onboardingProgressProperties,
 	customerPlaybook: playbookProperties,
 };
 

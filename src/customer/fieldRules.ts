@@ -235,12 +235,39 @@ export const FIELD_RULES: Readonly<Record<string, FieldRule>> = {
 		'the stage rules expansionClosed (docs/sources.md#lifecycle-transitions)',
 	),
 
-	// Expansion Signals (docs/sources.md#expansion-signals): the engagement score is a health score; outcomes and targets any number.
-	engagement_score: healthScore(
-		'expansion signal engagementScore > 80, on the health score scale (docs/sources.md#expansion-signals)',
+	// Expansion Signals (docs/sources.md#expansion-signals): the engagement score is 0-100; outcomes and targets any number.
+	engagement_score: numberRule(
+		{ min: 0, max: 100, unit: 'score' },
+		'expansion signal engagementScore > 80; the Engagement Score node scores 0-100 (docs/sources.md#expansion-signals, #engagement-score)',
 	),
 	business_outcomes: ANY_NUMBER_RULE,
 	business_targets: ANY_NUMBER_RULE,
+	// Engagement Score (docs/sources.md#engagement-score): this month's activity, and last month's for the change.
+	logins_this_month: count(
+		'engagement score: 30 logins a month score 100 (docs/sources.md#engagement-score)',
+	),
+	logins_last_month: count('engagement change of logins (docs/sources.md#engagement-change)'),
+	active_users: count(
+		'engagement score: 5 active users score 100 (docs/sources.md#engagement-score)',
+	),
+	actions_this_month: count(
+		'engagement score: 100 actions a month score 100 (docs/sources.md#engagement-score)',
+	),
+	actions_last_month: count('engagement change of usage (docs/sources.md#engagement-change)'),
+	// A share: above 1 counts as 1 (docs/sources.md#diff-engagement-clamp); above 2 is a unit mistake (85 for 85 %).
+	automation_rate: numberRule(
+		{ min: 0, max: 2 },
+		'engagement score: automation rate 0-1, above 1 counted as 1 (docs/sources.md#engagement-score)',
+	),
+	avg_csat_last_month: numberRule(
+		{ min: 1, max: 5 },
+		'engagement change of satisfaction, as avg_csat (docs/sources.md#engagement-change)',
+	),
+	previous_engagement_score: numberRule(
+		{ min: 0, max: 100, unit: 'score' },
+		'engagement change of the score (docs/sources.md#engagement-change)',
+	),
+
 	// Beyond the seeds and optional: left out with the reason, never failing the item.
 	usage_growth_per_month: numberRule(
 		{ min: -10, max: 10 },

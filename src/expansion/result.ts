@@ -28,7 +28,7 @@ export interface ExpansionSignalResult {
 	/** The weight (docs/sources.md#expansion-signals); 0 for an add-on trigger (docs/sources.md#expansion-add-ons), which adds opportunities but not probability. */
 	weight: number;
 	description: string;
-	/** The field read (e.g. "usage_vs_limit", "health.score"). */
+	/** The field read (e.g. "usage_vs_limit", "engagement.score", "health.score"). */
 	metric: string;
 	/** Its value, or null when the signal fired without it (approaching_limit raised early by the forecast). */
 	value: number | boolean | null;
@@ -37,7 +37,15 @@ export interface ExpansionSignalResult {
 	early?: boolean;
 	/** The date field a derived value came from (days_to_renewal from renewal_date). */
 	derivedFrom?: string;
+	/**
+	 * high_engagement only: which score it read. `engagement`: the engagement score (`engagement.score`, else
+	 * `engagement_score`); `health_stand_in`: the health score, used when no engagement score is present.
+	 */
+	source?: EngagementSource;
 }
+
+/** Where high_engagement's score came from (docs/sources.md#expansion-signals). */
+export type EngagementSource = 'engagement' | 'health_stand_in';
 
 export interface ExpansionOpportunityResult {
 	type: OpportunityType;

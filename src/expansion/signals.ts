@@ -1,9 +1,12 @@
 import { roundTo } from '../shared/numbers';
 import { isPlainObject } from '../shared/path';
-import { readFlag, readNumber, type Reading } from './inputs';
+import { HEALTH_SCORE_RULE, numberRuleFor, type NumberRule } from '../customer/fieldRules';
+import { readNumberField } from '../customer/fields';
+import { isAbsent, readFlag, readNumber, type Reading } from './inputs';
 import type { ExpansionThresholds } from './settings';
 import type {
 	AddOnSignalType,
+	EngagementSource,
 	ExpansionSignalResult,
 	ExpansionSignalType,
 	LimitForecast,
@@ -23,6 +26,9 @@ export interface SignalDefinition<T extends string> {
 	metric: string;
 	describe: (thresholds: ExpansionThresholds) => string;
 }
+
+/** `engagement.score` follows engagement_score's rule (0-100). */
+const ENGAGEMENT_SCORE_RULE = numberRuleFor('engagement_score') as NumberRule;
 
 const percent = (share: number) => roundTo(share * 100, 2);
 
@@ -213,31 +219,66 @@ function approachingLimit(inputs: SignalInputs): SignalCheck {
 }
 
 /**
- * high_engagement (docs/sources.md#expansion-signals: engagementScore > 80). The engagement score is the `health.score` a Customer Health
- * Score node wrote at the item's top level, else the record's `engagement_score`.
+ * high_engagement (docs/sources.md#expansion-signals: engagementScore > 80). The seed means its engagement score
+ * (docs/sources.md#engagement-score): the `engagement.score` an Engagement Score node wrote at the item's top level,
+ * else the record's `engagement_score`. Without either, the health score stands in, as before the engagement score
+ * existed: the `health.score` a Customer Health Score node wrote at the item's top level. `source` says which was used.
+ * A null score (insufficient data) falls through to the next; a present value that is not 0-100 fails the item.
  */
 function highEngagement(inputs: SignalInputs): SignalCheck {
 	const def = definition(EXPANSION_SIGNALS, 'high_engagement');
 	const threshold = inputs.thresholds.engagementScore;
-	const health = inputs.item.health;
-	let reading: Reading<number> = { ok: false, reason: 'health.score is absent' };
-	if (isPlainObject(health)) reading = readNumber(health, 'score');
-	let metric = 'health.score';
-	if (!reading.ok) {
-		const fallback = readNumber(inputs.record, 'engagement_score');
-		if (!fallback.ok) {
-			const healthReason = reading.reason.replace(/^score/, 'health.score');
-			return notEvaluated(
-				def.type,
-				['health.score', 'engagement_score'],
-				`${healthReason} and ${fallback.reason}`,
-			);
+	// In order, each read only when the ones before are absent: a score that is not used cannot fail the item.
+	const candidates: ReadonlyArray<{
+		metric: string;
+		source: EngagementSource;
+		read: () => Reading<number>;
+	}> = [
+		{
+			metric: 'engagement.score',
+			source: 'engagement',
+			read: () => nodeScore(inputs.item.engagement, 'engagement.score', ENGAGEMENT_SCORE_RULE),
+		},
+		{
+			metric: 'engagement_score',
+			source: 'engagement',
+			read: () => readNumber(inputs.record, 'engagement_score'),
+		},
+		{
+			metric: 'health.score',
+			source: 'health_stand_in',
+			read: () => nodeScore(inputs.item.health, 'health.score', HEALTH_SCORE_RULE),
+		},
+	];
+	const reasons: string[] = [];
+	for (const candidate of candidates) {
+		const reading = candidate.read();
+		if (!reading.ok) {
+			reasons.push(reading.reason);
+			continue;
 		}
-		reading = fallback;
-		metric = 'engagement_score';
+		if (!(reading.value > threshold)) return { status: 'quiet' };
+		return fired(
+			def,
+			inputs.thresholds,
+			reading.value,
+			threshold,
+			{ source: candidate.source },
+			candidate.metric,
+		);
 	}
-	if (!(reading.value > threshold)) return { status: 'quiet' };
-	return fired(def, inputs.thresholds, reading.value, threshold, {}, metric);
+	return notEvaluated(
+		def.type,
+		candidates.map((candidate) => candidate.metric),
+		`${reasons.slice(0, -1).join(', ')} and ${reasons[reasons.length - 1]}`,
+	);
+}
+
+/** The `score` of an object a node wrote at the item's top level (`engagement`, `health`), through its rule. */
+function nodeScore(written: unknown, field: string, rule: NumberRule): Reading<number> {
+	if (!isPlainObject(written) || isAbsent(written.score))
+		return { ok: false, reason: `${field} is absent` };
+	return { ok: true, value: readNumberField(written.score, field, rule) as number };
 }
 
 /** success_metrics (docs/sources.md#expansion-signals: businessOutcomes > targets): record fields business_outcomes and business_targets. */

@@ -111,7 +111,7 @@ describe('installed as a community package', () => {
 		expect(credentialTypes.map((type) => type.name)).toContain('customerSuccessWebhookApi');
 	});
 
-	test('activating the workflow registers nothing remotely, and n8n’s log tells the user to give the URL by hand', () => {
+	test('activating the workflow registers nothing remotely, and n8n’s log tells the user to give the URL by hand', async () => {
 		// n8n names its own host (localhost) in the URL it logs; the port is this server's.
 		const port = new URL(server.baseUrl).port;
 		expect(server.readLog()).toContain(

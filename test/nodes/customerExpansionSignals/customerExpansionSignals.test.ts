@@ -1,8 +1,12 @@
+import { CustomerEngagementScore } from '../../../nodes/CustomerEngagementScore/CustomerEngagementScore.node';
 import { CustomerExpansionSignals } from '../../../nodes/CustomerExpansionSignals/CustomerExpansionSignals.node';
 import { resolveExpansionSettings } from '../../../src/expansion';
 import { createNodeTypes, loadWorkflow, runWorkflow } from '../harness';
 
-const nodeTypes = createNodeTypes({ customerExpansionSignals: new CustomerExpansionSignals() });
+const nodeTypes = createNodeTypes({
+	customerExpansionSignals: new CustomerExpansionSignals(),
+	customerEngagementScore: new CustomerEngagementScore(),
+});
 const run = async (file: string) => runWorkflow(loadWorkflow(__dirname, file), { nodeTypes });
 const NODE = 'Expansion Signals';
 
@@ -127,8 +131,9 @@ describe('Expansion Signals node, through n8n-core', () => {
 			notEvaluated: [
 				{
 					type: 'high_engagement',
-					fields: ['health.score', 'engagement_score'],
-					reason: 'health.score is absent and engagement_score is absent',
+					fields: ['engagement.score', 'engagement_score', 'health.score'],
+					reason:
+						'engagement.score is absent, engagement_score is absent and health.score is absent',
 				},
 				{
 					type: 'success_metrics',
@@ -247,14 +252,75 @@ describe('Expansion Signals node, through n8n-core', () => {
 		expect(result.status).toBe('success');
 		const [items] = result.outputs(NODE);
 		// 23:30 UTC is already Nov 24 in Madrid: the renewal on Jan 23 is 60 days away there, 61 in UTC.
-		expect(expansion(items[0]).signals.map((s) => [s.type, s.metric, s.value])).toEqual([
-			['high_engagement', 'health.score', 86],
-			['renewal_approaching', 'days_to_renewal', 60],
+		// No engagement score on the item: the health score stands in, and the signal says so.
+		expect(
+			expansion(items[0]).signals.map((s) => [s.type, s.metric, s.value, s.source ?? null]),
+		).toEqual([
+			['high_engagement', 'health.score', 86, 'health_stand_in'],
+			['renewal_approaching', 'days_to_renewal', 60, null],
 		]);
 		expect(expansion(items[0]).probability).toBe(0.22); // 1.0 / 4.6 = 0.2174
 		expect(expansion(items[1]).signals).toEqual([]);
 		expect(expansion(items[1]).probability).toBe(0);
 		expect((items[0].json.account as Record<string, unknown>).customer_id).toBe('cust-madrid');
+	});
+
+	it('after Engagement Score, high_engagement reads engagement.score; the health score only stands in', async () => {
+		const result = await run('after-engagement-score.workflow.json');
+		expect(result.status).toBe('success');
+		const [items] = result.outputs(NODE);
+		const highEngagement = (item: (typeof items)[number]) =>
+			expansion(item).signals.find((signal) => signal.type === 'high_engagement') ?? null;
+		expect(items.map((item) => [item.json.customer_id, highEngagement(item)])).toEqual([
+			// 100 - 15 + 9 (CSAT 3) = 94, although the health score is 10.
+			[
+				'c-engaged',
+				{
+					type: 'high_engagement',
+					weight: 0.6,
+					description: 'Very high product engagement',
+					metric: 'engagement.score',
+					value: 94,
+					threshold: 80,
+					source: 'engagement',
+				},
+			],
+			// Too little data for an engagement score (null): the health score stands in.
+			[
+				'c-thin',
+				{
+					type: 'high_engagement',
+					weight: 0.6,
+					description: 'Very high product engagement',
+					metric: 'health.score',
+					value: 86,
+					threshold: 80,
+					source: 'health_stand_in',
+				},
+			],
+			// No engagement.score, but the record's engagement_score comes before the health score.
+			[
+				'c-record',
+				{
+					type: 'high_engagement',
+					weight: 0.6,
+					description: 'Very high product engagement',
+					metric: 'engagement_score',
+					value: 82,
+					threshold: 80,
+					source: 'engagement',
+				},
+			],
+			// 75 is not above 80: quiet, whatever the health score (95).
+			['c-quiet', null],
+		]);
+		expect(items.map((item) => (item.json.engagement as { score: number | null }).score)).toEqual([
+			94,
+			null,
+			null,
+			75,
+		]);
+		expect(items.map((item) => expansion(item).probability)).toEqual([0.13, 0.13, 0.13, 0]);
 	});
 
 	it('with Continue On Fail, passes a bad item on with an error and evaluates the others', async () => {

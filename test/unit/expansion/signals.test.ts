@@ -53,6 +53,7 @@ describe('docs/sources.md#expansion-signals EXPANSION_SIGNALS: types, weights, d
 				metric: 'engagement_score',
 				value: 81,
 				threshold: 80,
+				source: 'engagement',
 			},
 			{
 				type: 'team_growth',
@@ -211,38 +212,79 @@ describe('renewal_approaching from renewal_date (deriveDays, calendar days in th
 	});
 });
 
-describe('high_engagement reads the Customer Health Score first', () => {
-	it('uses health.score at the item top level when present', () => {
-		const result = expand({ health: { score: 81, grade: 'A' }, engagement_score: 10 });
-		expect(result.signals).toEqual([
-			{
-				type: 'high_engagement',
-				weight: 0.6,
-				description: 'Very high product engagement',
-				metric: 'health.score',
-				value: 81,
-				threshold: 80,
-			},
+describe('high_engagement reads the engagement score, with the health score as a stand-in', () => {
+	const signal = (value: number, metric: string, source: string) => ({
+		type: 'high_engagement',
+		weight: 0.6,
+		description: 'Very high product engagement',
+		metric,
+		value,
+		threshold: 80,
+		source,
+	});
+
+	it('uses engagement.score at the item top level (Engagement Score node) first', () => {
+		const result = expand({
+			engagement: { score: 81, level: 'high' },
+			engagement_score: 10,
+			health: { score: 10 },
+		});
+		expect(result.signals).toEqual([signal(81, 'engagement.score', 'engagement')]);
+	});
+
+	it('engagement.score wins even when it does not fire (80 is not above 80)', () => {
+		expect(
+			firedTypes({ engagement: { score: 80 }, engagement_score: 95, health: { score: 95 } }),
+		).toEqual([]);
+	});
+
+	it('then the record field engagement_score, before the health score', () => {
+		const result = expand({ engagement_score: 81, health: { score: 10 } });
+		expect(result.signals).toEqual([signal(81, 'engagement_score', 'engagement')]);
+		expect(firedTypes({ engagement_score: 80, health: { score: 95 } })).toEqual([]);
+	});
+
+	it('an engagement.score of null (insufficient data) falls through to engagement_score', () => {
+		expect(
+			expand({ engagement: { score: null, level: 'insufficient_data' }, engagement_score: 95 })
+				.signals[0],
+		).toEqual(signal(95, 'engagement_score', 'engagement'));
+	});
+
+	it('without an engagement score, health.score stands in and says so', () => {
+		expect(expand({ health: { score: 81, grade: 'A' } }).signals).toEqual([
+			signal(81, 'health.score', 'health_stand_in'),
+		]);
+		expect(
+			expand({ engagement: { score: null }, engagement_score: '', health: { score: 81 } })
+				.signals[0],
+		).toEqual(signal(81, 'health.score', 'health_stand_in'));
+		expect(firedTypes({ health: { score: 80 } })).toEqual([]);
+	});
+
+	it('a score that is not used is not read: a bad health.score does not fail an item with an engagement score', () => {
+		expect(firedTypes({ engagement: { score: 90 }, health: { score: 'great' } })).toEqual([
+			'high_engagement',
 		]);
 	});
 
-	it('health.score wins over engagement_score even when it does not fire', () => {
-		expect(firedTypes({ health: { score: 80 }, engagement_score: 95 })).toEqual([]);
+	it('a used score outside 0-100 fails the item naming its field', () => {
+		expect(() => expand({ engagement: { score: 140 } })).toThrow(
+			'engagement.score: must be a score from 0 to 100 (got 140)',
+		);
+		expect(() => expand({ engagement_score: -1 })).toThrow(
+			'engagement_score: must be a score from 0 to 100 (got -1)',
+		);
+		expect(() => expand({ health: { score: 101 } })).toThrow(
+			'health.score: must be a health score from 0 to 100 (got 101)',
+		);
 	});
 
-	it('falls back to engagement_score when health.score is null (insufficient data) or health is absent', () => {
-		expect(expand({ health: { score: null }, engagement_score: 95 }).signals[0]).toMatchObject({
-			metric: 'engagement_score',
-			value: 95,
-		});
-		expect(firedTypes({ engagement_score: 95 })).toEqual(['high_engagement']);
-	});
-
-	it('is not evaluated when neither is there', () => {
-		expect(expand({ health: { score: null } }).notEvaluated).toContainEqual({
+	it('is not evaluated when none is there, naming the three', () => {
+		expect(expand({ health: { score: null }, engagement: 'high' }).notEvaluated).toContainEqual({
 			type: 'high_engagement',
-			fields: ['health.score', 'engagement_score'],
-			reason: 'health.score is absent and engagement_score is absent',
+			fields: ['engagement.score', 'engagement_score', 'health.score'],
+			reason: 'engagement.score is absent, engagement_score is absent and health.score is absent',
 		});
 	});
 });
@@ -267,8 +309,9 @@ describe('a missing input never fires and is listed as not evaluated (never read
 				},
 				{
 					type: 'high_engagement',
-					fields: ['health.score', 'engagement_score'],
-					reason: 'health.score is absent and engagement_score is absent',
+					fields: ['engagement.score', 'engagement_score', 'health.score'],
+					reason:
+						'engagement.score is absent, engagement_score is absent and health.score is absent',
 				},
 				{ type: 'team_growth', fields: ['team_size_change'], reason: 'team_size_change is absent' },
 				{

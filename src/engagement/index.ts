@@ -1,0 +1,4 @@
+export * from './model';
+export * from './score';
+export * from './evaluate';
+export * from './portfolio';

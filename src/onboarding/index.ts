@@ -1,0 +1,4 @@
+export * from './programs';
+export * from './model';
+export * from './progress';
+export * from './evaluate';
