@@ -9,8 +9,9 @@
 #      run (a template whose file did not change is not imported again, so edits made in n8n stay);
 #   5. starts the local mail sink (scripts/mail-sink.js): SMTP on 127.0.0.1:2525, messages readable at
 #      http://localhost:5680, kept as .eml files in ./.n8n-local/mail;
-#   6. creates, once, the two credentials the templates name: "CS demo mail sink (SMTP)" (to the mail sink) and
-#      "CS webhook secret" (a random secret, kept in ./.n8n-local/cs-webhook-secret);
+#   6. creates, once, the credentials the templates name: "CS demo mail sink (SMTP)" (to the mail sink),
+#      "CS webhook secret" (a random secret, kept in ./.n8n-local/cs-webhook-secret) and "CS referral secret" (a random
+#      secret, kept in ./.n8n-local/cs-referral-secret);
 #   7. runs n8n in the foreground on http://localhost:5678 with SQLite (Ctrl+C stops n8n and the mail sink).
 #
 # Environment: N8N_PORT (default 5678), N8N_RUNNERS_BROKER_PORT (default N8N_PORT + 1),
@@ -118,6 +119,27 @@ if [[ ! -f "$USER_FOLDER/.n8n/cs-demo-credentials" ]]; then
 		exit 1
 	fi
 	touch "$USER_FOLDER/.n8n/cs-demo-credentials"
+fi
+# The referral credential (CS 11 · Advocacy and referrals signs referral codes with it), created once with a random
+# secret kept in ./.n8n-local/cs-referral-secret; its own marker, so a local n8n made before it existed gets it too.
+referral_secret_file="$USER_FOLDER/cs-referral-secret"
+if [[ ! -f "$USER_FOLDER/.n8n/cs-demo-referral-credential" ]]; then
+	[[ -f "$referral_secret_file" ]] || node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))' >"$referral_secret_file"
+	chmod 600 "$referral_secret_file"
+	node -e '
+		const [file, secret] = process.argv.slice(1);
+		require("fs").writeFileSync(file, JSON.stringify([
+			{ id: "csDemoReferral01", name: "CS referral secret", type: "customerSuccessReferralApi",
+			  data: { secret, previousSecret: "" } },
+		]));
+	' "$work/referral-credential.json" "$(cat "$referral_secret_file")"
+	log "Creating the demo referral credential (the secret that signs referral codes)"
+	if ! cs_n8n import:credentials --input="$work/referral-credential.json" >"$work/referral-credential.log" 2>&1; then
+		grep -v -e '^Starting migration' -e '^Finished migration' "$work/referral-credential.log" >&2
+		log "n8n import:credentials failed"
+		exit 1
+	fi
+	touch "$USER_FOLDER/.n8n/cs-demo-referral-credential"
 fi
 
 rm -rf "$work"

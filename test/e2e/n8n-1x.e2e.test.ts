@@ -166,19 +166,19 @@ describe('installed as a community package', () => {
 		const sorted = (map: Map<string, number[]>) =>
 			[...map].map(([name, versions]) => [name, [...versions].sort()]).sort();
 		expect(sorted(loaded)).toEqual(sorted(wanted));
-		expect(expected).toHaveLength(8);
+		expect(expected).toHaveLength(12);
 	});
 
-	test('and its credential type', async () => {
+	test('and its credential types', async () => {
 		const credentialTypes = JSON.parse(
 			fs.readFileSync(
 				path.join(server.userFolder, '.cache', 'n8n', 'public', 'types', 'credentials.json'),
 				'utf8',
 			),
 		) as Array<{ name: string }>;
-		expect(
-			credentialTypes.filter((type) => type.name === 'customerSuccessWebhookApi'),
-		).toHaveLength(1);
+		for (const name of ['customerSuccessWebhookApi', 'customerSuccessReferralApi']) {
+			expect(credentialTypes.filter((type) => type.name === name)).toHaveLength(1);
+		}
 	});
 });
 

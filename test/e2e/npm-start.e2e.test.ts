@@ -73,12 +73,16 @@ test('imports every template in workflows/ and says where to start', async () =>
 	expect(log).toContain("open the workflow 'CS 00 · Try it' and press Execute workflow");
 });
 
-test('creates the credentials the templates name, with a random webhook secret kept in the local folder', async () => {
+test('creates the credentials the templates name, with random webhook and referral secrets kept in the local folder', async () => {
 	const rows = await server.sql('select id, type from credentials_entity order by id');
 	expect(rows).toEqual([
 		{ id: 'csDemoMailSink01', type: 'smtp' },
+		{ id: 'csDemoReferral01', type: 'customerSuccessReferralApi' },
 		{ id: 'csDemoWebhook001', type: 'customerSuccessWebhookApi' },
 	]);
+	expect(fs.readFileSync(path.join(server.userFolder, 'cs-referral-secret'), 'utf8')).toMatch(
+		/^[0-9a-f]{64}$/,
+	);
 	expect(fs.readFileSync(path.join(server.userFolder, 'cs-webhook-secret'), 'utf8')).toMatch(
 		/^[0-9a-f]{64}$/,
 	);

@@ -65,20 +65,43 @@ export function everySeconds(workflow: Record<string, any>, seconds: number): Re
 }
 
 // A test-only workflow that writes rows into cs_customers (creating the table as the templates do), so a scheduled
-// template has customers to work on.
+// template has customers to work on; and, on a second webhook, rows into cs_health_history (a customer's past days).
 const SEED_PATH = 'e2e-seed-customers';
+const SEED_HISTORY_PATH = 'e2e-seed-health-history';
 function seedWorkflow(): Record<string, unknown> {
-	const welcome = JSON.parse(
-		fs.readFileSync(path.join(PROJECT_ROOT, 'workflows', 'cs-01-welcome-onboarding.json'), 'utf8'),
-	);
-	const pick = (name: string) => ({
-		...welcome.nodes.find((node: { name: string }) => node.name === name),
+	const template = (file: string) =>
+		JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'workflows', `${file}.json`), 'utf8'));
+	const welcome = template('cs-01-welcome-onboarding');
+	const scoring = template('cs-09-daily-health-scoring');
+	const pick = (name: string, from = welcome) => ({
+		...from.nodes.find((node: { name: string }) => node.name === name),
 	});
 	// Above the split: n8n (execution order v1) creates the table first; in line, its output (the table) would replace
 	// the posted customers.
 	const table = { ...pick('Table cs_customers'), position: [200, -200] };
 	const columns = { ...pick('Customer fields'), position: [600, 0] };
 	const save = { ...pick('Save customer'), position: [800, 0] };
+	const historyTable = {
+		...pick('Table cs_health_history', scoring),
+		id: 's5',
+		position: [200, 200],
+	};
+	// The posted rows as they are (autoMap), one per history_id.
+	const saveHistory = {
+		...save,
+		id: 's6',
+		name: 'Save history row',
+		position: [600, 400],
+		parameters: {
+			...save.parameters,
+			dataTableId: { ...save.parameters.dataTableId, value: 'cs_health_history' },
+			filters: {
+				conditions: [
+					{ keyName: 'history_id', condition: 'eq', keyValue: '={{ $json.history_id }}' },
+				],
+			},
+		},
+	};
 	return {
 		id: 'csE2eSeedCustmr1',
 		name: 'E2E: seed customers',
@@ -110,6 +133,31 @@ function seedWorkflow(): Record<string, unknown> {
 			},
 			columns,
 			save,
+			{
+				id: 's3',
+				name: 'Webhook (history)',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2.1,
+				position: [0, 400],
+				webhookId: 'e2e5eed0-0000-4000-8000-000000000002',
+				parameters: {
+					httpMethod: 'POST',
+					path: SEED_HISTORY_PATH,
+					responseMode: 'lastNode',
+					responseData: 'allEntries',
+					options: {},
+				},
+			},
+			historyTable,
+			{
+				id: 's4',
+				name: 'One item per history row',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [400, 400],
+				parameters: { fieldToSplitOut: 'body.rows', options: {} },
+			},
+			saveHistory,
 		],
 		connections: {
 			Webhook: {
@@ -122,6 +170,17 @@ function seedWorkflow(): Record<string, unknown> {
 			},
 			'One item per customer': { main: [[{ node: columns.name, type: 'main', index: 0 }]] },
 			[columns.name]: { main: [[{ node: save.name, type: 'main', index: 0 }]] },
+			'Webhook (history)': {
+				main: [
+					[
+						{ node: historyTable.name, type: 'main', index: 0 },
+						{ node: 'One item per history row', type: 'main', index: 0 },
+					],
+				],
+			},
+			'One item per history row': {
+				main: [[{ node: saveHistory.name, type: 'main', index: 0 }]],
+			},
 		},
 	};
 }
@@ -150,6 +209,15 @@ export class TemplateEnv {
 		if (response.status !== 200)
 			throw new Error(
 				`seeding customers: ${response.status} ${response.text}\n${this.server.logTail()}`,
+			);
+	}
+
+	/** Writes rows (each with history_id) into cs_health_history, e.g. a customer's score on earlier days. */
+	async seedHealthHistory(rows: Array<Record<string, unknown>>): Promise<void> {
+		const response = await this.server.postWebhookWhenRegistered(SEED_HISTORY_PATH, { rows });
+		if (response.status !== 200)
+			throw new Error(
+				`seeding health history: ${response.status} ${response.text}\n${this.server.logTail()}`,
 			);
 	}
 

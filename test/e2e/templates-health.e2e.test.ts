@@ -20,7 +20,7 @@ const UPGRADE_INFO_AFTER = 8;
 const env = new TemplateEnv(
 	'templates-health',
 	{
-		[SCORING]: { digest_email: 'cs-team@acme.test' },
+		[SCORING]: { digest_email: 'cs-team@acme.test', default_csm_email: 'csm-default@acme.test' },
 		[DROP]: {
 			delay_unit: 'seconds',
 			escalate_after_days: ESCALATE_AFTER,
@@ -119,6 +119,26 @@ const SCORED_CUSTOMERS = [
 		health_category: 'at_risk',
 		health_scored_at: LONG_AGO,
 	},
+	// Its row says 60 (e.g. written by your systems), its health history 75 yesterday (and 90 three days ago): the
+	// previous score is the history's latest day before today, 75, so MIXED's 58 is a drop of 17 (more than 15; not
+	// the 20 of the intervention, cs-07), and no newly at risk (75 is at risk already).
+	{
+		customer_id: 'cust-history',
+		company: 'History Ltd',
+		email: 'hy@history.test',
+		csm_email: 'csm-hal@acme.test',
+		health_score: 60,
+		health_category: 'at_risk',
+		health_scored_at: LONG_AGO,
+		...MIXED,
+	},
+	// No CSM of its own: its alert goes to the Settings CSM (default_csm_email).
+	{
+		customer_id: 'cust-orphan',
+		company: 'Orphan Ltd',
+		email: 'olive@orphan.test',
+		...MIXED,
+	},
 	// A record the nodes cannot read (no such time zone): skipped, the others are scored.
 	{
 		customer_id: 'cust-bad',
@@ -131,6 +151,15 @@ const SCORED_CUSTOMERS = [
 		...MIXED,
 	},
 ];
+const SEATS_ENGAGEMENT = {
+	logins_this_month: 30,
+	logins_last_month: 24,
+	active_users: 5,
+	features_used: 'inbox, bots, reports, api, flows, analytics, campaigns, crm',
+	actions_this_month: 120,
+	actions_last_month: 100,
+	automation_rate: 0.9,
+};
 const EXPANSION_CUSTOMERS = [
 	{
 		customer_id: 'cust-limits',
@@ -163,6 +192,9 @@ const EXPANSION_CUSTOMERS = [
 		seats: 10,
 		team_size_change: 0.3,
 		blocked_feature_attempts: 5,
+		// Engagement (docs/sources.md#engagement-score), no CSAT: 30 logins 100 x 0.15, 5 users 100 x 0.15, 8 features
+		// 80 x 0.2, 120 actions 100 x 0.2, automation 0.9 90 x 0.15 = 79.5 over a weight of 0.85 = 93.53 -> 94, high.
+		...SEATS_ENGAGEMENT,
 	},
 ];
 
@@ -172,6 +204,12 @@ const utc = (value: string) => new Date(`${value.replace(' ', 'T')}Z`).getTime()
 const to = (address: string) => (email: Email) => email.to.includes(address);
 const mailTo = (address: string) => env.emails().filter(to(address));
 const subjects = (address: string) => mailTo(address).map((email) => email.subject);
+const DIGEST = 'Daily health digest';
+/** The health digests (CS 09) an address got, and the other emails (e.g. the intervention's alert, CS 07). */
+const digestsTo = (address: string) =>
+	mailTo(address).filter((email) => email.subject.startsWith(DIGEST));
+const alertsTo = (address: string) =>
+	subjects(address).filter((subject) => !subject.startsWith(DIGEST));
 const rowsOf = async (table: string, customer: string) =>
 	(await env.rows(table)).filter((row) => row.customer_id === customer);
 
@@ -206,14 +244,37 @@ async function runs(file: string, count: number): Promise<void> {
 
 let seededAt = 0;
 let today = '';
+let daysAgo: (days: number) => string;
 
 beforeAll(async () => {
 	await env.start();
-	// Right after a scoring run (tables created), so the next run sees every seeded customer at once.
+	const now = DateTime.now().setZone('America/New_York'); // n8n's default time zone
+	today = now.toISODate()!;
+	daysAgo = (days) => now.minus({ days }).toISODate()!;
+	// Right after a scoring run (tables created), so the next run sees every seeded customer at once, with the
+	// health history seeded before them.
 	await runs(SCORING, 1);
+	await env.seedHealthHistory(
+		[
+			[3, 90, 'A', 'healthy'],
+			[1, 75, 'B', 'at_risk'],
+		].map(([days, score, grade, category]) => ({
+			history_id: `cust-history:${daysAgo(days as number)}`,
+			customer_id: 'cust-history',
+			day: daysAgo(days as number),
+			score,
+			grade,
+			category,
+			coverage: 0.9,
+			trend: 'stable',
+			scored_at: now
+				.minus({ days: days as number })
+				.toUTC()
+				.toISO(),
+		})),
+	);
 	await env.seedCustomers([...SCORED_CUSTOMERS, ...EXPANSION_CUSTOMERS]);
 	seededAt = Date.now();
-	today = DateTime.now().setZone('America/New_York').toISODate()!; // n8n's default time zone
 
 	// The events: a drop reported by your systems (twice: the second while the intervention runs), a customer at 80 %
 	// of the limit, and an expansion signal.
@@ -272,7 +333,11 @@ beforeAll(async () => {
 
 	// Changes the same day: Drop Ltd recovers (its metrics now meet every ideal) before its escalation day, Known Risk
 	// Ltd gets worse (62 -> 45 against the same previous score); Upgrader Ltd upgrades before its upgrade information.
-	await env.waitForEmail(to('csm-dora@acme.test'), 90_000);
+	// The intervention's alert (CS 07), not the CSM's digest (CS 09).
+	await env.waitForEmail(
+		(email) => to('csm-dora@acme.test')(email) && !email.subject.startsWith(DIGEST),
+		90_000,
+	);
 	await env.waitForEmail(to('cs-team@acme.test'));
 	await env.seedCustomers([
 		{ customer_id: 'cust-drop', ...PERFECT },
@@ -296,7 +361,7 @@ describe('CS 09 · Daily health scoring', () => {
 	test('one cs_health_history row per customer and day with the default model’s scores, also after more runs', async () => {
 		await runs(SCORING, 2);
 		const history = (await env.rows('cs_health_history')).filter(
-			(row) => row.customer_id !== 'cust-drop',
+			(row) => row.customer_id !== 'cust-drop' && row.day === today,
 		);
 		const view = history
 			.map(({ history_id, customer_id, day, score, grade, category, coverage, trend }) => ({
@@ -322,6 +387,16 @@ describe('CS 09 · Daily health scoring', () => {
 				trend: 'declining',
 			},
 			{
+				history_id: `cust-history:${today}`,
+				customer_id: 'cust-history',
+				day: today,
+				score: 58,
+				grade: 'C',
+				category: 'critical',
+				coverage: 0.9,
+				trend: 'declining',
+			},
+			{
 				history_id: `cust-known-risk:${today}`,
 				customer_id: 'cust-known-risk',
 				day: today,
@@ -334,6 +409,16 @@ describe('CS 09 · Daily health scoring', () => {
 			{
 				history_id: `cust-new:${today}`,
 				customer_id: 'cust-new',
+				day: today,
+				score: 58,
+				grade: 'C',
+				category: 'critical',
+				coverage: 0.9,
+				trend: null,
+			},
+			{
+				history_id: `cust-orphan:${today}`,
+				customer_id: 'cust-orphan',
 				day: today,
 				score: 58,
 				grade: 'C',
@@ -364,12 +449,21 @@ describe('CS 09 · Daily health scoring', () => {
 			trend: 'improving',
 		});
 		expect(utc(drop[0].updatedAt)).toBeGreaterThan(utc(drop[0].createdAt));
+		// The earlier days are left as they were.
+		expect(
+			(await rowsOf('cs_health_history', 'cust-history'))
+				.filter((row) => row.day !== today)
+				.map(({ day, score }) => [day, score]),
+		).toEqual([
+			[daysAgo(3), 90],
+			[daysAgo(1), 75],
+		]);
 		// No score without data (Empty Ltd) or from a record the node cannot read (Bad Zone Ltd).
 		expect(await rowsOf('cs_health_history', 'cust-nodata')).toEqual([]);
 		expect(await rowsOf('cs_health_history', 'cust-bad')).toEqual([]);
 	});
 
-	test('the customers’ health columns: the score, the previous score (the last day’s), the category, when', async () => {
+	test('the customers’ health columns: the score, the previous score (the last day’s: from the history, else the row), the category, when', async () => {
 		const customers = await env.rows('cs_customers');
 		const health = Object.fromEntries(
 			customers
@@ -389,6 +483,9 @@ describe('CS 09 · Daily health scoring', () => {
 			'cust-falling': [14, 65, 'critical'],
 			'cust-new': [58, null, 'critical'],
 			'cust-known-risk': [45, 62, 'critical'],
+			// The history's latest day before today (75), not the row's 60 nor the older 90.
+			'cust-history': [58, 75, 'critical'],
+			'cust-orphan': [58, null, 'critical'],
 			'cust-nodata': [70, null, 'at_risk'],
 			'cust-bad': [90, null, 'healthy'],
 		});
@@ -406,33 +503,96 @@ describe('CS 09 · Daily health scoring', () => {
 			);
 	});
 
-	test('one digest to the team: the two drops of more than 15 points and the three customers newly at risk', async () => {
+	test('one digest to the team: the three drops of more than 15 points and the four customers newly at risk', async () => {
 		const digests = mailTo('cs-team@acme.test');
-		expect(digests[0].subject).toBe('Daily health digest: drops 2, newly at risk 3');
+		expect(digests[0].subject).toBe('Daily health digest: drops 3, newly at risk 4');
 		const { text } = digests[0];
 		// The summary lines, then a section per list (its title is the last occurrence).
-		expect(text).toContain('Health score drops: 2');
-		expect(text).toContain('Newly at risk: 3');
+		expect(text).toContain('Health score drops: 3');
+		expect(text).toContain('Newly at risk: 4');
 		const drops = text.slice(
 			text.lastIndexOf('Health score drops'),
 			text.lastIndexOf('Newly at risk'),
 		);
 		expect(drops).toContain('Drop Ltd (cust-drop): 80 → 58');
 		expect(drops).toContain('Falling Ltd (cust-falling): 65 → 14');
+		// The drop from the history's yesterday (75), which the row's 60 would have hidden.
+		expect(drops).toContain('History Ltd (cust-history): 75 → 58');
 		const atRisk = text.slice(text.lastIndexOf('Newly at risk'));
 		expect(atRisk).toContain('Drop Ltd (cust-drop): 58, critical');
 		expect(atRisk).toContain('Falling Ltd (cust-falling): 14, critical');
 		expect(atRisk).toContain('New Ltd (cust-new): 58, critical');
+		expect(atRisk).toContain('Orphan Ltd (cust-orphan): 58, critical');
+		expect(atRisk).not.toContain('History Ltd');
 		for (const quiet of ['Steady Ltd', 'Known Risk Ltd', 'Empty Ltd', 'Bad Zone Ltd'])
 			expect(text).not.toContain(quiet);
 		expect(digests[0].from).toContain('success@acme.example');
+	});
+
+	test('each customer’s CSM gets one email with that CSM’s own customers; no CSM of its own: the Settings CSM', async () => {
+		// Every CS 09 email of the first reporting run, by recipient (the team's is above).
+		const firstDigest = (address: string) => {
+			const digests = digestsTo(address);
+			expect([address, digests.length]).toEqual([address, 1]);
+			expect(digests[0].to).toEqual([address]);
+			expect(digests[0].from).toContain('success@acme.example');
+			return digests[0];
+		};
+		const expected: Array<[string, string, string[], string[]]> = [
+			// [CSM, subject, drops, newly at risk]
+			[
+				'csm-dora@acme.test',
+				'Daily health digest: drops 1, newly at risk 1',
+				['Drop Ltd (cust-drop): 80 → 58'],
+				['Drop Ltd (cust-drop): 58, critical'],
+			],
+			[
+				'csm-fred@acme.test',
+				'Daily health digest: drops 1, newly at risk 1',
+				['Falling Ltd (cust-falling): 65 → 14'],
+				['Falling Ltd (cust-falling): 14, critical'],
+			],
+			// The previous score from the history (75), so the drop alert is computed from it.
+			[
+				'csm-hal@acme.test',
+				'Daily health digest: drops 1, newly at risk 0',
+				['History Ltd (cust-history): 75 → 58'],
+				[],
+			],
+			[
+				'csm-nina@acme.test',
+				'Daily health digest: drops 0, newly at risk 1',
+				[],
+				['New Ltd (cust-new): 58, critical'],
+			],
+			[
+				'csm-default@acme.test',
+				'Daily health digest: drops 0, newly at risk 1',
+				[],
+				['Orphan Ltd (cust-orphan): 58, critical'],
+			],
+		];
+		const companies = ['Drop Ltd', 'Falling Ltd', 'History Ltd', 'New Ltd', 'Orphan Ltd'];
+		for (const [csm, subject, drops, atRisk] of expected) {
+			const { subject: got, text } = firstDigest(csm);
+			expect([csm, got]).toEqual([csm, subject]);
+			const lines = [...drops, ...atRisk];
+			for (const line of lines) expect([csm, text]).toEqual([csm, expect.stringContaining(line)]);
+			// Only this CSM's customers.
+			const own = lines.map((line) => line.slice(0, line.indexOf(' (')));
+			for (const other of companies.filter((company) => !own.includes(company)))
+				expect([csm, text.includes(other)]).toEqual([csm, false]);
+		}
+		// A customer with nothing to report, and the team address, get no CSM email.
+		expect(digestsTo('csm-sue@acme.test')).toEqual([]);
+		expect(mailTo('cs-team@acme.test').every((email) => email.to.length === 1)).toBe(true);
 	});
 
 	test('later runs the same day report only a score that changed since: Known Risk Ltd, 62 -> 45', async () => {
 		await until('the second digest', () => mailTo('cs-team@acme.test').length >= 2, 30_000);
 		const digests = mailTo('cs-team@acme.test');
 		expect(digests.map((email) => email.subject)).toEqual([
-			'Daily health digest: drops 2, newly at risk 3',
+			'Daily health digest: drops 3, newly at risk 4',
 			'Daily health digest: drops 1, newly at risk 0',
 		]);
 		const { text } = digests[1];
@@ -441,15 +601,19 @@ describe('CS 09 · Daily health scoring', () => {
 		);
 		// Still critical (it was at risk already): not newly at risk. The others were reported already, or recovered.
 		expect(text).not.toContain('⚠️ Newly at risk');
-		for (const quiet of ['Drop Ltd', 'Falling Ltd', 'New Ltd', 'Steady Ltd'])
+		for (const quiet of ['Drop Ltd', 'Falling Ltd', 'New Ltd', 'Steady Ltd', 'History Ltd'])
 			expect(text).not.toContain(quiet);
+		// Known Risk Ltd's CSM gets the same drop, alone.
+		const kurt = await until('Kurt’s digest', () => digestsTo('csm-kurt@acme.test')[0], 30_000);
+		expect(kurt.subject).toBe('Daily health digest: drops 1, newly at risk 0');
+		expect(kurt.text).toContain('Known Risk Ltd (cust-known-risk): 62 → 45');
 	});
 });
 
 describe('CS 07 · Health-score drop: at-risk intervention', () => {
 	test('a drop found by the daily run: at-risk alert task, CSM alert, intervention call due a day later', async () => {
-		expect(subjects('csm-dora@acme.test')).toEqual(['[High] Health score dropped: Drop Ltd']);
-		const alert = mailTo('csm-dora@acme.test')[0];
+		expect(alertsTo('csm-dora@acme.test')).toEqual(['[High] Health score dropped: Drop Ltd']);
+		const alert = mailTo('csm-dora@acme.test').find((email) => !email.subject.startsWith(DIGEST))!;
 		expect(alert.text).toContain('fell from 80 to 58 (-22 points)');
 		expect(alert.text).toContain('Call Drop Ltd within a day');
 		expect(alert.text).toContain('dan@drop.test');
@@ -511,11 +675,15 @@ describe('CS 07 · Health-score drop: at-risk intervention', () => {
 			priority: 'urgent',
 			status: 'open',
 		});
-		expect(subjects('csm-fred@acme.test')).toEqual(['[High] Health score dropped: Falling Ltd']);
+		expect(alertsTo('csm-fred@acme.test')).toEqual(['[High] Health score dropped: Falling Ltd']);
 		// The CSM alert came first, the escalation ESCALATE_AFTER seconds later.
 		const all = env.emails();
 		expect(all.findIndex((email) => email.subject === escalation.subject)).toBeGreaterThan(
-			all.findIndex(to('csm-fred@acme.test')),
+			all.findIndex(
+				(email) =>
+					to('csm-fred@acme.test')(email) &&
+					email.subject === '[High] Health score dropped: Falling Ltd',
+			),
 		);
 
 		const enrolments = async (customer: string) =>
@@ -697,6 +865,66 @@ describe('CS 08 · Expansion opportunity and approaching limits', () => {
 		]);
 	});
 
+	test('Engagement Score before Expansion Signals: high_engagement reads the engagement score where the record has engagement data, else the health score stands in', async () => {
+		const seats = await until('the engagement score on the row', async () =>
+			(await rowsOf('cs_customers', 'cust-seats')).find((row) => row.engagement_score !== null),
+		);
+		expect(seats).toMatchObject({ engagement_score: 94, engagement_level: 'high' });
+		// Steady Ltd has only the health metrics (CSAT, features used: 35 % of the engagement weight): no engagement
+		// score, nothing written.
+		expect((await rowsOf('cs_customers', 'cust-steady'))[0]).toMatchObject({
+			engagement_score: null,
+			engagement_level: null,
+		});
+		// What the daily run's nodes gave (the latest run that saw both customers with a health score for Steady Ltd).
+		const outputs = async () => {
+			const executions = (await env.executions(EXPANSION)).filter((e) => e.status === 'success');
+			for (const { id } of executions.reverse()) {
+				const { runData } = (await env.server.executionData(id)).resultData;
+				const items: Array<{ json: Record<string, any> }> =
+					runData['Expansion Signals']?.[0]?.data?.main?.[0] ?? [];
+				const of = (customer: string) =>
+					items.find((item) => item.json.customer_id === customer)?.json;
+				if (of('cust-seats') && of('cust-steady')?.health) return of;
+			}
+			return undefined;
+		};
+		const of = await until('a daily run over both customers', outputs);
+		const highEngagement = (customer: Record<string, any>) =>
+			customer.expansion.signals.find(
+				(signal: { type: string }) => signal.type === 'high_engagement',
+			);
+		const sam = of('cust-seats')!;
+		expect(sam.engagement).toMatchObject({
+			score: 94,
+			level: 'high',
+			coverage: 0.85,
+			change: { logins: 25, usage: 20, satisfaction: null, score: null },
+			missing: ['avg_csat'],
+		});
+		expect(highEngagement(sam)).toMatchObject({
+			metric: 'engagement.score',
+			value: 94,
+			threshold: 80,
+			source: 'engagement',
+		});
+		const sue = of('cust-steady')!;
+		expect(sue.engagement).toMatchObject({ score: null, level: 'insufficient_data' });
+		expect(highEngagement(sue)).toMatchObject({
+			metric: 'health.score',
+			value: sue.health.score,
+			threshold: 80,
+			source: 'health_stand_in',
+		});
+		expect(sue.health.score).toBeGreaterThan(80);
+		// The CSM reads which score it was in the opportunity notice and task.
+		const notice = mailTo('csm-sam@acme.test')[0];
+		expect(notice.text).toContain('Very high product engagement (engagement score 94)');
+		expect((await rowsOf('cs_tasks', 'cust-seats'))[0].details).toContain(
+			'Very high product engagement (engagement score 94)',
+		);
+	});
+
 	test('the events: usage_at_80_percent starts approaching limits once (the daily run sees the same 80 %), expansion_signal_detected an opportunity', async () => {
 		await until(
 			'the upgrade information for Eli',
@@ -733,8 +961,14 @@ describe('all three', () => {
 		const count = (address: string) => mailTo(address).length;
 		expect({
 			digest: count('cs-team@acme.test'),
+			// The intervention's alert and the scoring's digest.
 			dora: count('csm-dora@acme.test'),
 			fred: count('csm-fred@acme.test'),
+			// The scoring's digests only.
+			hal: count('csm-hal@acme.test'),
+			nina: count('csm-nina@acme.test'),
+			kurt: count('csm-kurt@acme.test'),
+			csmDefault: count('csm-default@acme.test'),
 			eve: count('csm-eve@acme.test'),
 			manager: count('maria@acme.test'),
 			lia: count('lia@limits.test'),
@@ -745,16 +979,20 @@ describe('all three', () => {
 			sid: count('csm-sid@acme.test'),
 			quiet: [
 				'csm-sue@acme.test',
-				'csm-nina@acme.test',
-				'csm-kurt@acme.test',
 				'sue@steady.test',
 				'dan@drop.test',
 				'bo@bad.test',
+				'hy@history.test',
+				'olive@orphan.test',
 			].map(count),
 		}).toEqual({
 			digest: 2,
-			dora: 1,
-			fred: 1,
+			dora: 2,
+			fred: 2,
+			hal: 1,
+			nina: 1,
+			kurt: 1,
+			csmDefault: 1,
 			eve: 1,
 			manager: 2,
 			lia: 2,

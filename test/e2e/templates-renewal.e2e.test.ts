@@ -277,7 +277,7 @@ describe('CS 03 · Renewal', () => {
 		const escalation = await until('Tia’s escalation', () => env.emails().find(to(MANAGER)));
 		expect(escalation.subject).toBe('[High] Renewal escalation: no answer from Tia KK');
 		expect(escalation.text).toContain(
-			`Tia KK renews on ${dateText(THIRTY)} and has not answered the renewal reminder sent ${RENEWAL_ESCALATE_SECONDS} days ago.`,
+			`Tia KK renews on ${dateText(THIRTY)} and has not answered the renewal reminder sent ${RENEWAL_ESCALATE_SECONDS} seconds ago.`,
 		);
 		expect(Date.now() - tiaRemindedAt).toBeGreaterThan((RENEWAL_ESCALATE_SECONDS - 1) * 1000);
 		// Uma's and Rex's waits have ended too (same run, or at most a few seconds later).
@@ -704,7 +704,7 @@ describe('CS 06 · Cancellation save', () => {
 		);
 		expect(kimEscalation.to).toEqual([EXECUTIVE]);
 		expect(kimEscalation.text).toContain(
-			`No accepted save ${CANCELLATION_ESCALATE_SECONDS} day(s) after the cancellation request. CSM: Carla Diaz (carla@acme.example).`,
+			`No accepted save ${CANCELLATION_ESCALATE_SECONDS} seconds after the cancellation request. CSM: Carla Diaz (carla@acme.example).`,
 		);
 		expect(Date.now() - requestedAt[KIM.customer_id]).toBeGreaterThanOrEqual(
 			CANCELLATION_ESCALATE_SECONDS * 1000,

@@ -1,4 +1,4 @@
-import { logEnrolmentStep } from './blocks';
+import { logEnrolmentStep, type StepOutcome } from './blocks';
 import { alertLeaf, alertVariables, type InternalAlert } from './blocks-alert';
 import { expr, setFields } from './nodes';
 import type { Template } from './template';
@@ -26,7 +26,7 @@ export function enrolAs(t: Template, name: string, at: At, sequence: string): st
 	);
 }
 
-/** Records a step of the enrolment made by the node `enrolNode` (and, with `status`, that the sequence ended). */
+/** Records a step of the enrolment made by the node `enrolNode` (and, with `outcome`, what comes next). */
 export function logStepOf(
 	t: Template,
 	enrolNode: string,
@@ -34,7 +34,7 @@ export function logStepOf(
 	at: At,
 	step: number,
 	stepName: string,
-	status?: 'completed' | 'stopped',
+	outcome?: StepOutcome,
 	reason?: string,
 ): string {
 	return logEnrolmentStep(
@@ -44,7 +44,7 @@ export function logStepOf(
 		at,
 		step,
 		stepName,
-		status,
+		outcome,
 		reason,
 	);
 }

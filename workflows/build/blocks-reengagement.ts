@@ -1,4 +1,4 @@
-import { enrolBy } from './blocks';
+import { enrolBy, NO_NEXT_STEP } from './blocks';
 import { alertLeaf, alertVariables, type InternalAlert } from './blocks-alert';
 import { executeThisWorkflow, expr, loopOverItems, tableUpdate, type Match } from './nodes';
 import type { Template } from './template';
@@ -40,7 +40,11 @@ export function stopEnrolments(
 	if (sequence) matches.push({ column: 'sequence', value: sequence });
 	matches.push({ column: 'status', value: 'active' });
 	return t.add(
-		tableUpdate(name, at, 'cs_enrolments', matches, { status: 'stopped', stop_reason: reason }),
+		tableUpdate(name, at, 'cs_enrolments', matches, {
+			status: 'stopped',
+			stop_reason: reason,
+			next_step_at: NO_NEXT_STEP,
+		}),
 	);
 }
 

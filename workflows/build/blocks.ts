@@ -115,7 +115,8 @@ export function enrolBy(t: Template, at: At, sequence: string, enrolmentId: stri
 
 /**
  * Records the enrolment (step 0, active) in cs_enrolments, with extra columns: e.g. the episode (`$json.episode`),
- * the occurrence it answers, which a template that starts once per occurrence checks before enrolling.
+ * the occurrence it answers, which a template that starts once per occurrence checks before enrolling, or
+ * next_step_at (`nextStepAt(...)`) when the sequence waits for its first step.
  */
 export function recordEnrolment(
 	t: Template,
@@ -148,14 +149,32 @@ export function stillEnrolled(t: Template, name: string, at: At): string {
 	);
 }
 
-/** Records a step of the enrolment made by the node "Enrol" (and, with `status`, that the sequence ended). */
+/**
+ * What a logged step says about the sequence: it ended (`completed` or `stopped`: next_step_at is cleared), or it
+ * waits for its next step, due after `next` (the amount of the Wait that follows, an expression in the Settings
+ * node's `delay_unit`): next_step_at is set to that time. Without it, next_step_at is left as it is.
+ */
+export type StepOutcome = 'completed' | 'stopped' | { next: string };
+
+/**
+ * cs_enrolments.next_step_at of a step followed by a Wait of `amount` (the Wait's own expression, in the Settings
+ * node's `delay_unit`): now plus that delay, as the Wait computes it.
+ */
+export function nextStepAt(amount: string): string {
+	return expr(`$now.plus({ [${setting('delay_unit')}]: Number(${amount}) }).toUTC().toISO()`);
+}
+
+/** next_step_at of an enrolment that ended: empty. */
+export const NO_NEXT_STEP = null;
+
+/** Records a step of the enrolment made by the node "Enrol" (and, with `outcome`, what comes next). */
 export function logStep(
 	t: Template,
 	name: string,
 	at: At,
 	step: number,
 	stepName: string,
-	status?: 'completed' | 'stopped',
+	outcome?: StepOutcome,
 	reason?: string,
 ): string {
 	return logEnrolmentStep(
@@ -165,14 +184,14 @@ export function logStep(
 		at,
 		step,
 		stepName,
-		status,
+		outcome,
 		reason,
 	);
 }
 
 /**
  * Records a step of the enrolment `enrolmentId` (an expression) names, e.g. the item's own `$json.enrolment_id` for a
- * step reached from two paths (and, with `status`, that the sequence ended).
+ * step reached from two paths (and, with `outcome`, that the sequence ended or when its next step is due).
  */
 export function logEnrolmentStep(
 	t: Template,
@@ -181,7 +200,7 @@ export function logEnrolmentStep(
 	at: At,
 	step: number,
 	stepName: string,
-	status?: 'completed' | 'stopped',
+	outcome?: StepOutcome,
 	reason?: string,
 ): string {
 	const values: Record<string, SettingValue | null> = {
@@ -189,7 +208,12 @@ export function logEnrolmentStep(
 		step_name: stepName,
 		last_step_at: expr('$now.toUTC().toISO()'),
 	};
-	if (status) values.status = status;
+	if (typeof outcome === 'string') {
+		values.status = outcome;
+		values.next_step_at = NO_NEXT_STEP;
+	} else if (outcome) {
+		values.next_step_at = nextStepAt(outcome.next);
+	}
 	if (reason) values.stop_reason = reason;
 	return t.add(
 		tableUpdate(
@@ -223,7 +247,12 @@ export function stopSequence(
 				{ column: 'sequence', value: sequence },
 				{ column: 'status', value: 'active' },
 			],
-			{ status: 'stopped', stop_reason: reason, last_step_at: expr('$now.toUTC().toISO()') },
+			{
+				status: 'stopped',
+				stop_reason: reason,
+				last_step_at: expr('$now.toUTC().toISO()'),
+				next_step_at: NO_NEXT_STEP,
+			},
 		),
 	);
 }

@@ -368,6 +368,30 @@ export function switchNode(
 	};
 }
 
+/**
+ * "Started by", for a template with both a schedule and a trigger: the scheduled run carries no `event`, an event
+ * does. Outputs in the order given: the scheduled run (named `scheduledRun`, e.g. "daily run") and "event".
+ */
+export function startedBySwitch(
+	at: At,
+	templateId: string,
+	scheduledRun: string,
+	order: 'scheduled run first' | 'event first' = 'scheduled run first',
+): NodeSpec {
+	const emptyEvent = (operation: 'empty' | 'notEmpty'): Condition => ({
+		left: expr('$json.event'),
+		operator: { type: 'string', operation, singleValue: true },
+	});
+	const run = { output: scheduledRun, condition: emptyEvent('empty') };
+	const event = { output: 'event', condition: emptyEvent('notEmpty') };
+	return switchNode(
+		'Started by',
+		at,
+		templateId,
+		order === 'event first' ? [event, run] : [run, event],
+	);
+}
+
 export function noOp(name: string, at: At): NodeSpec {
 	return { name, type: 'n8n-nodes-base.noOp', typeVersion: 1, at, parameters: {} };
 }

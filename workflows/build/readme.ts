@@ -56,7 +56,7 @@ export function renderReadme(templates: Template[]): string {
 
 Ready-made customer-success sequences for n8n, built from this package's nodes (the customer-success logic) and n8n's own nodes (triggers, waits, Data Tables, Send Email). Each template is one JSON file in this folder. They keep their state in n8n's **Data Tables**, which each template creates on its first run when they are missing: no external database, and no table to create by hand.
 
-\`npm start\` (in the repository root) imports them all into a local n8n, with a mail sink for the emails and the two credentials they use; start with **CS 00 · Try it**.
+\`npm start\` (in the repository root) imports them all into a local n8n, with a mail sink for the emails and the three credentials they use; start with **CS 00 · Try it**.
 
 ## The templates
 
@@ -76,7 +76,7 @@ ${events.join('\n')}
 
 ## How the sequences run
 
-- **Waits**: the steps of a sequence are separated by n8n **Wait** nodes. n8n stores every wait longer than about a minute in its database and resumes it after a restart, so a 21-day sequence survives restarts and upgrades; each customer's sequence is one execution you can open to see where it stands. (The other way, a schedule that picks due steps from a table, needs a polling workflow running all the time and spreads one customer's journey over many executions; the Wait node keeps it in one place.)
+- **Waits**: the steps of a sequence are separated by n8n **Wait** nodes. n8n stores every wait longer than about a minute in its database and resumes it after a restart, so a 21-day sequence survives restarts and upgrades; each customer's sequence is one execution you can open to see where it stands, and its \`cs_enrolments\` row says when the next step is due (\`next_step_at\`, the end of the Wait it is in; empty once the sequence has completed or stopped). (The other way, a schedule that picks due steps from a table, needs a polling workflow running all the time and spreads one customer's journey over many executions; the Wait node keeps it in one place.)
 - **Exit conditions**: before every step the sequence checks its row in \`cs_enrolments\`. An exit event (a login ends re-engagement, a reactivation ends win-back, an answered survey ends the reminders, a cancellation ends every other sequence) marks the row \`stopped\` with the reason, and the next check ends the sequence: nobody gets a win-back email after reactivating.
 - **Order inside a step**: the side effects of a step (the email, the log row, the tasks) are the branches drawn above the sequence's main line; n8n runs those first, so a step is sent and logged before the sequence waits again.
 - **Tasks for people** (calls, meetings, reviews, escalations) go to \`cs_tasks\` with due times from the CS Playbook node, in the customer's time zone.

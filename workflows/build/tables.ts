@@ -81,6 +81,61 @@ export const CUSTOMERS: Table = {
 		d('health_scored_at', 'When the last score was computed'),
 		n('onboarding_steps_completed', 'Onboarding steps completed so far'),
 		d('onboarding_last_progress_at', 'Last onboarding progress (stalled after 3 days without it)'),
+		s(
+			'segment',
+			'Customer segment: self_serve, smb, mid_market or enterprise (Onboarding Progress chooses the program by it)',
+		),
+		d('onboarding_started_at', 'When onboarding started (without it, signup_date counts)'),
+		s(
+			'onboarding_completed_steps',
+			'Onboarding steps done, as JSON list text of step ids or completion criteria, e.g. ["welcome","chatbot_created"]',
+		),
+		d(
+			'first_key_action_at',
+			'The first key action: the first-value goal (within 48 hours of the start)',
+		),
+		s(
+			'onboarding_status',
+			'not_started, in_progress, stalled or completed, as Onboarding Progress last gave it',
+		),
+		n('onboarding_progress', 'Share of the required onboarding steps done, 0-100'),
+		s(
+			'onboarding_milestones_reached',
+			'Onboarding milestones reached (and celebrated), as JSON list text of milestone ids',
+		),
+		n('logins_this_month', 'Engagement metric: logins this month'),
+		n('logins_last_month', 'Engagement metric: logins last month (the change)'),
+		n('active_users', 'Engagement metric: active users this month'),
+		s('features_used', 'Engagement metric: the features used this month, comma-separated names'),
+		n('actions_this_month', 'Engagement metric: actions performed this month'),
+		n('actions_last_month', 'Engagement metric: actions last month (the change)'),
+		n('automation_rate', 'Engagement metric: share of the work automated (0-1)'),
+		n('avg_csat_last_month', 'Engagement metric: last month’s average CSAT (1-5)'),
+		n('previous_engagement_score', 'Last month’s engagement score (0-100), for the change'),
+		n(
+			'engagement_score',
+			'Last engagement score (0-100), written by the expansion template’s daily run',
+		),
+		s('engagement_level', 'Last engagement level: high, medium or low'),
+		s(
+			'success_plan',
+			'The success plan as JSON text: { "start_date", "goals": [{ "name", "baseline", "target", "current", "deadline" }] } (Business Review)',
+		),
+		s(
+			'last_monthly_review',
+			'First day (YYYY-MM-DD) of the month the last monthly business review covered: one review per month',
+		),
+		d(
+			'advocacy_approached_at',
+			'When the customer was invited to the advocacy program (never twice)',
+		),
+		s('own_referral_code', 'The customer’s own referral code, sent with the advocacy invitation'),
+		s(
+			'referred_by',
+			'customer_id of the customer whose referral code this customer signed up with',
+		),
+		n('successful_referrals', 'Referred customers who signed up with this customer’s code'),
+		n('advocacy_points', 'Advocacy points earned (a referral gives 500)'),
 	],
 };
 

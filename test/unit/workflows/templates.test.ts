@@ -113,6 +113,50 @@ describe.each(files)('%s', (file) => {
 			}
 		}
 	});
+
+	it('keeps cs_enrolments.next_step_at: the step before each Wait sets it to now plus that Wait’s delay, an ended sequence clears it', () => {
+		const writes = nodes.filter(
+			(node) =>
+				node.type === 'n8n-nodes-base.dataTable' &&
+				node.parameters.dataTableId?.value === 'cs_enrolments' &&
+				['insert', 'update'].includes(node.parameters.operation),
+		);
+		const values = (node: WorkflowNode): Record<string, unknown> =>
+			node.parameters.columns?.value ?? {};
+		// Ended (completed or stopped): next_step_at is written empty.
+		for (const node of writes.filter((write) =>
+			['completed', 'stopped'].includes(String(values(write).status)),
+		))
+			expect([node.name, values(node).next_step_at]).toEqual([node.name, null]);
+		// Every Wait (amount in the Settings' delay_unit) has, among the nodes its parent also feeds, or anywhere in the
+		// template when its parent feeds no enrolment row, an enrolment write giving next_step_at = now + that delay.
+		const inner = (expression: string) => expression.replace(/^=\{\{ ?/, '').replace(/ ?\}\}$/, '');
+		const due = (amount: string) =>
+			`={{ $now.plus({ [$('Settings').first().json.delay_unit]: Number(${inner(amount)}) }).toUTC().toISO() }}`;
+		const connections = workflow.connections as Record<
+			string,
+			{ main: Array<Array<{ node: string }>> }
+		>;
+		const waits = nodes.filter((node) => node.type === 'n8n-nodes-base.wait');
+		for (const wait of waits) {
+			expect(wait.parameters.unit).toBe("={{ $('Settings').first().json.delay_unit }}");
+			const siblings = Object.values(connections)
+				.map(({ main }) => main.flat().map((target) => target.node))
+				.filter((targets) => targets.includes(wait.name))
+				.flat();
+			const near = writes.filter((write) => siblings.includes(write.name));
+			const candidates = near.length > 0 ? near : writes;
+			expect([
+				wait.name,
+				candidates.some((write) => values(write).next_step_at === due(wait.parameters.amount)),
+			]).toEqual([wait.name, true]);
+			for (const write of near)
+				expect([write.name, values(write).next_step_at]).toEqual([
+					write.name,
+					due(wait.parameters.amount),
+				]);
+		}
+	});
 });
 
 it('the README lists every template that ships, by name', () => {

@@ -5,6 +5,7 @@ import {
 	ensureTables,
 	logEnrolmentStep,
 	logStep,
+	nextStepAt,
 	readCustomerOver,
 	recordEnrolment,
 	recordTask,
@@ -132,7 +133,9 @@ export function cancellationTemplate(): Template {
 
 	// Now (above the main path): the enrolment, the save call and its agenda as tasks (docs/sources.md#save-playbooks: the call within
 	// 2 hours), the CSM's urgent alert with that due time, the save-offer preparation (docs/sources.md#cs-workflows), the customer's email.
-	const record = recordEnrolment(t, 'Record enrolment', [9, -10]);
+	const record = recordEnrolment(t, 'Record enrolment', [9, -10], {
+		next_step_at: nextStepAt(setting('escalate_after_days')),
+	});
 	const call = recordPlannedTasks(t, [9, -9], {
 		playbook: 'save.cancellation_request',
 		source: 'save call',
@@ -155,7 +158,7 @@ export function cancellationTemplate(): Template {
 			`${WHO} + ' asked to cancel' + ($json.data && $json.data.reason ? ' (' + $json.data.reason + ')' : '') + '. Keep the cancellation on hold until you have called.' + ($json.plan ? ' Plan ' + $json.plan + ($json.mrr != null ? ', ' + $json.mrr + '/month' : '') + '.' : '')`,
 		),
 		actions: expr(
-			`['Call ' + ${WHO} + ' before ' + DateTime.fromISO($json.playbook.step.dueAt).setZone($json.playbook.timezone).toFormat("yyyy-MM-dd HH:mm '('z' time)'") + ': the save call is in your tasks', 'Understand the reasons and document them', 'Present the save offer (' + ${setting('save_offer')} + ') if the customer is open to it', 'Post save_accepted or save_rejected to the cancellation trigger; without a save this goes to ' + ${setting('executive_name')} + ' in ' + ${setting('escalate_after_days')} + ' day(s)']`,
+			`['Call ' + ${WHO} + ' before ' + DateTime.fromISO($json.playbook.step.dueAt).setZone($json.playbook.timezone).toFormat("yyyy-MM-dd HH:mm '('z' time)'") + ': the save call is in your tasks', 'Understand the reasons and document them', 'Present the save offer (' + ${setting('save_offer')} + ') if the customer is open to it', 'Post save_accepted or save_rejected to the cancellation trigger; without a save this goes to ' + ${setting('executive_name')} + ' in ' + ${setting('escalate_after_days')} + ' ' + ${setting('delay_unit')}]`,
 		),
 		severity: 'Critical',
 		dueAt: expr('$json.playbook.step.dueAt'),
@@ -176,6 +179,7 @@ export function cancellationTemplate(): Template {
 		[10, -4],
 		4,
 		'prepare_save_offer',
+		{ next: setting('escalate_after_days') },
 	);
 	t.connect(notRunning, [record, call.plan, offer.plan, customerEmail]).connect(
 		customerEmail,
@@ -192,7 +196,7 @@ export function cancellationTemplate(): Template {
 			{
 				escalation_outcome: 'not saved in time',
 				escalation_reason: expr(
-					`'No accepted save ' + ${setting('escalate_after_days')} + ' day(s) after the cancellation request'`,
+					`'No accepted save ' + ${setting('escalate_after_days')} + ' ' + ${setting('delay_unit')} + ' after the cancellation request'`,
 				),
 			},
 			id,

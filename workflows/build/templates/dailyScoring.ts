@@ -1,7 +1,8 @@
-import { emailStep, ensureTables, perItem } from '../blocks';
+import { emailStep, ensureTables } from '../blocks';
 import {
 	code,
 	csNode,
+	DEFAULT_CSM_SETTINGS,
 	expr,
 	filterNode,
 	LINK_SETTINGS,
@@ -24,14 +25,16 @@ const AT_RISK = "['at_risk', 'critical']";
  * Health Score) for every customer in cs_customers, once a day. One cs_health_history row per customer and day
  * (history_id `<customer_id>:<YYYY-MM-DD>`, an upsert: a second run the same day updates it), the customer's
  * health_score, previous_health_score, health_category and health_scored_at, and docs/sources.md#health-alerts checkAlerts (a drop of more
- * than 15 points: health_score_drop; entering grade D or F: customer_at_risk) as one csm_daily_digest email to the
- * CS team, listing those customers and the ones newly in an at-risk category; no email when there is nothing to
- * report.
+ * than 15 points: health_score_drop; entering grade D or F: customer_at_risk) as csm_daily_digest emails: one to each
+ * customer's CSM (the customer's csm_email, else the Settings CSM, else the digest address) listing that CSM's
+ * customers, and one to the CS team (`digest_email`, optional) listing them all, with the customers newly in an
+ * at-risk category; no email when there is nothing to report.
  *
- * The previous score is the row's health_score, except on a second run the same day, which compares with the same
- * previous score as the first (the row's previous_health_score): re-running is idempotent and the drop stays visible
- * to the intervention template (cs-07). A customer is reported by the run that created the day's history row (the
- * upsert's createdAt, so two overlapping runs report it once), and again the same day only if the score changed.
+ * The previous score is the customer's latest cs_health_history score before today (within history_days); without
+ * one, the row's health_score, except on a second run the same day, which compares with the same previous score as
+ * the first (the row's previous_health_score): re-running is idempotent and the drop stays visible to the
+ * intervention template (cs-07). A customer is reported by the run that created the day's history row (the upsert's
+ * createdAt, so two overlapping runs report it once), and again the same day only if the score changed.
  */
 export function dailyScoringTemplate(): Template {
 	const t = new Template({
@@ -39,9 +42,9 @@ export function dailyScoringTemplate(): Template {
 		id: 'csTplDailyScore1',
 		name: 'CS 09 · Daily health scoring',
 		trigger: 'Schedule Trigger: every day at 06:00',
-		does: 'Scores every customer in cs_customers with Customer Health Score (default model), keeps one cs_health_history row per customer and day, updates the customer’s health columns, and emails the CS team a daily digest of score drops (more than 15 points) and customers newly at risk',
+		does: 'Scores every customer in cs_customers with Customer Health Score (default model) against its last day’s score in cs_health_history, keeps one cs_health_history row per customer and day, updates the customer’s health columns, and alerts each customer’s CSM (one email per CSM) and the CS team (a daily digest) of score drops (more than 15 points) and customers newly at risk',
 		configure:
-			'Settings (sender, product, digest recipient, category thresholds), the SMTP credential',
+			'Settings (sender, product, CSM fallback, team digest recipient, category thresholds, history days), the SMTP credential',
 		follows:
 			'the default health model and its alerts health_score_drop and customer_at_risk; the health categories healthy 80+, at risk 60-79, critical below 60 (docs/sources.md#health-default-weights, #health-alerts, #health-categories)',
 		tables: ['cs_customers', 'cs_health_history'],
@@ -54,10 +57,12 @@ export function dailyScoringTemplate(): Template {
 			[1, 0],
 			{
 				...SENDER_SETTINGS,
+				...DEFAULT_CSM_SETTINGS,
 				digest_email: 'cs-team@acme.example',
 				...LINK_SETTINGS,
 				healthy_from: 80,
 				at_risk_from: 60,
+				history_days: 31,
 			},
 			id,
 		),
@@ -77,26 +82,56 @@ export function dailyScoringTemplate(): Template {
 		executeOnce: true,
 	});
 	t.connect(settings, before);
+	// The scores of the last history_days days before today: each customer's latest is its previous score.
+	const recent = t.add({
+		...tableGet(
+			'Recent history',
+			[3, -1.5],
+			'cs_health_history',
+			[
+				{
+					column: 'day',
+					condition: 'gte',
+					value: expr(`$now.minus({ days: ${setting('history_days')} }).toISODate()`),
+				},
+				{ column: 'day', condition: 'lt', value: expr('$now.toISODate()') },
+			],
+			{ alwaysOutputData: true },
+		),
+		executeOnce: true,
+	});
+	t.connect(settings, recent);
 	const read = t.add({
 		...tableGet('Read customers', [2, 0], 'cs_customers', []),
 		executeOnce: true,
 	});
-	// The previous score: the row's health_score, or on a second run the same day the row's previous_health_score.
-	const previous = perItem(
-		t,
-		'Previous score',
-		[3, 0],
-		[
-			'const today = $now.toISODate();',
-			'const scoredAt = $json.health_scored_at ? DateTime.fromJSDate(new Date($json.health_scored_at)).setZone($now.zoneName) : null;',
-			'const scoredToday = Boolean(scoredAt && scoredAt.isValid && scoredAt.toISODate() === today);',
-			'const record = {};',
-			"for (const [key, value] of Object.entries($json)) if (!['id', 'createdAt', 'updatedAt'].includes(key) && value !== null) record[key] = value;",
-			'const previous = scoredToday ? $json.previous_health_score : $json.health_score;',
-			'delete record.previous_health_score;',
-			'if (previous !== null && previous !== undefined) record.previous_health_score = previous;',
-			'return { json: { ...record, day: today } };',
-		].join('\n'),
+	// The previous score: the customer's latest cs_health_history score before today; without one, the row's
+	// health_score, or on a second run the same day the row's previous_health_score.
+	const previous = t.add(
+		code(
+			'Previous score',
+			[3, 0],
+			[
+				'const today = $now.toISODate();',
+				'const latest = new Map();',
+				`for (const { json: row } of $('Recent history').all()) {`,
+				"\tif (!row.customer_id || typeof row.day !== 'string' || row.day >= today || typeof row.score !== 'number') continue;",
+				'\tconst known = latest.get(String(row.customer_id));',
+				'\tif (!known || row.day > known.day) latest.set(String(row.customer_id), row);',
+				'}',
+				'return $input.all().map(({ json }, index) => {',
+				'\tconst scoredAt = json.health_scored_at ? DateTime.fromJSDate(new Date(json.health_scored_at)).setZone($now.zoneName) : null;',
+				'\tconst scoredToday = Boolean(scoredAt && scoredAt.isValid && scoredAt.toISODate() === today);',
+				'\tconst record = {};',
+				"\tfor (const [key, value] of Object.entries(json)) if (!['id', 'createdAt', 'updatedAt'].includes(key) && value !== null) record[key] = value;",
+				'\tconst last = latest.get(String(json.customer_id));',
+				'\tconst previous = last ? last.score : scoredToday ? json.previous_health_score : json.health_score;',
+				'\tdelete record.previous_health_score;',
+				'\tif (previous !== null && previous !== undefined) record.previous_health_score = previous;',
+				'\treturn { json: { ...record, day: today }, pairedItem: { item: index } };',
+				'});',
+			].join('\n'),
+		),
 	);
 	// A record the node cannot read (a malformed date, an unknown time zone) leaves with `error` and is skipped below;
 	// the other customers are scored.
@@ -171,16 +206,19 @@ export function dailyScoringTemplate(): Template {
 	);
 	t.connect(history, row);
 
-	// The digest: customers whose score dropped (docs/sources.md#health-alerts health_score_drop) and customers newly at risk (docs/sources.md#health-alerts
-	// customer_at_risk, or a category newly at_risk or critical), each once a day unless the score changes again.
+	// The alerts: customers whose score dropped (docs/sources.md#health-alerts health_score_drop) and customers newly at
+	// risk (docs/sources.md#health-alerts customer_at_risk, or a category newly at_risk or critical), each once a day unless
+	// the score changes again. One digest per CSM with that CSM's customers (the customer's csm_email, else the Settings
+	// CSM, else digest_email), and one with them all to digest_email when it is set.
 	const digest = t.add(
 		code(
-			'Digest',
+			'Alerts per CSM',
 			[8, 0],
 			[
 				`const settings = $('Settings').first().json;`,
 				'const categoryOf = (score) => (score >= settings.healthy_from ? "healthy" : score >= settings.at_risk_from ? "at_risk" : "critical");',
 				`const atRisk = ${AT_RISK};`,
+				"const team = String(settings.digest_email || '').trim();",
 				'const drops = [];',
 				'const newAtRisk = [];',
 				`const dayScores = new Map($('Today’s scores so far').all().filter((item) => item.json.customer_id).map((item) => [String(item.json.customer_id), item.json.score]));`,
@@ -190,7 +228,8 @@ export function dailyScoringTemplate(): Template {
 				'\tconst id = String(customer.customer_id);',
 				'\tif (!customer.created_the_day && (!dayScores.has(id) || dayScores.get(id) === health.score)) continue;',
 				'\tconst alerts = (health.alerts || []).map((alert) => alert.type);',
-				'\tconst who = { customer_id: id, company: customer.company || id };',
+				'\tconst csm = String(customer.csm_email || settings.default_csm_email || team).trim();',
+				'\tconst who = { customer_id: id, company: customer.company || id, csm_email: csm };',
 				"\tif (alerts.includes('health_score_drop')) {",
 				'\t\tdrops.push({ ...who, previous_score: health.previousScore, score: health.score, change: health.score - health.previousScore });',
 				'\t}',
@@ -199,30 +238,37 @@ export function dailyScoringTemplate(): Template {
 				"\t\tnewAtRisk.push({ ...who, score: health.score, category: health.category.replace('_', ' '), grade: health.grade, previous_category: before });",
 				'\t}',
 				'}',
-				'if (drops.length === 0 && newAtRisk.length === 0) return [];',
-				'return [{',
+				'const digestFor = (email, recipient, dropsOf, atRiskOf) => ({',
 				'\tjson: {',
-				'\t\temail: settings.digest_email,',
+				'\t\temail,',
+				'\t\trecipient,',
 				'\t\tdigest_date: $now.toISODate(),',
-				'\t\tdrops,',
-				'\t\tnew_at_risk: newAtRisk,',
-				'\t\tdrop_count: drops.length,',
-				'\t\tat_risk_count: newAtRisk.length,',
+				'\t\tdrops: dropsOf,',
+				'\t\tnew_at_risk: atRiskOf,',
+				'\t\tdrop_count: dropsOf.length,',
+				'\t\tat_risk_count: atRiskOf.length,',
 				'\t},',
-				'}];',
+				'});',
+				'const digests = [];',
+				'const csms = [...new Set([...drops, ...newAtRisk].map((entry) => entry.csm_email))].filter((csm) => csm && csm !== team);',
+				'for (const csm of csms) {',
+				"\tdigests.push(digestFor(csm, 'csm', drops.filter((entry) => entry.csm_email === csm), newAtRisk.filter((entry) => entry.csm_email === csm)));",
+				'}',
+				"if (team && (drops.length || newAtRisk.length)) digests.push(digestFor(team, 'team', drops, newAtRisk));",
+				'return digests;',
 			].join('\n'),
 		),
 	);
 	t.connect(row, digest);
-	emailStep(t, 'daily digest', [9, 0], 'csm_daily_digest');
-	t.connect(digest, 'Render daily digest');
+	emailStep(t, 'health digest', [9, 0], 'csm_daily_digest');
+	t.connect(digest, 'Render health digest');
 
 	t.sticky(
 		[
 			'## Daily health scoring',
 			'Runs every day at 06:00 (change it in the trigger) over every customer in the `cs_customers` data table: the rows your other templates and systems keep current (usage, support, NPS, payments).',
 			'',
-			'**Configure**: the **Settings** node (sender, product, `digest_email` = who gets the daily digest, the category thresholds) and the SMTP credential of *Send daily digest*.',
+			'**Configure**: the **Settings** node (sender, product, `default_csm_email` = the CSM of customers whose row names none, `digest_email` = who gets the team digest (empty: none), the category thresholds, `history_days`) and the SMTP credential of *Send health digest*.',
 			'',
 			'The data tables it uses are created on the first run (top row) when they are missing.',
 		].join('\n'),
@@ -231,12 +277,12 @@ export function dailyScoringTemplate(): Template {
 		4,
 	);
 	t.sticky(
-		'### Score\nCustomer Health Score, default model (docs/sources.md#health-default-weights). The previous score is the last day’s score, so a second run the same day gives the same result. Customers with too little data (`insufficient_data`) or a record the node cannot read (see its output) are left out.',
+		'### Score\nCustomer Health Score, default model (docs/sources.md#health-default-weights). The previous score (drops, trend) is the customer’s latest `cs_health_history` score before today, looked up over the last `history_days` days; without one, the customer’s last `health_score`. A second run the same day gives the same result. Customers with too little data (`insufficient_data`) or a record the node cannot read (see its output) are left out.',
 		[3, 1.2],
 		[5, 1.8],
 	);
 	t.sticky(
-		'### Keep and report\nThe customer’s health columns, one `cs_health_history` row per customer and day (`<customer_id>:<day>`, updated by a re-run), then one digest to `digest_email` with the drops of more than 15 points and the customers newly at risk. A customer is reported once a day (again the same day only if the score changed); no email when there is nothing to report.',
+		'### Keep and alert\nThe customer’s health columns, one `cs_health_history` row per customer and day (`<customer_id>:<day>`, updated by a re-run), then the alerts: the drops of more than 15 points and the customers newly at risk, one email to each CSM with that CSM’s customers (the customer’s `csm_email`, else `default_csm_email`, else `digest_email`) and one with them all to `digest_email` (leave it empty for none). A customer is reported once a day (again the same day only if the score changed); no email when there is nothing to report.',
 		[6, 1.2],
 		[9, 1.9],
 		6,

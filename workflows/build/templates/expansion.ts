@@ -4,6 +4,7 @@ import {
 	ensureTables,
 	freshCustomer,
 	logStep,
+	perItem,
 	planTasks,
 	postedEvent,
 	readCustomerOver,
@@ -24,6 +25,7 @@ import {
 	equals,
 	eventRoute,
 	expr,
+	filterNode,
 	ifNode,
 	LINK_SETTINGS,
 	noOp,
@@ -36,6 +38,7 @@ import {
 	switchNode,
 	tableGet,
 	tableRowNotExists,
+	tableUpdate,
 } from '../nodes';
 import { Template } from '../template';
 
@@ -47,6 +50,8 @@ const pct = '($json.usage_percent != null ? $json.usage_percent : 80)';
  * create_expansion_opp, notify_csm, prepare_proposal after 3 days) and expansion.approaching_limits
  * (usage_at_80_percent: send_usage_alert, notify_csm, send_upgrade_info after 3 days), found every day by Expansion
  * Signals (docs/sources.md#expansion-signals EXPANSION_SIGNALS and identifyOpportunities) over cs_customers, or started by those events.
+ * Engagement Score (docs/sources.md#engagement-score) runs first, so high_engagement reads the customer's engagement
+ * score; the stored health score stands in for a customer without enough engagement data.
  *
  * A customer at or above `limit_share` of the plan limit (or whose limit Expansion Signals forecasts within its
  * horizon) is in approaching_limits; the other opportunities (more seats, feature add-ons) are expansion
@@ -65,7 +70,7 @@ export function expansionTemplate(): Template {
 		configure:
 			'Settings (sender, product, CSM, links, usage share, days), the SMTP credential, the webhook credential',
 		follows:
-			'the CS workflows expansion.expansion_opportunity and expansion.approaching_limits, the expansion signals and opportunities (docs/sources.md#cs-workflows, #expansion-signals, #expansion-opportunities)',
+			'the CS workflows expansion.expansion_opportunity and expansion.approaching_limits, the expansion signals and opportunities, the engagement score for high_engagement (docs/sources.md#cs-workflows, #expansion-signals, #expansion-opportunities, #engagement-score)',
 		tables: ['cs_customers', 'cs_enrolments', 'cs_tasks'],
 	});
 	const id = t.info.id;
@@ -138,8 +143,8 @@ export function expansionTemplate(): Template {
 	});
 	t.connect(startedBy, readAll, 2);
 
-	// Expansion Signals reads the stored health score as the engagement score (high_engagement), as it reads a
-	// Customer Health Score result.
+	// The customer record: the row, with its stored health score as a Customer Health Score result (`health`), which
+	// Expansion Signals' high_engagement reads only when there is no engagement score (the stand-in).
 	const input = t.add(
 		setJson(
 			'Customer record',
@@ -148,21 +153,65 @@ export function expansionTemplate(): Template {
 		),
 	);
 	t.connect(eventRow.last, input).connect(readAll, input);
-	// A record the node cannot read leaves with `error` and no `expansion`: it starts nothing; the others go on.
-	const signals = t.add({
-		...csNode('Expansion Signals', 'customerExpansionSignals', [6, 0], {
+	// Engagement Score (docs/sources.md#engagement-score) from the record's engagement fields (logins_this_month,
+	// active_users, features_used, actions_this_month, automation_rate, avg_csat): high_engagement reads it. Below half
+	// the weight with data there is no score (insufficient_data) and the health score stands in. A record whose
+	// engagement fields the node cannot read goes on without a score (engagement_error says why).
+	const engagement = t.add({
+		...csNode('Engagement Score', 'customerEngagementScore', [6, 0], {
+			operation: 'score',
 			outputMode: 'single',
 			options: {},
 		}),
 		onError: 'continueRegularOutput',
 	});
-	t.connect(input, signals);
+	const withoutError = perItem(
+		t,
+		'Engagement or stand-in',
+		[7, 0],
+		[
+			'const { error, ...customer } = $json;',
+			'return { json: error === undefined ? customer : { ...customer, engagement_error: error } };',
+		].join('\n'),
+	);
+	t.chain(input, engagement, withoutError);
+	// The score and level on the customer row (a leaf above), for the customers with a score.
+	const scored = t.add(
+		filterNode('Engagement scored?', [7, -2], id, [
+			{
+				left: expr("!!$json.engagement && typeof $json.engagement.score === 'number'"),
+				operator: { type: 'boolean', operation: 'true', singleValue: true },
+			},
+		]),
+	);
+	const saveEngagement = t.add(
+		tableUpdate(
+			'Save engagement score',
+			[8, -2],
+			'cs_customers',
+			[{ column: 'customer_id', value: expr('String($json.customer_id)') }],
+			{
+				engagement_score: expr('$json.engagement.score'),
+				engagement_level: expr('$json.engagement.level'),
+			},
+		),
+	);
+	t.connect(engagement, scored).connect(scored, saveEngagement);
+	// A record the node cannot read leaves with `error` and no `expansion`: it starts nothing; the others go on.
+	const signals = t.add({
+		...csNode('Expansion Signals', 'customerExpansionSignals', [8, 0], {
+			outputMode: 'single',
+			options: {},
+		}),
+		onError: 'continueRegularOutput',
+	});
+	t.connect(withoutError, signals);
 
 	// Which sequences each customer is for, and the episode that makes an enrolment once only.
 	const episodes = t.add(
 		code(
 			'Sequences and episodes',
-			[7, 0],
+			[9, 0],
 			[
 				`const limitShare = Number($('Settings').first().json.limit_share);`,
 				'const out = [];',
@@ -205,7 +254,8 @@ export function expansionTemplate(): Template {
 				"\t\t\t\t\t? others.map((opportunity) => `${opportunity.product || opportunity.type}: ${opportunity.recommendedAction} (estimated ${opportunity.estimatedValue === null ? 'value unknown' : opportunity.estimatedValue + ' a month'}${opportunity.basis ? ', ' + opportunity.basis : ''})`)",
 				'\t\t\t\t\t: [`Signal reported: ${signalName}`],',
 				'\t\t\t\topportunity_value: value,',
-				'\t\t\t\topportunity_signals: signals.map((signal) => signal.description),',
+				'\t\t\t\t// high_engagement says which score it read: the engagement score, or the health score standing in.',
+				"\t\t\t\topportunity_signals: signals.map((signal) => signal.type !== 'high_engagement' ? signal.description : `${signal.description} (${signal.source === 'health_stand_in' ? 'health score ' + signal.value + ', standing in for the engagement score' : 'engagement score ' + signal.value})`),",
 				'\t\t\t},',
 				'\t\t\tpairedItem: { item: index },',
 				'\t\t});',
@@ -220,7 +270,7 @@ export function expansionTemplate(): Template {
 	const enrolled = t.add(
 		setFields(
 			'Enrol',
-			[8, 0],
+			[10, 0],
 			{
 				enrolment_id: expr("$json.sequence + ':' + $json.customer_id + ':' + $now.toUTC().toISO()"),
 				csm_name: expr(`$json.csm_name || ${setting('default_csm_name')}`),
@@ -231,25 +281,25 @@ export function expansionTemplate(): Template {
 		),
 	);
 	const notRunning = t.add(
-		tableRowNotExists('Not in this sequence now', [9, 0], 'cs_enrolments', [
+		tableRowNotExists('Not in this sequence now', [11, 0], 'cs_enrolments', [
 			{ column: 'customer_id', value: expr('String($json.customer_id)') },
 			{ column: 'sequence', value: expr('$json.sequence') },
 			{ column: 'status', value: 'active' },
 		]),
 	);
 	const notThisEpisode = t.add(
-		tableRowNotExists('Not enrolled in this episode', [10, 0], 'cs_enrolments', [
+		tableRowNotExists('Not enrolled in this episode', [12, 0], 'cs_enrolments', [
 			{ column: 'customer_id', value: expr('String($json.customer_id)') },
 			{ column: 'sequence', value: expr('$json.sequence') },
 			{ column: 'episode', value: expr('$json.episode') },
 		]),
 	);
 	t.chain(episodes, enrolled, notRunning, notThisEpisode);
-	const record = recordEnrolment(t, 'Record enrolment', [11, -9], {
+	const record = recordEnrolment(t, 'Record enrolment', [13, -9], {
 		episode: expr('$json.episode'),
 	});
 	const sequence = t.add(
-		switchNode('Sequence', [11, 0], id, [
+		switchNode('Sequence', [13, 0], id, [
 			{
 				output: 'expansion_opportunity',
 				condition: equals('$json.sequence', 'expansion_opportunity'),
@@ -260,7 +310,7 @@ export function expansionTemplate(): Template {
 	t.connect(notThisEpisode, [record, sequence]);
 
 	// Expansion opportunity (above: it has no Wait, so it is done before approaching limits waits).
-	const opportunity = recordTask(t, 'Record expansion opportunity', [12, -8], {
+	const opportunity = recordTask(t, 'Record expansion opportunity', [14, -8], {
 		id: expr("$json.enrolment_id + ':opportunity'"),
 		type: 'task',
 		title: expr("'Expansion opportunity: ' + $json.opportunity_products.join(', ')"),
@@ -272,8 +322,8 @@ export function expansionTemplate(): Template {
 		priority: expr("$json.expansion && $json.expansion.probability >= 0.5 ? 'high' : 'normal'"),
 		source: 'expansion: create_expansion_opp',
 	});
-	const proposal = planTasks(t, [12, -7], 'expansion.expansion_opportunity', 'expansion');
-	const opportunityNotice = notice(t, 'CSM: expansion opportunity', [12, -5], {
+	const proposal = planTasks(t, [14, -7], 'expansion.expansion_opportunity', 'expansion');
+	const opportunityNotice = notice(t, 'CSM: expansion opportunity', [14, -5], {
 		to: expr('$json.csm_email'),
 		title: expr(`'Expansion opportunity: ' + ${name}`),
 		reason: expr(
@@ -289,7 +339,7 @@ export function expansionTemplate(): Template {
 	const opportunityDone = logStep(
 		t,
 		'Log: opportunity handed to the CSM',
-		[15, -5],
+		[17, -5],
 		3,
 		'prepare_proposal_planned',
 		'completed',
@@ -297,14 +347,16 @@ export function expansionTemplate(): Template {
 	t.connect('Render CSM: expansion opportunity', opportunityDone);
 
 	// Approaching limits: usage alert to the customer, notice to the CSM, then upgrade information on day 3.
-	const approaching = t.add(noOp('Approaching limits', [12, 0]));
+	const approaching = t.add(noOp('Approaching limits', [14, 0]));
 	t.connect(sequence, approaching, 1);
-	const usageAlert = emailStep(t, 'usage alert', [13, -2.5], 'usage_limit_approaching', {
+	const usageAlert = emailStep(t, 'usage alert', [15, -2.5], 'usage_limit_approaching', {
 		upgrade_link: expr(setting('upgrade_link')),
 	});
-	const log1 = logStep(t, 'Log: usage alert sent', [15.5, -3], 1, 'send_usage_alert');
+	const log1 = logStep(t, 'Log: usage alert sent', [17.5, -3], 1, 'send_usage_alert', {
+		next: setting('upgrade_info_day'),
+	});
 	t.connect(approaching, usageAlert).connect(usageAlert, log1);
-	const limitsNotice = notice(t, 'CSM: approaching limits', [13, -1], {
+	const limitsNotice = notice(t, 'CSM: approaching limits', [15, -1], {
 		to: expr('$json.csm_email'),
 		title: expr(`${name} + ' is at ' + ${pct} + '% of the plan limit'`),
 		reason: expr(
@@ -319,20 +371,22 @@ export function expansionTemplate(): Template {
 		),
 	});
 	t.connect(approaching, limitsNotice);
-	const log2 = logStep(t, 'Log: CSM notified', [15, -1], 2, 'notify_csm');
+	const log2 = logStep(t, 'Log: CSM notified', [17, -1], 2, 'notify_csm', {
+		next: setting('upgrade_info_day'),
+	});
 	t.connect('Render CSM: approaching limits', log2);
 
 	const waitDays = waitFor(
 		t,
 		'Wait until the upgrade-info day',
-		[13, 0],
+		[15, 0],
 		setting('upgrade_info_day'),
 	);
-	const gate = stillEnrolled(t, 'Still approaching limits?', [14, 0]);
-	const current = freshCustomer(t, 'customer (upgrade-info day)', [15, 0]);
+	const gate = stillEnrolled(t, 'Still approaching limits?', [16, 0]);
+	const current = freshCustomer(t, 'customer (upgrade-info day)', [17, 0]);
 	t.connect(approaching, waitDays).chain(waitDays, gate, current.first);
 	const notUpgraded = t.add(
-		ifNode('Still on the same plan?', [17, 0], id, [
+		ifNode('Still on the same plan?', [19, 0], id, [
 			{
 				left: expr("($json.plan || '') === ($json.enrolled_plan || '')"),
 				operator: { type: 'boolean', operation: 'true', singleValue: true },
@@ -340,15 +394,15 @@ export function expansionTemplate(): Template {
 		]),
 	);
 	t.connect(current.last, notUpgraded);
-	const upgradeInfo = emailStep(t, 'upgrade info', [18, 0], 'upgrade_info', {
+	const upgradeInfo = emailStep(t, 'upgrade info', [20, 0], 'upgrade_info', {
 		upgrade_link: expr(setting('upgrade_link')),
 	});
-	const log3 = logStep(t, 'Log: upgrade info sent', [19, -1], 3, 'send_upgrade_info', 'completed');
+	const log3 = logStep(t, 'Log: upgrade info sent', [21, -1], 3, 'send_upgrade_info', 'completed');
 	t.connect(notUpgraded, upgradeInfo, 0).connect(upgradeInfo, log3);
 	const upgraded = logStep(
 		t,
 		'Log: upgraded, no upgrade info',
-		[18, 2],
+		[20, 2],
 		3,
 		'send_upgrade_info',
 		'stopped',
@@ -359,7 +413,7 @@ export function expansionTemplate(): Template {
 	t.sticky(
 		[
 			'## Expansion opportunity and approaching limits',
-			'Runs every day at 08:00 over the customers in `cs_customers` (Expansion Signals, docs/sources.md#expansion-signals), and starts when your product posts **usage_at_80_percent** or **expansion_signal_detected** to this trigger’s URL. **plan_upgraded** (with the new `plan`) ends approaching limits before the upgrade information.',
+			'Runs every day at 08:00 over the customers in `cs_customers` (Engagement Score, then Expansion Signals, docs/sources.md#expansion-signals), and starts when your product posts **usage_at_80_percent** or **expansion_signal_detected** to this trigger’s URL. **plan_upgraded** (with the new `plan`) ends approaching limits before the upgrade information.',
 			'',
 			'**Configure**: the **Settings** node (sender, product, CSM fallback, links, `limit_share` = the share of the plan limit that counts as approaching, `upgrade_info_day`; `delay_unit` = `seconds` for a trial), the SMTP credential of the *Send* nodes and the webhook credential of the trigger.',
 			'',
@@ -370,20 +424,26 @@ export function expansionTemplate(): Template {
 		4,
 	);
 	t.sticky(
+		'### Engagement\n**Engagement Score** scores the row’s `logins_this_month`, `active_users`, `features_used`, `actions_this_month`, `automation_rate` and `avg_csat` (last month’s values give the change) and saves `engagement_score` and `engagement_level` on the row. Expansion Signals’ *high_engagement* reads that score; without enough engagement data the stored `health_score` stands in (the signal’s `source` says which, and so does the CSM’s notice).',
+		[5, -3.4],
+		[8, -1.6],
+		5,
+	);
+	t.sticky(
 		'### Once per episode\n`cs_enrolments` holds one enrolment per customer, sequence and episode: approaching limits once per plan (again after an upgrade), an expansion opportunity once per plan and kind of opportunity (seats, features). Never while the customer is in the same sequence.',
-		[7, 1.6],
-		[10, 2.4],
+		[9, 1.6],
+		[12, 2.4],
 		6,
 	);
 	t.sticky(
 		'### Expansion opportunity\nOpportunity task, the CSM’s notice, and the proposal task due in 3 days (CS Playbook `expansion.expansion_opportunity`).',
-		[12, -10.2],
-		[15, -9.6],
+		[14, -10.2],
+		[17, -9.6],
 	);
 	t.sticky(
 		'### Approaching limits\nUsage alert (customer), notice (CSM); on `upgrade_info_day` the upgrade information, unless the plan changed or plan_upgraded arrived.',
-		[13, 1.6],
-		[16, 2.2],
+		[15, 1.6],
+		[18, 2.2],
 	);
 	return t;
 }

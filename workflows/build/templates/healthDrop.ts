@@ -3,6 +3,7 @@ import {
 	ensureTables,
 	freshCustomer,
 	logStep,
+	nextStepAt,
 	planTasks,
 	postedEvent,
 	readCustomerOver,
@@ -26,7 +27,7 @@ import {
 	setJson,
 	setting,
 	settingsNode,
-	switchNode,
+	startedBySwitch,
 	tableGet,
 	tableRowNotExists,
 } from '../nodes';
@@ -81,24 +82,7 @@ export function healthDropTemplate(): Template {
 	);
 	t.connect(schedule, settings).connect(trigger, settings);
 	t.connect(settings, ensureTables(t, [1.5, -7], t.info.tables));
-	const startedBy = t.add(
-		switchNode('Started by', [2, 0], id, [
-			{
-				output: 'event',
-				condition: {
-					left: expr('$json.event'),
-					operator: { type: 'string', operation: 'notEmpty', singleValue: true },
-				},
-			},
-			{
-				output: 'daily run',
-				condition: {
-					left: expr('$json.event'),
-					operator: { type: 'string', operation: 'empty', singleValue: true },
-				},
-			},
-		]),
-	);
+	const startedBy = t.add(startedBySwitch([2, 0], id, 'daily run', 'event first'));
 	t.connect(settings, startedBy);
 
 	// Event: the event as posted (without the Settings fields), what it says about the customer saved first (leaf),
@@ -170,6 +154,7 @@ export function healthDropTemplate(): Template {
 	// Day 0 (above the main path, so they happen now): enrolment, the at-risk alert, the intervention call, the CSM.
 	const record = recordEnrolment(t, 'Record enrolment', [10, -7], {
 		episode: expr('$json.episode'),
+		next_step_at: nextStepAt(setting('escalate_after_days')),
 	});
 	const alert = recordTask(t, 'Record at-risk alert', [10, -6], {
 		id: expr("$json.enrolment_id + ':at_risk_alert'"),
@@ -203,7 +188,9 @@ export function healthDropTemplate(): Template {
 		dueAt: expr('$now.plus({ days: 1 }).toFormat("yyyy-MM-dd HH:mm ZZZZ")'),
 	});
 	t.connect(notThisDrop, [record, alert, call, csm]);
-	const log1 = logStep(t, 'Log: CSM alerted', [12, -2], 2, 'notify_csm');
+	const log1 = logStep(t, 'Log: CSM alerted', [12, -2], 2, 'notify_csm', {
+		next: setting('escalate_after_days'),
+	});
 	t.connect('Render CSM alert', log1);
 
 	// Day 3: re-read the customer; escalate only if the score has not improved.

@@ -9,6 +9,8 @@ import { reengagementTemplate } from './reengagement';
 import { winbackTemplate } from './winback';
 import { renewalTemplate } from './renewal';
 import { cancellationTemplate } from './cancellation';
+import { reviewsTemplate } from './reviews';
+import { advocacyTemplate } from './advocacy';
 
 /** Every bundled template, in the order workflows/README.md lists them. */
 export const TEMPLATES: Array<() => Template> = [
@@ -22,4 +24,6 @@ export const TEMPLATES: Array<() => Template> = [
 	healthDropTemplate,
 	expansionTemplate,
 	dailyScoringTemplate,
+	reviewsTemplate,
+	advocacyTemplate,
 ];

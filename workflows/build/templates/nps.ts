@@ -194,6 +194,7 @@ export function npsTemplate(): Template {
 		[10, -1],
 		1,
 		'send_nps_survey',
+		{ next: setting('reminder_day') },
 	);
 	const waitReminder = waitFor(t, 'Wait until the reminder day', [10, 0], setting('reminder_day'));
 	const gateReminder = stillEnrolled(t, 'No answer yet? (reminder)', [11, 0]);
@@ -212,6 +213,7 @@ export function npsTemplate(): Template {
 		[13, -1],
 		2,
 		'reminder_if_no_response',
+		{ next: `${setting('close_day')} - ${setting('reminder_day')}` },
 	);
 	t.connect(survey, [logSurvey, waitReminder]).chain(waitReminder, gateReminder, reminder);
 	const waitClose = waitFor(
@@ -310,6 +312,7 @@ export function npsTemplate(): Template {
 		[10, 11],
 		1,
 		'send_thank_you',
+		{ next: setting('advocacy_invite_day') },
 	);
 	const waitInvite = waitFor(
 		t,
@@ -381,6 +384,7 @@ export function npsTemplate(): Template {
 		[10, 20],
 		1,
 		'send_followup_email',
+		{ next: setting('escalate_after_days') },
 	);
 	const waitEscalation = waitFor(
 		t,

@@ -280,14 +280,18 @@ export function reengagementTemplate(): Template {
 	const first = emailStep(t, 're-engagement email', [5, 9], 'reengagement_7_days', {
 		recent_features: expr(setting('recent_features')),
 	});
-	const log1 = logStep(t, 'Log: re-engagement email sent', [6, 8], 1, 'send_reengagement_email');
+	const log1 = logStep(t, 'Log: re-engagement email sent', [6, 8], 1, 'send_reengagement_email', {
+		next: setting('checkin_day'),
+	});
 	t.connect(playbook, [inApp, first], 0).connect(first, log1);
 
 	// Day 1 (docs/sources.md#reengagement-campaign email_1): friendly check-in.
 	const waitCheckin = waitFor(t, 'Wait until the check-in day', [6, 9], setting('checkin_day'));
 	const gateCheckin = stillEnrolled(t, 'Still inactive? (check-in)', [7, 9]);
 	const checkin = emailStep(t, 'check-in', [8, 9], 'reengagement_day1_checkin');
-	const log2 = logStep(t, 'Log: check-in sent', [9, 8], 2, 'send_checkin_email');
+	const log2 = logStep(t, 'Log: check-in sent', [9, 8], 2, 'send_checkin_email', {
+		next: `${setting('call_check_day')} - ${setting('checkin_day')}`,
+	});
 	t.connect(first, waitCheckin).chain(waitCheckin, gateCheckin, checkin).connect(checkin, log2);
 
 	// Day 2 (docs/sources.md#save-playbooks: "If no response in 48h", CS_WORKFLOWS still_no_login): the CSM's check-in call.
@@ -309,7 +313,9 @@ export function reengagementTemplate(): Template {
 		priority: 'high',
 		source: 'reengagement: 48-hour call',
 	});
-	const log3 = logStep(t, 'Log: call task created', [12, 8], 3, 'create_csm_task');
+	const log3 = logStep(t, 'Log: call task created', [12, 8], 3, 'create_csm_task', {
+		next: `${setting('spotlight_day')} - ${setting('call_check_day')}`,
+	});
 	t.connect(checkin, waitCall).chain(waitCall, gateCall).connect(gateCall, [call, log3]);
 
 	// Day 3 (docs/sources.md#reengagement-campaign email_2): feature spotlight.
@@ -331,7 +337,9 @@ export function reengagementTemplate(): Template {
 			feature_link: expr(setting('spotlight_link')),
 		},
 	);
-	const log4 = logStep(t, 'Log: spotlight sent', [14, 8], 4, 'send_feature_spotlight');
+	const log4 = logStep(t, 'Log: spotlight sent', [14, 8], 4, 'send_feature_spotlight', {
+		next: `${setting('story_day')} - ${setting('spotlight_day')}`,
+	});
 	t.connect(gateCall, waitSpotlight)
 		.chain(waitSpotlight, gateSpotlight, spotlight)
 		.connect(spotlight, log4);
@@ -349,7 +357,9 @@ export function reengagementTemplate(): Template {
 		story_summary: expr(setting('story_summary')),
 		story_link: expr(setting('story_link')),
 	});
-	const log5 = logStep(t, 'Log: success story sent', [17, 8], 5, 'send_success_story');
+	const log5 = logStep(t, 'Log: success story sent', [17, 8], 5, 'send_success_story', {
+		next: `${setting('personal_call_day')} - ${setting('story_day')}`,
+	});
 	t.connect(spotlight, waitStory).chain(waitStory, gateStory, story).connect(story, log5);
 
 	// Day 14 (docs/sources.md#reengagement-campaign phone_call): personal outreach, a call task for the CSM.
@@ -377,6 +387,7 @@ export function reengagementTemplate(): Template {
 		[20, 8],
 		6,
 		'create_personal_call_task',
+		{ next: `${setting('last_chance_day')} - ${setting('personal_call_day')}` },
 	);
 	t.connect(story, waitOutreach)
 		.chain(waitOutreach, gateOutreach)
@@ -424,6 +435,7 @@ export function reengagementTemplate(): Template {
 		[7, 12],
 		1,
 		'plan_urgent_call_and_training',
+		{ next: `${setting('value_recap_after_hours')} / 24` },
 	);
 	t.connect(alertRender, logUrgent);
 	const waitRecap = waitFor(

@@ -27,6 +27,7 @@ import {
 	setFields,
 	setting,
 	settingsNode,
+	startedBySwitch,
 	switchNode,
 	tableGet,
 	tableRowNotExists,
@@ -95,24 +96,7 @@ export function renewalTemplate(): Template {
 	);
 	t.connect(schedule, settings).connect(trigger, settings);
 	t.connect(settings, ensureTables(t, [2, -12], t.info.tables));
-	const startedBy = t.add(
-		switchNode('Started by', [2, 0], id, [
-			{
-				output: 'daily run',
-				condition: {
-					left: expr('$json.event'),
-					operator: { type: 'string', operation: 'empty', singleValue: true },
-				},
-			},
-			{
-				output: 'event',
-				condition: {
-					left: expr('$json.event'),
-					operator: { type: 'string', operation: 'notEmpty', singleValue: true },
-				},
-			},
-		]),
-	);
+	const startedBy = t.add(startedBySwitch([2, 0], id, 'daily run'));
 	t.connect(settings, startedBy);
 
 	// ----- Daily run: every customer; the window is worked out below -----
@@ -346,7 +330,9 @@ export function renewalTemplate(): Template {
 		current_price: expr(PRICE),
 	});
 	t.connect(route, email30, 2);
-	const log30 = logStep(t, 'Log: renewal reminder sent', [14, -1], 1, 'send_renewal_reminder');
+	const log30 = logStep(t, 'Log: renewal reminder sent', [14, -1], 1, 'send_renewal_reminder', {
+		next: setting('escalate_after_days'),
+	});
 	const wait30 = waitFor(t, 'Wait for an answer', [14, 0], setting('escalate_after_days'));
 	const gate30 = stillEnrolled(t, 'Still no answer?', [15, 0]);
 	t.connect(email30, [log30, wait30]).connect(wait30, gate30);
@@ -354,7 +340,7 @@ export function renewalTemplate(): Template {
 		to: expr(setting('manager_email')),
 		title: expr(`'Renewal escalation: no answer from ' + ${WHO}`),
 		reason: expr(
-			`${WHO} + ' renews on ' + $json.renewal_date_text + ' and has not answered the renewal reminder sent ' + ${setting('escalate_after_days')} + ' days ago. CSM: ' + $json.csm_name + ' (' + $json.csm_email + ').'`,
+			`${WHO} + ' renews on ' + $json.renewal_date_text + ' and has not answered the renewal reminder sent ' + ${setting('escalate_after_days')} + ' ' + ${setting('delay_unit')} + ' ago. CSM: ' + $json.csm_name + ' (' + $json.csm_email + ').'`,
 		),
 		actions: expr(
 			"['Review the renewal with ' + $json.csm_name + ' today', 'Reach the customer’s decision maker before the renewal date', 'Record the answer: post renewal_answered or renewal_completed to the renewal trigger']",
@@ -367,7 +353,7 @@ export function renewalTemplate(): Template {
 		type: 'task',
 		title: 'escalate if no response',
 		details: expr(
-			`'No answer ' + ${setting('escalate_after_days')} + ' days after the renewal reminder; renewal on ' + $json.renewal_day + '. CSM: ' + $json.csm_name + '. CS workflow renewal.renewal_30_days (escalate_if_no_response).'`,
+			`'No answer ' + ${setting('escalate_after_days')} + ' ' + ${setting('delay_unit')} + ' after the renewal reminder; renewal on ' + $json.renewal_day + '. CSM: ' + $json.csm_name + '. CS workflow renewal.renewal_30_days (escalate_if_no_response).'`,
 		),
 		owner: 'cs_manager',
 		ownerEmail: expr(setting('manager_email')),

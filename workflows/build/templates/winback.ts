@@ -4,6 +4,7 @@ import {
 	ensureTables,
 	freshCustomer,
 	logStep,
+	nextStepAt,
 	recordEnrolment,
 	recordTask,
 	stillEnrolled,
@@ -118,13 +119,16 @@ export function winbackTemplate(): Template {
 	t.connect(cancelled, notYet).connect(notYet, enrolled);
 	// Above the enrolment row, so it runs first and leaves the new win-back enrolment alone.
 	const stopOthers = stopEnrolments(t, 'Stop the customer’s other sequences', [6, -4], 'cancelled');
-	const record = recordEnrolment(t, 'Record enrolment', [6, -3]);
+	const toMissYou = setting('we_miss_you_day');
+	const record = recordEnrolment(t, 'Record enrolment', [6, -3], {
+		next_step_at: nextStepAt(toMissYou),
+	});
 	// The customer's row as saved (the event may carry only some fields), with the enrolment's fields.
 	const current = freshCustomer(t, 'customer', [6, 0]);
 	t.connect(enrolled, [stopOthers, record, current.first]);
 
 	// Day 1: "We miss you", with the churn survey.
-	const wait1 = waitFor(t, 'Wait until the we-miss-you day', [8, 0], setting('we_miss_you_day'));
+	const wait1 = waitFor(t, 'Wait until the we-miss-you day', [8, 0], toMissYou);
 	const gate1 = stillEnrolled(t, 'Still cancelled? (day 1)', [9, 0]);
 	const missYou = emailStep(
 		t,
@@ -134,16 +138,14 @@ export function winbackTemplate(): Template {
 		{},
 		{ churnSurveyLink: expr(setting('churn_survey_link')) },
 	);
-	const log1 = logStep(t, 'Log: we miss you sent', [11, -1], 1, 'send_we_miss_you');
+	const toWhatsNew = `${setting('whats_new_day')} - ${setting('we_miss_you_day')}`;
+	const log1 = logStep(t, 'Log: we miss you sent', [11, -1], 1, 'send_we_miss_you', {
+		next: toWhatsNew,
+	});
 	t.connect(current.last, wait1).chain(wait1, gate1, missYou).connect(missYou, log1);
 
 	// Day 7: "Here's what's new", three features.
-	const wait7 = waitFor(
-		t,
-		'Wait until the what’s-new day',
-		[11, 0],
-		`${setting('whats_new_day')} - ${setting('we_miss_you_day')}`,
-	);
+	const wait7 = waitFor(t, 'Wait until the what’s-new day', [11, 0], toWhatsNew);
 	const gate7 = stillEnrolled(t, 'Still cancelled? (day 7)', [12, 0]);
 	const whatsNew = emailStep(
 		t,
@@ -153,16 +155,14 @@ export function winbackTemplate(): Template {
 		{ new_features: expr(setting('new_features')) },
 		{ reactivationLink: expr(setting('reactivation_link')) },
 	);
-	const log7 = logStep(t, 'Log: what’s new sent', [14, -1], 2, 'send_whats_new');
+	const toOffer = `${setting('offer_day')} - ${setting('whats_new_day')}`;
+	const log7 = logStep(t, 'Log: what’s new sent', [14, -1], 2, 'send_whats_new', {
+		next: toOffer,
+	});
 	t.connect(missYou, wait7).chain(wait7, gate7, whatsNew).connect(whatsNew, log7);
 
 	// Day 14: the offer.
-	const wait14 = waitFor(
-		t,
-		'Wait until the offer day',
-		[14, 0],
-		`${setting('offer_day')} - ${setting('whats_new_day')}`,
-	);
+	const wait14 = waitFor(t, 'Wait until the offer day', [14, 0], toOffer);
 	const gate14 = stillEnrolled(t, 'Still cancelled? (day 14)', [15, 0]);
 	const offer = emailStep(
 		t,
@@ -172,16 +172,12 @@ export function winbackTemplate(): Template {
 		{ offer: expr(setting('winback_offer')) },
 		{ reactivationLink: expr(setting('reactivation_link')) },
 	);
-	const log14 = logStep(t, 'Log: offer sent', [17, -1], 3, 'send_offer');
+	const toCall = `${setting('sales_call_day')} - ${setting('offer_day')}`;
+	const log14 = logStep(t, 'Log: offer sent', [17, -1], 3, 'send_offer', { next: toCall });
 	t.connect(whatsNew, wait14).chain(wait14, gate14, offer).connect(offer, log14);
 
 	// Day 21: the Head of Sales calls; the sequence is complete.
-	const wait21 = waitFor(
-		t,
-		'Wait until the call day',
-		[17, 0],
-		`${setting('sales_call_day')} - ${setting('offer_day')}`,
-	);
+	const wait21 = waitFor(t, 'Wait until the call day', [17, 0], toCall);
 	const gate21 = stillEnrolled(t, 'Still cancelled? (day 21)', [18, 0]);
 	const call = recordTask(t, 'Head of Sales: personal call', [19, -2], {
 		type: 'call',
@@ -236,7 +232,7 @@ export function winbackTemplate(): Template {
 		6,
 	);
 	t.sticky(
-		'### Win-back campaign, days from the cancellation\nDay 1 we miss you (churn survey), day 7 what’s new (three features), day 14 the offer, day 21 a call task for the Head of Sales in `cs_tasks`. Each step first checks that the enrolment is still active: a reactivation stops it (`stop_reason` "reactivated").',
+		'### Win-back campaign, days from the cancellation\nDay 1 we miss you (churn survey), day 7 what’s new (three features), day 14 the offer, day 21 a call task for the Head of Sales in `cs_tasks`. Each step first checks that the enrolment is still active: a reactivation stops it (`stop_reason` "reactivated"). The enrolment row’s `next_step_at` says when the next step is due (empty once it ends).',
 		[9, 1.3],
 		[13, 1.7],
 	);
