@@ -88,6 +88,18 @@ const eve = {
 	segment: 'smb',
 	signup_date: iso(EVE_START),
 };
+// Fay's record carries an onboarding status the node does not know: every check fails for her, and her CSM is told
+// which field to fix at each; the sequence itself goes on.
+const fay = {
+	customer_id: 'cust-fay',
+	email: 'fay@example.com',
+	first_name: 'Fay',
+	company: 'Fjord Bikes',
+	csm_email: 'lena@acme.example',
+	csm_name: 'Lena',
+	signup_date: iso(T0 - 4 * DAY),
+	onboarding_status: 'paused',
+};
 /** The steps posted as onboarding_step_completed before the subscriptions: [customer, step, time, key action]. */
 const STEPS: Array<[string, string, number, boolean]> = [
 	['cust-bo', 'welcome', BO_START + 10 * HOUR, true],
@@ -161,7 +173,7 @@ beforeAll(async () => {
 		}
 	}
 	startedAt = Date.now();
-	for (const customer of [ana, bo, dee, eve])
+	for (const customer of [ana, bo, dee, eve, fay])
 		await post({
 			event: 'subscription_created',
 			eventId: `sub-${customer.first_name.toLowerCase()}`,
@@ -202,6 +214,10 @@ beforeAll(async () => {
 	);
 	await env.waitForEmail(
 		(email) => to('eve@example.com')(email) && email.subject.includes('30-day review'),
+		30_000,
+	);
+	await env.waitForEmail(
+		(email) => to('fay@example.com')(email) && email.subject.includes('30-day review'),
 		30_000,
 	);
 	await sleep(2000);
@@ -303,12 +319,30 @@ test('Eve did every required step, the last 4 days ago: completed, never stalled
 	});
 });
 
+test('Fay’s unknown onboarding status: her CSM is alerted at each check with the field to fix; no nudge, no stalled help, the sequence goes on', async () => {
+	const alerts = env.emails().filter(to('lena@acme.example'));
+	expect(alerts.map((email) => email.subject)).toEqual([
+		expect.stringContaining('Onboarding of Fjord Bikes could not be checked'),
+		expect.stringContaining('Onboarding of Fjord Bikes could not be checked'),
+		expect.stringContaining('Onboarding of Fjord Bikes could not be checked'),
+	]);
+	for (const alert of alerts) expect(alert.text).toContain('onboarding_status');
+	expect(subjects('fay@example.com')).toEqual([
+		'Welcome to Acme, Fay!',
+		'Fay, your Acme onboarding checklist',
+		'Fay, a few tips to get more out of Acme',
+		"Fay, let's schedule your 30-day review",
+	]);
+	expect((await customerRow('cust-fay'))?.onboarding_status).toBe('paused');
+	expect((await enrolmentOf('cust-fay'))?.status).toBe('completed');
+});
+
 test('the onboarding_stalled event sends Cy the help email at once, without enrolling Cy', async () => {
 	expect(subjects('cy@example.com')).toEqual(['Cy, can I help you finish setting up Acme?']);
 	expect((await env.rows('cs_enrolments')).map((row) => row.customer_id)).not.toContain('cust-cy');
 });
 
-test('Ana’s, Bo’s and Eve’s enrolments ran every step and completed, with no next step due', async () => {
+test('Ana’s, Bo’s, Eve’s and Fay’s enrolments ran every step and completed, with no next step due', async () => {
 	const rows = (await env.rows('cs_enrolments')).filter((row) => row.sequence === 'welcome');
 	expect(
 		rows.map((row) => [
@@ -324,6 +358,7 @@ test('Ana’s, Bo’s and Eve’s enrolments ran every step and completed, with 
 		['cust-bo', 'welcome', 'completed', 7, 'schedule_30_day_review', null],
 		['cust-dee', 'welcome', 'stopped', 2, 'send_onboarding_checklist', null],
 		['cust-eve', 'welcome', 'completed', 7, 'schedule_30_day_review', null],
+		['cust-fay', 'welcome', 'completed', 7, 'schedule_30_day_review', null],
 	]);
 });
 
@@ -404,8 +439,8 @@ test('every execution n8n recorded succeeded, one per event', async () => {
 	expect(executions.map((execution) => execution.status)).toEqual(
 		Array.from({ length: posted }, () => 'success'),
 	);
-	// 9 steps, 4 subscriptions, 1 stalled event.
-	expect(posted).toBe(14);
+	// 9 steps, 5 subscriptions, 1 stalled event.
+	expect(posted).toBe(15);
 });
 
 test('a second subscription_created with the same eventId is a duplicate and enrols nobody again', async () => {

@@ -30,6 +30,7 @@ import {
 	tableGet,
 	tableUpdate,
 } from '../nodes';
+import { notice } from '../blocks-health';
 import { Template } from '../template';
 
 /**
@@ -84,7 +85,8 @@ const RECORD_STEP = [
  * Onboarding Progress (program by segment; stalled after `stalled_after_days` calendar days without progress; first
  * value within `first_value_hours`), whose status, progress and milestones are saved back to the row (a leaf above).
  * Returns the Onboarding Progress node: the sequence continues from it. A row the node cannot read (no signup date,
- * a malformed date) leaves without `onboarding`: nothing is saved and no branch runs, the sequence goes on.
+ * a malformed date, an unknown status) leaves with `error` instead of `onboarding`: nothing is saved and no branch
+ * runs, the sequence goes on, and the CSM gets an alert naming the customer and the field to fix.
  */
 function onboardingCheck(t: Template, day: number, at: At, gate: string): string {
 	const current = freshCustomer(t, `customer (day ${day})`, at);
@@ -126,6 +128,27 @@ function onboardingCheck(t: Template, day: number, at: At, gate: string): string
 		),
 	);
 	t.connect(check, evaluated).connect(evaluated, save);
+	const unreadable = t.add(
+		filterNode(`Unreadable? (day ${day})`, [at[0] + 3, at[1] - 7.5], t.info.id, [
+			{
+				left: expr('!$json.onboarding && !!$json.error'),
+				operator: { type: 'boolean', operation: 'true', singleValue: true },
+			},
+		]),
+	);
+	const alert = notice(t, `onboarding data alert (day ${day})`, [at[0] + 4, at[1] - 7.5], {
+		to: expr(`$json.csm_email || ${setting('default_csm_email')}`),
+		title: expr(
+			`'Onboarding of ' + ($json.company || $json.customer_id) + ' could not be checked'`,
+		),
+		reason: expr('$json.error'),
+		actions: expr(
+			`['Correct the field the reason names in the cs_customers row of ' + $json.customer_id + '; the next check reads it again']`,
+		),
+		severity: 'medium',
+		dueAt: expr('$now.toUTC().toISO()'),
+	});
+	t.connect(check, unreadable).connect(unreadable, alert);
 	return check;
 }
 
@@ -366,7 +389,7 @@ export function welcomeTemplate(): Template {
 		6,
 	);
 	t.sticky(
-		'### Onboarding checks (days 3, 5 and 7)\n**Onboarding Progress** reads the customer row (program by `segment`: self-serve, or mid-market for `mid_market` and `enterprise`) and saves `onboarding_status`, `onboarding_progress` and `onboarding_milestones_reached` back. Day 3: the first-value nudge when the first key action did not come within `first_value_hours` (48) of the start (`onboarding_started_at`, else `signup_date`). Any check: an onboarding that has just become **stalled** (`stalled_after_days` = 3 calendar days without progress) gets the help email, a CSM task and the help call the next day, once per stall. These two rules count real days and hours, whatever `delay_unit` says.',
+		'### Onboarding checks (days 3, 5 and 7)\n**Onboarding Progress** reads the customer row (program by `segment`: self-serve, or mid-market for `mid_market` and `enterprise`) and saves `onboarding_status`, `onboarding_progress` and `onboarding_milestones_reached` back. Day 3: the first-value nudge when the first key action did not come within `first_value_hours` (48) of the start (`onboarding_started_at`, else `signup_date`). Any check: an onboarding that has just become **stalled** (`stalled_after_days` = 3 calendar days without progress) gets the help email, a CSM task and the help call the next day, once per stall. These two rules count real days and hours, whatever `delay_unit` says. A row the node cannot read (say, an unknown `onboarding_status`) is not checked: the customer’s CSM gets an alert naming the field to fix, and the sequence goes on.',
 		[13, -10.2],
 		[19, -3],
 		5,
