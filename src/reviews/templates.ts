@@ -226,13 +226,22 @@ export const REVIEW_TEMPLATES: Readonly<Record<ReviewKind, Record<ReviewLocale, 
 		) as Record<ReviewLocale, TemplateContent>,
 	};
 
+/** Each review template is parsed once per process, on first use, not once per customer. */
+const PARSED = new Map<string, ParsedContent>();
+
 function parsed(kind: ReviewKind, locale: ReviewLocale): ParsedContent {
-	const prefix = `Template "${REVIEW_TEMPLATE_IDS[kind]}" (${locale})`;
-	return parseContent(REVIEW_TEMPLATES[kind][locale], {
-		subject: `${prefix} subject`,
-		html: `${prefix} HTML`,
-		text: `${prefix} text`,
-	});
+	const key = `${kind}:${locale}`;
+	let content = PARSED.get(key);
+	if (!content) {
+		const prefix = `Template "${REVIEW_TEMPLATE_IDS[kind]}" (${locale})`;
+		content = parseContent(REVIEW_TEMPLATES[kind][locale], {
+			subject: `${prefix} subject`,
+			html: `${prefix} HTML`,
+			text: `${prefix} text`,
+		});
+		PARSED.set(key, content);
+	}
+	return content;
 }
 
 export interface RenderedReview {
